@@ -1,0 +1,1 @@
+export { Catalog, compareCodes, levelOfCode, ancestorCodes, type CatalogEntry, type CustomCatalog } from './catalog';

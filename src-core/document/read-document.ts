@@ -1,0 +1,189 @@
+import type { z } from 'zod';
+import type { FormSet } from '../template';
+import { ancestorCodes } from '../catalog/catalog';
+import { documentSchema } from './schema';
+import { CURRENT_FORMAT_VERSION, type ClassRow, type GongkaiDocument, type TableData } from './types';
+
+export type ReadResult =
+  | { readonly ok: true; readonly document: GongkaiDocument }
+  | { readonly ok: false; readonly message: string };
+
+const FIELD_NAMES: Record<string, string> = {
+  format: '文件格式标记',
+  version: '格式版本',
+  formYear: '报表年度',
+  unit: '单位信息',
+  name: '单位名称',
+  year: '年度',
+  moneyUnit: '金额单位',
+  publishDate: '公开日期',
+  phone: '联系电话',
+  settings: '审核设置',
+  tolerance: '尾数容差',
+  ruleTolerance: '规则容差',
+  catalog: '自定义科目',
+  entries: '科目',
+  replace: '替换方式',
+  sections: '文字部分',
+  facts: '补充数据',
+};
+
+/**
+ * Reads a `*.gongkai.json` file. A damaged or foreign file gives a Chinese message saying what is wrong and
+ * where; a file from a newer version is refused rather than half-read. Never throws.
+ */
+export function readDocument(text: string, formSetFor: (year: number) => FormSet | undefined): ReadResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { ok: false, message: `文件已损坏或不是决算公开表文件：JSON 格式错误${jsonPosition(text, e)}。` };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, message: '这不是决算公开表文件：文件内容不是一个对象。' };
+  }
+  const obj = data as Record<string, unknown>;
+  if (obj.format !== 'gongkai') {
+    return { ok: false, message: '这不是决算公开表文件：缺少“format: gongkai”标记。' };
+  }
+  if (typeof obj.version === 'number' && obj.version > CURRENT_FORMAT_VERSION) {
+    return {
+      ok: false,
+      message: `此文件由较新版本的决算公开表编辑器保存（格式版本 ${obj.version}），本软件只能读取到版本 ${CURRENT_FORMAT_VERSION}。为免读错数据，没有打开它；请升级软件后再打开。`,
+    };
+  }
+  const parsed = documentSchema.safeParse(data);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.slice(0, 8).map((issue) => `· ${describePath(issue.path)}：${describeIssue(issue)}`);
+    const more = parsed.error.issues.length > 8 ? `\n· 另有 ${parsed.error.issues.length - 8} 处问题` : '';
+    return { ok: false, message: `文件内容有误，没有打开：\n${lines.join('\n')}${more}` };
+  }
+  const doc = parsed.data as GongkaiDocument;
+  const formSet = formSetFor(doc.formYear);
+  if (!formSet) return { ok: false, message: `不支持 ${doc.formYear} 年度的报表格式，没有打开。` };
+  const problems = checkAgainstForms(doc, formSet);
+  if (problems.length > 0) {
+    return { ok: false, message: `文件内容与${doc.formYear}年度报表格式不符，没有打开：\n${problems.slice(0, 8).map((p) => `· ${p}`).join('\n')}` };
+  }
+  return { ok: true, document: completeParents(doc, formSet) };
+}
+
+/** Writes a document as the file stores it: stable, indented, trailing newline. */
+export function writeDocument(doc: GongkaiDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function checkAgainstForms(doc: GongkaiDocument, formSet: FormSet): string[] {
+  const problems: string[] = [];
+  for (const [tableId, data] of Object.entries(doc.tables)) {
+    const template = formSet.tableById.get(tableId);
+    if (!template) {
+      problems.push(`没有“${tableId}”这张表（应是 01—09）`);
+      continue;
+    }
+    const where = template.code;
+    if (template.kind === 'classification') {
+      const seen = new Set<string>();
+      for (const row of data.rows ?? []) {
+        if (seen.has(row.code)) problems.push(`${where} 科目编码 ${row.code} 出现了两次`);
+        seen.add(row.code);
+      }
+      const cols = new Set(template.blocks[0]?.columns.map((c) => c.key));
+      for (const [rowKey, cells] of Object.entries(data.values)) {
+        if (rowKey !== template.totalRow?.key && !seen.has(rowKey)) {
+          problems.push(`${where} 有数值的科目 ${rowKey} 不在行列表中`);
+        }
+        for (const col of Object.keys(cells)) if (!cols.has(col)) problems.push(`${where} ${rowKey} 没有第 ${col} 栏`);
+      }
+    } else {
+      if (data.rows && data.rows.length > 0) problems.push(`${where} 是固定行表，不能有自定义行`);
+      const rows = new Map(template.blocks.flatMap((b) => (b.rows ?? []).map((r) => [r.key, { r, b }] as const)));
+      for (const [rowKey, cells] of Object.entries(data.values)) {
+        const found = rows.get(rowKey);
+        if (!found || found.r.blank) {
+          problems.push(`${where} 没有可填的“${rowKey}”行`);
+          continue;
+        }
+        const cols = new Set(found.b.columns.map((c) => c.key));
+        for (const col of Object.keys(cells)) if (!cols.has(col)) problems.push(`${where} ${rowKey} 行没有第 ${col} 栏`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Inserts missing 类/款 rows above a 项 (they only sum their children, so no value is invented). */
+function completeParents(doc: GongkaiDocument, formSet: FormSet): GongkaiDocument {
+  let tables: Record<string, TableData> | undefined;
+  const catalog = formSet.catalog.withCustom(doc.catalog);
+  for (const [tableId, data] of Object.entries(doc.tables)) {
+    if (!data.rows) continue;
+    const have = new Set(data.rows.map((r) => r.code));
+    const missing: ClassRow[] = [];
+    for (const row of data.rows) {
+      for (const code of ancestorCodes(row.code)) {
+        if (!have.has(code)) {
+          have.add(code);
+          missing.push({ code, name: catalog.nameOf(code) ?? '' });
+        }
+      }
+    }
+    if (missing.length === 0) continue;
+    tables ??= { ...doc.tables };
+    tables[tableId] = { ...data, rows: [...data.rows, ...missing].sort((a, b) => (a.code < b.code ? -1 : 1)) };
+  }
+  return tables ? { ...doc, tables } : doc;
+}
+
+function describePath(path: readonly PropertyKey[]): string {
+  const parts = path.map(String);
+  if (parts[0] === 'tables' && parts.length >= 2) {
+    const table = `公开${parts[1]}表`;
+    if (parts[2] === 'rows' && parts.length >= 4) {
+      return `${table} 第${Number(parts[3]) + 1}个科目${parts[4] === 'code' ? '的编码' : parts[4] === 'name' ? '的名称' : ''}`;
+    }
+    if (parts[2] === 'values' && parts.length >= 4) return `${table} ${parts[3]}${parts[4] ? ` 第${parts[4]}栏` : ''}`;
+    return table;
+  }
+  if (parts.length === 0) return '文件';
+  return parts.map((p) => FIELD_NAMES[p] ?? (/^\d+$/.test(p) ? `第${Number(p) + 1}项` : p)).join(' › ');
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  boolean: '是/否',
+  object: '对象',
+  array: '列表',
+  undefined: '空（缺少）',
+  null: '空值',
+};
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const received = /received (\w+)/.exec(issue.message)?.[1];
+      if (received === 'undefined') return '缺少这一项';
+      return `应是${TYPE_NAMES[issue.expected] ?? issue.expected}${received ? `，实际是${TYPE_NAMES[received] ?? received}` : ''}`;
+    }
+    case 'invalid_value':
+      return `应是 ${issue.values.map(String).join('、')} 之一`;
+    case 'invalid_format':
+      return /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : '格式不对';
+    case 'too_small':
+    case 'too_big':
+      return '数值超出允许范围';
+    default:
+      return /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : '内容不对';
+  }
+}
+
+function jsonPosition(text: string, e: unknown): string {
+  const m = /position (\d+)/.exec(String((e as Error).message));
+  if (!m) return '';
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const col = pos - before.lastIndexOf('\n');
+  return `（第 ${line} 行第 ${col} 列附近）`;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const amountText = z.string().regex(/^-?\d+(\.\d+)?$/, '应是数字，如 0.01');
+
+export const documentSchema = z.object({
+  format: z.literal('gongkai'),
+  version: z.number().int().positive(),
+  formYear: z.number().int().min(2000).max(2100),
+  unit: z.object({
+    name: z.string(),
+    year: z.number().int().min(2000).max(2100),
+    moneyUnit: z.enum(['万元', '元']),
+    publishDate: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, '应是 YYYY-MM-DD 格式的日期'),
+    phone: z.string(),
+  }),
+  settings: z.object({
+    tolerance: amountText,
+    ruleTolerance: z.record(z.string(), amountText).optional(),
+  }),
+  tables: z.record(
+    z.string(),
+    z.object({
+      rows: z
+        .array(
+          z.object({
+            code: z.string().regex(/^\d{3}(\d{2}){0,2}$/, '科目编码应是3、5或7位数字'),
+            name: z.string(),
+          }),
+        )
+        .optional(),
+      values: z.record(z.string(), z.record(z.string(), z.string())),
+      note: z.string().optional(),
+    }),
+  ),
+  catalog: z
+    .object({
+      replace: z.boolean(),
+      entries: z.array(z.object({ code: z.string().regex(/^\d{3}(\d{2}){0,2}$/), name: z.string().min(1) })),
+    })
+    .optional(),
+  sections: z.record(z.string(), z.unknown()).optional(),
+  facts: z.record(z.string(), z.unknown()).optional(),
+});

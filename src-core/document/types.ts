@@ -1,0 +1,68 @@
+import type { CustomCatalog } from '../catalog/catalog';
+
+/** The format version this build writes; files with a higher version are refused, not half-read. */
+export const CURRENT_FORMAT_VERSION = 1;
+
+/** 单位信息. */
+export interface UnitInfo {
+  /** 单位名称 (部门：…). */
+  readonly name: string;
+  /** 决算年度. */
+  readonly year: number;
+  /** 金额单位 of the stored amounts. */
+  readonly moneyUnit: '万元' | '元';
+  /** 公开日期, YYYY-MM-DD or empty. */
+  readonly publishDate: string;
+  /** 联系电话. */
+  readonly phone: string;
+}
+
+/** 审核设置. */
+export interface Settings {
+  /** 尾数容差: a difference up to this is a 尾数差异 warning, beyond it the rule's severity applies. */
+  readonly tolerance: string;
+  /** Per-rule tolerances, by rule id. */
+  readonly ruleTolerance?: Readonly<Record<string, string>>;
+}
+
+/** A row of a classification table (公开02/03/05/07/08), keyed by its 功能分类科目编码. */
+export interface ClassRow {
+  readonly code: string;
+  readonly name: string;
+}
+
+/**
+ * What the user entered in one table. Values are keyed by row key (行次, 科目编码 or a fixed key such as 合计)
+ * then 栏次 key; each is the canonical decimal text of a valid amount, or the raw text of an invalid one
+ * (kept so that nothing typed is lost). Computed values are never stored.
+ */
+export interface TableData {
+  readonly rows?: readonly ClassRow[];
+  readonly values: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** 说明 shown under a table that has no data (e.g. 本部门没有…，故本表无数据). */
+  readonly note?: string;
+}
+
+/** One unit's 决算公开 for one year: the whole `*.gongkai.json` file. Plain, readonly, JSON-serialisable. */
+export interface GongkaiDocument {
+  readonly format: 'gongkai';
+  readonly version: number;
+  /** The year of the forms (templates) the tables follow. */
+  readonly formYear: number;
+  readonly unit: UnitInfo;
+  readonly settings: Settings;
+  readonly tables: Readonly<Record<string, TableData>>;
+  /** The user's own 科目 (added by hand or imported). */
+  readonly catalog?: CustomCatalog;
+  /** Text parts of the publication (概况, 情况说明 …), filled in by later features. */
+  readonly sections?: Readonly<Record<string, unknown>>;
+  /** Facts the text needs that no table holds (年初预算, 上年数 …). */
+  readonly facts?: Readonly<Record<string, unknown>>;
+}
+
+/** The address of one cell: table id, row key, 栏次 key. */
+export interface CellAddress {
+  readonly table: string;
+  readonly row: string;
+  readonly col: string;
+}

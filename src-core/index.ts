@@ -1,0 +1,13 @@
+/**
+ * Gongkai's headless engine: the forms as data, the official formula notation, the live recalculation with its
+ * findings, the document file. No DOM, no Electron, no Node-only APIs: it runs in the renderer, the main process
+ * and the CLI alike.
+ */
+export * from './money';
+export * from './formula';
+export * from './template';
+export * from './catalog';
+export * from './document';
+export * from './engine';
+export { builtinFormSet, formSetFor } from './builtin-forms';
+export * from './session';

@@ -1,0 +1,22 @@
+import type { Decimal } from './decimal';
+
+/**
+ * Formats an amount for display and print: two decimals, thousands separators (1,455.41), half-up.
+ * Empty stays empty: the forms leave blank what has no amount.
+ */
+export function formatAmount(value: Decimal | null, options: { thousands?: boolean; decimals?: number } = {}): string {
+  if (value === null) return '';
+  const decimals = options.decimals ?? 2;
+  const fixed = value.toFixed(decimals);
+  if (options.thousands === false) return fixed;
+  const negative = fixed.startsWith('-');
+  const body = negative ? fixed.slice(1) : fixed;
+  const [int = '0', frac] = body.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+/** The canonical text a document stores for an amount: plain digits, no grouping, no trailing zeros lost. */
+export function canonicalAmount(value: Decimal): string {
+  return value.toFixed();
+}

@@ -1,0 +1,3 @@
+export { Decimal, ZERO } from './decimal';
+export { parseAmount, type ParsedAmount } from './parse-amount';
+export { formatAmount, canonicalAmount } from './format-amount';

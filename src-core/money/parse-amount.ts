@@ -1,0 +1,63 @@
+import { Decimal } from './decimal';
+
+/** What a typed or pasted amount turned out to be. */
+export type ParsedAmount =
+  | { readonly ok: true; readonly value: Decimal | null }
+  | { readonly ok: false; readonly message: string };
+
+const FULL_WIDTH: Record<string, string> = {
+  '０': '0', '１': '1', '２': '2', '３': '3', '４': '4', '５': '5', '６': '6', '７': '7', '８': '8', '９': '9',
+  '，': ',', '．': '.', '。': '.', '－': '-', '−': '-', '—': '-', '＋': '+', '（': '(', '）': ')', '　': ' ',
+  '\u00a0': ' ',
+};
+
+const PLAIN = /^\d+(\.\d+)?$|^\.\d+$/;
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+function normaliseWidth(raw: string): string {
+  let out = '';
+  for (const ch of raw) out += FULL_WIDTH[ch] ?? ch;
+  return out;
+}
+
+/**
+ * Reads an amount the way finance staff type or paste it: `1455.41`, `1,455.41`, `1, 455. 41` (copied from a
+ * PDF), full-width `１，４５５．４１`, `-12.3` or `(12.3)` for negatives; blank means empty. Anything else is
+ * refused with a Chinese message — it is never turned into 0.
+ */
+export function parseAmount(raw: string): ParsedAmount {
+  const shown = raw.trim();
+  let s = normaliseWidth(raw).trim();
+  if (s === '') return { ok: true, value: null };
+
+  // PDF text extraction puts spaces after separators ("1, 455. 41"); spaces elsewhere are a typo.
+  s = s.replace(/\s*([,.])\s*/g, '$1');
+  if (/\s/.test(s)) return fail(shown, '数字中间有空格');
+
+  let negative = false;
+  if (s.startsWith('(') || s.endsWith(')')) {
+    if (!(s.startsWith('(') && s.endsWith(')'))) return fail(shown, '括号不成对');
+    s = s.slice(1, -1).trim();
+    negative = true;
+  }
+  if (s.startsWith('-') || s.startsWith('+')) {
+    if (negative) return fail(shown, '括号负数里不能再写正负号');
+    negative = s.startsWith('-');
+    s = s.slice(1);
+    if (s.startsWith('-') || s.startsWith('+')) return fail(shown, '正负号重复');
+  }
+  if (s === '') return fail(shown, '只有符号，没有数字');
+  if (/万|元|亿|千|百/.test(s)) return fail(shown, '不要带单位，金额单位由表头决定（如万元），只填数字');
+  if (/%/.test(s)) return fail(shown, '金额不能是百分数');
+  if (/[^0-9,.]/.test(s)) return fail(shown, '含有数字以外的字符');
+  if ((s.match(/\./g) ?? []).length > 1) return fail(shown, '小数点多于一个');
+  if (s.includes(',') && !GROUPED.test(s)) return fail(shown, '千分位逗号的位置不对');
+  if (!s.includes(',') && !PLAIN.test(s)) return fail(shown, '不是有效的数字');
+
+  const value = new Decimal(s.replace(/,/g, ''));
+  return { ok: true, value: negative && !value.isZero() ? value.negated() : value };
+}
+
+function fail(shown: string, why: string): ParsedAmount {
+  return { ok: false, message: `无法识别的金额“${shown}”：${why}。` };
+}

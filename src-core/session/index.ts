@@ -1,0 +1,1 @@
+export { DocumentSession, type SessionUpdate } from './document-session';

@@ -1,0 +1,140 @@
+import { parseFormula, FormulaSyntaxError, type EquationNode } from '../formula';
+import { Catalog } from '../catalog/catalog';
+import {
+  catalogSchema,
+  interTableRulesSchema,
+  tableTemplateSchema,
+  type RuleDef,
+  type TableTemplate,
+} from './schema';
+import { displayColumns, placeHeader } from './layout';
+
+/** Where a rule comes from: printed in the notes, assumed by the form, or between tables. */
+export type RuleSource = 'printed' | 'implied' | 'interTable';
+
+/** A rule with its formula parsed. */
+export interface CompiledRule {
+  readonly id: string;
+  /** The table the rule belongs to; null for inter-table rules (their references name tables). */
+  readonly table: string | null;
+  readonly source: RuleSource;
+  readonly formula: string;
+  readonly role: RuleDef['role'];
+  readonly severity: RuleDef['severity'];
+  readonly description: string;
+  readonly rationale?: string;
+  readonly equations: readonly EquationNode[];
+}
+
+/** One form year's nine tables, their rules and catalog, validated. */
+export interface FormSet {
+  readonly year: number;
+  readonly tables: readonly TableTemplate[];
+  readonly tableById: ReadonlyMap<string, TableTemplate>;
+  /** All rules, in the order that decides which rule computes a derived cell: printed, implied, inter-table. */
+  readonly rules: readonly CompiledRule[];
+  readonly catalog: Catalog;
+}
+
+export class TemplateError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`模板有误：\n${problems.join('\n')}`);
+  }
+}
+
+/** Validates a form year's raw data and compiles its rules; throws TemplateError listing every problem. */
+export function loadFormSet(raw: {
+  year: number;
+  tables: readonly unknown[];
+  interTableRules: unknown;
+  catalog: unknown;
+}): FormSet {
+  const problems: string[] = [];
+  const tables: TableTemplate[] = [];
+  raw.tables.forEach((t, i) => {
+    const parsed = tableTemplateSchema.safeParse(t);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push(`第${i + 1}张表 ${issue.path.join('.')}：${issue.message}`);
+      return;
+    }
+    tables.push(parsed.data);
+  });
+  const inter = interTableRulesSchema.safeParse(raw.interTableRules);
+  if (!inter.success) problems.push(...inter.error.issues.map((x) => `表间规则 ${x.path.join('.')}：${x.message}`));
+  const catalog = catalogSchema.safeParse(raw.catalog);
+  if (!catalog.success) problems.push(...catalog.error.issues.slice(0, 5).map((x) => `科目目录 ${x.path.join('.')}：${x.message}`));
+
+  for (const t of tables) problems.push(...checkTable(t));
+
+  const rules: CompiledRule[] = [];
+  const compile = (def: RuleDef, table: string | null, source: RuleSource) => {
+    try {
+      rules.push({ ...def, table, source, equations: parseFormula(def.formula) });
+    } catch (e) {
+      if (!(e instanceof FormulaSyntaxError)) throw e;
+      problems.push(`规则 ${def.id}（${def.formula}）：${e.message}`);
+    }
+  };
+  for (const t of tables) {
+    t.formulas.forEach((formula, i) =>
+      compile(
+        { id: `${t.id}-f${i + 1}`, formula, role: 'define', severity: 'error', description: `${t.code}表注公式` },
+        t.id,
+        'printed',
+      ),
+    );
+  }
+  for (const t of tables) for (const r of t.rules) compile(r, t.id, 'implied');
+  if (inter.success) for (const r of inter.data.rules) compile(r, null, 'interTable');
+
+  const ids = new Set<string>();
+  for (const r of rules) {
+    if (ids.has(r.id)) problems.push(`规则编号重复：${r.id}`);
+    ids.add(r.id);
+  }
+  if (problems.length > 0) throw new TemplateError(problems);
+  const catalogData = catalog.data as NonNullable<typeof catalog.data>;
+  return {
+    year: raw.year,
+    tables,
+    tableById: new Map(tables.map((t) => [t.id, t])),
+    rules,
+    catalog: new Catalog(catalogData.name, catalogData.year, catalogData.entries),
+  };
+}
+
+function checkTable(t: TableTemplate): string[] {
+  const problems: string[] = [];
+  const where = `${t.code}`;
+  const columns = displayColumns(t);
+  problems.push(...placeHeader(t.header, columns.length).problems.map((p) => `${where} ${p}`));
+  if (t.kind === 'classification') {
+    if (!t.totalRow) problems.push(`${where} 分类表缺少合计行（totalRow）`);
+    if (t.blocks.length !== 1) problems.push(`${where} 分类表只能有一个区块`);
+    if (t.blocks.some((b) => b.rows)) problems.push(`${where} 分类表的行来自文档，模板里不应有固定行`);
+  } else if (t.blocks.some((b) => !b.rows || b.rows.length === 0)) {
+    problems.push(`${where} 固定行表的每个区块都要列出行`);
+  }
+  const rowKeys = new Set<string>();
+  const lineNos = new Set<number>();
+  for (const b of t.blocks) {
+    for (const r of b.rows ?? []) {
+      if (rowKeys.has(r.key)) problems.push(`${where} 行键重复：${r.key}`);
+      rowKeys.add(r.key);
+      if (r.lineNo !== undefined) {
+        if (lineNos.has(r.lineNo)) problems.push(`${where} 行次重复：${r.lineNo}`);
+        lineNos.add(r.lineNo);
+      }
+    }
+  }
+  const colKeys = t.blocks.flatMap((b) => b.columns.map((c) => c.key));
+  const perBlockUnique = t.blocks.every((b) => new Set(b.columns.map((c) => c.key)).size === b.columns.length);
+  if (!perBlockUnique) problems.push(`${where} 同一区块内栏次重复`);
+  if (t.kind === 'classification' && new Set(colKeys).size !== colKeys.length) problems.push(`${where} 栏次重复`);
+  for (const line of t.footer ?? []) {
+    for (const cell of line) {
+      if (cell.row !== undefined && !rowKeys.has(cell.row)) problems.push(`${where} 表尾引用了不存在的行：${cell.row}`);
+    }
+  }
+  return problems;
+}

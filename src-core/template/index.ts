@@ -1,0 +1,3 @@
+export * from './schema';
+export { displayColumns, placeHeader, blockOfColumn, type DisplayColumn, type DisplayColumnKind, type PlacedHeaderCell } from './layout';
+export { loadFormSet, TemplateError, type FormSet, type CompiledRule, type RuleSource } from './form-set';

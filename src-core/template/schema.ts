@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+/** One cell of the official multi-row header, placed left to right as in an HTML table. */
+export const headerCellSchema = z.object({
+  text: z.string(),
+  colSpan: z.number().int().positive().optional(),
+  rowSpan: z.number().int().positive().optional(),
+});
+
+/** A value column: its 栏次 key, the printed 栏次 number (if the form prints one) and its name. */
+export const valueColumnSchema = z.object({
+  key: z.string().min(1),
+  no: z.number().int().positive().optional(),
+  label: z.string(),
+});
+
+/** A fixed row of a fixed-row form (公开01/04/06/09). */
+export const fixedRowSchema = z.object({
+  key: z.string().min(1),
+  lineNo: z.number().int().positive().optional(),
+  /** 科目编码 the row stands for (公开01/04 支出功能类, 公开06 经济分类). */
+  code: z.string().regex(/^\d+$/).optional(),
+  label: z.string().optional(),
+  /** A 行次 printed with nothing in it. */
+  blank: z.boolean().optional(),
+  total: z.boolean().optional(),
+  indent: z.number().int().min(0).max(3).optional(),
+  /** Footer rows are laid out by the template's `footer` (公开06表 人员经费合计 / 公用经费合计). */
+  placement: z.enum(['body', 'footer']).optional(),
+});
+
+export const blockSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().optional(),
+  /** Which descriptive columns precede the values: 项目/行次 (fixed) or 科目编码/科目名称. */
+  show: z.array(z.enum(['label', 'lineNo', 'code', 'codeLevels', 'name'])),
+  columns: z.array(valueColumnSchema).min(1),
+  rows: z.array(fixedRowSchema).optional(),
+});
+
+export const footerCellSchema = z.object({
+  text: z.string().optional(),
+  row: z.string().optional(),
+  col: z.string().optional(),
+  colSpan: z.number().int().positive().optional(),
+});
+
+export const ruleSchema = z.object({
+  id: z.string().regex(/^[\w-]+$/),
+  /** The rule in the official notation (see src-core/formula). Several equations may be separated by ；. */
+  formula: z.string().min(1),
+  /** define: the left-hand cells are derived from the right (unless the user filled them); check: audit only. */
+  role: z.enum(['define', 'check']),
+  /** 强制 (error) or 提示 (warning). */
+  severity: z.enum(['error', 'warning']),
+  description: z.string().min(1),
+  rationale: z.string().optional(),
+});
+
+export const tableTemplateSchema = z.object({
+  id: z.string().regex(/^\d{2}$/),
+  code: z.string().regex(/^公开\d{2}表$/),
+  title: z.string().min(1),
+  shortTitle: z.string().min(1),
+  unit: z.string().min(1),
+  orientation: z.enum(['portrait', 'landscape']),
+  kind: z.enum(['fixed', 'classification']),
+  totalRow: z.object({ key: z.string(), label: z.string() }).optional(),
+  blocks: z.array(blockSchema).min(1),
+  header: z.array(z.array(headerCellSchema).min(1)).min(1),
+  footer: z.array(z.array(footerCellSchema)).optional(),
+  /** The formulas exactly as printed in the notes; each defines the cells on its left. */
+  formulas: z.array(z.string()),
+  /** The note lines exactly as printed under the form. */
+  notes: z.array(z.string()),
+  /** Rules the form assumes without printing them. */
+  rules: z.array(ruleSchema),
+});
+
+export const interTableRulesSchema = z.object({
+  description: z.string().optional(),
+  rules: z.array(ruleSchema),
+});
+
+export const catalogSchema = z.object({
+  name: z.string(),
+  source: z.string().optional(),
+  year: z.number().int(),
+  entries: z.array(z.object({ code: z.string().regex(/^\d{3}(\d{2}){0,2}$/), name: z.string().min(1) })),
+});
+
+export type HeaderCell = z.infer<typeof headerCellSchema>;
+export type ValueColumn = z.infer<typeof valueColumnSchema>;
+export type FixedRow = z.infer<typeof fixedRowSchema>;
+export type Block = z.infer<typeof blockSchema>;
+export type FooterCell = z.infer<typeof footerCellSchema>;
+export type RuleDef = z.infer<typeof ruleSchema>;
+export type TableTemplate = z.infer<typeof tableTemplateSchema>;
+export type InterTableRules = z.infer<typeof interTableRulesSchema>;
+export type CatalogData = z.infer<typeof catalogSchema>;
