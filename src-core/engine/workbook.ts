@@ -134,7 +134,12 @@ export class Workbook {
       };
       this.sorted = all
         .map((f) => ({ f, o: order(f) }))
-        .sort((a, b) => a.o - b.o || (a.f.severity === b.f.severity ? 0 : a.f.severity === 'error' ? -1 : 1))
+        .sort(
+          (a, b) =>
+            a.o - b.o ||
+            (a.f.severity === b.f.severity ? 0 : a.f.severity === 'error' ? -1 : 1) ||
+            (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0),
+        )
         .map((x) => x.f);
     }
     return this.sorted;

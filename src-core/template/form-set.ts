@@ -23,6 +23,7 @@ export interface CompiledRule {
   readonly severity: RuleDef['severity'];
   readonly description: string;
   readonly rationale?: string;
+  readonly computesFirst?: boolean;
   readonly equations: readonly EquationNode[];
 }
 
@@ -31,7 +32,10 @@ export interface FormSet {
   readonly year: number;
   readonly tables: readonly TableTemplate[];
   readonly tableById: ReadonlyMap<string, TableTemplate>;
-  /** All rules, in the order that decides which rule computes a derived cell: printed, implied, inter-table. */
+  /**
+   * All rules, in the order that decides which rule computes a derived cell: rules marked computesFirst,
+   * then the printed formulas, the implied rules, the inter-table rules.
+   */
   readonly rules: readonly CompiledRule[];
   readonly catalog: Catalog;
 }
@@ -86,6 +90,9 @@ export function loadFormSet(raw: {
   }
   for (const t of tables) for (const r of t.rules) compile(r, t.id, 'implied');
   if (inter.success) for (const r of inter.data.rules) compile(r, null, 'interTable');
+
+  // A stable sort: computesFirst rules move ahead, the rest keep printed → implied → inter-table order.
+  rules.sort((a, b) => Number(b.computesFirst ?? false) - Number(a.computesFirst ?? false));
 
   const ids = new Set<string>();
   for (const r of rules) {

@@ -55,6 +55,11 @@ export const ruleSchema = z.object({
   severity: z.enum(['error', 'warning']),
   description: z.string().min(1),
   rationale: z.string().optional(),
+  /**
+   * Computes its cells ahead of the printed formulas when both could (e.g. a 类's 1栏 from its 款 rather than
+   * from its own 2–6栏): the other formula then only checks.
+   */
+  computesFirst: z.boolean().optional(),
 });
 
 export const tableTemplateSchema = z.object({
