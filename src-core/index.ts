@@ -11,3 +11,4 @@ export * from './document';
 export * from './engine';
 export { builtinFormSet, formSetFor } from './builtin-forms';
 export * from './session';
+export * from './rounding';

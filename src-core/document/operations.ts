@@ -108,8 +108,9 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
       const next = { ...current };
       if (op.value === undefined || op.value === null) delete next[op.key];
       else next[op.key] = op.value;
+      const { [field]: _old, ...rest } = doc;
       return {
-        doc: { ...doc, [field]: next },
+        doc: Object.keys(next).length === 0 ? rest : { ...rest, [field]: next },
         inverse: { type: op.type, key: op.key, value: current[op.key] ?? null },
         change: { cells: [], structure: false, settings: false },
       };
@@ -205,8 +206,12 @@ function tableData(doc: GongkaiDocument, table: string): TableData {
   return doc.tables[table] ?? { values: {} };
 }
 
+/** Replaces a table's data; a table left with nothing in it is dropped, so undo gives back the same file. */
 function withTable(doc: GongkaiDocument, table: string, data: TableData): GongkaiDocument {
-  return { ...doc, tables: { ...doc.tables, [table]: data } };
+  const tables = { ...doc.tables, [table]: data };
+  const empty = (data.rows ?? []).length === 0 && Object.keys(data.values).length === 0 && data.note === undefined;
+  if (empty) delete tables[table];
+  return { ...doc, tables };
 }
 
 function noop(doc: GongkaiDocument): Applied {

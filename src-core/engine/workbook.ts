@@ -28,6 +28,22 @@ export interface CellState {
   readonly computed: Decimal | null;
 }
 
+/** The rules of a workbook as equations over cell ids: target = Σ sign·term. */
+export interface LinearSystem {
+  readonly cells: readonly CellAddress[];
+  readonly equations: readonly {
+    readonly target: number;
+    readonly terms: Int32Array;
+    readonly signs: Int8Array;
+    /** This equation computes its target (when the target has no value of its own). */
+    readonly defines: boolean;
+  }[];
+  value(cell: number): Decimal | null | undefined;
+  entered(cell: number): boolean;
+  derived(cell: number): boolean;
+  location(cell: number): string;
+}
+
 /** What changed in one recalculation. */
 export interface RecalcDelta {
   /** Cells whose shown value changed. */
@@ -209,6 +225,29 @@ export class Workbook {
         entered: this.entered[c] !== undefined,
       };
     }
+  }
+
+  /**
+   * The rules as a linear system over cell ids — for tools that reason about all of them at once (舍位平衡).
+   * `value` is the shown value (undefined when unknown).
+   */
+  linearSystem(): LinearSystem {
+    return {
+      cells: this.cells.addresses,
+      equations: this.eqs
+        .map((eq, e) => ({ target: eq.target, terms: eq.terms, signs: eq.signs, defines: this.definer[eq.target] === e }))
+        .filter((eq) => eq.target >= 0),
+      value: (c) => {
+        const v = this.effective(c);
+        return v === BAD ? undefined : v;
+      },
+      entered: (c) => this.entered[c] !== undefined,
+      derived: (c) => (this.definer[c] as number) >= 0,
+      location: (c) => {
+        const { table, row } = this.modelOf(c);
+        return locationText(table, row, (this.cells.addresses[c] as CellAddress).col);
+      },
+    };
   }
 
   /** Number of rule instances (for benchmarks). */

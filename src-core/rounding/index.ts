@@ -1,0 +1,1 @@
+export { convertToWanyuan, type ConversionResult, type RoundingAdjustment } from './convert-unit';
