@@ -34,7 +34,9 @@ export class Catalog {
 
   /** All entries in code order. */
   entries(): CatalogEntry[] {
-    return [...this.byCode].map(([code, name]) => ({ code, name })).sort((a, b) => compareCodes(a.code, b.code));
+    return [...this.byCode]
+      .map(([code, name]) => ({ code, name }))
+      .sort((a, b) => compareCodes(a.code, b.code));
   }
 
   /** Entries whose code or name contains the text — for the "add a row by code" picker. */

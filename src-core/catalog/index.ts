@@ -1,1 +1,9 @@
-export { Catalog, compareCodes, levelOfCode, ancestorCodes, type CatalogEntry, type CustomCatalog } from './catalog';
+export {
+  Catalog,
+  compareCodes,
+  levelOfCode,
+  ancestorCodes,
+  type CatalogEntry,
+  type CustomCatalog,
+} from './catalog';
+export { parseCatalogRows, parseCsv, type CatalogImport } from './import-catalog';

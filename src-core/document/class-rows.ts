@@ -24,7 +24,10 @@ export function rowsForCode(
   if (have.has(c)) return { ok: false, message: `本表已有科目 ${c} ${catalog.nameOf(c) ?? ''}。`.trim() };
   const ownName = name?.trim() || catalog.nameOf(c);
   if (!ownName) {
-    return { ok: false, message: `科目目录里没有 ${c}，请填写科目名称后再添加（会记入本文件的自定义科目）。` };
+    return {
+      ok: false,
+      message: `科目目录里没有 ${c}，请填写科目名称后再添加（会记入本文件的自定义科目）。`,
+    };
   }
   const rows: ClassRow[] = [];
   for (const a of ancestorCodes(c)) {

@@ -1,6 +1,13 @@
 export * from './types';
 export { documentSchema } from './schema';
 export { readDocument, writeDocument, type ReadResult } from './read-document';
-export { applyOperation, storedText, type Operation, type CellEdit, type Applied, type DocumentChange } from './operations';
+export {
+  applyOperation,
+  storedText,
+  type Operation,
+  type CellEdit,
+  type Applied,
+  type DocumentChange,
+} from './operations';
 export { rowsForCode, type RowsForCode } from './class-rows';
 export { newDocument } from './new-document';

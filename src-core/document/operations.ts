@@ -77,7 +77,9 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
       };
     }
     case 'setSettings': {
-      const before = Object.fromEntries(Object.keys(op.settings).map((k) => [k, doc.settings[k as keyof Settings]]));
+      const before = Object.fromEntries(
+        Object.keys(op.settings).map((k) => [k, doc.settings[k as keyof Settings]]),
+      );
       return {
         doc: { ...doc, settings: { ...doc.settings, ...op.settings } },
         inverse: { type: 'setSettings', settings: before as Partial<Settings> },
@@ -166,7 +168,9 @@ function insertRows(doc: GongkaiDocument, table: string, rows: readonly ClassRow
   const have = new Set((data.rows ?? []).map((r) => r.code));
   const added = rows.filter((r) => !have.has(r.code));
   if (added.length === 0) return noop(doc);
-  const merged = [...(data.rows ?? []), ...added].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const merged = [...(data.rows ?? []), ...added].sort((a, b) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
+  );
   return {
     doc: withTable(doc, table, { ...data, rows: merged }),
     inverse: { type: 'deleteRows', table, codes: added.map((r) => r.code) },
@@ -196,7 +200,11 @@ function deleteRows(doc: GongkaiDocument, table: string, codes: readonly string[
     ],
   };
   return {
-    doc: withTable(doc, table, { ...data, rows: (data.rows ?? []).filter((r) => !removedCodes.has(r.code)), values }),
+    doc: withTable(doc, table, {
+      ...data,
+      rows: (data.rows ?? []).filter((r) => !removedCodes.has(r.code)),
+      values,
+    }),
     inverse,
     change: { cells: [], structure: true, settings: false },
   };
@@ -209,11 +217,20 @@ function tableData(doc: GongkaiDocument, table: string): TableData {
 /** Replaces a table's data; a table left with nothing in it is dropped, so undo gives back the same file. */
 function withTable(doc: GongkaiDocument, table: string, data: TableData): GongkaiDocument {
   const tables = { ...doc.tables, [table]: data };
-  const empty = (data.rows ?? []).length === 0 && Object.keys(data.values).length === 0 && data.note === undefined;
+  const empty = (data.rows ?? []).length === 0 && data.note === undefined && !hasKeys(data.values);
   if (empty) delete tables[table];
   return { ...doc, tables };
 }
 
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 function noop(doc: GongkaiDocument): Applied {
-  return { doc, inverse: { type: 'batch', ops: [] }, change: { cells: [], structure: false, settings: false } };
+  return {
+    doc,
+    inverse: { type: 'batch', ops: [] },
+    change: { cells: [], structure: false, settings: false },
+  };
 }

@@ -54,7 +54,9 @@ export function readDocument(text: string, formSetFor: (year: number) => FormSet
   }
   const parsed = documentSchema.safeParse(data);
   if (!parsed.success) {
-    const lines = parsed.error.issues.slice(0, 8).map((issue) => `· ${describePath(issue.path)}：${describeIssue(issue)}`);
+    const lines = parsed.error.issues
+      .slice(0, 8)
+      .map((issue) => `· ${describePath(issue.path)}：${describeIssue(issue)}`);
     const more = parsed.error.issues.length > 8 ? `\n· 另有 ${parsed.error.issues.length - 8} 处问题` : '';
     return { ok: false, message: `文件内容有误，没有打开：\n${lines.join('\n')}${more}` };
   }
@@ -63,7 +65,13 @@ export function readDocument(text: string, formSetFor: (year: number) => FormSet
   if (!formSet) return { ok: false, message: `不支持 ${doc.formYear} 年度的报表格式，没有打开。` };
   const problems = checkAgainstForms(doc, formSet);
   if (problems.length > 0) {
-    return { ok: false, message: `文件内容与${doc.formYear}年度报表格式不符，没有打开：\n${problems.slice(0, 8).map((p) => `· ${p}`).join('\n')}` };
+    return {
+      ok: false,
+      message: `文件内容与${doc.formYear}年度报表格式不符，没有打开：\n${problems
+        .slice(0, 8)
+        .map((p) => `· ${p}`)
+        .join('\n')}`,
+    };
   }
   return { ok: true, document: completeParents(doc, formSet) };
 }
@@ -93,11 +101,14 @@ function checkAgainstForms(doc: GongkaiDocument, formSet: FormSet): string[] {
         if (rowKey !== template.totalRow?.key && !seen.has(rowKey)) {
           problems.push(`${where} 有数值的科目 ${rowKey} 不在行列表中`);
         }
-        for (const col of Object.keys(cells)) if (!cols.has(col)) problems.push(`${where} ${rowKey} 没有第 ${col} 栏`);
+        for (const col of Object.keys(cells))
+          if (!cols.has(col)) problems.push(`${where} ${rowKey} 没有第 ${col} 栏`);
       }
     } else {
       if (data.rows && data.rows.length > 0) problems.push(`${where} 是固定行表，不能有自定义行`);
-      const rows = new Map(template.blocks.flatMap((b) => (b.rows ?? []).map((r) => [r.key, { r, b }] as const)));
+      const rows = new Map(
+        template.blocks.flatMap((b) => (b.rows ?? []).map((r) => [r.key, { r, b }] as const)),
+      );
       for (const [rowKey, cells] of Object.entries(data.values)) {
         const found = rows.get(rowKey);
         if (!found || found.r.blank) {
@@ -105,7 +116,8 @@ function checkAgainstForms(doc: GongkaiDocument, formSet: FormSet): string[] {
           continue;
         }
         const cols = new Set(found.b.columns.map((c) => c.key));
-        for (const col of Object.keys(cells)) if (!cols.has(col)) problems.push(`${where} ${rowKey} 行没有第 ${col} 栏`);
+        for (const col of Object.keys(cells))
+          if (!cols.has(col)) problems.push(`${where} ${rowKey} 行没有第 ${col} 栏`);
       }
     }
   }
@@ -130,7 +142,10 @@ function completeParents(doc: GongkaiDocument, formSet: FormSet): GongkaiDocumen
     }
     if (missing.length === 0) continue;
     tables ??= { ...doc.tables };
-    tables[tableId] = { ...data, rows: [...data.rows, ...missing].sort((a, b) => (a.code < b.code ? -1 : 1)) };
+    tables[tableId] = {
+      ...data,
+      rows: [...data.rows, ...missing].sort((a, b) => (a.code < b.code ? -1 : 1)),
+    };
   }
   return tables ? { ...doc, tables } : doc;
 }
@@ -142,7 +157,8 @@ function describePath(path: readonly PropertyKey[]): string {
     if (parts[2] === 'rows' && parts.length >= 4) {
       return `${table} 第${Number(parts[3]) + 1}个科目${parts[4] === 'code' ? '的编码' : parts[4] === 'name' ? '的名称' : ''}`;
     }
-    if (parts[2] === 'values' && parts.length >= 4) return `${table} ${parts[3]}${parts[4] ? ` 第${parts[4]}栏` : ''}`;
+    if (parts[2] === 'values' && parts.length >= 4)
+      return `${table} ${parts[3]}${parts[4] ? ` 第${parts[4]}栏` : ''}`;
     return table;
   }
   if (parts.length === 0) return '文件';

@@ -29,7 +29,8 @@ export function shortRef(
 ): string {
   const sameTable = target !== null && target.table === table.id;
   const tablePart = sameTable ? '' : table.template.code;
-  const rowPart = row.lineNo !== undefined ? `${row.lineNo}行` : row.code ?? (row.label === '金额' ? '' : row.label);
+  const rowPart =
+    row.lineNo !== undefined ? `${row.lineNo}行` : (row.code ?? (row.label === '金额' ? '' : row.label));
   const c = table.columnLabel.get(col);
   const colPart = c?.no !== undefined ? `${c.no}栏` : '';
   if (sameTable && target.row === row.key) return colPart || rowPart;

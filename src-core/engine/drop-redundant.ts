@@ -22,7 +22,9 @@ export function dropRedundantValues(formSet: FormSet, doc: GongkaiDocument): Gon
   for (const [tableId, data] of Object.entries(doc.tables)) {
     const values: Record<string, Record<string, string>> = {};
     for (const [row, cols] of Object.entries(data.values)) {
-      const kept = Object.fromEntries(Object.entries(cols).filter(([col]) => !drop.has(`${tableId}\u0001${row}\u0001${col}`)));
+      const kept = Object.fromEntries(
+        Object.entries(cols).filter(([col]) => !drop.has(`${tableId}\u0001${row}\u0001${col}`)),
+      );
       if (Object.keys(kept).length > 0) values[row] = kept;
     }
     tables[tableId] = { ...data, values };

@@ -163,9 +163,7 @@ function resolveTerm(
     if (ref.of.by === 'level') {
       const level = LEVELS[ref.of.level];
       const parent = ctx.row;
-      rows = table.rows.filter(
-        (r) => r.level === level && (parent.isTotal || !parent.code || (r.code ?? '').startsWith(parent.code)),
-      );
+      rows = descendantsAt(table, parent.isTotal || !parent.code ? '' : parent.code, level);
     } else {
       const pattern = new RegExp(`^${ref.of.pattern.replace(/x/g, '\\d')}$`);
       rows = table.rows.filter((r) => r.code !== undefined && pattern.test(r.code));
@@ -180,12 +178,34 @@ function resolveTerm(
     if (!row) throw new Error(`${table.template.code} 没有第 ${sel.lineNo} 行`);
   } else if (sel.by === 'key') {
     row = table.byKey.get(sel.key);
-    if (!row && table.template.kind !== 'classification') throw new Error(`${table.template.code} 没有“${sel.key}”行`);
+    if (!row && table.template.kind !== 'classification')
+      throw new Error(`${table.template.code} 没有“${sel.key}”行`);
   } else if (sel.by === 'matchCode') row = ctx.code === undefined ? undefined : table.byCode.get(ctx.code);
   else throw new Error('“=”右边不能用“类/款/项”表示各行，请用 Σ');
   if (!row) return [];
   const col = ref.col ?? pairColumn(ctx, row);
   return [cellOf(table, row, col, cells)];
+}
+
+const descendantIndex = new WeakMap<TableModel, Map<string, RowModel[]>>();
+
+/** Rows of a level whose code starts with a prefix ('' = all), from an index built once per table. */
+function descendantsAt(table: TableModel, prefix: string, level: number): RowModel[] {
+  let index = descendantIndex.get(table);
+  if (!index) {
+    index = new Map();
+    for (const r of table.rows) {
+      if (r.code === undefined || r.level === undefined) continue;
+      for (let len = 0; len < r.code.length; len += len === 0 ? 3 : 2) {
+        const key = `${r.code.slice(0, len)}|${r.level}`;
+        const list = index.get(key);
+        if (list) list.push(r);
+        else index.set(key, [r]);
+      }
+    }
+    descendantIndex.set(table, index);
+  }
+  return index.get(`${prefix}|${level}`) ?? [];
 }
 
 /** The column of `row` that pairs with the context's column: the same 栏次, or the only one. */

@@ -43,7 +43,8 @@ export function buildTableModels(formSet: FormSet, doc: GongkaiDocument): Map<st
 function buildTable(template: TableTemplate, index: number, doc: GongkaiDocument): TableModel {
   const rows: RowModel[] = [];
   const columnLabel = new Map<string, { no?: number; label: string }>();
-  for (const b of template.blocks) for (const c of b.columns) columnLabel.set(c.key, { no: c.no, label: c.label });
+  for (const b of template.blocks)
+    for (const c of b.columns) columnLabel.set(c.key, { no: c.no, label: c.label });
   if (template.kind === 'classification') {
     const block = template.blocks[0];
     if (!block || !template.totalRow) throw new Error(`${template.code} 模板缺少区块或合计行`);
@@ -58,7 +59,9 @@ function buildTable(template: TableTemplate, index: number, doc: GongkaiDocument
       blank: false,
       columns,
     });
-    const docRows = [...(doc.tables[template.id]?.rows ?? [])].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const docRows = [...(doc.tables[template.id]?.rows ?? [])].sort((a, b) =>
+      a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
+    );
     for (const r of docRows) {
       rows.push({
         table: template.id,

@@ -67,7 +67,13 @@ export class Workbook {
   private readonly computed: Val[];
   private readonly definer: Int32Array;
   private readonly rank: Int32Array;
+  /** For each cell, the equations it is a term of, and its sign there (one entry per occurrence). */
   private readonly usedBy: number[][];
+  private readonly usedSign: number[][];
+  /** Each equation's right-hand side kept up to date by deltas: Σ of known terms, known count, unknown count. */
+  private readonly eqSum: Decimal[];
+  private readonly eqKnown: Int32Array;
+  private readonly eqBad: Int32Array;
   private readonly targetOf: number[][];
   private readonly eqFindings = new Map<number, Finding>();
   private readonly inputFindings = new Map<number, Finding>();
@@ -94,10 +100,14 @@ export class Workbook {
     this.definer = new Int32Array(n).fill(-1);
     this.rank = new Int32Array(n).fill(-1);
     this.usedBy = Array.from({ length: n }, () => []);
+    this.usedSign = Array.from({ length: n }, () => []);
     this.targetOf = Array.from({ length: n }, () => []);
     this.onCycle = new Uint8Array(n);
     this.eqs.forEach((eq, e) => {
-      for (const t of eq.terms) this.usedBy[t]?.push(e);
+      eq.terms.forEach((t, i) => {
+        this.usedBy[t]?.push(e);
+        this.usedSign[t]?.push(eq.signs[i] as number);
+      });
       if (eq.target >= 0) {
         this.targetOf[eq.target]?.push(e);
         if (eq.rule.role === 'define' && this.definer[eq.target] === -1) this.definer[eq.target] = e;
@@ -115,6 +125,10 @@ export class Workbook {
     }
     this.topo = this.orderDerived();
     for (const c of this.topo) this.computed[c] = this.sum(this.definer[c] as number);
+    this.eqSum = new Array<Decimal>(this.eqs.length);
+    this.eqKnown = new Int32Array(this.eqs.length);
+    this.eqBad = new Int32Array(this.eqs.length);
+    for (let e = 0; e < this.eqs.length; e++) this.initSum(e);
     this.eqs.forEach((_, e) => this.check(e));
   }
 
@@ -175,7 +189,11 @@ export class Workbook {
       const wasEntered = this.entered[id] !== undefined;
       this.writeInput(id, text);
       if (wasEntered !== (this.entered[id] !== undefined)) toggled.push(id);
-      if (!same(before, this.effective(id))) changed.add(id);
+      const after = this.effective(id);
+      if (!same(before, after)) {
+        this.propagate(id, before, after);
+        changed.add(id);
+      }
     }
     const toCheck = new Set<number>();
     // Recompute dependent derived cells in topological order, each once.
@@ -189,12 +207,14 @@ export class Workbook {
     for (const c of changed) schedule(c);
     for (let c = heap.pop(); c >= 0; c = heap.pop()) {
       const before = this.effective(c);
-      const value = this.sum(this.definer[c] as number);
+      const value = this.eqValue(this.definer[c] as number);
       if (!same(value, this.computed[c] as Val)) {
         this.computed[c] = value;
         toCheck.add(this.definer[c] as number);
       }
-      if (!same(before, this.effective(c))) {
+      const after = this.effective(c);
+      if (!same(before, after)) {
+        this.propagate(c, before, after);
         changed.add(c);
         schedule(c);
       }
@@ -205,7 +225,10 @@ export class Workbook {
     }
     for (const c of toggled) for (const e of this.targetOf[c] as number[]) toCheck.add(e);
     for (const e of toCheck) this.check(e);
-    return { changed: [...changed].map((c) => this.cells.addresses[c] as CellAddress), evaluated: toCheck.size };
+    return {
+      changed: [...changed].map((c) => this.cells.addresses[c] as CellAddress),
+      evaluated: toCheck.size,
+    };
   }
 
   /** New tolerance settings: every rule instance is checked again; no value changes. */
@@ -235,7 +258,12 @@ export class Workbook {
     return {
       cells: this.cells.addresses,
       equations: this.eqs
-        .map((eq, e) => ({ target: eq.target, terms: eq.terms, signs: eq.signs, defines: this.definer[eq.target] === e }))
+        .map((eq, e) => ({
+          target: eq.target,
+          terms: eq.terms,
+          signs: eq.signs,
+          defines: this.definer[eq.target] === e,
+        }))
         .filter((eq) => eq.target >= 0),
       value: (c) => {
         const v = this.effective(c);
@@ -300,6 +328,52 @@ export class Workbook {
     } else if (hadInvalid) {
       this.inputFindings.delete(id);
       this.sorted = null;
+    }
+  }
+
+  /** The right-hand side of an equation from its cache (O(1)). */
+  private eqValue(e: number): Val {
+    if ((this.eqBad[e] as number) > 0) return BAD;
+    return this.eqKnown[e] === 0 ? null : (this.eqSum[e] as Decimal);
+  }
+
+  private initSum(e: number): void {
+    const eq = this.eqs[e] as Equation;
+    let acc = new Decimal(0);
+    let known = 0;
+    let bad = 0;
+    for (let i = 0; i < eq.terms.length; i++) {
+      const v = this.effective(eq.terms[i] as number);
+      if (v === BAD) bad++;
+      else if (v !== null) {
+        known++;
+        acc = eq.signs[i] === 1 ? acc.plus(v) : acc.minus(v);
+      }
+    }
+    this.eqSum[e] = acc;
+    this.eqKnown[e] = known;
+    this.eqBad[e] = bad;
+  }
+
+  /** A cell's shown value changed: update the cached sums of the equations it is a term of. */
+  private propagate(c: number, before: Val, after: Val): void {
+    const eqs = this.usedBy[c] as number[];
+    const signs = this.usedSign[c] as number[];
+    for (let k = 0; k < eqs.length; k++) {
+      const e = eqs[k] as number;
+      const sign = signs[k] as number;
+      let acc = this.eqSum[e] as Decimal;
+      if (before === BAD) this.eqBad[e] = (this.eqBad[e] as number) - 1;
+      else if (before !== null) {
+        this.eqKnown[e] = (this.eqKnown[e] as number) - 1;
+        acc = sign === 1 ? acc.minus(before) : acc.plus(before);
+      }
+      if (after === BAD) this.eqBad[e] = (this.eqBad[e] as number) + 1;
+      else if (after !== null) {
+        this.eqKnown[e] = (this.eqKnown[e] as number) + 1;
+        acc = sign === 1 ? acc.plus(after) : acc.minus(after);
+      }
+      this.eqSum[e] = acc;
     }
   }
 
@@ -400,7 +474,7 @@ export class Workbook {
     const ownValue = this.entered[t] !== undefined;
     if (this.definer[t] === e && !ownValue) return undefined;
     const actualV = this.effective(t);
-    const expectedV = this.sum(e);
+    const expectedV = this.eqValue(e);
     if (actualV === BAD || expectedV === BAD) return undefined;
     if (actualV === null && expectedV === null) return undefined;
     const actual = actualV ?? new Decimal(0);
@@ -415,7 +489,10 @@ export class Workbook {
     const instance = this.instanceText(eq);
     const who = ownValue ? '填报数' : '计算值';
     const rule = eq.rule;
-    const ruleText = rule.source === 'interTable' || rule.role === 'check' ? `“${rule.description}”（${eq.node.text}）` : `“${eq.node.text}”`;
+    const ruleText =
+      rule.source === 'interTable' || rule.role === 'check'
+        ? `“${rule.description}”（${eq.node.text}）`
+        : `“${eq.node.text}”`;
     const tailText = tail ? `，在尾数容差 ${tol.toFixed()} 以内（尾数差异）` : '';
     return {
       id: `${rule.id}:${addr.table}:${addr.row}:${addr.col}:${e}`,
@@ -436,7 +513,7 @@ export class Workbook {
   }
 
   private evaluateMissing(e: number, eq: Equation): Finding | undefined {
-    const v = this.sum(e);
+    const v = this.eqValue(e);
     if (v === BAD || v === null || v.isZero() || !eq.missing) return undefined;
     const first = eq.terms[0] as number;
     const { table, row } = this.modelOf(first);
@@ -468,7 +545,8 @@ export class Workbook {
     };
     const { row } = this.modelOf(eq.target);
     const rowPrefix =
-      this.tables.get(target.table)?.template.kind === 'classification' && [...eq.terms].every((c) => this.cells.rows[c] === row)
+      this.tables.get(target.table)?.template.kind === 'classification' &&
+      [...eq.terms].every((c) => this.cells.rows[c] === row)
         ? `${row.code ?? row.label}行 `
         : '';
     const parts: string[] = [];

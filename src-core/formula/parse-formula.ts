@@ -30,7 +30,12 @@ import { FormulaSyntaxError, tokenize, type Token } from './tokenize';
 export function parseFormula(text: string): EquationNode[] {
   const pieces = text
     .split(/[；;]/)
-    .map((p) => p.trim().replace(/[。.]$/, '').trim())
+    .map((p) =>
+      p
+        .trim()
+        .replace(/[。.]$/, '')
+        .trim(),
+    )
     .filter((p) => p !== '');
   if (pieces.length === 0) throw new FormulaSyntaxError('公式是空的', 0);
   return pieces.map(parseEquation);
@@ -67,7 +72,8 @@ class Parser {
 
   expect(t: Token['t'], message: string): Token {
     const tok = this.peek();
-    if (!tok || tok.t !== t) throw new FormulaSyntaxError(`${message}：${this.text}`, tok?.at ?? this.text.length);
+    if (!tok || tok.t !== t)
+      throw new FormulaSyntaxError(`${message}：${this.text}`, tok?.at ?? this.text.length);
     this.i++;
     return tok;
   }
@@ -86,7 +92,8 @@ class Parser {
       this.i++;
     }
     for (;;) {
-      for (const term of this.parseTerm()) terms.push({ sign: (term.sign * sign) as 1 | -1, node: term.node });
+      for (const term of this.parseTerm())
+        terms.push({ sign: (term.sign * sign) as 1 | -1, node: term.node });
       const op = this.peek();
       if (op?.t === '+' || op?.t === '-') {
         this.i++;
@@ -126,12 +133,14 @@ class Parser {
       if (tok.t === 'num') {
         if (pendingRange) {
           const from = items[items.length - 1];
-          if (!from || tok.v <= from.n) throw new FormulaSyntaxError(`“…”前后的数不成区间：${this.text}`, tok.at);
+          if (!from || tok.v <= from.n)
+            throw new FormulaSyntaxError(`“…”前后的数不成区间：${this.text}`, tok.at);
           for (let n = from.n + 1; n <= tok.v; n++) items.push({ sign, n });
           pendingRange = false;
         } else items.push({ sign, n: tok.v });
       } else if (tok.t === '…') {
-        if (items.length === 0 || sign !== 1) throw new FormulaSyntaxError(`“…”用错了位置：${this.text}`, tok.at);
+        if (items.length === 0 || sign !== 1)
+          throw new FormulaSyntaxError(`“…”用错了位置：${this.text}`, tok.at);
         pendingRange = true;
         // "32+33+…+57": the '+' after '…' belongs to the range.
         if (this.peek()?.t === '+') this.i++;
@@ -148,7 +157,10 @@ class Parser {
     if (pendingRange) throw new FormulaSyntaxError(`“…”后缺少终点：${this.text}`, this.text.length);
     const unit = this.next();
     if (unit.t === '行') {
-      return items.map(({ sign: s, n }) => ({ sign: s, node: ref(table, { by: 'lineNo', lineNo: n }, null) }));
+      return items.map(({ sign: s, n }) => ({
+        sign: s,
+        node: ref(table, { by: 'lineNo', lineNo: n }, null),
+      }));
     }
     if (unit.t === '栏') {
       const each = this.peek()?.t === '各行';
@@ -164,7 +176,8 @@ class Parser {
     const tok = this.next();
     if (tok.t === 'level') return { kind: NodeKind.Sigma, table, of: { by: 'level', level: tok.v } };
     if (tok.t === 'key') {
-      if (!/^[0-9x]+$/.test(tok.v)) throw new FormulaSyntaxError(`Σ[…] 里应是编码模式，如 301xx：${this.text}`, tok.at);
+      if (!/^[0-9x]+$/.test(tok.v))
+        throw new FormulaSyntaxError(`Σ[…] 里应是编码模式，如 301xx：${this.text}`, tok.at);
       return { kind: NodeKind.Sigma, table, of: { by: 'pattern', pattern: tok.v } };
     }
     throw new FormulaSyntaxError(`Σ 后应是 类/款/项 或 [编码模式]：${this.text}`, tok.at);
@@ -195,7 +208,8 @@ class Parser {
       this.i++;
     }
     if (this.peek()?.t === '各行') {
-      if (col === null || row !== null) throw new FormulaSyntaxError(`“各行”只能跟在“N栏”后：${this.text}`, this.peek()?.at ?? 0);
+      if (col === null || row !== null)
+        throw new FormulaSyntaxError(`“各行”只能跟在“N栏”后：${this.text}`, this.peek()?.at ?? 0);
       this.i++;
       row = { by: 'each' };
     }

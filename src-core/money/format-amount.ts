@@ -4,7 +4,10 @@ import type { Decimal } from './decimal';
  * Formats an amount for display and print: two decimals, thousands separators (1,455.41), half-up.
  * Empty stays empty: the forms leave blank what has no amount.
  */
-export function formatAmount(value: Decimal | null, options: { thousands?: boolean; decimals?: number } = {}): string {
+export function formatAmount(
+  value: Decimal | null,
+  options: { thousands?: boolean; decimals?: number } = {},
+): string {
   if (value === null) return '';
   const decimals = options.decimals ?? 2;
   const fixed = value.toFixed(decimals);

@@ -2,12 +2,29 @@ import { Decimal } from './decimal';
 
 /** What a typed or pasted amount turned out to be. */
 export type ParsedAmount =
-  | { readonly ok: true; readonly value: Decimal | null }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly value: Decimal | null } | { readonly ok: false; readonly message: string };
 
 const FULL_WIDTH: Record<string, string> = {
-  '０': '0', '１': '1', '２': '2', '３': '3', '４': '4', '５': '5', '６': '6', '７': '7', '８': '8', '９': '9',
-  '，': ',', '．': '.', '。': '.', '－': '-', '−': '-', '—': '-', '＋': '+', '（': '(', '）': ')', '　': ' ',
+  '０': '0',
+  '１': '1',
+  '２': '2',
+  '３': '3',
+  '４': '4',
+  '５': '5',
+  '６': '6',
+  '７': '7',
+  '８': '8',
+  '９': '9',
+  '，': ',',
+  '．': '.',
+  '。': '.',
+  '－': '-',
+  '−': '-',
+  '—': '-',
+  '＋': '+',
+  '（': '(',
+  '）': ')',
+  '　': ' ',
   '\u00a0': ' ',
 };
 

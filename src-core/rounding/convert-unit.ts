@@ -81,7 +81,9 @@ export function convertToWanyuan(formSet: FormSet, doc: GongkaiDocument): Conver
   let pending = unsettled();
   while (pending.length > 0) {
     // Ready: every total this cell is a part of is already settled.
-    const ready = pending.filter((c) => (asTerm[c] as number[]).every((e) => settled[(eqs[e] as (typeof eqs)[number]).target]));
+    const ready = pending.filter((c) =>
+      (asTerm[c] as number[]).every((e) => settled[(eqs[e] as (typeof eqs)[number]).target]),
+    );
     if (ready.length === 0) break;
     const readySet = new Set(ready);
     const active = new Set<number>();
@@ -104,7 +106,10 @@ export function convertToWanyuan(formSet: FormSet, doc: GongkaiDocument): Conver
       return g;
     };
     const towardExact = (c: number, delta: Decimal) =>
-      (exact[c] as Decimal).minus(value[c] as Decimal).times(delta.isPositive() ? 1 : -1).toNumber();
+      (exact[c] as Decimal)
+        .minus(value[c] as Decimal)
+        .times(delta.isPositive() ? 1 : -1)
+        .toNumber();
     const cap = 20 * movable.size + 100;
     for (let iter = 0; iter < cap; iter++) {
       let best: { moves: [number, Decimal][]; gain: number; pref: number } | null = null;
@@ -117,7 +122,8 @@ export function convertToWanyuan(formSet: FormSet, doc: GongkaiDocument): Conver
           const delta = UNIT.times(d.isPositive() ? 1 : -1).times(eq.signs[i] as number);
           const g = gain(c, delta);
           const pref = towardExact(c, delta);
-          if (g > 0 && (!best || g > best.gain || (g === best.gain && pref > best.pref))) best = { moves: [[c, delta]], gain: g, pref };
+          if (g > 0 && (!best || g > best.gain || (g === best.gain && pref > best.pref)))
+            best = { moves: [[c, delta]], gain: g, pref };
         });
       }
       if (!best) best = findPairMove(active, movable, gain, towardExact);
@@ -147,13 +153,24 @@ export function convertToWanyuan(formSet: FormSet, doc: GongkaiDocument): Conver
           const sx = eq3.signs[eq3.terms.indexOf(x)] as number;
           eq3.terms.forEach((y, j) => {
             if (y === x || !movable.has(y)) return;
-            const dy = dx.times(sx).times(eq3.signs[j] as number).negated();
+            const dy = dx
+              .times(sx)
+              .times(eq3.signs[j] as number)
+              .negated();
             value[x] = (value[x] as Decimal).plus(dx);
             const g = gain(y, dy) + 1;
             value[x] = (value[x] as Decimal).minus(dx);
             if (g <= 1) return;
             const pref = towardExact(x, dx) + towardExact(y, dy);
-            if (!best || g > best.gain || (g === best.gain && pref > best.pref)) best = { moves: [[x, dx], [y, dy]], gain: g, pref };
+            if (!best || g > best.gain || (g === best.gain && pref > best.pref))
+              best = {
+                moves: [
+                  [x, dx],
+                  [y, dy],
+                ],
+                gain: g,
+                pref,
+              };
           });
         }
       });

@@ -58,15 +58,20 @@ export function loadFormSet(raw: {
   raw.tables.forEach((t, i) => {
     const parsed = tableTemplateSchema.safeParse(t);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(`第${i + 1}张表 ${issue.path.join('.')}：${issue.message}`);
+      for (const issue of parsed.error.issues)
+        problems.push(`第${i + 1}张表 ${issue.path.join('.')}：${issue.message}`);
       return;
     }
     tables.push(parsed.data);
   });
   const inter = interTableRulesSchema.safeParse(raw.interTableRules);
-  if (!inter.success) problems.push(...inter.error.issues.map((x) => `表间规则 ${x.path.join('.')}：${x.message}`));
+  if (!inter.success)
+    problems.push(...inter.error.issues.map((x) => `表间规则 ${x.path.join('.')}：${x.message}`));
   const catalog = catalogSchema.safeParse(raw.catalog);
-  if (!catalog.success) problems.push(...catalog.error.issues.slice(0, 5).map((x) => `科目目录 ${x.path.join('.')}：${x.message}`));
+  if (!catalog.success)
+    problems.push(
+      ...catalog.error.issues.slice(0, 5).map((x) => `科目目录 ${x.path.join('.')}：${x.message}`),
+    );
 
   for (const t of tables) problems.push(...checkTable(t));
 
@@ -82,7 +87,13 @@ export function loadFormSet(raw: {
   for (const t of tables) {
     t.formulas.forEach((formula, i) =>
       compile(
-        { id: `${t.id}-f${i + 1}`, formula, role: 'define', severity: 'error', description: `${t.code}表注公式` },
+        {
+          id: `${t.id}-f${i + 1}`,
+          formula,
+          role: 'define',
+          severity: 'error',
+          description: `${t.code}表注公式`,
+        },
         t.id,
         'printed',
       ),
@@ -135,12 +146,16 @@ function checkTable(t: TableTemplate): string[] {
     }
   }
   const colKeys = t.blocks.flatMap((b) => b.columns.map((c) => c.key));
-  const perBlockUnique = t.blocks.every((b) => new Set(b.columns.map((c) => c.key)).size === b.columns.length);
+  const perBlockUnique = t.blocks.every(
+    (b) => new Set(b.columns.map((c) => c.key)).size === b.columns.length,
+  );
   if (!perBlockUnique) problems.push(`${where} 同一区块内栏次重复`);
-  if (t.kind === 'classification' && new Set(colKeys).size !== colKeys.length) problems.push(`${where} 栏次重复`);
+  if (t.kind === 'classification' && new Set(colKeys).size !== colKeys.length)
+    problems.push(`${where} 栏次重复`);
   for (const line of t.footer ?? []) {
     for (const cell of line) {
-      if (cell.row !== undefined && !rowKeys.has(cell.row)) problems.push(`${where} 表尾引用了不存在的行：${cell.row}`);
+      if (cell.row !== undefined && !rowKeys.has(cell.row))
+        problems.push(`${where} 表尾引用了不存在的行：${cell.row}`);
     }
   }
   return problems;

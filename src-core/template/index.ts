@@ -1,3 +1,10 @@
 export * from './schema';
-export { displayColumns, placeHeader, blockOfColumn, type DisplayColumn, type DisplayColumnKind, type PlacedHeaderCell } from './layout';
+export {
+  displayColumns,
+  placeHeader,
+  blockOfColumn,
+  type DisplayColumn,
+  type DisplayColumnKind,
+  type PlacedHeaderCell,
+} from './layout';
 export { loadFormSet, TemplateError, type FormSet, type CompiledRule, type RuleSource } from './form-set';

@@ -20,7 +20,8 @@ export function displayColumns(template: TableTemplate): DisplayColumn[] {
   const push = (c: Omit<DisplayColumn, 'index'>) => out.push({ ...c, index: out.length });
   for (const block of template.blocks) {
     for (const part of block.show) {
-      if (part === 'codeLevels') for (let level = 0; level < 3; level++) push({ kind: 'codeLevel', blockId: block.id, level });
+      if (part === 'codeLevels')
+        for (let level = 0; level < 3; level++) push({ kind: 'codeLevel', blockId: block.id, level });
       else push({ kind: part, blockId: block.id });
     }
     for (const col of block.columns) push({ kind: 'value', blockId: block.id, valueKey: col.key });

@@ -43,7 +43,8 @@ function readReference(): Amounts {
     const f = l.split('\t');
     if (!/^\d+$/.test(f[1] ?? '')) continue;
     put('04', f[1] as string, '1', f[2]);
-    if (/^\d+$/.test(f[4] ?? '')) ['2', '3', '4', '5'].forEach((c, i) => put('04', f[4] as string, c, f[5 + i]));
+    if (/^\d+$/.test(f[4] ?? ''))
+      ['2', '3', '4', '5'].forEach((c, i) => put('04', f[4] as string, c, f[5 + i]));
   }
   // Classification tables: code (or 合计), name, then the amounts by 栏次.
   const classification: [string, string, number][] = [
@@ -60,7 +61,8 @@ function readReference(): Amounts {
       if (codeAt < 0) continue;
       const key = f[codeAt]?.trim() as string;
       const nameAt = key === '合计' ? codeAt : f.findIndex((x, i) => i > codeAt && x.trim() !== '');
-      const header = f.slice(0, codeAt).some((x) => x.trim() !== '') || f.slice(nameAt + 1).some((x) => /[一-龥]/.test(x));
+      const header =
+        f.slice(0, codeAt).some((x) => x.trim() !== '') || f.slice(nameAt + 1).some((x) => /[一-龥]/.test(x));
       if (header) continue;
       for (let c = 1; c <= cols; c++) put(table, key, String(c), f[nameAt + c]);
     }
@@ -115,7 +117,8 @@ describe('the embedded sample matches the reference document', () => {
       for (const row of table.rows) {
         for (const col of row.columns) {
           const v = wb.cell(tableId, row.key, col)?.value;
-          if (v && !reference.has(`${tableId}/${row.key}/${col}`)) extra.push(`${tableId}/${row.key}/${col} = ${v.toFixed(2)}`);
+          if (v && !reference.has(`${tableId}/${row.key}/${col}`))
+            extra.push(`${tableId}/${row.key}/${col} = ${v.toFixed(2)}`);
         }
       }
     }
@@ -123,7 +126,12 @@ describe('the embedded sample matches the reference document', () => {
   });
 
   it('carries the unit information and the empty-table notes as published', () => {
-    expect(read.document.unit).toMatchObject({ name: '武汉市汉阳区融媒体中心', year: 2023, publishDate: '2024-10-21', phone: '027-84764841' });
+    expect(read.document.unit).toMatchObject({
+      name: '武汉市汉阳区融媒体中心',
+      year: 2023,
+      publishDate: '2024-10-21',
+      phone: '027-84764841',
+    });
     expect(read.document.tables['07']?.note).toContain('故本表无数据');
     expect(read.document.tables['08']?.note).toContain('故本表无数据');
   });

@@ -31,7 +31,11 @@ describe('operations and their inverses', () => {
   });
 
   it('the same cell edited twice in one batch undoes to the first value', () => {
-    const start = applyOperation(base, { type: 'setCells', table: '01', cells: [{ row: '1', col: '1', text: '1' }] }).doc;
+    const start = applyOperation(base, {
+      type: 'setCells',
+      table: '01',
+      cells: [{ row: '1', col: '1', text: '1' }],
+    }).doc;
     roundTrip(start, {
       type: 'setCells',
       table: '01',
@@ -47,7 +51,11 @@ describe('operations and their inverses', () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.rows.map((x) => x.code)).toEqual(['201', '20133', '2013350']);
     let doc = roundTrip(base, { type: 'insertRows', table: '03', rows: r.rows });
-    doc = applyOperation(doc, { type: 'setCells', table: '03', cells: [{ row: '2013350', col: '2', text: '5' }] }).doc;
+    doc = applyOperation(doc, {
+      type: 'setCells',
+      table: '03',
+      cells: [{ row: '2013350', col: '2', text: '5' }],
+    }).doc;
     const deleted = roundTrip(doc, { type: 'deleteRows', table: '03', codes: ['20133'] });
     expect(deleted.tables['03']?.rows?.map((x) => x.code)).toEqual(['201']);
     expect(deleted.tables['03']?.values).toEqual({});
@@ -65,8 +73,15 @@ describe('operations and their inverses', () => {
   it('unit, settings, notes, catalog, sections and facts all undo', () => {
     roundTrip(base, { type: 'setUnit', unit: { name: '新单位', phone: '123' } });
     roundTrip(base, { type: 'setSettings', settings: { tolerance: '0.02' } });
-    roundTrip(base, { type: 'setNote', table: '07', note: '本部门没有政府性基金预算财政拨款收入，故本表无数据。' });
-    roundTrip(base, { type: 'setCatalog', catalog: { replace: false, entries: [{ code: '2019998', name: '本地科目' }] } });
+    roundTrip(base, {
+      type: 'setNote',
+      table: '07',
+      note: '本部门没有政府性基金预算财政拨款收入，故本表无数据。',
+    });
+    roundTrip(base, {
+      type: 'setCatalog',
+      catalog: { replace: false, entries: [{ code: '2019998', name: '本地科目' }] },
+    });
     roundTrip(base, { type: 'setSection', key: 'overview', value: { paragraphs: ['职责'] } });
     roundTrip(base, { type: 'setFact', key: 'budget', value: '1639.64' });
   });

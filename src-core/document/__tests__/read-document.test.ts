@@ -7,7 +7,10 @@ import { newDocument } from '../new-document';
 
 const formSet = builtinFormSet();
 const read = (text: string) => readDocument(text, (y) => (y === 2023 ? formSet : undefined));
-const sampleText = fs.readFileSync(path.resolve(__dirname, '../../../samples/hanyang-media-center-2023.gongkai.json'), 'utf8');
+const sampleText = fs.readFileSync(
+  path.resolve(__dirname, '../../../samples/hanyang-media-center-2023.gongkai.json'),
+  'utf8',
+);
 
 function message(text: string): string {
   const r = read(text);

@@ -26,7 +26,8 @@ describe('incremental recalculation', () => {
   const base = new Workbook(formSet, sample);
   const cells: { table: string; row: string; col: string }[] = [];
   for (const [tableId, table] of base.tables) {
-    for (const row of table.rows) for (const col of row.columns) cells.push({ table: tableId, row: row.key, col });
+    for (const row of table.rows)
+      for (const col of row.columns) cells.push({ table: tableId, row: row.key, col });
   }
   const text = fc.oneof(
     fc.constant(null),
@@ -38,28 +39,38 @@ describe('incremental recalculation', () => {
 
   it('gives the same values and findings as a full recalculation, after every edit, undo and redo', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }), (steps) => {
-        const s = new DocumentSession(formSet, sample);
-        for (const group of steps) {
-          const byTable = new Map<string, { row: string; col: string; text: string | null }[]>();
-          for (const e of group) {
-            const list = byTable.get(e.cell.table) ?? [];
-            list.push({ row: e.cell.row, col: e.cell.col, text: e.text });
-            byTable.set(e.cell.table, list);
+      fc.property(
+        fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
+        (steps) => {
+          const s = new DocumentSession(formSet, sample);
+          for (const group of steps) {
+            const byTable = new Map<string, { row: string; col: string; text: string | null }[]>();
+            for (const e of group) {
+              const list = byTable.get(e.cell.table) ?? [];
+              list.push({ row: e.cell.row, col: e.cell.col, text: e.text });
+              byTable.set(e.cell.table, list);
+            }
+            s.apply(
+              {
+                type: 'batch',
+                ops: [...byTable].map(([table, edits]) => ({
+                  type: 'setCells' as const,
+                  table,
+                  cells: edits,
+                })),
+              },
+              '粘贴',
+            );
+            expect(snapshot(s.workbook)).toEqual(snapshot(new Workbook(formSet, s.document)));
           }
-          s.apply(
-            { type: 'batch', ops: [...byTable].map(([table, edits]) => ({ type: 'setCells' as const, table, cells: edits })) },
-            '粘贴',
-          );
+          while (s.undo()) {
+            expect(snapshot(s.workbook)).toEqual(snapshot(new Workbook(formSet, s.document)));
+          }
+          expect(snapshot(s.workbook)).toEqual(snapshot(base));
+          s.redo();
           expect(snapshot(s.workbook)).toEqual(snapshot(new Workbook(formSet, s.document)));
-        }
-        while (s.undo()) {
-          expect(snapshot(s.workbook)).toEqual(snapshot(new Workbook(formSet, s.document)));
-        }
-        expect(snapshot(s.workbook)).toEqual(snapshot(base));
-        s.redo();
-        expect(snapshot(s.workbook)).toEqual(snapshot(new Workbook(formSet, s.document)));
-      }),
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -25,8 +25,17 @@ describe('printed row formulas (27行=（1+2+…+8）行)', () => {
     s.apply(edit('01', '1', '1', '100'), '输入');
     s.apply(edit('01', '27', '1', '120'), '输入');
     expect(shown(s.workbook, '01', '27', '1')).toBe('120.00');
-    const f = s.workbook.findings().find((x) => x.cell.row === '27' && x.rule?.formula === '27行=（1+2+3+4+5+6+7+8）行');
-    expect(f).toMatchObject({ kind: 'mismatch', severity: 'error', expected: '100', actual: '120', difference: '20', canUseComputed: true });
+    const f = s.workbook
+      .findings()
+      .find((x) => x.cell.row === '27' && x.rule?.formula === '27行=（1+2+3+4+5+6+7+8）行');
+    expect(f).toMatchObject({
+      kind: 'mismatch',
+      severity: 'error',
+      expected: '100',
+      actual: '120',
+      difference: '20',
+      canUseComputed: true,
+    });
     expect(f?.location).toBe('公开01表 27行 本年收入合计 1栏（金额）');
   });
 
@@ -79,7 +88,9 @@ describe('implied rules', () => {
     expect(shown(s.workbook, '01', '40', '2')).toBe('29.61');
     expect(shown(s.workbook, '01', '58', '2')).toBe('1457.41');
     // 01 is no longer in balance: income 1455.41 vs expenditure 1457.41.
-    expect(s.workbook.findings().some((f) => f.rule?.id === '01-balance' && f.severity === 'error')).toBe(true);
+    expect(s.workbook.findings().some((f) => f.rule?.id === '01-balance' && f.severity === 'error')).toBe(
+      true,
+    );
   });
 
   it('06: 301=Σ301xx and 人员经费合计=301+303', () => {
@@ -165,7 +176,10 @@ describe('采用计算值', () => {
     // The 款 and 类 above now add up both ways, so their 尾数 warnings go too; what is left is the published
     // 合计 基本支出 348.29, which no longer matches 1栏 = 2栏 + 3栏 either.
     expect(shown(s.workbook, '03', '201', '1')).toBe('1332.22');
-    const left = s.workbook.findings().filter((x) => x.cell.table === '03').map((x) => `${x.cell.row}/${x.cell.col}`);
+    const left = s.workbook
+      .findings()
+      .filter((x) => x.cell.table === '03')
+      .map((x) => `${x.cell.row}/${x.cell.col}`);
     expect(left).toEqual(['合计/1', '合计/2']);
   });
 });
@@ -203,7 +217,10 @@ describe('cycles', () => {
       interTableRules: { rules: [] },
       catalog: { name: 't', year: 2099, entries: [] },
     });
-    const doc: GongkaiDocument = { ...newDocument(2099), tables: { '98': { values: { '3': { '1': '5' } } } } };
+    const doc: GongkaiDocument = {
+      ...newDocument(2099),
+      tables: { '98': { values: { '3': { '1': '5' } } } },
+    };
     const wb = new Workbook(set, doc);
     const cycle = wb.findings().filter((f) => f.kind === 'cycle');
     expect(cycle).toHaveLength(1);

@@ -10,7 +10,9 @@ describe('the embedded sample (武汉市汉阳区融媒体中心 2023)', () => {
   });
 
   it('reports exactly the published tail differences as 尾数 warnings', () => {
-    const warnings = wb.findings().map((f) => `${f.kind} ${f.cell.table}/${f.cell.row}/${f.cell.col} ${f.actual} vs ${f.expected}`);
+    const warnings = wb
+      .findings()
+      .map((f) => `${f.kind} ${f.cell.table}/${f.cell.row}/${f.cell.col} ${f.actual} vs ${f.expected}`);
     expect(warnings).toEqual([
       'tail 03/合计/2 348.29 vs 348.28',
       'tail 03/201/1 1332.23 vs 1332.22',

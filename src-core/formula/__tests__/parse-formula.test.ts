@@ -13,7 +13,12 @@ function refs(text: string) {
 describe('parseFormula reads the notation printed under the forms', () => {
   it('27行=（1+2+3+4+5+6+7+8）行', () => {
     const { left, right } = refs('27行=（1+2+3+4+5+6+7+8）行');
-    expect(left).toEqual({ kind: NodeKind.CellRef, table: null, row: { by: 'lineNo', lineNo: 27 }, col: null });
+    expect(left).toEqual({
+      kind: NodeKind.CellRef,
+      table: null,
+      row: { by: 'lineNo', lineNo: 27 },
+      col: null,
+    });
     expect(right.map((t) => (t.node as CellRefNode).row)).toEqual(
       [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ by: 'lineNo', lineNo: n })),
     );
@@ -57,13 +62,21 @@ describe('parseFormula reads the extension used by implied and inter-table rules
   it('rows by key and Σ', () => {
     const [a, b] = parseFormula('[合计]=Σ类；类=Σ款');
     expect(a?.left.row).toEqual({ by: 'key', key: '合计' });
-    expect(a?.right.terms[0]?.node).toEqual({ kind: NodeKind.Sigma, table: null, of: { by: 'level', level: '类' } });
+    expect(a?.right.terms[0]?.node).toEqual({
+      kind: NodeKind.Sigma,
+      table: null,
+      of: { by: 'level', level: '类' },
+    });
     expect(b?.left.row).toEqual({ by: 'level', level: '类' });
   });
 
   it('code patterns', () => {
     const [eq] = parseFormula('[301]=Σ[301xx]');
-    expect(eq?.right.terms[0]?.node).toEqual({ kind: NodeKind.Sigma, table: null, of: { by: 'pattern', pattern: '301xx' } });
+    expect(eq?.right.terms[0]?.node).toEqual({
+      kind: NodeKind.Sigma,
+      table: null,
+      of: { by: 'pattern', pattern: '301xx' },
+    });
   });
 
   it('cross-table references with 栏', () => {

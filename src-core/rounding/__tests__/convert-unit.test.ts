@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { builtinFormSet } from '../../builtin-forms';
-import { applyOperation, newDocument, rowsForCode, type GongkaiDocument, type Operation } from '../../document';
+import {
+  applyOperation,
+  newDocument,
+  rowsForCode,
+  type GongkaiDocument,
+  type Operation,
+} from '../../document';
 import { Decimal } from '../../money';
 import { Workbook } from '../../engine';
 import { convertToWanyuan } from '../convert-unit';
@@ -16,29 +22,48 @@ function yuanDoc(ops: Operation[]): GongkaiDocument {
 describe('舍位平衡 (元 → 万元)', () => {
   it('nudges the part rounding changed most so the total still adds up', () => {
     const doc = yuanDoc([
-      { type: 'setCells', table: '06', cells: [
-        { row: '30101', col: '1', text: '3333' },
-        { row: '30102', col: '1', text: '3333' },
-        { row: '30103', col: '1', text: '3334' },
-      ] },
+      {
+        type: 'setCells',
+        table: '06',
+        cells: [
+          { row: '30101', col: '1', text: '3333' },
+          { row: '30102', col: '1', text: '3333' },
+          { row: '30103', col: '1', text: '3334' },
+        ],
+      },
     ]);
     const r = convertToWanyuan(formSet, doc);
     if (!r.ok) throw new Error(r.message);
     const wb = new Workbook(formSet, r.document);
     expect(wb.cell('06', '301', '1')?.value?.toFixed(2)).toBe('1.00');
-    expect(['30101', '30102', '30103'].map((k) => wb.cell('06', k, '1')?.value?.toFixed(2))).toEqual(['0.33', '0.33', '0.34']);
+    expect(['30101', '30102', '30103'].map((k) => wb.cell('06', k, '1')?.value?.toFixed(2))).toEqual([
+      '0.33',
+      '0.33',
+      '0.34',
+    ]);
     expect(r.adjustments).toEqual([
-      { cell: { table: '06', row: '30103', col: '1' }, location: '公开06表 30103 奖金 决算数', exact: '0.3334', rounded: '0.33', adjusted: '0.34' },
+      {
+        cell: { table: '06', row: '30103', col: '1' },
+        location: '公开06表 30103 奖金 决算数',
+        exact: '0.3334',
+        rounded: '0.33',
+        adjusted: '0.34',
+      },
     ]);
     expect(r.document.unit.moneyUnit).toBe('万元');
     expect(wb.findings().filter((f) => f.cell.table === '06')).toEqual([]);
   });
 
   it('balances a classification table both ways (rows and columns) on random data', () => {
-    const codes = formSet.catalog.entries().filter((e) => e.code.length === 7).map((e) => e.code);
+    const codes = formSet.catalog
+      .entries()
+      .filter((e) => e.code.length === 7)
+      .map((e) => e.code);
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const picked = Array.from(new Set(Array.from({ length: 60 }, () => codes[Math.floor(rand() * codes.length)] as string)));
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const picked = Array.from(
+      new Set(Array.from({ length: 60 }, () => codes[Math.floor(rand() * codes.length)] as string)),
+    );
     let doc = newDocument(2023, { moneyUnit: '元' });
     for (const code of picked) {
       const rows = rowsForCode(formSet.catalog, doc, '03', code);
@@ -75,7 +100,10 @@ describe('舍位平衡 (元 → 万元)', () => {
   it('refuses a document already in 万元, and one with invalid amounts', () => {
     const r1 = convertToWanyuan(formSet, newDocument(2023));
     expect(r1.ok === false && r1.message).toContain('已是万元');
-    const r2 = convertToWanyuan(formSet, yuanDoc([{ type: 'setCells', table: '06', cells: [{ row: '30101', col: '1', text: '12a' }] }]));
+    const r2 = convertToWanyuan(
+      formSet,
+      yuanDoc([{ type: 'setCells', table: '06', cells: [{ row: '30101', col: '1', text: '12a' }] }]),
+    );
     expect(r2.ok === false && r2.message).toContain('无法识别的金额');
   });
 });

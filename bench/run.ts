@@ -1,0 +1,8 @@
+// `npm run bench`: speed targets as median/p95 figures (benchmarks, not timed tests).
+import os from 'node:os';
+import { runEngineBench, runEngineOnlyBench } from './engine.bench';
+
+const out = (s: string) => process.stdout.write(s);
+out(`Gongkai benchmarks — Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}\n`);
+runEngineBench(out);
+runEngineOnlyBench(out);

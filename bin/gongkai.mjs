@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// `npx gongkai …` from the repository: runs the TypeScript CLI through tsx (no build step needed).
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src-main/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+});

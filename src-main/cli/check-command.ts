@@ -1,0 +1,73 @@
+import {
+  formSetFor,
+  parseAmount,
+  splitBySeverity,
+  Workbook,
+  type Finding,
+  type GongkaiDocument,
+} from '../../src-core';
+import { readDocumentFile } from '../node/document-file';
+import { parseArgs } from './args';
+import type { CliIO } from './main';
+
+const KIND_NAMES: Record<Finding['kind'], string> = {
+  mismatch: '不平衡',
+  tail: '尾数差异',
+  invalid: '无效数值',
+  cycle: '循环引用',
+  missingRow: '缺少对应行',
+};
+
+/** `gongkai check FILE [--json] [--tolerance N]`. */
+export async function checkCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, ['tolerance']);
+  if ('error' in args) return fail(io, args.error);
+  const known = new Set(['json', 'tolerance']);
+  for (const flag of args.flags.keys()) if (!known.has(flag)) return fail(io, `不认识的参数 --${flag}。`);
+  const [file, ...extra] = args.positional;
+  if (!file || extra.length > 0) return fail(io, '用法：gongkai check FILE [--json] [--tolerance N]');
+
+  let tolerance: string | undefined;
+  const tol = args.flags.get('tolerance');
+  if (typeof tol === 'string') {
+    const parsed = parseAmount(tol);
+    if (!parsed.ok || parsed.value === null || parsed.value.isNegative()) {
+      return fail(io, `--tolerance 应是不小于 0 的数字，如 0.01，而不是“${tol}”。`);
+    }
+    tolerance = parsed.value.toFixed();
+  }
+
+  const read = await readDocumentFile(file);
+  if (!read.ok) return fail(io, read.message);
+  let doc: GongkaiDocument = read.document;
+  if (tolerance !== undefined) doc = { ...doc, settings: { ...doc.settings, tolerance } };
+  const formSet = formSetFor(doc.formYear);
+  if (!formSet) return fail(io, `不支持 ${doc.formYear} 年度的报表格式。`);
+  const findings = new Workbook(formSet, doc).findings();
+  const { errors, warnings } = splitBySeverity(findings);
+
+  if (args.flags.has('json')) {
+    io.out(`${JSON.stringify({ errors, warnings }, null, 2)}\n`);
+  } else {
+    const unit = doc.unit.name || '（未填单位名称）';
+    io.out(
+      `${unit} ${doc.unit.year}年度部门决算公开 — 审核结果：${errors.length} 个错误，${warnings.length} 个提示（尾数容差 ${doc.settings.tolerance}）\n`,
+    );
+    for (const t of formSet.tables) {
+      const mine = findings.filter((f) => f.cell.table === t.id);
+      if (mine.length === 0) continue;
+      io.out(`\n${t.code} ${t.title}（${mine.length}）\n`);
+      for (const f of mine) {
+        const tag = `${f.severity === 'error' ? '错误' : '提示'}·${KIND_NAMES[f.kind]}`;
+        io.out(`  [${tag}] ${f.message}\n`);
+      }
+    }
+    if (findings.length === 0) io.out('\n全部审核通过。\n');
+  }
+  return errors.length > 0 ? 1 : 0;
+}
+
+function fail(io: CliIO, message: string): number {
+  io.err(`${message}\n`);
+  return 2;
+}

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { convertToWanyuan, formSetFor } from '../../src-core';
+import { readDocumentFile, saveDocumentFile } from '../node/document-file';
+import { parseArgs } from './args';
+import type { CliIO } from './main';
+
+/** `gongkai convert FILE --out OUT`: 元 → 万元 with 舍位平衡. */
+export async function convertCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, ['out']);
+  if ('error' in args) return fail(io, args.error);
+  const [file] = args.positional;
+  const out = args.flags.get('out');
+  if (!file || typeof out !== 'string') return fail(io, '用法：gongkai convert FILE --out OUT');
+  if (path.resolve(out) === path.resolve(file))
+    return fail(io, '输出文件不能与原文件相同，以免覆盖以元为单位的原始数据。');
+  const read = await readDocumentFile(file);
+  if (!read.ok) return fail(io, read.message);
+  const formSet = formSetFor(read.document.formYear);
+  if (!formSet) return fail(io, `不支持 ${read.document.formYear} 年度的报表格式。`);
+  const result = convertToWanyuan(formSet, read.document);
+  if (!result.ok) return fail(io, result.message);
+  await saveDocumentFile(out, result.document);
+  io.out(`已转换为万元，写入 ${out}。舍位平衡调整 ${result.adjustments.length} 处：\n`);
+  for (const a of result.adjustments)
+    io.out(`  ${a.location}：${a.exact} → 四舍五入 ${a.rounded} → 调整为 ${a.adjusted}\n`);
+  for (const u of result.unbalanced) io.out(`  未能平衡：${u}\n`);
+  return 0;
+}
+
+function fail(io: CliIO, message: string): number {
+  io.err(`${message}\n`);
+  return 2;
+}

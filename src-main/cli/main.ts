@@ -1,0 +1,38 @@
+import { checkCommand } from './check-command';
+import { convertCommand } from './convert-command';
+
+/** Where the CLI writes; injected so tests capture it. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const HELP = `决算公开表编辑器 命令行
+
+用法：
+  gongkai check FILE [--json] [--tolerance N]   审核文件（.gongkai.json），按表列出错误和提示
+  gongkai convert FILE --out OUT                元→万元 舍位平衡，写出新文件并列出调整
+  gongkai help                                  显示本说明
+
+退出码：0 无错误；1 有错误；2 文件无法读取或参数有误（原因写在标准错误）。
+`;
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check':
+      return checkCommand(rest, io);
+    case 'convert':
+      return convertCommand(rest, io);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(HELP);
+      return command === undefined ? 2 : 0;
+    default:
+      io.err(`不认识的命令“${command}”。\n\n${HELP}`);
+      return 2;
+  }
+}

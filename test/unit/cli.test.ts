@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+const SAMPLE = path.join(ROOT, 'samples/hanyang-media-center-2023.gongkai.json');
+
+async function gongkai(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [path.join(ROOT, 'bin/gongkai.mjs'), ...args], { cwd: ROOT });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('gongkai check', () => {
+  it('passes the sample (exit 0) and lists its 尾数 warnings by table', async () => {
+    const r = await gongkai('check', SAMPLE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 个错误，9 个提示');
+    expect(r.stdout).toContain('公开03表 支出决算表（4）');
+    expect(r.stdout).toContain('[提示·尾数差异] 公开06表 303 对个人和家庭的补助');
+  });
+
+  it('--json prints errors and warnings with the finding fields', async () => {
+    const r = await gongkai('check', SAMPLE, '--json');
+    const parsed = JSON.parse(r.stdout) as { errors: unknown[]; warnings: Record<string, unknown>[] };
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.warnings).toHaveLength(9);
+    expect(parsed.warnings[0]).toMatchObject({
+      kind: 'tail',
+      severity: 'warning',
+      tableCode: '公开03表',
+      cell: { table: '03', row: '合计', col: '2' },
+      rule: { formula: '[合计]=Σ类' },
+      expected: '348.28',
+      actual: '348.29',
+      difference: '0.01',
+    });
+  });
+
+  it('--tolerance 0 turns the tails into errors (exit 1)', async () => {
+    const r = await gongkai('check', SAMPLE, '--tolerance', '0', '--json');
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { errors: unknown[] }).errors).toHaveLength(9);
+  });
+
+  it('exit 2 with a message on stderr for a missing, damaged or foreign file, or bad arguments', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-cli-'));
+    const bad = path.join(dir, 'bad.gongkai.json');
+    await fs.writeFile(bad, '{"format":"gongkai"');
+    for (const args of [
+      ['check', path.join(dir, 'none.json')],
+      ['check', bad],
+      ['check', SAMPLE, '--tolerance', 'abc'],
+      ['check'],
+      ['frobnicate'],
+    ]) {
+      const r = await gongkai(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/[一-龥]/);
+    }
+    await fs.rm(dir, { recursive: true });
+  });
+});
