@@ -12,3 +12,5 @@ export * from './engine';
 export { builtinFormSet, formSetFor } from './builtin-forms';
 export * from './session';
 export * from './rounding';
+export * from './layout';
+export * from './host';

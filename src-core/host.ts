@@ -1,0 +1,142 @@
+/**
+ * The one contract between the renderer and whatever hosts it: the Electron main process (through the preload
+ * bridge) or a browser tab (browser-host). Types and channel names only — no code that runs.
+ * Documents cross this boundary as text; the renderer validates them with readDocument, so a damaged file gives the
+ * same Chinese message in either host.
+ */
+
+/** Commands the host's menu (or shortcut) asks the renderer to carry out. */
+export type CommandType =
+  | 'new'
+  | 'open'
+  | 'openRecent'
+  | 'save'
+  | 'saveAs'
+  | 'importExcel'
+  | 'exportExcel'
+  | 'exportPdf'
+  | 'print'
+  | 'undo'
+  | 'redo'
+  | 'copy'
+  | 'paste'
+  | 'find'
+  | 'toggleSidebar'
+  | 'toggleFindings'
+  | 'unitInfo'
+  | 'formulaHelp'
+  | 'about'
+  /** The window is closing and the document has unsaved changes the user chose to save. */
+  | 'saveAndClose';
+
+export interface HostCommand {
+  readonly type: CommandType;
+  /** For openRecent. */
+  readonly filePath?: string;
+}
+
+export interface RecentFile {
+  readonly filePath: string;
+  readonly fileName: string;
+  /** ISO time of the last open or save. */
+  readonly at: string;
+}
+
+export type OpenOutcome =
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'failed'; readonly message: string }
+  | { readonly status: 'opened'; readonly filePath: string | null; readonly fileName: string; readonly text: string };
+
+export interface SaveRequest {
+  /** The document as writeDocument gives it. */
+  readonly text: string;
+  /** Where it was opened from or last saved to; null if never saved. */
+  readonly filePath: string | null;
+  /** 另存为: always ask for a place. */
+  readonly saveAs: boolean;
+  readonly suggestedName: string;
+}
+
+export type SaveOutcome =
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'failed'; readonly message: string }
+  | { readonly status: 'saved'; readonly filePath: string | null; readonly fileName: string };
+
+/** What autosave keeps so that a crash loses at most 30 seconds. */
+export interface RecoverySnapshot {
+  readonly text: string;
+  readonly filePath: string | null;
+  readonly fileName: string;
+  /** ISO time of the snapshot. */
+  readonly at: string;
+}
+
+export interface ExportRequest {
+  readonly kind: 'xlsx' | 'pdf';
+  readonly suggestedName: string;
+  /** xlsx: the workbook bytes; pdf: unused (the host prints `html`). */
+  readonly data?: Uint8Array;
+  /** pdf: the print HTML built by src-core. */
+  readonly html?: string;
+}
+
+export type ImportOutcome =
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'failed'; readonly message: string }
+  | { readonly status: 'read'; readonly fileName: string; readonly data: Uint8Array };
+
+export interface HostInfo {
+  readonly kind: 'electron' | 'browser';
+  readonly platform: string;
+  readonly appVersion: string;
+}
+
+/** Everything the renderer may ask of its host. Every method returns a Promise; failures come back as data. */
+export interface HostApi {
+  info(): Promise<HostInfo>;
+  /** 文件 › 打开: the host's open dialog. */
+  openDocument(): Promise<OpenOutcome>;
+  /** 文件 › 最近打开. */
+  openRecent(filePath: string): Promise<OpenOutcome>;
+  recentFiles(): Promise<readonly RecentFile[]>;
+  /** 保存 / 另存为: atomic write, previous version kept as .bak. */
+  saveDocument(request: SaveRequest): Promise<SaveOutcome>;
+  /** Autosave to the recovery file. */
+  writeRecovery(snapshot: RecoverySnapshot): Promise<void>;
+  /** A recovery file left by a session that did not close normally. */
+  readRecovery(): Promise<RecoverySnapshot | null>;
+  clearRecovery(): Promise<void>;
+  /** Title (file name) and the unsaved mark; the host also uses `dirty` to ask before closing. */
+  setWindowState(state: { readonly title: string; readonly dirty: boolean }): Promise<void>;
+  /** Close the window now (after the renderer saved on request). */
+  closeWindow(): Promise<void>;
+  /** 导出Excel / 导出PDF: ask where, then write. */
+  exportFile(request: ExportRequest): Promise<SaveOutcome>;
+  /** 打印: the print HTML, through the host's print dialog. */
+  print(html: string): Promise<void>;
+  /** 导入Excel, 导入科目目录: pick a file and read its bytes. */
+  importFile(request: { readonly purpose: 'excel' | 'catalog' }): Promise<ImportOutcome>;
+  /** Subscribe to menu commands; returns the unsubscribe function. */
+  onCommand(listener: (command: HostCommand) => void): () => void;
+}
+
+/** IPC channel names, one per HostApi method (and the command event). */
+export const HOST_CHANNELS = {
+  info: 'gongkai:info',
+  openDocument: 'gongkai:open-document',
+  openRecent: 'gongkai:open-recent',
+  recentFiles: 'gongkai:recent-files',
+  saveDocument: 'gongkai:save-document',
+  writeRecovery: 'gongkai:write-recovery',
+  readRecovery: 'gongkai:read-recovery',
+  clearRecovery: 'gongkai:clear-recovery',
+  setWindowState: 'gongkai:set-window-state',
+  closeWindow: 'gongkai:close-window',
+  exportFile: 'gongkai:export-file',
+  print: 'gongkai:print',
+  importFile: 'gongkai:import-file',
+  command: 'gongkai:command',
+} as const satisfies Record<Exclude<keyof HostApi, 'onCommand'> | 'command', string>;
+
+/** The global name the preload exposes the HostApi under. */
+export const HOST_GLOBAL = 'gongkai';

@@ -1,0 +1,1 @@
+export { tableLayout, type LayoutCell, type LayoutRow, type TableLayout } from './table-layout';
