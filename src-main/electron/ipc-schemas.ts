@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { HOST_CHANNELS } from '../../src-core/host';
+import { MAX_DOCUMENT_BYTES } from '../node/document-file';
+
+/** Every HostApi method that crosses IPC (onCommand is an event, not a call). */
+export type HostMethod = Exclude<keyof typeof HOST_CHANNELS, 'command'>;
+
+// Limits keep a confused or compromised renderer from handing the main process unbounded work.
+const MAX_PATH = 32_767;
+const MAX_FILE_NAME = 255;
+const MAX_TITLE = 500;
+/** Print HTML and workbook bytes: far beyond a department-scale document, far below exhausting memory. */
+export const MAX_EXPORT_BYTES = 200 * 1024 * 1024;
+
+const filePath = z.string().min(1).max(MAX_PATH);
+const documentText = z.string().max(MAX_DOCUMENT_BYTES);
+const fileName = z.string().max(MAX_FILE_NAME);
+const html = z.string().min(1).max(MAX_EXPORT_BYTES);
+
+const saveRequest = z.object({
+  text: documentText,
+  filePath: filePath.nullable(),
+  saveAs: z.boolean(),
+  suggestedName: fileName,
+});
+
+const recoverySnapshot = z.object({
+  text: documentText,
+  filePath: filePath.nullable(),
+  fileName,
+  at: z.string().max(64),
+});
+
+const windowState = z.object({ title: z.string().max(MAX_TITLE), dirty: z.boolean() });
+
+const exportRequest = z
+  .object({
+    kind: z.enum(['xlsx', 'pdf']),
+    suggestedName: fileName,
+    data: z
+      .instanceof(Uint8Array)
+      .refine((d) => d.byteLength <= MAX_EXPORT_BYTES, '导出的文件太大。')
+      .optional(),
+    html: html.optional(),
+  })
+  .refine((r) => (r.kind === 'xlsx' ? r.data !== undefined : r.html !== undefined), {
+    message: 'xlsx needs data; pdf needs html',
+  });
+
+const importRequest = z.object({ purpose: z.enum(['excel', 'catalog']) });
+
+/** The argument list each channel accepts, exactly as the preload sends it. */
+export const IPC_ARGUMENTS = {
+  info: z.tuple([]),
+  openDocument: z.tuple([]),
+  openRecent: z.tuple([filePath]),
+  recentFiles: z.tuple([]),
+  saveDocument: z.tuple([saveRequest]),
+  writeRecovery: z.tuple([recoverySnapshot]),
+  readRecovery: z.tuple([]),
+  clearRecovery: z.tuple([]),
+  setWindowState: z.tuple([windowState]),
+  closeWindow: z.tuple([]),
+  exportFile: z.tuple([exportRequest]),
+  print: z.tuple([html]),
+  importFile: z.tuple([importRequest]),
+} as const satisfies Record<HostMethod, z.ZodType<readonly unknown[]>>;
+
+export type IpcArguments = { [M in HostMethod]: z.infer<(typeof IPC_ARGUMENTS)[M]> };
