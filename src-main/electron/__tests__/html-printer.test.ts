@@ -1,0 +1,68 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHtmlPrinter, PDF_OPTIONS, PRINT_DIR_PREFIX, type PrintWindowLike } from '../html-printer';
+
+let tempDir: string;
+beforeEach(async () => {
+  tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-printer-'));
+});
+afterEach(async () => {
+  await fs.rm(tempDir, { recursive: true, force: true });
+});
+
+function fakeWindow(printAnswer: [boolean, string] = [true, '']) {
+  const seen: { file?: string; html?: string } = {};
+  const window: PrintWindowLike = {
+    loadFile: vi.fn(async (file: string) => {
+      seen.file = file;
+      seen.html = await fs.readFile(file, 'utf8');
+    }),
+    webContents: {
+      printToPDF: vi.fn(async () => new Uint8Array([1, 2, 3])),
+      print: vi.fn((_options, callback) => callback(...printAnswer)),
+    },
+    destroy: vi.fn(),
+  };
+  return { window, seen };
+}
+
+describe('createHtmlPrinter', () => {
+  it('renders a PDF from a temporary UTF-8 file, A4 with backgrounds, then cleans up', async () => {
+    const { window, seen } = fakeWindow();
+    const printer = createHtmlPrinter({ createWindow: () => window, tempDir });
+    expect([...(await printer.toPdf('<p>公开01表</p>'))]).toEqual([1, 2, 3]);
+    expect(window.webContents.printToPDF).toHaveBeenCalledWith(PDF_OPTIONS);
+    expect(PDF_OPTIONS).toEqual({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    expect(seen.html).toBe('\ufeff<p>公开01表</p>');
+    expect(path.basename(path.dirname(seen.file ?? ''))).toMatch(new RegExp(`^${PRINT_DIR_PREFIX}`));
+    expect(window.destroy).toHaveBeenCalledOnce();
+    expect(await fs.readdir(tempDir)).toEqual([]);
+  });
+
+  it('prints through the system dialog and reports a cancelled dialog as cancelled', async () => {
+    const ok = fakeWindow();
+    expect(await createHtmlPrinter({ createWindow: () => ok.window, tempDir }).print('<p>')).toEqual({ ok: true });
+    expect(ok.window.webContents.print).toHaveBeenCalledWith({ silent: false, printBackground: true }, expect.any(Function));
+    const cancelled = fakeWindow([false, 'Print job canceled']);
+    expect(await createHtmlPrinter({ createWindow: () => cancelled.window, tempDir }).print('<p>')).toEqual({
+      ok: false,
+      reason: 'cancelled',
+    });
+    const failed = fakeWindow([false, 'Print job failed']);
+    expect(await createHtmlPrinter({ createWindow: () => failed.window, tempDir }).print('<p>')).toEqual({
+      ok: false,
+      reason: 'Print job failed',
+    });
+  });
+
+  it('destroys the window and removes the file even when loading fails', async () => {
+    const { window } = fakeWindow();
+    window.loadFile = vi.fn(async () => Promise.reject(new Error('ERR_FAILED')));
+    const printer = createHtmlPrinter({ createWindow: () => window, tempDir });
+    await expect(printer.toPdf('<p>')).rejects.toThrow('ERR_FAILED');
+    expect(window.destroy).toHaveBeenCalledOnce();
+    expect(await fs.readdir(tempDir)).toEqual([]);
+  });
+});

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import type { OpenOutcome, SaveOutcome, SaveRequest } from '../../src-core/host';
+import { formSetFor, readDocument } from '../../src-core';
+import { writeFileAtomic } from '../node/atomic-file';
+import { fileErrorMessage, MAX_DOCUMENT_BYTES } from '../node/document-file';
+import {
+  ALL_FILES_FILTER,
+  DOCUMENT_EXTENSION,
+  DOCUMENT_FILTER,
+  ensureExtension,
+  safeFileName,
+  type Dialogs,
+} from './file-dialogs';
+import { samePath } from './path-compare';
+import { readLimitedFile } from './read-limited';
+import type { RecentFiles } from './recent-files';
+
+export interface DocumentHandlerDeps {
+  readonly dialogs: Dialogs;
+  readonly recent: RecentFiles;
+  /** Where dialogs start before any document was opened or saved (the user's 文档 folder). */
+  readonly documentsDir: string;
+  /** The recent list changed: rebuild the 最近打开 menu. */
+  readonly onRecentChanged: () => void;
+}
+
+export interface DocumentHandlers {
+  openDocument(): Promise<OpenOutcome>;
+  openRecent(filePath: string): Promise<OpenOutcome>;
+  saveDocument(request: SaveRequest): Promise<SaveOutcome>;
+  /** The folder of the document last opened or saved, for the export dialogs. */
+  currentFolder(): string;
+}
+
+const UNTITLED = '决算公开表';
+
+/**
+ * 打开 / 最近打开 / 保存 / 另存为. The renderer only ever names files the main process gave it: a path is written to
+ * without a dialog only if this session opened or saved it, or it is on the recent list (which only the main process
+ * writes). Any other path — say, from a recovery snapshot — gets the save dialog instead, so a compromised page
+ * cannot make the app overwrite arbitrary files.
+ */
+export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandlers {
+  const granted: string[] = [];
+  let folder = deps.documentsDir;
+
+  const remember = async (filePath: string, addToRecent: boolean): Promise<void> => {
+    if (!granted.some((p) => samePath(p, filePath))) granted.push(filePath);
+    folder = path.dirname(filePath);
+    if (!addToRecent) return;
+    try {
+      await deps.recent.add(filePath);
+    } catch {
+      // The recent list is a convenience; failing to update it must not fail the open or the save.
+    }
+    deps.onRecentChanged();
+  };
+
+  const openAt = async (filePath: string): Promise<OpenOutcome> => {
+    const read = await readLimitedFile(
+      filePath,
+      MAX_DOCUMENT_BYTES,
+      (mb) => `文件太大（${mb} MB），不像是决算公开表文件，没有打开。`,
+    );
+    if (!read.ok) return { status: 'failed', message: read.message };
+    const text = read.data.toString('utf8');
+    // The renderer validates and explains; here validity only decides whether the file earns a place on the list.
+    await remember(filePath, readDocument(text, formSetFor).ok);
+    return { status: 'opened', filePath, fileName: path.basename(filePath), text };
+  };
+
+  const mayWriteWithoutAsking = async (filePath: string): Promise<boolean> =>
+    granted.some((p) => samePath(p, filePath)) || (await deps.recent.has(filePath).catch(() => false));
+
+  return {
+    async openDocument() {
+      const choice = await deps.dialogs.showOpenDialog({
+        title: '打开决算公开表文件',
+        defaultPath: folder,
+        filters: [DOCUMENT_FILTER, ALL_FILES_FILTER],
+        properties: ['openFile'],
+      });
+      const filePath = choice.filePaths[0];
+      if (choice.canceled || filePath === undefined) return { status: 'cancelled' };
+      return openAt(filePath);
+    },
+
+    async openRecent(filePath) {
+      if (!(await deps.recent.has(filePath).catch(() => false))) {
+        return { status: 'failed', message: `“${filePath}”不在最近打开的文件列表中。` };
+      }
+      const outcome = await openAt(filePath);
+      // A file that has gone is dropped from the menu the next time it is built.
+      if (outcome.status === 'failed') deps.onRecentChanged();
+      return outcome;
+    },
+
+    async saveDocument(request) {
+      let target: string | null =
+        !request.saveAs && request.filePath !== null && (await mayWriteWithoutAsking(request.filePath))
+          ? request.filePath
+          : null;
+      if (target === null) {
+        const fallbackName = request.filePath === null ? UNTITLED : path.basename(request.filePath);
+        const name = ensureExtension(safeFileName(request.suggestedName, fallbackName), DOCUMENT_EXTENSION);
+        const choice = await deps.dialogs.showSaveDialog({
+          title: request.saveAs ? '另存为' : '保存决算公开表文件',
+          defaultPath: path.join(request.filePath === null ? folder : path.dirname(request.filePath), name),
+          filters: [DOCUMENT_FILTER],
+          properties: ['showOverwriteConfirmation', 'createDirectory'],
+        });
+        if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
+        target = ensureExtension(choice.filePath, DOCUMENT_EXTENSION);
+      }
+      try {
+        await writeFileAtomic(target, request.text);
+      } catch (e) {
+        return { status: 'failed', message: `保存失败：${fileErrorMessage(target, e)}` };
+      }
+      await remember(target, true);
+      return { status: 'saved', filePath: target, fileName: path.basename(target) };
+    },
+
+    currentFolder: () => folder,
+  };
+}

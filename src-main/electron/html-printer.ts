@@ -1,0 +1,71 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/** The parts of a hidden BrowserWindow the printer uses. */
+export interface PrintWindowLike {
+  loadFile(file: string): Promise<void>;
+  readonly webContents: {
+    printToPDF(options: typeof PDF_OPTIONS): Promise<Uint8Array>;
+    print(
+      options: { silent: boolean; printBackground: boolean },
+      callback: (success: boolean, failureReason: string) => void,
+    ): void;
+  };
+  destroy(): void;
+}
+
+export const PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true } as const;
+
+/** Print pages are written into folders named like this under the temp folder (the print session allows only them). */
+export const PRINT_DIR_PREFIX = 'gongkai-print-';
+
+export type PrintResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+export interface HtmlPrinter {
+  toPdf(html: string): Promise<Uint8Array>;
+  /** The system print dialog; cancelling it is { ok: false, reason: 'cancelled' }, other reasons are Electron's. */
+  print(html: string): Promise<PrintResult>;
+}
+
+/**
+ * Prints the HTML src-core builds in a hidden, script-less window. The page goes through a temporary file rather
+ * than a data: URL because Chromium caps URLs at 2 MB and a department-scale document's tables exceed that. A UTF-8
+ * BOM pins the encoding whatever <meta> the HTML carries.
+ */
+export function createHtmlPrinter(deps: {
+  readonly createWindow: () => PrintWindowLike;
+  readonly tempDir: string;
+}): HtmlPrinter {
+  const withPage = async <T>(html: string, use: (window: PrintWindowLike) => Promise<T>): Promise<T> => {
+    const dir = await fs.mkdtemp(path.join(deps.tempDir, PRINT_DIR_PREFIX));
+    try {
+      const file = path.join(dir, 'print.html');
+      await fs.writeFile(file, `\ufeff${html}`, 'utf8');
+      const window = deps.createWindow();
+      try {
+        await window.loadFile(file);
+        return await use(window);
+      } finally {
+        window.destroy();
+      }
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  return {
+    toPdf: (html) => withPage(html, (window) => window.webContents.printToPDF(PDF_OPTIONS)),
+    print: (html) =>
+      withPage(
+        html,
+        (window) =>
+          new Promise<PrintResult>((resolve) => {
+            window.webContents.print({ silent: false, printBackground: true }, (success, failureReason) => {
+              // Electron says "Print job canceled" (older versions "cancelled").
+              if (success) resolve({ ok: true });
+              else resolve({ ok: false, reason: /cancel/i.test(failureReason) ? 'cancelled' : failureReason });
+            });
+          }),
+      ),
+  };
+}
