@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { HostCommand } from '../../../src-core/host';
+import { routeEditAction, TEXT_FIELD_FOCUSED_PROBE, type EditAction } from '../edit-routing';
+
+function deps(focused: boolean | Error) {
+  const native = { undo: vi.fn(), redo: vi.fn(), copy: vi.fn(), paste: vi.fn() };
+  const sent: HostCommand[] = [];
+  return {
+    native,
+    sent,
+    deps: {
+      isTextFieldFocused: async () => {
+        if (focused instanceof Error) throw focused;
+        return focused;
+      },
+      native,
+      sendCommand: (c: HostCommand) => void sent.push(c),
+    },
+  };
+}
+
+const ACTIONS: EditAction[] = ['undo', 'redo', 'copy', 'paste'];
+
+describe('routeEditAction', () => {
+  it.each(ACTIONS)('%s in a text field edits the text natively', async (action) => {
+    const d = deps(true);
+    expect(await routeEditAction(action, d.deps)).toBe('native');
+    expect(d.native[action]).toHaveBeenCalledOnce();
+    expect(d.sent).toEqual([]);
+  });
+
+  it.each(ACTIONS)('%s elsewhere goes to the renderer as a command', async (action) => {
+    const d = deps(false);
+    expect(await routeEditAction(action, d.deps)).toBe('command');
+    expect(d.sent).toEqual([{ type: action }]);
+    for (const fn of Object.values(d.native)) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('sends the command when focus cannot be determined', async () => {
+    const d = deps(new Error('page not ready'));
+    expect(await routeEditAction('paste', d.deps)).toBe('command');
+    expect(d.sent).toEqual([{ type: 'paste' }]);
+  });
+});
+
+describe('TEXT_FIELD_FOCUSED_PROBE', () => {
+  // The probe runs in the page; here it runs against a stand-in `document`.
+  const run = (activeElement: unknown): unknown =>
+    new Function('document', `return ${TEXT_FIELD_FOCUSED_PROBE};`)({ activeElement });
+  const input = (type: string | null) => ({ tagName: 'INPUT', getAttribute: () => type });
+
+  it('recognises text inputs, textareas and contenteditable', () => {
+    expect(run(input(null))).toBe(true);
+    expect(run(input('text'))).toBe(true);
+    expect(run(input('number'))).toBe(true);
+    expect(run(input('Search'))).toBe(true);
+    expect(run({ tagName: 'TEXTAREA' })).toBe(true);
+    expect(run({ tagName: 'DIV', isContentEditable: true })).toBe(true);
+  });
+
+  it('does not count the grid, buttons, checkboxes or nothing', () => {
+    expect(run({ tagName: 'DIV', isContentEditable: false })).toBe(false);
+    expect(run(input('checkbox'))).toBe(false);
+    expect(run(input('button'))).toBe(false);
+    expect(run({ tagName: 'BUTTON' })).toBe(false);
+    expect(run(null)).toBe(false);
+  });
+});

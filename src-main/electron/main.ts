@@ -1,0 +1,160 @@
+// The Electron main process: wires real Electron objects into the plain, tested modules beside it.
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { HOST_CHANNELS, type HostCommand } from '../../src-core/host';
+import { isAppUrl, type AppLocation } from './app-origin';
+import { CLOSE_PROMPT, createCloseGuard } from './close-guard';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './content-security-policy';
+import { createDocumentHandlers } from './document-handlers';
+import { editRoutingDeps, printWindowFactory, windowDialogs } from './electron-adapters';
+import { routeEditAction } from './edit-routing';
+import { createHostHandlers } from './host-handlers';
+import { createHtmlPrinter } from './html-printer';
+import { registerHostHandlers } from './ipc-router';
+import { buildMenuTemplate, type MenuActions } from './menu-template';
+import { createRecentFiles } from './recent-files';
+import { createRecoveryStore } from './recovery-store';
+import { secureSession } from './session-security';
+import { validateSender } from './validate-sender';
+import { guardWebContents } from './web-contents-guard';
+import { mainWindowOptions, PRINT_PARTITION, printWindowOptions } from './window-options';
+import { APP_TITLE } from './window-title';
+
+const outDir = path.dirname(path.dirname(fileURLToPath(import.meta.url))); // out/
+const location: AppLocation = {
+  rendererIndexFile: path.join(outDir, 'renderer', 'index.html'),
+  // electron-vite dev sets this; a packaged app never trusts it.
+  devServerUrl: app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null),
+};
+const isOwnPage = (url: string): boolean => isAppUrl(url, location);
+const devTools = !app.isPackaged;
+
+// Tests run the unpackaged app against a throw-away profile so they never touch the user's recent list or recovery.
+if (!app.isPackaged && process.env.GONGKAI_USER_DATA_DIR) app.setPath('userData', process.env.GONGKAI_USER_DATA_DIR);
+
+let mainWindow: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  secureSession(session.defaultSession, {
+    requests: { fileRoots: [path.dirname(location.rendererIndexFile)], devServerUrl: location.devServerUrl },
+    contentSecurityPolicy: location.devServerUrl ? devContentSecurityPolicy(location.devServerUrl) : CONTENT_SECURITY_POLICY,
+    isAppUrl: isOwnPage,
+  });
+  secureSession(session.fromPartition(PRINT_PARTITION), {
+    requests: { fileRoots: [os.tmpdir()] },
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    isAppUrl: () => false,
+  });
+
+  const win = new BrowserWindow(mainWindowOptions(path.join(outDir, 'preload', 'index.cjs'), { devTools }));
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  // The title is ours (file name, unsaved mark), not the page's <title>.
+  win.on('page-title-updated', (event) => event.preventDefault());
+  const send = (command: HostCommand): void => {
+    if (!win.isDestroyed()) win.webContents.send(HOST_CHANNELS.command, command);
+  };
+
+  const userData = app.getPath('userData');
+  const recent = createRecentFiles({ file: path.join(userData, 'recent-files.json') });
+  const recovery = createRecoveryStore(path.join(userData, 'recovery.json'));
+  const dialogs = windowDialogs(dialog, win);
+  const showError = (message: string): void => {
+    void dialog.showMessageBox(win, { type: 'error', title: APP_TITLE, message, buttons: ['确定'], noLink: true });
+  };
+
+  const menuActions: MenuActions = {
+    command: send,
+    edit: (action) => void routeEditAction(action, editRoutingDeps(win.webContents, send)),
+    clearRecent: () => void recent.clear().then(rebuildMenu),
+    quit: () => win.close(),
+  };
+  async function rebuildMenu(): Promise<void> {
+    const list = await recent.list().catch(() => []);
+    const template = buildMenuTemplate({ platform: process.platform, recent: list, devTools }, menuActions);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  const closeGuard = createCloseGuard({
+    ask: async () => (await dialog.showMessageBox(win, { ...CLOSE_PROMPT, buttons: [...CLOSE_PROMPT.buttons] })).response,
+    sendCommand: send,
+    clearRecovery: () => recovery.clearForClose(),
+    close: () => win.close(),
+  });
+  win.on('close', (event) => closeGuard.onClose(event));
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  // A crashed page reloads once; its last autosave is offered for restore when it starts again. A page that keeps
+  // crashing is left alone rather than reloaded in a loop.
+  let lastCrash = 0;
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    // The unsaved state died with the page; what is left of it is the autosave, which closing must not delete.
+    recovery.preserve();
+    closeGuard.setDirty(false);
+    const again = Date.now() - lastCrash < 30_000;
+    lastCrash = Date.now();
+    if (again) {
+      showError('页面再次意外退出。最近自动保存的内容会在下次启动时提供恢复。');
+      return;
+    }
+    showError('页面意外退出，正在重新载入。最近自动保存的内容可在重新载入后恢复。');
+    win.webContents.reload();
+  });
+
+  const documents = createDocumentHandlers({
+    dialogs,
+    recent,
+    documentsDir: app.getPath('documents'),
+    onRecentChanged: () => void rebuildMenu(),
+  });
+  registerHostHandlers(
+    ipcMain,
+    createHostHandlers({
+      info: { kind: 'electron', platform: process.platform, appVersion: app.getVersion() },
+      dialogs,
+      documents,
+      recent,
+      recovery,
+      printer: createHtmlPrinter({
+        createWindow: printWindowFactory(BrowserWindow, printWindowOptions()),
+        tempDir: os.tmpdir(),
+      }),
+      closeGuard,
+      window: {
+        setTitle: (title) => win.setTitle(title),
+        setDocumentEdited: process.platform === 'darwin' ? (edited) => win.setDocumentEdited(edited) : undefined,
+      },
+      showError,
+    }),
+    (frame) => validateSender(frame, win.isDestroyed() ? null : win.webContents.mainFrame, isOwnPage),
+  );
+
+  await rebuildMenu();
+  if (location.devServerUrl) await win.loadURL(location.devServerUrl);
+  else await win.loadFile(location.rendererIndexFile);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // One window edits one document; a second launch brings the first forward instead.
+  app.quit();
+} else {
+  if (process.platform === 'win32') app.setAppUserModelId('cn.gongkai.editor');
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, isOwnPage));
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox(APP_TITLE, `程序无法启动：${(error as Error).message}`);
+      app.exit(1);
+    });
+}
