@@ -57,3 +57,15 @@ describe('Content-Security-Policy', () => {
     expect(withContentSecurityPolicy(undefined, 'x')).toEqual({ 'Content-Security-Policy': ['x'] });
   });
 });
+
+describe("the renderer's own <meta> policy", () => {
+  it('matches the policy the main process sends, so neither silently loosens the other', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const file = path.resolve(__dirname, '../../../src-renderer/index.html');
+    if (!fs.existsSync(file)) return;
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(fs.readFileSync(file, 'utf8'));
+    if (!meta) return; // no meta tag: the header alone applies
+    expect(meta[1]).toBe(META_CONTENT_SECURITY_POLICY);
+  });
+});

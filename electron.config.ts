@@ -1,0 +1,122 @@
+// electron-vite: main, preload and renderer builds (`npm start`, `scripts/dist.mjs`); and the electron-builder
+// configuration for installers, exported as `builderConfig` so that one file describes the whole desktop build.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import type { Configuration } from 'electron-builder';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const at = (p: string): string => path.resolve(root, p);
+
+/**
+ * index.html carries the production Content-Security-Policy as a <meta> tag. Under `electron-vite dev`, React Fast
+ * Refresh needs an inline script that policy forbids, so the dev server serves the page without the tag; the main
+ * process then applies its dev policy (src-main/electron/content-security-policy.ts) as a response header instead.
+ */
+function dropMetaCspInDev(): Plugin {
+  return {
+    name: 'gongkai:drop-meta-csp-in-dev',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/is, ''),
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: at('out/main'),
+      // `index` so the bundle is out/main/index.js, package.json's "main".
+      rolldownOptions: { input: { index: at('src-main/electron/main.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: at('out/preload'),
+      // A sandboxed preload cannot require() anything but electron: bundle everything, as CommonJS.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: at('src-main/electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: at('src-renderer'),
+    plugins: [react(), dropMetaCspInDev()],
+    build: {
+      outDir: at('out/renderer'),
+      chunkSizeWarningLimit: 4000,
+      rolldownOptions: { input: at('src-renderer/index.html') },
+    },
+  },
+});
+
+const description = '部门决算公开九张表的离线填报、审核与导出（Excel、PDF）';
+
+/** electron-builder's own defaults for .deb, plus CJK fonts so the tables render on a bare 信创 desktop. */
+const DEB_DEPENDS = [
+  'libgtk-3-0',
+  'libnotify4',
+  'libnss3',
+  'libxss1',
+  'libxtst6',
+  'xdg-utils',
+  'libatspi2.0-0',
+  'libuuid1',
+  'libsecret-1-0',
+  'fonts-noto-cjk',
+];
+
+export const builderConfig: Configuration = {
+  appId: 'cn.gongkai.editor',
+  productName: '决算公开表编辑器',
+  // ASCII file and command names: older Windows shells and Linux desktops mangle Chinese executable names.
+  executableName: 'gongkai',
+  copyright: 'Copyright © 2024 Gongkai 决算公开表编辑器项目组',
+  directories: { buildResources: 'build', output: 'release' },
+  // Only the electron-vite output; out/web (the browser build) is not part of the desktop app.
+  files: ['out/**', '!out/web/**', '!**/*.map'],
+  asar: true,
+  // No native modules: nothing to rebuild for Electron's ABI.
+  npmRebuild: false,
+  extraMetadata: {
+    main: 'out/main/index.js',
+    description,
+    author: { name: 'Gongkai 决算公开表编辑器项目组', email: 'gongkai@users.noreply.github.com' },
+  },
+  win: {
+    icon: 'build/icon.png',
+    target: [
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'portable', arch: ['x64'] },
+    ],
+  },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+    shortcutName: '决算公开表编辑器',
+    installerLanguages: ['zh_CN'],
+    language: '2052',
+    artifactName: 'gongkai-${version}-win-${arch}-setup.${ext}',
+  },
+  portable: { artifactName: 'gongkai-${version}-win-${arch}-portable.${ext}' },
+  linux: {
+    icon: 'build/icon.png',
+    category: 'Office',
+    executableName: 'gongkai',
+    synopsis: '部门决算公开表编辑器',
+    description,
+    maintainer: 'Gongkai 决算公开表编辑器项目组 <gongkai@users.noreply.github.com>',
+    desktop: { entry: { Name: '决算公开表编辑器', Comment: description, Keywords: '决算;公开;财务;报表;' } },
+    target: [
+      // arm64 for 信创 machines (Kunpeng, Phytium).
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+      { target: 'deb', arch: ['x64', 'arm64'] },
+    ],
+  },
+  appImage: { artifactName: 'gongkai-${version}-linux-${arch}.${ext}' },
+  deb: { depends: DEB_DEPENDS, artifactName: 'gongkai_${version}_${arch}.${ext}' },
+};
