@@ -8,7 +8,7 @@ const uiPackages = ['react', 'react-dom', 'react-dom/*', 'ag-grid-community', 'a
 const nodeBuiltins = ['fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'stream', 'zlib', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'release', 'test/artifacts', 'coverage'] },
+  { ignores: ['node_modules', 'out', 'dist', 'release', 'test/artifacts', 'coverage', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

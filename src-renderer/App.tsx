@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RendererHost } from './host/get-host';
+import type { GridHandle } from './grid/TableGrid';
+import { createCommandHandler } from './state/app-commands';
+import type { EditorStore } from './state/editor-store';
+import { HostContext, StoreContext, useStore } from './state/use-store';
+import { Dialogs } from './panels/Dialogs';
+import { FindBar } from './panels/FindBar';
+import { FindingsPanel } from './panels/FindingsPanel';
+import { MenuBar } from './panels/MenuBar';
+import { NoticeBar } from './panels/NoticeBar';
+import { Sidebar } from './panels/Sidebar';
+import { TablePage } from './panels/TablePage';
+import { UnitInfoPanel } from './panels/UnitInfoPanel';
+
+const AUTOSAVE_MS = 30_000;
+
+export function App({ store, host }: { store: EditorStore; host: RendererHost }) {
+  return (
+    <HostContext.Provider value={host}>
+      <StoreContext.Provider value={store}>
+        <Shell host={host} />
+      </StoreContext.Provider>
+    </HostContext.Provider>
+  );
+}
+
+function Shell({ host }: { host: RendererHost }) {
+  const store = useStore();
+  const gridRef = useRef<GridHandle | null>(null);
+  const [grid, setGrid] = useState<GridHandle | null>(null);
+  const onGrid = useCallback((h: GridHandle | null) => {
+    gridRef.current = h;
+    setGrid(h);
+  }, []);
+
+  // Menu commands from the host (native menu) or the in-page menu bar.
+  useEffect(() => {
+    const handle = createCommandHandler(store, host, () => gridRef.current);
+    return host.api.onCommand((c) => void handle(c));
+  }, [store, host]);
+
+  // Keyboard shortcuts of a desktop editor. In Electron the native menu's accelerators raise the same commands.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (host.kind === 'electron') return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod) return;
+      const inField = isTextField(e.target) && !(e.target as HTMLElement).closest('.ag-cell');
+      const key = e.key.toLowerCase();
+      const map: Record<string, Parameters<typeof host.dispatch>[0]['type']> = {
+        s: e.shiftKey ? 'saveAs' : 'save',
+        o: 'open',
+        n: 'new',
+        f: 'find',
+        p: 'print',
+      };
+      if (!inField && (key === 'z' || key === 'y')) {
+        const editing = document.querySelector('.ag-cell-inline-editing');
+        if (editing) return;
+        e.preventDefault();
+        host.dispatch({ type: key === 'z' && !e.shiftKey ? 'undo' : 'redo' });
+        return;
+      }
+      const command = map[key];
+      if (command) {
+        e.preventDefault();
+        host.dispatch({ type: command });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [host]);
+
+  // Title and unsaved mark; the host asks before closing when dirty.
+  const dirty = store.session.dirty;
+  const fileName = store.file.fileName;
+  useEffect(() => {
+    void host.api.setWindowState({ title: fileName, dirty });
+  }, [host, fileName, dirty]);
+
+  // Autosave to the recovery file every 30 s while there are unsaved changes.
+  useEffect(() => {
+    let saved = -1;
+    const timer = setInterval(() => {
+      const s = store.session;
+      if (!s.dirty || s.revision === saved) return;
+      saved = s.revision;
+      void host.api.writeRecovery({ text: store.text(), filePath: store.file.filePath, fileName: store.file.fileName, at: new Date().toISOString() });
+    }, AUTOSAVE_MS);
+    return () => clearInterval(timer);
+  }, [store, host]);
+
+  // After a crash, offer what autosave kept.
+  useEffect(() => {
+    void host.api.readRecovery().then((snapshot) => {
+      if (snapshot) store.showDialog({ kind: 'restore', snapshot });
+    });
+  }, [store, host]);
+
+  return (
+    <div className={`gk-app${store.showSidebar ? '' : ' no-sidebar'}${store.showFindings ? '' : ' no-findings'}`}>
+      {host.kind === 'browser' && <MenuBar />}
+      <FindBar />
+      <div className="gk-main">
+        {store.showSidebar && <Sidebar />}
+        <main className="gk-centre">
+          {store.page === 'unit' ? <UnitInfoPanel /> : <TablePage tableId={store.page} onGrid={onGrid} grid={grid} />}
+        </main>
+      </div>
+      {store.showFindings && <FindingsPanel />}
+      <NoticeBar />
+      <Dialogs host={host} />
+    </div>
+  );
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}

@@ -1,0 +1,89 @@
+import type { CustomTooltipProps } from 'ag-grid-react';
+import { formatAmount, Decimal, type Finding } from '../../src-core';
+import type { EditorStore } from '../state/editor-store';
+import type { GridRow } from './grid-model';
+
+interface Params {
+  readonly store: EditorStore;
+  readonly tableId: string;
+  readonly valueCell: (row: GridRow) => { row: string; col: string } | null;
+}
+
+const KIND: Record<Finding['kind'], string> = {
+  mismatch: '不平衡',
+  tail: '尾数差异',
+  invalid: '无效数值',
+  cycle: '循环引用',
+  missingRow: '缺少对应行',
+};
+
+/** The tooltip of a marked cell: each finding with its rule as written, the numbers, and 采用计算值. */
+export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
+  const { store, tableId, valueCell, data } = props;
+  const cell = data ? valueCell(data) : null;
+  if (!cell) return null;
+  const findings = store.workbook.findings().filter((f) => f.cell.table === tableId && f.cell.row === cell.row && f.cell.col === cell.col);
+  const state = store.workbook.cell(tableId, cell.row, cell.col);
+  if (findings.length === 0) {
+    return state?.unknown ? <div className="gk-tooltip">无法计算：它依赖的单元格里有无效数值。</div> : null;
+  }
+  const amount = (s: string | undefined) => (s === undefined ? '' : formatAmount(new Decimal(s)));
+  return (
+    <div className="gk-tooltip" data-testid="finding-tooltip">
+      {findings.map((f) => (
+        <div key={f.id} className={`gk-tip-item gk-tip-${f.severity}`}>
+          <div className="gk-tip-title">
+            {f.severity === 'error' ? '错误' : '提示'} · {KIND[f.kind]}
+          </div>
+          {f.kind === 'invalid' ? (
+            <div>{f.message}</div>
+          ) : (
+            <table className="gk-tip-table">
+              <tbody>
+                {f.rule && (
+                  <tr>
+                    <th>规则</th>
+                    <td>
+                      {f.rule.formula}
+                      {f.rule.source !== 'printed' && <div className="gk-tip-desc">{f.rule.description}</div>}
+                    </td>
+                  </tr>
+                )}
+                {f.instance && (
+                  <tr>
+                    <th>本处</th>
+                    <td>{f.instance}</td>
+                  </tr>
+                )}
+                <tr>
+                  <th>应为</th>
+                  <td className="gk-tip-num">{amount(f.expected)}</td>
+                </tr>
+                <tr>
+                  <th>实际</th>
+                  <td className="gk-tip-num">{amount(f.actual)}</td>
+                </tr>
+                <tr>
+                  <th>差额</th>
+                  <td className="gk-tip-num">{amount(f.difference)}</td>
+                </tr>
+              </tbody>
+            </table>
+          )}
+          {f.canUseComputed && (
+            <button
+              type="button"
+              className="gk-button gk-use-computed"
+              onClick={() => {
+                store.apply({ type: 'setCells', table: tableId, cells: [{ row: cell.row, col: cell.col, text: null }] }, '采用计算值');
+                props.hideTooltipCallback?.();
+              }}
+            >
+              采用计算值 {amount(f.expected)}
+            </button>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,455 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type CellClassParams,
+  type CellKeyDownEvent,
+  type CellMouseDownEvent,
+  type CellMouseOverEvent,
+  type ColDef,
+  type ColGroupDef,
+  type GridApi,
+  type NavigateToNextCellParams,
+  type CellPosition,
+  type ValueGetterParams,
+  type ValueSetterParams,
+  type ColSpanParams,
+  type EditableCallbackParams,
+  type SuppressKeyboardEventParams,
+  type CellFocusedEvent,
+} from 'ag-grid-community';
+import { formatAmount, tableLayout, type Finding, type TableModel } from '../../src-core';
+import type { EditorStore } from '../state/editor-store';
+import { cellAt, gridModel, type GridModel, type GridRow, type HeaderNode } from './grid-model';
+import { copyText, planClear, planPaste, positionOf } from './grid-actions';
+import { inRange, isSingle, type GridPos, type Range } from './selection';
+import { parseTsv, toTsv } from './clipboard';
+import { FindingTooltip } from './FindingTooltip';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const theme = themeQuartz.withParams({
+  fontFamily: ['"Noto Sans CJK SC"', '"Microsoft YaHei"', '"PingFang SC"', 'SimSun', 'sans-serif'],
+  fontSize: 13,
+  headerFontSize: 13,
+  headerFontWeight: 600,
+  headerBackgroundColor: '#eef1f5',
+  headerTextColor: '#1f2933',
+  borderColor: '#b8c0cc',
+  rowBorder: { color: '#d5dbe3' },
+  columnBorder: { color: '#d5dbe3' },
+  headerColumnBorder: { color: '#b8c0cc' },
+  headerRowBorder: { color: '#b8c0cc' },
+  rowHeight: 28,
+  headerHeight: 30,
+  spacing: 5,
+  wrapperBorderRadius: 0,
+  cellHorizontalPadding: 6,
+  accentColor: '#1d5fbf',
+});
+
+/** The actions the menu and global shortcuts ask of the grid that has focus. */
+export interface GridHandle {
+  copy(): Promise<void>;
+  paste(text?: string): Promise<void>;
+  clear(): void;
+  /** The logical rows on the focused display row (one per block). */
+  focusedRows(): readonly string[];
+}
+
+interface Props {
+  readonly store: EditorStore;
+  readonly tableId: string;
+  readonly onReady: (handle: GridHandle | null) => void;
+}
+
+/** One 公开 table in AG Grid, laid out as the paper form, with live values, marks and Excel-like keys. */
+export function TableGrid({ store, tableId, onReady }: Props) {
+  const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const rangeRef = useRef<Range | null>(null);
+  const draggingRef = useRef(false);
+  const extendingRef = useRef(false);
+  const table = store.workbook.tables.get(tableId) as TableModel;
+  const rowsKey = table.rows.map((r) => r.key).join('|');
+  // The layout changes only when rows change (add/delete a 科目), not on every value edit.
+  const model = useMemo(() => gridModel(tableLayout(table), table.template), [tableId, rowsKey, table.template]);
+  const modelRef = useRef<GridModel>(model);
+  modelRef.current = model;
+
+  const findingsByCell = useMemo(() => {
+    const map = new Map<string, Finding[]>();
+    for (const f of store.workbook.findings()) {
+      if (f.cell.table !== tableId) continue;
+      const key = `${f.cell.row}\u0001${f.cell.col}`;
+      const list = map.get(key);
+      if (list) list.push(f);
+      else map.set(key, [f]);
+    }
+    return map;
+  }, [store.version, tableId]);
+  const findingsRef = useRef(findingsByCell);
+  findingsRef.current = findingsByCell;
+
+  const valueCell = useCallback((row: GridRow | undefined, col: number) => {
+    if (!row) return null;
+    const at = cellAt(modelRef.current, row, col);
+    return at && at.cell.kind === 'value' ? at.cell : null;
+  }, []);
+
+  const colIndex = (colId: string | undefined) => Number((colId ?? 'g0').slice(1));
+
+  const columnDefs = useMemo<(ColDef<GridRow> | ColGroupDef<GridRow>)[]>(() => {
+    const leaf = (text: string, index: number): ColDef<GridRow> => {
+      const column = model.columns[index];
+      const numeric = column?.kind === 'value';
+      return {
+        colId: `g${index}`,
+        headerName: text,
+        width: column?.width ?? 110,
+        minWidth: 40,
+        headerClass: numeric ? 'gk-head gk-head-num' : 'gk-head',
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
+        sortable: false,
+        suppressMovable: true,
+        suppressHeaderMenuButton: true,
+        resizable: true,
+        colSpan: (p: ColSpanParams<GridRow>) => spanOf(p.data, index),
+        valueGetter: (p: ValueGetterParams<GridRow>) => displayValue(p.data, index),
+        valueSetter: (p: ValueSetterParams<GridRow>) => {
+          const cell = valueCell(p.data, index);
+          if (!cell) return false;
+          const text = p.newValue === null || p.newValue === undefined ? null : String(p.newValue);
+          store.apply({ type: 'setCells', table: tableId, cells: [{ row: cell.row, col: cell.col, text }] }, '输入');
+          return true;
+        },
+        editable: (p: EditableCallbackParams<GridRow>) => {
+          const cell = valueCell(p.data, index);
+          if (!cell) return false;
+          const state = store.workbook.cell(tableId, cell.row, cell.col);
+          return !!state && !state.derived;
+        },
+        cellClassRules: cellClassRules(index),
+        tooltipValueGetter: (p) => {
+          const cell = valueCell(p.data, index);
+          if (!cell) return null;
+          const f = findingsRef.current.get(`${cell.row}\u0001${cell.col}`);
+          const s = store.workbook.cell(tableId, cell.row, cell.col);
+          if (f?.length) return f.map((x) => x.message).join('\n');
+          if (s?.unknown) return '无法计算：它依赖的单元格里有无效数值';
+          return null;
+        },
+        tooltipComponent: FindingTooltip,
+        tooltipComponentParams: { store, tableId, valueCell: (row: GridRow) => valueCell(row, index) },
+      };
+    };
+    const toDef = (node: HeaderNode): ColDef<GridRow> | ColGroupDef<GridRow> =>
+      node.kind === 'leaf'
+        ? leaf(node.text, node.column.index)
+        : { headerName: node.text, headerClass: 'gk-head gk-group', marryChildren: true, children: node.children.map(toDef) };
+    return model.header.map(toDef);
+
+    function spanOf(row: GridRow | undefined, index: number): number {
+      if (!row) return 1;
+      if (row.columnNo) return Math.max(1, row.columnNo[index]?.span ?? 1);
+      const at = cellAt(model, row, index);
+      return at ? Math.max(1, at.span) : 1;
+    }
+
+    function displayValue(row: GridRow | undefined, index: number): string {
+      if (!row) return '';
+      if (row.columnNo) return row.columnNo[index]?.text ?? '';
+      const at = cellAt(model, row, index);
+      if (!at) return '';
+      const c = at.cell;
+      if (c.kind === 'text') return c.text;
+      if (c.kind !== 'value') return '';
+      const s = store.workbook.cell(tableId, c.row, c.col);
+      if (!s) return '';
+      if (s.invalidText !== undefined) return s.invalidText;
+      if (s.unknown) return '—';
+      return formatAmount(s.value);
+    }
+
+    function cellClassRules(index: number): ColDef<GridRow>['cellClassRules'] {
+      const kindOf = (p: CellClassParams<GridRow>) => {
+        if (!p.data) return null;
+        if (p.data.columnNo) return 'colno';
+        const at = cellAt(model, p.data, index);
+        return at?.cell.kind ?? null;
+      };
+      const stateOf = (p: CellClassParams<GridRow>) => {
+        const cell = valueCell(p.data, index);
+        return cell ? store.workbook.cell(tableId, cell.row, cell.col) : undefined;
+      };
+      const findingsOf = (p: CellClassParams<GridRow>) => {
+        const cell = valueCell(p.data, index);
+        return cell ? findingsRef.current.get(`${cell.row}\u0001${cell.col}`) : undefined;
+      };
+      return {
+        'gk-colno': (p) => kindOf(p) === 'colno',
+        'gk-num': (p) => kindOf(p) === 'value',
+        'gk-text': (p) => kindOf(p) === 'text',
+        'gk-blank': (p) => kindOf(p) === 'empty',
+        'gk-linenum': () => model.columns[index]?.kind === 'lineNo',
+        'gk-code': (p) => model.columns[index]?.kind === 'code' && kindOf(p) === 'text',
+        'gk-derived': (p) => !!stateOf(p)?.derived,
+        'gk-entered': (p) => {
+          const s = stateOf(p);
+          return !!s && !s.derived;
+        },
+        'gk-override': (p) => {
+          const s = stateOf(p);
+          return !!s && s.derived && s.entered;
+        },
+        'gk-invalid': (p) => stateOf(p)?.invalidText !== undefined,
+        'gk-error': (p) => !!findingsOf(p)?.some((f) => f.severity === 'error'),
+        'gk-warning': (p) => {
+          const f = findingsOf(p);
+          return !!f && f.length > 0 && f.every((x) => x.severity === 'warning');
+        },
+        'gk-selected': (p) => !!p.data && !p.data.columnNo && rangeRef.current !== null && !isSingle(rangeRef.current) && inRange(rangeRef.current, p.data.index, index),
+      };
+    }
+  }, [model, store, tableId, valueCell]);
+
+  const refresh = useCallback(() => apiRef.current?.refreshCells({ force: false }), []);
+
+  // Every change of the document re-reads values and marks of the rendered cells.
+  useEffect(() => {
+    refresh();
+  }, [store.version, refresh]);
+
+  const setRange = useCallback(
+    (range: Range | null) => {
+      rangeRef.current = range;
+      refresh();
+    },
+    [refresh],
+  );
+
+  // Focus requests from 审核结果 and 查找 (also when they arrive before this grid has rendered).
+  const focusRequest = store.focusRequest;
+  const doneFocus = useRef(0);
+  const applyFocusRequest = useCallback(() => {
+    const api = apiRef.current;
+    const request = store.focusRequest;
+    if (!api || !request || request.cell.table !== tableId || doneFocus.current === request.seq) return;
+    const pos = positionOf(modelRef.current, request.cell.row, request.cell.col);
+    if (!pos) return;
+    doneFocus.current = request.seq;
+    api.ensureIndexVisible(pos.row, 'middle');
+    api.ensureColumnVisible(`g${pos.col}`);
+    api.setFocusedCell(pos.row, `g${pos.col}`);
+    setRange({ anchor: pos, focus: pos });
+  }, [store, tableId, setRange]);
+  useEffect(() => {
+    applyFocusRequest();
+  }, [focusRequest, applyFocusRequest]);
+
+  const focused = (): GridPos | null => {
+    const f = apiRef.current?.getFocusedCell();
+    if (!f || f.rowPinned) return null;
+    return { row: f.rowIndex, col: colIndex(f.column.getColId()) };
+  };
+  const currentRange = (): Range | null => {
+    const pos = focused();
+    const r = rangeRef.current;
+    if (r && pos && r.focus.row === pos.row && r.focus.col === pos.col) return r;
+    return pos ? { anchor: pos, focus: pos } : r;
+  };
+
+  const handle = useMemo<GridHandle>(
+    () => ({
+      async copy() {
+        const range = currentRange();
+        if (!range) return;
+        const text = toTsv(copyText(modelRef.current, store.workbook, table, range));
+        await writeClipboard(text);
+        store.notify('info', `已复制 ${text.split('\n').length} 行`);
+      },
+      async paste(given?: string) {
+        const range = currentRange();
+        if (!range) {
+          store.notify('warning', '请先选中要粘贴到的单元格。');
+          return;
+        }
+        const text = given ?? (await readClipboard());
+        if (text === null) {
+          store.notify('error', '无法读取剪贴板，请用 Ctrl+V 粘贴。');
+          return;
+        }
+        const block = parseTsv(text);
+        const plan = planPaste(modelRef.current, store.workbook, table, range, block);
+        if (plan.edits.length > 0) store.apply({ type: 'setCells', table: tableId, cells: plan.edits }, '粘贴');
+        const details: string[] = [];
+        if (plan.onDerived.length > 0) {
+          details.push(`${plan.onDerived.length} 个值落在计算单元格上，未粘贴：${plan.onDerived.slice(0, 6).join('；')}${plan.onDerived.length > 6 ? ' …' : ''}`);
+        }
+        if (plan.onText > 0) details.push(`${plan.onText} 个值落在项目名称、行次或空白处，未粘贴`);
+        if (plan.outside > 0) details.push(`${plan.outside} 个值超出了表格范围，未粘贴`);
+        store.notify(details.length > 0 ? 'warning' : 'info', `已粘贴 ${plan.edits.length} 个单元格`, details);
+      },
+      focusedRows() {
+        const pos = focused();
+        return pos ? (modelRef.current.rows[pos.row]?.layout?.rows ?? []) : [];
+      },
+      clear() {
+        const range = currentRange();
+        if (!range) return;
+        const edits = planClear(modelRef.current, store.workbook, table, range);
+        if (edits.length > 0) store.apply({ type: 'setCells', table: tableId, cells: edits }, '清除');
+      },
+    }),
+    [store, table, tableId],
+  );
+
+  useEffect(() => {
+    onReady(handle);
+    return () => onReady(null);
+  }, [handle, onReady]);
+
+  // Excel habits the Community grid does not have: shift+arrows extend, Delete clears, Ctrl+C/V copy and paste.
+  const onKeyDownCapture = (e: React.KeyboardEvent) => {
+    const api = apiRef.current;
+    if (!api || api.getEditingCells().length > 0) return;
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 'c') {
+      e.preventDefault();
+      void handle.copy();
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      e.stopPropagation();
+      handle.clear();
+    }
+    extendingRef.current = e.shiftKey && e.key.startsWith('Arrow');
+  };
+
+  const onPaste = (e: React.ClipboardEvent) => {
+    const api = apiRef.current;
+    if (!api || api.getEditingCells().length > 0) return;
+    e.preventDefault();
+    void handle.paste(e.clipboardData.getData('text/plain'));
+  };
+
+  const navigateToNextCell = (p: NavigateToNextCellParams<GridRow>): CellPosition | null => {
+    const next = p.nextCellPosition;
+    if (!next) return null;
+    if (next.rowPinned) return next;
+    const pos = { row: next.rowIndex, col: colIndex(next.column.getColId()) };
+    if (extendingRef.current && rangeRef.current) setRange({ anchor: rangeRef.current.anchor, focus: pos });
+    else setRange({ anchor: pos, focus: pos });
+    return next;
+  };
+
+  const onCellFocused = (e: CellFocusedEvent<GridRow>) => {
+    if (e.rowPinned || e.rowIndex === null || e.rowIndex === undefined || !e.column || typeof e.column === 'string') return;
+    const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
+    const r = rangeRef.current;
+    if (r && r.focus.row === pos.row && r.focus.col === pos.col) return;
+    if (!draggingRef.current && !extendingRef.current) setRange({ anchor: pos, focus: pos });
+  };
+
+  const onCellMouseDown = (e: CellMouseDownEvent<GridRow>) => {
+    if (e.rowPinned || e.rowIndex === null) return;
+    const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
+    const shift = (e.event as MouseEvent | undefined)?.shiftKey;
+    draggingRef.current = true;
+    if (shift && rangeRef.current) setRange({ anchor: rangeRef.current.anchor, focus: pos });
+    else setRange({ anchor: pos, focus: pos });
+    const up = () => {
+      draggingRef.current = false;
+      window.removeEventListener('mouseup', up);
+    };
+    window.addEventListener('mouseup', up);
+  };
+
+  const onCellMouseOver = (e: CellMouseOverEvent<GridRow>) => {
+    if (!draggingRef.current || e.rowPinned || e.rowIndex === null || !rangeRef.current) return;
+    const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
+    const r = rangeRef.current;
+    if (r.focus.row !== pos.row || r.focus.col !== pos.col) setRange({ anchor: r.anchor, focus: pos });
+  };
+
+  const onCellKeyDown = (e: CellKeyDownEvent<GridRow>) => {
+    const ke = e.event as KeyboardEvent | undefined;
+    if (ke && !ke.shiftKey) extendingRef.current = false;
+  };
+
+  // Short tables grow with their rows, like the paper form; long ones scroll inside a fixed height.
+  const autoHeight = model.rows.length <= 80;
+
+  return (
+    <div
+      className={`gk-grid${autoHeight ? ' gk-grid-auto' : ''}`}
+      data-testid={`grid-${tableId}`}
+      onKeyDownCapture={onKeyDownCapture}
+      onPaste={onPaste}
+    >
+      <AgGridReact<GridRow>
+        theme={theme}
+        domLayout={autoHeight ? 'autoHeight' : 'normal'}
+        autoSizeStrategy={{ type: 'fitGridWidth' }}
+        rowData={model.rows as GridRow[]}
+        pinnedTopRowData={model.columnNoRow ? [model.columnNoRow] : undefined}
+        columnDefs={columnDefs}
+        getRowId={(p) => p.data.id}
+        getRowClass={(p) => (p.data?.columnNo ? 'gk-colno-row' : p.data?.layout?.kind === 'total' ? 'gk-total-row' : p.data?.layout?.kind === 'footer' ? 'gk-footer-row' : undefined)}
+        suppressCellFocus={false}
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        suppressRowHoverHighlight={false}
+        tooltipShowDelay={350}
+        tooltipHideDelay={60_000}
+        tooltipInteraction
+        navigateToNextCell={navigateToNextCell}
+        onCellFocused={onCellFocused}
+        onCellMouseDown={onCellMouseDown}
+        onCellMouseOver={onCellMouseOver}
+        onCellKeyDown={onCellKeyDown}
+        defaultColDef={{
+          suppressKeyboardEvent: (p: SuppressKeyboardEventParams<GridRow>) =>
+            !p.editing && (p.event.key === 'Delete' || p.event.key === 'Backspace'),
+        }}
+        onGridReady={(e) => {
+          apiRef.current = e.api;
+        }}
+        onFirstDataRendered={() => applyFocusRequest()}
+        onGridPreDestroyed={() => {
+          apiRef.current = null;
+        }}
+        localeText={LOCALE}
+        overlayNoRowsTemplate="本表没有数据行"
+      />
+    </div>
+  );
+}
+
+async function writeClipboard(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+}
+
+async function readClipboard(): Promise<string | null> {
+  try {
+    return await navigator.clipboard.readText();
+  } catch {
+    return null;
+  }
+}
+
+const LOCALE: Record<string, string> = {
+  noRowsToShow: '没有数据行',
+  loadingOoo: '正在加载…',
+};

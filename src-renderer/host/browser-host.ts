@@ -1,0 +1,156 @@
+import type {
+  ExportRequest,
+  HostApi,
+  HostCommand,
+  ImportOutcome,
+  OpenOutcome,
+  RecentFile,
+  RecoverySnapshot,
+  SaveOutcome,
+  SaveRequest,
+} from '../../src-core/host';
+
+const RECOVERY_KEY = 'gongkai.recovery';
+const MAX_OPEN_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The HostApi in a browser tab (`npm run web`): open through a file input, save through a download, print through
+ * the browser's print dialog, autosave to localStorage. Menu commands come from the in-page menu bar.
+ */
+export function createBrowserHost(): HostApi & { dispatch(command: HostCommand): void } {
+  const listeners = new Set<(c: HostCommand) => void>();
+  let dirty = false;
+  window.addEventListener('beforeunload', (e) => {
+    if (dirty) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  });
+
+  return {
+    dispatch(command) {
+      for (const l of listeners) l(command);
+    },
+    async info() {
+      return { kind: 'browser', platform: navigator.platform, appVersion: '0.1.0' };
+    },
+    async openDocument(): Promise<OpenOutcome> {
+      const file = await pickFile('.json,.gongkai.json,application/json');
+      if (!file) return { status: 'cancelled' };
+      if (file.size > MAX_OPEN_BYTES) return { status: 'failed', message: '文件太大，不像是决算公开表文件，没有打开。' };
+      return { status: 'opened', filePath: null, fileName: file.name, text: await file.text() };
+    },
+    async openRecent(): Promise<OpenOutcome> {
+      return { status: 'failed', message: '浏览器版没有“最近打开”，请用“打开”选择文件。' };
+    },
+    async recentFiles(): Promise<readonly RecentFile[]> {
+      return [];
+    },
+    async saveDocument(request: SaveRequest): Promise<SaveOutcome> {
+      const name = ensureExtension(request.suggestedName, '.gongkai.json');
+      download(new Blob([request.text], { type: 'application/json' }), name);
+      return { status: 'saved', filePath: null, fileName: name };
+    },
+    async writeRecovery(snapshot: RecoverySnapshot) {
+      try {
+        localStorage.setItem(RECOVERY_KEY, JSON.stringify(snapshot));
+      } catch {
+        // Storage full or disabled: autosave is a safety net, not worth interrupting the user.
+      }
+    },
+    async readRecovery() {
+      try {
+        const text = localStorage.getItem(RECOVERY_KEY);
+        return text ? (JSON.parse(text) as RecoverySnapshot) : null;
+      } catch {
+        return null;
+      }
+    },
+    async clearRecovery() {
+      localStorage.removeItem(RECOVERY_KEY);
+    },
+    async setWindowState(state) {
+      dirty = state.dirty;
+      document.title = `${state.title}${state.dirty ? ' •' : ''} — 决算公开表编辑器`;
+    },
+    async closeWindow() {
+      dirty = false;
+      window.close();
+    },
+    async exportFile(request: ExportRequest): Promise<SaveOutcome> {
+      if (request.kind === 'xlsx' && request.data) {
+        const name = ensureExtension(request.suggestedName, '.xlsx');
+        download(new Blob([request.data as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name);
+        return { status: 'saved', filePath: null, fileName: name };
+      }
+      if (request.kind === 'pdf' && request.html) {
+        // A browser cannot write a PDF itself: print the same HTML and let the user choose “另存为 PDF”.
+        printHtml(request.html);
+        return { status: 'saved', filePath: null, fileName: ensureExtension(request.suggestedName, '.pdf') };
+      }
+      return { status: 'failed', message: '导出内容为空。' };
+    },
+    async print(html: string) {
+      printHtml(html);
+    },
+    async importFile(request): Promise<ImportOutcome> {
+      const file = await pickFile(request.purpose === 'excel' ? '.xlsx' : '.xlsx,.csv');
+      if (!file) return { status: 'cancelled' };
+      if (file.size > 30 * 1024 * 1024) return { status: 'failed', message: '文件太大（超过 30 MB），没有读取。' };
+      return { status: 'read', fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) };
+    },
+    onCommand(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    input.setAttribute('data-testid', 'host-file-input');
+    input.addEventListener('change', () => {
+      resolve(input.files?.[0] ?? null);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve(null);
+      input.remove();
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function printHtml(html: string): void {
+  const frame = document.createElement('iframe');
+  frame.style.position = 'fixed';
+  frame.style.width = '0';
+  frame.style.height = '0';
+  frame.style.border = '0';
+  frame.srcdoc = html;
+  frame.addEventListener('load', () => {
+    frame.contentWindow?.print();
+    setTimeout(() => frame.remove(), 60_000);
+  });
+  document.body.append(frame);
+}
+
+function ensureExtension(name: string, ext: string): string {
+  return name.toLowerCase().endsWith(ext) ? name : `${name.replace(/\.(gongkai\.)?json$/i, '')}${ext}`;
+}

@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react';
+import { rowsForCode } from '../../src-core';
+import { useStore } from '../state/use-store';
+import type { GridHandle } from '../grid/TableGrid';
+
+/** Classification tables: add a row by its 科目编码 (parents inserted, name from the catalog), delete rows. */
+export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle | null }) {
+  const store = useStore();
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [needName, setNeedName] = useState(false);
+  const catalog = useMemo(
+    () => store.session.formSet.catalog.withCustom(store.document.catalog),
+    [store.session.formSet, store.document.catalog],
+  );
+  const suggestions = catalog.search(code, 30);
+
+  const add = () => {
+    const result = rowsForCode(catalog, store.document, tableId, code, needName ? name : undefined);
+    if (!result.ok) {
+      if (result.message.includes('请填写科目名称')) setNeedName(true);
+      store.notify('warning', result.message);
+      return;
+    }
+    const target = result.rows[result.rows.length - 1];
+    const ops = [];
+    if (needName && target && !catalog.has(target.code)) {
+      const custom = store.document.catalog ?? { replace: false, entries: [] };
+      ops.push({ type: 'setCatalog' as const, catalog: { ...custom, entries: [...custom.entries, target] } });
+    }
+    ops.push({ type: 'insertRows' as const, table: tableId, rows: result.rows });
+    store.apply({ type: 'batch', ops }, '添加科目');
+    store.notify('info', `已添加 ${result.rows.map((r) => `${r.code} ${r.name}`).join('、')}`);
+    if (target) store.focusCell({ table: tableId, row: target.code, col: store.workbook.rows(tableId)[0]?.columns[1] ?? '1' });
+    setCode('');
+    setName('');
+    setNeedName(false);
+  };
+
+  const remove = () => {
+    const rows = (grid?.focusedRows() ?? []).filter((r) => /^\d+$/.test(r));
+    if (rows.length === 0) {
+      store.notify('warning', '请先点选要删除的科目行（合计行不能删除）。');
+      return;
+    }
+    const code = rows[0] as string;
+    const below = (store.document.tables[tableId]?.rows ?? []).filter((r) => r.code.startsWith(code) && r.code !== code).length;
+    const text = below > 0 ? `删除科目 ${code} 及其下级 ${below} 行？` : `删除科目 ${code}？`;
+    if (!window.confirm(`${text}\n（可以用“撤销”恢复）`)) return;
+    store.apply({ type: 'deleteRows', table: tableId, codes: [code] }, '删除科目');
+    store.notify('info', `已删除科目 ${code}${below > 0 ? ` 及其下级 ${below} 行` : ''}`);
+  };
+
+  return (
+    <div className="gk-rowbar">
+      <label>
+        添加科目编码
+        <input
+          value={code}
+          list={`catalog-${tableId}`}
+          placeholder="如 2013350 或 事业运行"
+          data-testid="add-code"
+          onChange={(e) => {
+            setCode(e.target.value.replace(/\s.*$/, ''));
+            setNeedName(false);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') add();
+          }}
+        />
+      </label>
+      <datalist id={`catalog-${tableId}`}>
+        {suggestions.map((s) => (
+          <option key={s.code} value={s.code}>
+            {s.name}
+          </option>
+        ))}
+      </datalist>
+      {needName && (
+        <label>
+          科目名称
+          <input
+            value={name}
+            placeholder="目录里没有，请填写名称"
+            data-testid="add-name"
+            onChange={(e) => setName(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') add();
+            }}
+          />
+        </label>
+      )}
+      <span className="gk-rowbar-name">{catalog.nameOf(code.trim()) ?? ''}</span>
+      <button type="button" className="gk-button" onClick={add} data-testid="add-row">
+        添加
+      </button>
+      <button type="button" className="gk-button gk-secondary" onClick={remove} data-testid="delete-row">
+        删除所在科目行
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { useStore } from '../state/use-store';
+import type { RendererHost } from '../host/get-host';
+
+/** Modal dialogs: messages, restore after a crash, 公式说明, 关于. */
+export function Dialogs({ host }: { host: RendererHost }) {
+  const store = useStore();
+  const d = store.dialog;
+  if (!d) return null;
+  const close = () => store.showDialog(null);
+  let body: React.ReactNode;
+  let title: string;
+  let actions: React.ReactNode = (
+    <button type="button" className="gk-button" onClick={close} data-testid="dialog-ok" autoFocus>
+      确定
+    </button>
+  );
+  switch (d.kind) {
+    case 'message':
+      title = d.title;
+      body = <pre className="gk-dialog-text">{d.text}</pre>;
+      break;
+    case 'restore':
+      title = '恢复未保存的工作';
+      body = (
+        <p>
+          上次没有正常关闭。找到 {new Date(d.snapshot.at).toLocaleString('zh-CN')} 自动保存的“{d.snapshot.fileName}”，是否恢复？
+        </p>
+      );
+      actions = (
+        <>
+          <button
+            type="button"
+            className="gk-button"
+            data-testid="restore-yes"
+            autoFocus
+            onClick={() => {
+              close();
+              if (store.openText(d.snapshot.text, { filePath: d.snapshot.filePath, fileName: d.snapshot.fileName })) {
+                // Restored work has not been saved to its file yet.
+                store.session.apply({ type: 'batch', ops: [] }, '恢复');
+                store.notify('info', '已恢复自动保存的内容，请及时保存。');
+              }
+            }}
+          >
+            恢复
+          </button>
+          <button
+            type="button"
+            className="gk-button gk-secondary"
+            data-testid="restore-no"
+            onClick={() => {
+              close();
+              void host.api.clearRecovery();
+            }}
+          >
+            不恢复
+          </button>
+        </>
+      );
+      break;
+    case 'formulaHelp':
+      title = '公式说明';
+      body = <FormulaHelp />;
+      break;
+    case 'about':
+      title = '关于';
+      body = (
+        <div>
+          <p>
+            <strong>决算公开表编辑器</strong> 0.1.0
+          </p>
+          <p>填报、审核并导出部门决算公开的九张表。离线运行，数据只保存在您选择的文件中。</p>
+          <p>报表格式：{store.session.formSet.year} 年度部门决算公开表；科目目录：{store.session.formSet.catalog.name}（{store.session.formSet.catalog.year}）。</p>
+        </div>
+      );
+      break;
+  }
+  return (
+    <div className="gk-modal-back" role="presentation" onKeyDown={(e) => e.key === 'Escape' && d.kind !== 'restore' && close()}>
+      <div className="gk-modal" role="dialog" aria-modal="true" aria-label={title} data-testid={`dialog-${d.kind}`}>
+        <h2>{title}</h2>
+        <div className="gk-modal-body">{body}</div>
+        <div className="gk-modal-actions">{actions}</div>
+      </div>
+    </div>
+  );
+}
+
+function FormulaHelp() {
+  const store = useStore();
+  const fs = store.session.formSet;
+  const sourceName = { printed: '表注公式', implied: '表内隐含规则', interTable: '表间审核' } as const;
+  return (
+    <div className="gk-help">
+      <p>
+        “强制”规则不满足为错误；“提示”规则不满足为提示。差额不超过尾数容差（当前 {store.document.settings.tolerance}）的记为尾数差异提示。
+      </p>
+      {fs.tables.map((t) => (
+        <section key={t.id}>
+          <h3>
+            {t.code} {t.title}
+          </h3>
+          <ul>
+            {fs.rules
+              .filter((r) => r.table === t.id)
+              .map((r) => (
+                <li key={r.id}>
+                  <code>{r.formula}</code> <span className="gk-help-src">{sourceName[r.source]}</span>
+                  {r.source !== 'printed' && <div className="gk-help-desc">{r.description}。{r.rationale}</div>}
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+      <section>
+        <h3>表间审核</h3>
+        <ul>
+          {fs.rules
+            .filter((r) => r.table === null)
+            .map((r) => (
+              <li key={r.id}>
+                <code>{r.formula}</code> <span className="gk-help-src">{r.severity === 'error' ? '强制' : '提示'}</span>
+                <div className="gk-help-desc">
+                  {r.description}。{r.rationale}
+                </div>
+              </li>
+            ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useMemo, useState } from 'react';
+import { formatAmount, locationText, parseAmount, type CellAddress } from '../../src-core';
+import { useStore } from '../state/use-store';
+
+interface Hit {
+  readonly cell: CellAddress;
+  readonly where: string;
+}
+
+/** 查找 (Ctrl+F): a 科目 by code or name, or an amount, across all nine tables. */
+export function FindBar() {
+  const store = useStore();
+  const [query, setQuery] = useState('');
+  const [index, setIndex] = useState(0);
+  const hits = useMemo(() => search(store, query.trim()), [store, store.version, query]);
+  if (!store.findOpen) return null;
+  const go = (i: number) => {
+    if (hits.length === 0) return;
+    const k = ((i % hits.length) + hits.length) % hits.length;
+    setIndex(k);
+    store.focusCell((hits[k] as Hit).cell);
+  };
+  return (
+    <div className="gk-findbar" role="search">
+      <input
+        autoFocus
+        value={query}
+        placeholder="查找科目编码、名称或金额"
+        data-testid="find-input"
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setIndex(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') go(e.shiftKey ? index - 1 : hits.length > 0 && index === 0 && !e.repeat ? index : index + 1);
+          if (e.key === 'Escape') store.toggle('findOpen', false);
+        }}
+      />
+      <span className="gk-find-count" data-testid="find-count">
+        {query.trim() === '' ? '' : hits.length === 0 ? '没有找到' : `${index + 1} / ${hits.length}`}
+      </span>
+      <button type="button" className="gk-button gk-small" onClick={() => go(index - 1)} disabled={hits.length === 0}>
+        上一个
+      </button>
+      <button type="button" className="gk-button gk-small" onClick={() => go(index + 1)} disabled={hits.length === 0}>
+        下一个
+      </button>
+      {hits[index] && <span className="gk-find-where">{hits[index].where}</span>}
+      <button type="button" className="gk-link" onClick={() => store.toggle('findOpen', false)} title="关闭查找">
+        ✕
+      </button>
+    </div>
+  );
+}
+
+function search(store: ReturnType<typeof useStore>, q: string): Hit[] {
+  if (q === '') return [];
+  const hits: Hit[] = [];
+  const amount = parseAmount(q);
+  const wanted = amount.ok && amount.value !== null ? amount.value : null;
+  for (const [tableId, table] of store.workbook.tables) {
+    for (const row of table.rows) {
+      const first = row.columns[0];
+      if (first !== undefined && (row.code?.startsWith(q) || (row.label !== '' && row.label.includes(q)))) {
+        hits.push({ cell: { table: tableId, row: row.key, col: first }, where: locationText(table, row, first) });
+        continue;
+      }
+      for (const col of row.columns) {
+        const s = store.workbook.cell(tableId, row.key, col);
+        const v = s?.value;
+        const match = wanted ? v?.eq(wanted) : v ? formatAmount(v).includes(q) : s?.invalidText?.includes(q);
+        if (match) hits.push({ cell: { table: tableId, row: row.key, col }, where: locationText(table, row, col) });
+      }
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,107 @@
+import { formatAmount, Decimal, type Finding } from '../../src-core';
+import { useStore } from '../state/use-store';
+
+const KIND: Record<Finding['kind'], string> = {
+  mismatch: '不平衡',
+  tail: '尾数差异',
+  invalid: '无效数值',
+  cycle: '循环引用',
+  missingRow: '缺少对应行',
+};
+
+/** 审核结果: every finding of every table, filterable by severity; a click opens the table at the cell. */
+export function FindingsPanel() {
+  const store = useStore();
+  const all = store.workbook.findings();
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const warnings = all.length - errors;
+  // Errors first (they block submission), each group in table, row, column order.
+  const shown = all
+    .filter((f) => store.findingsFilter === 'all' || f.severity === store.findingsFilter)
+    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const amount = (s?: string) => (s === undefined ? '' : formatAmount(new Decimal(s)));
+  return (
+    <section className="gk-findings" aria-label="审核结果" data-testid="findings-panel">
+      <header className="gk-findings-head">
+        <strong>审核结果</strong>
+        <span className="gk-findings-count">
+          {errors} 个错误 · {warnings} 个提示
+        </span>
+        <div className="gk-seg" role="group" aria-label="按严重程度筛选">
+          {(['all', 'error', 'warning'] as const).map((f) => (
+            <button
+              key={f}
+              type="button"
+              className={store.findingsFilter === f ? 'active' : ''}
+              data-testid={`filter-${f}`}
+              onClick={() => store.setFindingsFilter(f)}
+            >
+              {f === 'all' ? '全部' : f === 'error' ? '错误' : '提示'}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="gk-link" onClick={() => store.toggle('showFindings', false)} title="隐藏审核结果">
+          ✕
+        </button>
+      </header>
+      <div className="gk-findings-list">
+        {shown.length === 0 ? (
+          <div className="gk-empty-note">{all.length === 0 ? '全部审核通过。' : '没有符合筛选条件的结果。'}</div>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>级别</th>
+                <th>位置</th>
+                <th>规则</th>
+                <th className="num">应为</th>
+                <th className="num">实际</th>
+                <th className="num">差额</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((f) => (
+                <tr
+                  key={f.id}
+                  className={`gk-finding gk-finding-${f.severity}`}
+                  data-testid="finding-row"
+                  onClick={() => store.focusCell(f.cell)}
+                  title={f.message}
+                >
+                  <td>
+                    <span className={`gk-dot gk-dot-${f.severity}`} />
+                    {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
+                  </td>
+                  <td>{f.location}</td>
+                  <td>{f.kind === 'invalid' ? f.message.split('：').slice(1).join('：') : (f.rule?.formula ?? '')}</td>
+                  <td className="num">{amount(f.expected)}</td>
+                  <td className="num">{f.kind === 'invalid' ? f.actual : amount(f.actual)}</td>
+                  <td className="num">{amount(f.difference)}</td>
+                  <td>
+                    {f.canUseComputed && (
+                      <button
+                        type="button"
+                        className="gk-button gk-small"
+                        data-testid="use-computed"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          store.apply(
+                            { type: 'setCells', table: f.cell.table, cells: [{ row: f.cell.row, col: f.cell.col, text: null }] },
+                            '采用计算值',
+                          );
+                        }}
+                      >
+                        采用计算值
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import type { HostCommand } from '../../src-core/host';
+import type { RendererHost } from '../host/get-host';
+import type { GridHandle } from '../grid/TableGrid';
+import type { EditorStore } from './editor-store';
+
+/** The renderer side of every menu command; the same for the Electron menu and the in-page menu bar. */
+export function createCommandHandler(store: EditorStore, host: RendererHost, grid: () => GridHandle | null) {
+  const save = async (saveAs: boolean): Promise<boolean> => {
+    const outcome = await host.api.saveDocument({
+      text: store.text(),
+      filePath: store.file.filePath,
+      saveAs,
+      suggestedName: store.suggestedName(),
+    });
+    if (outcome.status === 'cancelled') return false;
+    if (outcome.status === 'failed') {
+      store.showDialog({ kind: 'message', title: '保存失败', text: outcome.message });
+      return false;
+    }
+    store.file = { filePath: outcome.filePath, fileName: outcome.fileName };
+    store.session.markSaved();
+    await host.api.clearRecovery();
+    store.notify('info', `已保存 ${outcome.fileName}`);
+    return true;
+  };
+
+  const confirmDiscard = (): boolean =>
+    !store.session.dirty || window.confirm('当前文件有未保存的修改，继续将放弃这些修改。是否继续？');
+
+  return async function handle(command: HostCommand): Promise<void> {
+    switch (command.type) {
+      case 'new':
+        if (confirmDiscard()) store.newDocument();
+        return;
+      case 'open':
+      case 'openRecent': {
+        if (!confirmDiscard()) return;
+        const outcome = command.type === 'open' ? await host.api.openDocument() : await host.api.openRecent(command.filePath ?? '');
+        if (outcome.status === 'cancelled') return;
+        if (outcome.status === 'failed') {
+          store.showDialog({ kind: 'message', title: '无法打开文件', text: outcome.message });
+          return;
+        }
+        store.openText(outcome.text, { filePath: outcome.filePath, fileName: outcome.fileName });
+        return;
+      }
+      case 'save':
+        await save(false);
+        return;
+      case 'saveAs':
+        await save(true);
+        return;
+      case 'saveAndClose':
+        if (await save(false)) await host.api.closeWindow();
+        return;
+      case 'undo':
+        store.undo();
+        return;
+      case 'redo':
+        store.redo();
+        return;
+      case 'copy':
+        await grid()?.copy();
+        return;
+      case 'paste':
+        await grid()?.paste();
+        return;
+      case 'find':
+        store.toggle('findOpen', true);
+        return;
+      case 'toggleSidebar':
+        store.toggle('showSidebar');
+        return;
+      case 'toggleFindings':
+        store.toggle('showFindings');
+        return;
+      case 'unitInfo':
+        store.setPage('unit');
+        return;
+      case 'formulaHelp':
+        store.showDialog({ kind: 'formulaHelp' });
+        return;
+      case 'about':
+        store.showDialog({ kind: 'about' });
+        return;
+      case 'importExcel':
+      case 'exportExcel':
+      case 'exportPdf':
+      case 'print':
+        await exportCommand(command.type, store, host);
+        return;
+    }
+  };
+}
+
+/** Export, print and Excel import live in their own module (they need the print HTML and the workbook writer). */
+async function exportCommand(type: 'importExcel' | 'exportExcel' | 'exportPdf' | 'print', store: EditorStore, host: RendererHost) {
+  const { runExportCommand } = await import('./export-commands');
+  await runExportCommand(type, store, host);
+}

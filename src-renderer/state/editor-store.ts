@@ -1,0 +1,185 @@
+import {
+  builtinFormSet,
+  DocumentSession,
+  formSetFor,
+  newDocument,
+  readDocument,
+  writeDocument,
+  type CellAddress,
+  type GongkaiDocument,
+  type Operation,
+  type RecoverySnapshot,
+} from '../../src-core';
+
+export interface FileInfo {
+  /** Where the document lives on disk; null for the sample, a new document, or any file in the browser. */
+  readonly filePath: string | null;
+  readonly fileName: string;
+}
+
+export interface Notice {
+  readonly id: number;
+  readonly kind: 'info' | 'warning' | 'error';
+  readonly text: string;
+  readonly details?: readonly string[];
+}
+
+export type Dialog =
+  | { readonly kind: 'message'; readonly title: string; readonly text: string }
+  | { readonly kind: 'restore'; readonly snapshot: RecoverySnapshot }
+  | { readonly kind: 'formulaHelp' }
+  | { readonly kind: 'about' };
+
+/** A request to the grid to focus a cell (from 审核结果, 查找 …); seq makes repeated requests distinct. */
+export interface FocusRequest {
+  readonly cell: CellAddress;
+  readonly seq: number;
+}
+
+export type FindingsFilter = 'all' | 'error' | 'warning';
+
+/** The page shown in the centre: one of the nine tables, or 单位信息. */
+export type Page = string;
+
+/**
+ * The renderer's state: the open document (a DocumentSession: engine + undo history), the file it came from, what
+ * is shown, and transient UI (notices, dialogs). Views subscribe and re-read on every change.
+ */
+export class EditorStore {
+  session: DocumentSession;
+  file: FileInfo;
+  page: Page = '01';
+  showSidebar = true;
+  showFindings = true;
+  findingsFilter: FindingsFilter = 'all';
+  findOpen = false;
+  notice: Notice | null = null;
+  dialog: Dialog | null = null;
+  focusRequest: FocusRequest | null = null;
+  /** Increases on every change; views compare it. */
+  version = 0;
+  private listeners = new Set<() => void>();
+  private noticeSeq = 0;
+  private focusSeq = 0;
+
+  constructor(doc: GongkaiDocument, file: FileInfo) {
+    this.session = new DocumentSession(formSetFor(doc.formYear) ?? builtinFormSet(), doc);
+    this.file = file;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  changed(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+
+  get document(): GongkaiDocument {
+    return this.session.document;
+  }
+
+  get workbook() {
+    return this.session.workbook;
+  }
+
+  /** Applies a named edit (undoable). */
+  apply(op: Operation, label: string): void {
+    this.session.apply(op, label);
+    this.changed();
+  }
+
+  undo(): void {
+    if (this.session.undo()) this.changed();
+    else this.notify('info', '没有可撤销的操作。');
+  }
+
+  redo(): void {
+    if (this.session.redo()) this.changed();
+    else this.notify('info', '没有可重做的操作。');
+  }
+
+  /** Replaces the open document (打开, 新建, 恢复); history starts afresh. */
+  replaceDocument(doc: GongkaiDocument, file: FileInfo, opts: { dirty?: boolean } = {}): void {
+    this.session = new DocumentSession(formSetFor(doc.formYear) ?? builtinFormSet(), doc);
+    if (!opts.dirty) this.session.markSaved();
+    this.file = file;
+    if (this.page !== 'unit' && !this.session.formSet.tableById.has(this.page)) this.page = this.session.formSet.tables[0]?.id ?? '01';
+    this.focusRequest = null;
+    this.changed();
+  }
+
+  /**
+   * Opens document text from a file. A damaged or foreign file shows the core's message and keeps the current
+   * document untouched.
+   */
+  openText(text: string, file: FileInfo): boolean {
+    const read = readDocument(text, formSetFor);
+    if (!read.ok) {
+      this.showDialog({ kind: 'message', title: `无法打开“${file.fileName}”`, text: read.message });
+      return false;
+    }
+    this.replaceDocument(read.document, file);
+    this.notify('info', `已打开 ${file.fileName}`);
+    return true;
+  }
+
+  newDocument(): void {
+    const year = this.session.formSet.year;
+    this.replaceDocument(newDocument(year), { filePath: null, fileName: '未命名.gongkai.json' });
+    this.page = 'unit';
+    this.changed();
+  }
+
+  /** The document as the file stores it. */
+  text(): string {
+    return writeDocument(this.session.document);
+  }
+
+  suggestedName(): string {
+    if (this.file.fileName && this.file.fileName !== '未命名.gongkai.json') return this.file.fileName;
+    const u = this.session.document.unit;
+    return `${u.name || '未命名单位'}${u.year}年度部门决算公开.gongkai.json`;
+  }
+
+  setPage(page: Page): void {
+    this.page = page;
+    this.changed();
+  }
+
+  /** Opens a table and focuses a cell in it. */
+  focusCell(cell: CellAddress): void {
+    this.page = cell.table;
+    this.focusRequest = { cell, seq: ++this.focusSeq };
+    this.changed();
+  }
+
+  notify(kind: Notice['kind'], text: string, details?: readonly string[]): void {
+    this.notice = { id: ++this.noticeSeq, kind, text, details };
+    this.changed();
+  }
+
+  dismissNotice(): void {
+    this.notice = null;
+    this.changed();
+  }
+
+  showDialog(dialog: Dialog | null): void {
+    this.dialog = dialog;
+    this.changed();
+  }
+
+  toggle(what: 'showSidebar' | 'showFindings' | 'findOpen', value?: boolean): void {
+    this[what] = value ?? !this[what];
+    this.changed();
+  }
+
+  setFindingsFilter(filter: FindingsFilter): void {
+    this.findingsFilter = filter;
+    this.changed();
+  }
+}

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Launches Debian's Chromium (never a downloaded browser) with the flags this machine needs. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`没有找到 Chromium：${CHROMIUM}（apt-get install chromium）`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+/** A fresh page with the app loaded on the embedded sample. */
+export async function openApp(browser: Browser): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const url = inject('appUrl');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
+  await page.getByTestId('grid-01').locator('.ag-row').first().waitFor();
+  return { page, context, errors };
+}
+
+/** The grid cell showing a logical cell: table, display row id (科目编码, r<N> on fixed tables) and grid column. */
+export function cell(page: Page, table: string, rowId: string, gridCol: number): Locator {
+  return page.locator(`[data-testid=grid-${table}] .ag-row:not(.ag-row-pinned)[row-id="${rowId}"] .ag-cell[col-id="g${gridCol}"]`);
+}
+
+export async function openTable(page: Page, table: string): Promise<void> {
+  await page.getByTestId(`nav-${table}`).click();
+  await page.getByTestId(`grid-${table}`).locator(".ag-row:not(.ag-row-pinned)").first().waitFor();
+}
+
+/** Types into a cell as a user does: select it, type, Enter. */
+export async function typeInto(target: Locator, text: string): Promise<void> {
+  await target.click();
+  await target.page().keyboard.type(text);
+  await target.page().keyboard.press('Enter');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+}

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { cell, launchBrowser, openApp, openTable, screenshot, typeInto } from './app-driver';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function fresh(): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await openApp(browser);
+  return { page, errors };
+}
+
+describe('the editor on the embedded sample', () => {
+  it('opens the sample on 公开01表 with the published totals', async () => {
+    const { page, errors } = await fresh();
+    await expect.poll(() => page.title()).toContain('决算公开表编辑器');
+    await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('1,455.41');
+    await expect.poll(() => cell(page, '01', 'r27', 5).textContent()).toBe('1,455.41');
+    await expect.poll(() => page.getByTestId('findings-panel').textContent()).toContain('0 个错误 · 9 个提示');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('editing a 项 updates its 款, 类, 合计 and the 公开01表 row', async () => {
+    const { page } = await fresh();
+    await openTable(page, '03');
+    await typeInto(cell(page, '03', '2101102', 3), '10.17');
+    await expect.poll(() => cell(page, '03', '2101102', 3).textContent()).toBe('10.17');
+    await expect.poll(() => cell(page, '03', '2101102', 2).textContent()).toBe('10.17');
+    await expect.poll(() => cell(page, '03', '21011', 3).textContent()).toBe('29.61');
+    await expect.poll(() => cell(page, '03', '210', 2).textContent()).toBe('29.61');
+    await expect.poll(() => cell(page, '03', '合计', 2).textContent()).toBe('1,457.41');
+    // Enter moved the focus down, as in Excel.
+    await expect.poll(() => cell(page, '03', '2101103', 3).getAttribute('class')).toContain('ag-cell-focus');
+    await openTable(page, '01');
+    await expect.poll(() => cell(page, '01', 'r9', 5).textContent()).toBe('29.61');
+    await expect.poll(() => cell(page, '01', 'r27', 5).textContent()).toBe('1,457.41');
+    await page.close();
+  });
+
+  it('an inconsistency is marked on the cell, explained in the tooltip, listed, and fixed by 采用计算值', async () => {
+    const { page } = await fresh();
+    await openTable(page, '03');
+    // 2013399 1栏 keeps its published 1,101.55 against 0.89 + 1,100.65: a 尾数 warning with 采用计算值.
+    const target = cell(page, '03', '2013399', 2);
+    await expect.poll(() => target.getAttribute('class')).toContain('gk-warning');
+    await target.hover();
+    const tip = page.getByTestId('finding-tooltip');
+    await tip.waitFor();
+    const text = await tip.textContent();
+    expect(text).toContain('1栏各行=（2+3+4+5+6）栏各行');
+    expect(text).toContain('1,101.54');
+    expect(text).toContain('1,101.55');
+    expect(text).toContain('0.01');
+    // Make 公开06表 inconsistent beyond the tolerance: an error mark, a finding, and 公开05表 is flagged too.
+    await openTable(page, '06');
+    await typeInto(cell(page, '06', 'r2', 2), '79.49');
+    await expect.poll(() => cell(page, '06', 'r2', 2).textContent()).toBe('79.49');
+    await expect.poll(() => page.getByTestId('badge-error-05').count()).toBe(1);
+    const finding = page.getByTestId('finding-row').filter({ hasText: '公开05表 合计 2栏' }).filter({ hasText: '公开06表[人员经费合计]' });
+    await expect.poll(() => finding.count()).toBe(1);
+    // Jump from the finding to its cell.
+    await finding.click();
+    await page.getByTestId('grid-05').waitFor();
+    await expect.poll(() => cell(page, '05', '合计', 3).getAttribute('class')).toMatch(/ag-cell-focus/);
+    await expect.poll(() => cell(page, '05', '合计', 3).getAttribute('class')).toContain('gk-error');
+    await screenshot(page, 'finding-jump');
+    // 采用计算值 on the published override of 2013399.
+    await openTable(page, '03');
+    await cell(page, '03', '2013399', 2).hover();
+    await page.getByTestId('finding-tooltip').getByRole('button', { name: /采用计算值/ }).click();
+    await expect.poll(() => cell(page, '03', '2013399', 2).textContent()).toBe('1,101.54');
+    await expect.poll(() => cell(page, '03', '2013399', 2).getAttribute('class')).not.toContain('gk-warning');
+    await page.close();
+  });
+
+  it('rejects 12a: kept as typed, marked invalid, nothing turns into 0', async () => {
+    const { page } = await fresh();
+    await openTable(page, '03');
+    await typeInto(cell(page, '03', '2101102', 3), '12a');
+    await expect.poll(() => cell(page, '03', '2101102', 3).textContent()).toBe('12a');
+    await expect.poll(() => cell(page, '03', '2101102', 3).getAttribute('class')).toContain('gk-invalid');
+    await expect.poll(() => cell(page, '03', '21011', 3).textContent()).toBe('—');
+    const row = page.getByTestId('finding-row').filter({ hasText: '无法识别的金额“12a”' });
+    await expect.poll(() => row.count()).toBe(1);
+    await page.close();
+  });
+
+  it('pastes a 3×2 block into entered cells, reports what fell on computed cells, and undoes/redoes it', async () => {
+    const { page } = await fresh();
+    await openTable(page, '06');
+    await cell(page, '06', 'r4', 2).click(); // 30103 奖金, then 30106 伙食补助费, 30107 绩效工资 (35.84)
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      document.querySelector('[data-testid=grid-06]')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+    }, '1.00\t30111\n2.00\t基本工资\n3.00\t');
+    await expect.poll(() => cell(page, '06', 'r4', 2).textContent()).toBe('1.00');
+    await expect.poll(() => cell(page, '06', 'r5', 2).textContent()).toBe('2.00');
+    await expect.poll(() => cell(page, '06', 'r6', 2).textContent()).toBe('3.00');
+    await expect.poll(() => cell(page, '06', 'r1', 2).textContent()).toBe('239.19');
+    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/已粘贴 3 个单元格.*2 个值落在项目名称、行次或空白处/);
+    // Ctrl+Z takes the whole paste back; Ctrl+Y puts it again.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, '06', 'r4', 2).textContent()).toBe('');
+    await expect.poll(() => cell(page, '06', 'r1', 2).textContent()).toBe('269.03');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => cell(page, '06', 'r6', 2).textContent()).toBe('3.00');
+    // A block landing on a computed cell is reported, not dropped.
+    await openTable(page, '03');
+    await cell(page, '03', '2101102', 3).click();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', '1\n2\n3');
+      document.querySelector('[data-testid=grid-03]')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+    });
+    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/1 个值落在计算单元格上，未粘贴：公开03表 213 农林水支出 2栏/);
+    await page.close();
+  });
+
+  it('adds a row by its code, with the missing 类 and 款, in code order; undo removes them', async () => {
+    const { page } = await fresh();
+    await openTable(page, '05');
+    await page.getByTestId('add-code').fill('2050201');
+    await page.getByTestId('add-row').click();
+    const ids = await page.locator('[data-testid=grid-05] .ag-row:not(.ag-row-pinned)').evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('row-id')).filter((x): x is string => x !== null),
+    );
+    expect(ids.filter((x) => x.startsWith('205'))).toEqual(['205', '20502', '2050201']);
+    await expect.poll(() => cell(page, '05', '2050201', 1).textContent()).toBe('学前教育');
+    await typeInto(cell(page, '05', '2050201', 3), '5');
+    await expect.poll(() => cell(page, '05', '205', 2).textContent()).toBe('5.00');
+    await expect.poll(() => cell(page, '05', '合计', 2).textContent()).toBe('1,460.41');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid=grid-05] .ag-row[row-id="205"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('keyboard: Tab moves right, Escape cancels, Delete clears, shift+arrows select and Ctrl+C copies', async () => {
+    const { page } = await fresh();
+    await openTable(page, '06');
+    const c = cell(page, '06', 'r2', 2);
+    await c.click();
+    await page.keyboard.type('99');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => c.textContent()).toBe('69.49');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => cell(page, '06', 'r2', 3).getAttribute('class')).toContain('ag-cell-focus');
+    await c.click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => cell(page, '06', 'r3', 2).getAttribute('class')).toContain('gk-selected');
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('69.49\r\n57.00\r\n');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => cell(page, '06', 'r2', 2).textContent()).toBe('');
+    await expect.poll(() => cell(page, '06', 'r3', 2).textContent()).toBe('');
+    await expect.poll(() => cell(page, '06', 'r1', 2).textContent()).toBe('142.54');
+    await page.close();
+  });
+
+  it('Ctrl+F finds a 科目 by code or name in any table', async () => {
+    const { page } = await fresh();
+    await page.keyboard.press('Control+f');
+    await page.getByTestId('find-input').fill('住房公积金');
+    await page.getByTestId('find-input').press('Enter');
+    await expect.poll(() => page.getByTestId('find-count').textContent()).toMatch(/^1 \/ \d+$/);
+    await page.getByTestId('grid-02').waitFor();
+    await expect.poll(() => cell(page, '02', '2210201', 2).getAttribute('class')).toContain('ag-cell-focus');
+    await page.close();
+  });
+
+  it('opening a damaged file shows the core message and keeps the current document', async () => {
+    const { page } = await fresh();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('menu-文件').click();
+    await page.getByTestId('cmd-open').click();
+    await (await chooser).setFiles({ name: 'bad.gongkai.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"gongkai", "version": 1, "unit": ') });
+    await page.getByTestId('dialog-message').waitFor();
+    await expect.poll(() => page.getByTestId('dialog-message').textContent()).toContain('文件已损坏');
+    await page.getByTestId('dialog-ok').click();
+    await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('1,455.41');
+    await expect.poll(() => page.getByTestId('status-file').textContent()).toContain('示例');
+    await page.close();
+  });
+
+  it('leaves a screenshot of every table for review', async () => {
+    const { page } = await fresh();
+    for (const t of ['01', '02', '03', '04', '05', '06', '07', '08', '09']) {
+      await openTable(page, t).catch(async () => page.getByTestId(`nav-${t}`).click());
+      await page.waitForTimeout(150);
+      await screenshot(page, `table-${t}`);
+    }
+    await page.close();
+  });
+});
