@@ -10,25 +10,41 @@ export interface EditRoutingDeps {
   sendCommand(command: HostCommand): void;
 }
 
+export interface EditTrigger {
+  /** The menu item fired from its keyboard shortcut rather than a click. */
+  readonly byAccelerator: boolean;
+  readonly platform: NodeJS.Platform;
+}
+
+export type EditRoute = 'native' | 'command' | 'none';
+
 /**
- * 撤销/重做/复制/粘贴 mean two things: in a text field they edit the text (Chromium does that natively), elsewhere
- * they act on the grid — cell ranges and the document's undo history — which only the renderer can do. The menu
- * accelerators swallow the keys either way, so the menu must route them. If focus cannot be determined (the page is
- * still loading), the renderer gets the command: it knows its own state best.
+ * 撤销/重做/复制/粘贴 mean two things: in a text field they edit the text (Chromium does that), elsewhere they act on
+ * the grid — cell ranges and the document's undo history — which only the renderer can do.
+ *
+ * In a text field, a click on the menu item needs webContents.copy() etc. A keyboard shortcut does not on Windows and
+ * Linux: the key reaches the page first and Chromium performs the edit itself, so the accelerator only fires when
+ * the page took the key over — doing the edit again would paste twice. macOS routes editing keys through the menu,
+ * so there the shortcut does need the native call. Outside text fields the renderer always gets the command; if the
+ * focus cannot be determined (the page is still loading) too, since the renderer knows its own state best.
  */
-export async function routeEditAction(action: EditAction, deps: EditRoutingDeps): Promise<'native' | 'command'> {
+export function editRoute(textField: boolean, trigger: EditTrigger): EditRoute {
+  if (!textField) return 'command';
+  if (trigger.byAccelerator && trigger.platform !== 'darwin') return 'none';
+  return 'native';
+}
+
+export async function routeEditAction(action: EditAction, trigger: EditTrigger, deps: EditRoutingDeps): Promise<EditRoute> {
   let textField: boolean;
   try {
     textField = await deps.isTextFieldFocused();
   } catch {
     textField = false;
   }
-  if (textField) {
-    deps.native[action]();
-    return 'native';
-  }
-  deps.sendCommand({ type: action });
-  return 'command';
+  const route = editRoute(textField, trigger);
+  if (route === 'native') deps.native[action]();
+  if (route === 'command') deps.sendCommand({ type: action });
+  return route;
 }
 
 /**

@@ -67,7 +67,8 @@ async function start(): Promise<void> {
 
   const menuActions: MenuActions = {
     command: send,
-    edit: (action) => void routeEditAction(action, editRoutingDeps(win.webContents, send)),
+    edit: (action, byAccelerator) =>
+      void routeEditAction(action, { byAccelerator, platform: process.platform }, editRoutingDeps(win.webContents, send)),
     clearRecent: () => void recent.clear().then(rebuildMenu),
     quit: () => win.close(),
   };

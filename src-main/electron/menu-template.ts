@@ -14,8 +14,8 @@ export interface MenuOptions {
 export interface MenuActions {
   /** Send a command to the renderer. */
   command(command: HostCommand): void;
-  /** 撤销/重做/复制/粘贴, routed by focus (see edit-routing). */
-  edit(action: EditAction): void;
+  /** 撤销/重做/复制/粘贴, routed by focus and by how the item fired (see edit-routing). */
+  edit(action: EditAction, byAccelerator: boolean): void;
   clearRecent(): void;
   /** 退出: close the main window, through the unsaved-changes guard. */
   quit(): void;
@@ -52,9 +52,9 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
     (): void =>
       actions.command({ type });
   const edit =
-    (action: EditAction) =>
-    (): void =>
-      actions.edit(action);
+    (action: EditAction): Item['click'] =>
+    (_item, _window, event) =>
+      actions.edit(action, event.triggeredByAccelerator === true);
 
   const file: Item = {
     id: 'file',

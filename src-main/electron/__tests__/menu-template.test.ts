@@ -30,8 +30,9 @@ function find(items: Item[], id: string): Item | undefined {
 function labels(items: Item[]): string[] {
   return items.filter((i) => i.type !== 'separator').map((i) => i.label ?? '');
 }
-function click(item: Item | undefined): void {
-  (item?.click as (() => void) | undefined)?.();
+function click(item: Item | undefined, byAccelerator = false): void {
+  const handler = item?.click as ((item: unknown, window: unknown, event: object) => void) | undefined;
+  handler?.({}, undefined, { triggeredByAccelerator: byAccelerator });
 }
 
 const recent: RecentFile[] = [
@@ -115,11 +116,18 @@ describe('buildMenuTemplate', () => {
     expect(commands).toEqual(ids.map(([, type]) => ({ type })));
   });
 
-  it('routes 撤销/重做/复制/粘贴 through the focus-aware edit action', () => {
+  it('routes 撤销/重做/复制/粘贴 through the focus-aware edit action, saying whether a shortcut fired it', () => {
     const { a, commands } = actions();
     const menu = buildMenuTemplate({ platform: 'linux', recent: [], devTools: false }, a);
     for (const id of ['edit.undo', 'edit.redo', 'edit.copy', 'edit.paste']) click(find(menu, id));
-    expect(a.edit.mock.calls.map((c) => c[0])).toEqual(['undo', 'redo', 'copy', 'paste']);
+    click(find(menu, 'edit.paste'), true);
+    expect(a.edit.mock.calls).toEqual([
+      ['undo', false],
+      ['redo', false],
+      ['copy', false],
+      ['paste', false],
+      ['paste', true],
+    ]);
     expect(commands).toEqual([]);
   });
 
