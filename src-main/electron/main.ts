@@ -135,8 +135,13 @@ async function start(): Promise<void> {
   );
 
   await rebuildMenu();
-  if (location.devServerUrl) await win.loadURL(location.devServerUrl);
-  else await win.loadFile(location.rendererIndexFile);
+  const load = location.devServerUrl ? win.loadURL(location.devServerUrl) : win.loadFile(location.rendererIndexFile);
+  load.catch((error: unknown) => {
+    // ERR_ABORTED is a load superseded by another (a reload); anything else leaves an empty window, so say why.
+    if ((error as { code?: string }).code === 'ERR_ABORTED' || win.isDestroyed()) return;
+    win.show();
+    showError(`界面载入失败：${(error as Error).message}`);
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
