@@ -1,0 +1,245 @@
+// main.ts against a stand-in `electron` module: checks the wiring the unit tests cannot see — that the window is
+// created hardened, the sessions locked down, every channel handled with sender checks, the menu installed, and
+// that closing goes through the guard. (The real Electron binary is not available where these tests run.)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { HOST_CHANNELS } from '../../../src-core/host';
+
+const fake = vi.hoisted(() => {
+  type Listener = (...args: unknown[]) => unknown;
+  const emitter = () => {
+    const listeners = new Map<string, Listener[]>();
+    return {
+      listeners,
+      on(event: string, fn: Listener) {
+        listeners.set(event, [...(listeners.get(event) ?? []), fn]);
+        return this;
+      },
+      once(event: string, fn: Listener) {
+        return this.on(event, fn);
+      },
+      emit(event: string, ...args: unknown[]) {
+        for (const fn of listeners.get(event) ?? []) fn(...args);
+      },
+    };
+  };
+
+  const windows: FakeWindow[] = [];
+  class FakeWindow {
+    events = emitter();
+    destroyed = false;
+    title = '';
+    shown = false;
+    loaded: string[] = [];
+    constructor(public options: Record<string, unknown>) {
+      windows.push(this);
+    }
+    webContents = Object.assign(emitter(), {
+      mainFrame: { url: '', processId: 1, routingId: 1, parent: null },
+      send: (() => undefined) as (...args: unknown[]) => void,
+      sent: [] as unknown[][],
+      reload: () => undefined,
+      setWindowOpenHandler: () => undefined,
+      executeJavaScriptInIsolatedWorld: async () => false,
+      undo: () => undefined,
+      redo: () => undefined,
+      copy: () => undefined,
+      paste: () => undefined,
+    });
+    on(event: string, fn: Listener) {
+      this.events.on(event, fn);
+      return this;
+    }
+    once(event: string, fn: Listener) {
+      this.events.on(event, fn);
+      return this;
+    }
+    async loadFile(file: string) {
+      this.loaded.push(file);
+      this.webContents.mainFrame.url = `file://${file}`;
+    }
+    async loadURL(url: string) {
+      this.loaded.push(url);
+    }
+    show() {
+      this.shown = true;
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    isMinimized() {
+      return false;
+    }
+    setTitle(title: string) {
+      this.title = title;
+    }
+    setDocumentEdited() {}
+    close() {
+      let prevented = false;
+      this.events.emit('close', { preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      this.destroyed = true;
+      this.events.emit('closed');
+    }
+    destroy() {
+      this.destroyed = true;
+    }
+  }
+
+  // Each fake session records the handlers main.ts installs on it.
+  const makeSession = () => {
+    const handlers: Record<string, Listener> = {};
+    return {
+      handlers,
+      webRequest: {
+        onBeforeRequest: (fn: Listener) => void (handlers.beforeRequest = fn),
+        onHeadersReceived: (fn: Listener) => void (handlers.headers = fn),
+      },
+      setPermissionRequestHandler: (fn: Listener) => void (handlers.permission = fn),
+      setPermissionCheckHandler: (fn: Listener) => void (handlers.check = fn),
+    };
+  };
+
+  let ready: () => void = () => undefined;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+  const ipcHandlers = new Map<string, Listener>();
+  const state = {
+    windows,
+    ready: () => ready(),
+    ipcHandlers,
+    menu: null as null | { template: unknown[] },
+    messageBoxAnswers: [] as number[],
+    messageBoxes: [] as unknown[],
+    defaultSession: makeSession(),
+    partitions: new Map<string, ReturnType<typeof makeSession>>(),
+    appEvents: emitter(),
+    paths: {} as Record<string, string>,
+  };
+  const electron = {
+    app: {
+      isPackaged: false,
+      getPath: (name: string) => state.paths[name] ?? `/nonexistent/gongkai-fake-${name}`,
+      setPath: (name: string, value: string) => void (state.paths[name] = value),
+      getVersion: () => '0.1.0',
+      requestSingleInstanceLock: () => true,
+      setAppUserModelId: () => undefined,
+      on: (event: string, fn: Listener) => state.appEvents.on(event, fn),
+      whenReady: () => whenReady,
+      quit: () => undefined,
+      exit: () => undefined,
+    },
+    BrowserWindow: FakeWindow,
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true }),
+      showMessageBox: async (_win: unknown, options: unknown) => {
+        state.messageBoxes.push(options);
+        return { response: state.messageBoxAnswers.shift() ?? 2, checkboxChecked: false };
+      },
+      showErrorBox: () => undefined,
+    },
+    ipcMain: {
+      handle: (channel: string, fn: Listener) => void ipcHandlers.set(channel, fn),
+      removeHandler: (channel: string) => void ipcHandlers.delete(channel),
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => ({ template }),
+      setApplicationMenu: (menu: { template: unknown[] }) => void (state.menu = menu),
+    },
+    session: {
+      defaultSession: state.defaultSession,
+      fromPartition: (name: string) => {
+        if (!state.partitions.has(name)) state.partitions.set(name, makeSession());
+        return state.partitions.get(name);
+      },
+    },
+  };
+  return { electron, state };
+});
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-main-wiring-'));
+const rendererIndex = path.resolve(__dirname, '../../renderer/index.html'); // main.ts's "out/renderer" seen from src
+const appFrame = () => fake.state.windows[0]!.webContents.mainFrame;
+const invoke = (channel: string, frame: unknown, ...args: unknown[]) =>
+  Promise.resolve().then(() => fake.state.ipcHandlers.get(channel)!({ senderFrame: frame }, ...args));
+
+beforeAll(async () => {
+  process.env.GONGKAI_USER_DATA_DIR = profile;
+  await import('../main');
+  fake.state.ready();
+  await settle();
+});
+afterAll(() => {
+  delete process.env.GONGKAI_USER_DATA_DIR;
+  fs.rmSync(profile, { recursive: true, force: true });
+});
+
+describe('main.ts wiring', () => {
+  it('uses the test profile as userData', () => {
+    expect(fake.state.paths.userData).toBe(profile);
+  });
+
+  it('creates one hardened window with the CommonJS preload and loads the built renderer', () => {
+    expect(fake.state.windows).toHaveLength(1);
+    const win = fake.state.windows[0]!;
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true });
+    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(win.loaded).toEqual([rendererIndex]);
+  });
+
+  it('locks down the default session and the print session', () => {
+    const main = fake.state.defaultSession.handlers;
+    expect(Object.keys(main).sort()).toEqual(['beforeRequest', 'check', 'headers', 'permission']);
+    let cancel: boolean | undefined;
+    main.beforeRequest!({ url: 'https://example.com/' }, (r: { cancel: boolean }) => (cancel = r.cancel));
+    expect(cancel).toBe(true);
+    main.beforeRequest!({ url: pathToFileURL(rendererIndex).href }, (r: { cancel: boolean }) => (cancel = r.cancel));
+    expect(cancel).toBe(false);
+    expect(fake.state.partitions.get('gongkai-print')?.handlers.beforeRequest).toBeTypeOf('function');
+  });
+
+  it('installs the Chinese menu', () => {
+    const labels = (fake.state.menu?.template as { label: string }[]).map((i) => i.label);
+    expect(labels.map((l) => l.replace(/\(&.\)$/, ''))).toEqual(['文件', '编辑', '视图', '帮助']);
+  });
+
+  it('handles every HostApi channel, and only for the app page', async () => {
+    const channels = Object.entries(HOST_CHANNELS).filter(([k]) => k !== 'command').map(([, c]) => c);
+    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual(channels.sort());
+    await expect(invoke(HOST_CHANNELS.info, appFrame())).resolves.toMatchObject({ kind: 'electron', appVersion: '0.1.0' });
+    await expect(invoke(HOST_CHANNELS.info, { ...appFrame(), url: 'https://example.com/' })).rejects.toThrow('拒绝');
+  });
+
+  it('sets the window title from setWindowState', async () => {
+    await invoke(HOST_CHANNELS.setWindowState, appFrame(), { title: '汉阳.gongkai.json', dirty: true });
+    expect(fake.state.windows[0]!.title).toBe('汉阳.gongkai.json • — 决算公开表编辑器');
+  });
+
+  it('sends menu commands to the renderer', () => {
+    const win = fake.state.windows[0]!;
+    const sent: unknown[][] = [];
+    win.webContents.send = (...args: unknown[]) => void sent.push(args);
+    const file = (fake.state.menu?.template as { submenu: { id?: string; click?: () => void }[] }[])[0]!;
+    file.submenu.find((i) => i.id === 'file.new')!.click!();
+    expect(sent).toEqual([[HOST_CHANNELS.command, { type: 'new' }]]);
+  });
+
+  it('asks before closing a dirty document; 取消 keeps the window, 不保存 closes it', async () => {
+    const win = fake.state.windows[0]!;
+    fake.state.messageBoxAnswers.push(2, 1);
+    win.close();
+    await settle();
+    expect(fake.state.messageBoxes).toHaveLength(1);
+    expect(fake.state.messageBoxes[0]).toMatchObject({ message: '文件有未保存的修改，是否保存？' });
+    expect(win.destroyed).toBe(false);
+    win.close();
+    await settle();
+    expect(win.destroyed).toBe(true);
+  });
+});
