@@ -1,0 +1,211 @@
+import ExcelJS from 'exceljs';
+import type { GongkaiDocument } from '../document/types';
+import { Workbook, type TableModel } from '../engine';
+import { tableLayout, type TableLayout } from '../layout';
+import type { FormSet } from '../template';
+import { derivedFormulas } from './excel-formulas';
+import { columnLetter, sheetGeometry, type SheetGeometry } from './sheet-geometry';
+import { writeInfoSheet } from './xlsx-info-sheet';
+
+const FONT = '宋体';
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** Zero shows blank, as on the printed forms. */
+export const AMOUNT_FORMAT = '#,##0.00;-#,##0.00;';
+
+export interface XlsxExportOptions {
+  readonly tables?: readonly string[];
+}
+
+/**
+ * The official Excel templates for a document: one sheet per table (公开01表 … 公开09表) with the title, the 公开0X表
+ * line, 部门 and 金额单位, the multi-row header with its merged cells, the data rows, the 注 lines; 宋体, thin
+ * borders, `#,##0.00`, codes as text; derived cells as live formulas with cached values (a derived cell holding its
+ * own value keeps it); print setup per sheet. Returns the .xlsx bytes.
+ */
+export async function exportXlsx(formSet: FormSet, doc: GongkaiDocument, options: XlsxExportOptions = {}): Promise<Uint8Array> {
+  const wb = new Workbook(formSet, doc);
+  const book = new ExcelJS.Workbook();
+  book.creator = '决算公开表编辑器';
+  book.title = `${doc.unit.name}${doc.unit.year}年度部门决算公开表`;
+  book.created = new Date(0);
+  book.modified = new Date(0);
+  const selected = formSet.tables.filter((t) => !options.tables || options.tables.includes(t.id));
+  const layouts = new Map<string, { layout: TableLayout; geometry: SheetGeometry }>();
+  for (const t of formSet.tables) {
+    const table = wb.tables.get(t.id) as TableModel;
+    const layout = tableLayout(table);
+    layouts.set(t.id, { layout, geometry: sheetGeometry(layout) });
+  }
+  // Formulas may only reference sheets that are in the file.
+  const included = new Set(selected.map((t) => t.id));
+  const formulas = derivedFormulas(
+    wb.linearSystem(),
+    (id) => (included.has(id) ? layouts.get(id)?.geometry : undefined),
+    (id) => formSet.tableById.get(id)?.code ?? id,
+  );
+  for (const t of selected) {
+    const { layout, geometry } = layouts.get(t.id) as { layout: TableLayout; geometry: SheetGeometry };
+    writeSheet(book, wb, wb.tables.get(t.id) as TableModel, layout, geometry, doc, formulas);
+  }
+  writeInfoSheet(book, doc);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+function writeSheet(
+  book: ExcelJS.Workbook,
+  wb: Workbook,
+  table: TableModel,
+  layout: TableLayout,
+  g: SheetGeometry,
+  doc: GongkaiDocument,
+  formulas: ReadonlyMap<string, string>,
+): void {
+  const t = table.template;
+  const ws = book.addWorksheet(t.code, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: t.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${g.headerStart}:${g.dataStart - 1}`,
+    },
+    headerFooter: { oddFooter: '&C&"宋体"— &P —' },
+    views: [{ state: 'frozen', ySplit: g.dataStart - 1, xSplit: 0 }],
+  });
+  const last = columnLetter(g.lastColumn);
+  const font = (size = 10, bold = false) => ({ name: FONT, size, bold });
+
+  // Title block.
+  ws.mergeCells(`A${g.titleRow}:${last}${g.titleRow}`);
+  const title = ws.getCell(`A${g.titleRow}`);
+  title.value = `${doc.unit.year}年度${t.title}`;
+  title.font = font(16, true);
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(g.titleRow).height = 30;
+  ws.mergeCells(`A${g.codeRow}:${last}${g.codeRow}`);
+  const code = ws.getCell(`A${g.codeRow}`);
+  code.value = t.code;
+  code.font = font(10);
+  code.alignment = { horizontal: 'right' };
+  const half = Math.max(1, Math.floor(g.lastColumn / 2));
+  ws.mergeCells(`A${g.unitRow}:${columnLetter(half)}${g.unitRow}`);
+  ws.getCell(`A${g.unitRow}`).value = `部门：${doc.unit.name}`;
+  ws.getCell(`A${g.unitRow}`).font = font(10);
+  if (half < g.lastColumn) {
+    ws.mergeCells(`${columnLetter(half + 1)}${g.unitRow}:${last}${g.unitRow}`);
+    const unit = ws.getCell(`${columnLetter(half + 1)}${g.unitRow}`);
+    unit.value = `金额单位：${doc.unit.moneyUnit}`;
+    unit.font = font(10);
+    unit.alignment = { horizontal: 'right' };
+  }
+
+  // The header exactly as placed on the form.
+  for (let r = 0; r < layout.headerRows; r++) {
+    for (let c = 1; c <= g.lastColumn; c++) {
+      const cell = ws.getCell(g.headerStart + r, c);
+      cell.border = BORDER;
+      cell.font = font(10, true);
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    }
+  }
+  for (const h of layout.header) {
+    const row = g.headerStart + h.row;
+    const col = h.col + 1;
+    if (h.colSpan > 1 || h.rowSpan > 1) ws.mergeCells(row, col, row + h.rowSpan - 1, col + h.colSpan - 1);
+    ws.getCell(row, col).value = h.text;
+  }
+  if (layout.columnNoRow !== undefined) {
+    for (let c = 1; c <= g.lastColumn; c++) ws.getCell(g.headerStart + layout.columnNoRow, c).font = font(9);
+  }
+
+  // The body.
+  layout.body.forEach((r, i) => {
+    const rowNo = g.dataStart + i;
+    r.cells.forEach((c, j) => {
+      const cell = ws.getCell(rowNo, j + 1);
+      cell.border = BORDER;
+      cell.font = font(10, r.kind !== 'body');
+      if (c.kind === 'covered') return;
+      if (c.colSpan > 1) ws.mergeCells(rowNo, j + 1, rowNo, j + c.colSpan);
+      if (c.kind === 'text') {
+        // Codes and labels are text, never numbers or formulas (a label starting with = stays text).
+        cell.value = c.text;
+        cell.numFmt = '@';
+        cell.alignment = {
+          horizontal: c.role === 'lineNo' ? 'center' : 'left',
+          vertical: 'middle',
+          wrapText: c.role === 'label' || c.role === 'name',
+          indent: c.indent ? Math.min(c.indent, 3) : undefined,
+        };
+        return;
+      }
+      if (c.kind === 'empty') return;
+      const state = wb.cell(table.id, c.row, c.col);
+      cell.alignment = { horizontal: 'right', vertical: 'middle' };
+      cell.numFmt = AMOUNT_FORMAT;
+      if (!state) return;
+      if (state.invalidText !== undefined) {
+        cell.value = state.invalidText;
+        cell.numFmt = '@';
+        return;
+      }
+      const number = state.value === null ? null : Number(state.value.toFixed());
+      const formula = formulas.get(`${table.id}\u0001${c.row}\u0001${c.col}`);
+      // A formula whose value cannot be known (invalid input below it) is written without a cached result.
+      if (formula && !state.entered) cell.value = number === null ? { formula, date1904: false } : { formula, result: number };
+      else if (number !== null) cell.value = number;
+    });
+  });
+
+  // The 注 lines and the 说明 of an empty table.
+  let noteRow = g.dataStart + layout.body.length;
+  const notes = [...t.notes, ...(doc.tables[t.id]?.note ? [doc.tables[t.id]?.note as string] : [])];
+  for (const n of notes) {
+    noteRow++;
+    ws.mergeCells(`A${noteRow}:${last}${noteRow}`);
+    const cell = ws.getCell(`A${noteRow}`);
+    cell.value = n;
+    cell.font = font(9);
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(noteRow).height = Math.max(15, Math.ceil(textWidth(n) / Math.max(40, totalWidth(layout, t.kind) * 1.1)) * 13);
+  }
+
+  layout.columns.forEach((_, j) => {
+    ws.getColumn(j + 1).width = columnWidth(layout, j, t.kind, wb, table);
+  });
+  for (let r = 0; r < layout.headerRows; r++) ws.getRow(g.headerStart + r).height = 30;
+}
+
+/** Width in Excel characters: the widest text or amount in the column, CJK counted double. */
+function columnWidth(layout: TableLayout, j: number, kind: 'fixed' | 'classification', wb: Workbook, table: TableModel): number {
+  const column = layout.columns[j];
+  if (column?.kind === 'codeLevel') return 5;
+  if (column?.kind === 'lineNo') return 6;
+  let widest = 6;
+  for (const h of layout.header) if (h.col === j && h.colSpan === 1) widest = Math.max(widest, Math.min(textWidth(h.text), 14));
+  for (const r of layout.body) {
+    const c = r.cells[j];
+    if (!c) continue;
+    if (c.kind === 'text' && c.colSpan === 1) widest = Math.max(widest, textWidth(c.text));
+    if (c.kind === 'value') {
+      const v = wb.cell(table.id, c.row, c.col)?.value;
+      if (v) widest = Math.max(widest, v.toFixed(2).length + Math.floor(v.abs().toFixed(0).length / 3) + 1);
+    }
+  }
+  const cap = column?.kind === 'label' || column?.kind === 'name' ? (kind === 'fixed' ? 34 : 40) : 18;
+  return Math.min(cap, widest + 2);
+}
+
+function totalWidth(layout: TableLayout, kind: 'fixed' | 'classification'): number {
+  return layout.columns.length * (kind === 'fixed' ? 12 : 10);
+}
+
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}

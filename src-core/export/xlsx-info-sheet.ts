@@ -1,0 +1,79 @@
+import type ExcelJS from 'exceljs';
+import type { GongkaiDocument, UnitInfo } from '../document/types';
+
+/** The hidden sheet carrying what the tables do not show: 公开日期, 联系电话, tolerance, the user's own 科目. */
+export const INFO_SHEET = '文件信息';
+
+const FIELDS: readonly [string, (doc: GongkaiDocument) => string][] = [
+  ['单位名称', (d) => d.unit.name],
+  ['年度', (d) => String(d.unit.year)],
+  ['金额单位', (d) => d.unit.moneyUnit],
+  ['公开日期', (d) => d.unit.publishDate],
+  ['联系电话', (d) => d.unit.phone],
+  ['尾数容差', (d) => d.settings.tolerance],
+  ['报表年度', (d) => String(d.formYear)],
+];
+
+export function writeInfoSheet(book: ExcelJS.Workbook, doc: GongkaiDocument): void {
+  const ws = book.addWorksheet(INFO_SHEET, { state: 'hidden' });
+  ws.addRow(['项目', '内容']);
+  for (const [k, get] of FIELDS) ws.addRow([k, get(doc)]);
+  if (doc.settings.ruleTolerance) ws.addRow(['规则容差', JSON.stringify(doc.settings.ruleTolerance)]);
+  if (doc.catalog) ws.addRow(['自定义科目', JSON.stringify(doc.catalog)]);
+  for (const [id, t] of Object.entries(doc.tables)) if (t.note) ws.addRow([`说明:${id}`, t.note]);
+  if (doc.sections) ws.addRow(['文字部分', JSON.stringify(doc.sections)]);
+  if (doc.facts) ws.addRow(['补充数据', JSON.stringify(doc.facts)]);
+  ws.eachRow((row) => row.eachCell((c) => (c.numFmt = '@')));
+}
+
+/** What the hidden sheet says, if the workbook has one (our own export). */
+export interface InfoSheet {
+  readonly unit: Partial<UnitInfo>;
+  readonly tolerance?: string;
+  readonly ruleTolerance?: Record<string, string>;
+  readonly catalog?: unknown;
+  readonly notes: Record<string, string>;
+  readonly formYear?: number;
+  readonly sections?: unknown;
+  readonly facts?: unknown;
+}
+
+export function readInfoSheet(book: ExcelJS.Workbook): InfoSheet | null {
+  const ws = book.getWorksheet(INFO_SHEET);
+  if (!ws) return null;
+  const map = new Map<string, string>();
+  ws.eachRow((row) => {
+    const k = String(row.getCell(1).value ?? '');
+    const v = row.getCell(2).value;
+    map.set(k, v === null || v === undefined ? '' : String(v));
+  });
+  const json = (k: string) => {
+    const s = map.get(k);
+    if (!s) return undefined;
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  const year = Number(map.get('年度'));
+  const formYear = Number(map.get('报表年度'));
+  const notes: Record<string, string> = {};
+  for (const [k, v] of map) if (k.startsWith('说明:') && v) notes[k.slice(3)] = v;
+  return {
+    unit: {
+      name: map.get('单位名称'),
+      year: Number.isInteger(year) ? year : undefined,
+      moneyUnit: map.get('金额单位') === '元' ? '元' : map.has('金额单位') ? '万元' : undefined,
+      publishDate: map.get('公开日期'),
+      phone: map.get('联系电话'),
+    },
+    tolerance: map.get('尾数容差') || undefined,
+    ruleTolerance: json('规则容差') as Record<string, string> | undefined,
+    catalog: json('自定义科目'),
+    notes,
+    formYear: Number.isInteger(formYear) && formYear > 0 ? formYear : undefined,
+    sections: json('文字部分'),
+    facts: json('补充数据'),
+  };
+}

@@ -1,0 +1,60 @@
+/** Limits for a workbook anyone could have typed: beyond them it is refused before it is unpacked. */
+export const XLSX_LIMITS = {
+  maxFileBytes: 30 * 1024 * 1024,
+  maxUnpackedBytes: 200 * 1024 * 1024,
+  maxRatio: 150,
+  maxEntries: 2000,
+} as const;
+
+/**
+ * Looks at an .xlsx's bytes before any library unpacks them: is it a zip at all, is it whole, is it an encrypted
+ * (OLE) workbook, would it unpack to something unreasonable (a zip bomb). Returns a Chinese message, or null if fine.
+ */
+export function checkXlsxBytes(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return '文件是空的。';
+  if (bytes.length > XLSX_LIMITS.maxFileBytes) {
+    return `文件太大（${(bytes.length / 1024 / 1024).toFixed(1)} MB，上限 ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB），没有读取。`;
+  }
+  const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  if (ole.every((b, i) => bytes[i] === b)) {
+    return '这个文件设置了打开密码，或是旧版 .xls 格式。请在 Excel/WPS 中取消密码并另存为 .xlsx 后再导入。';
+  }
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+    return '这不是 Excel (.xlsx) 文件。请在 Excel/WPS 中另存为 .xlsx 后再导入。';
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: the last 22 bytes, or further back if the zip has a comment.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return '文件不完整或已损坏（可能没有下载或复制完整），无法读取。';
+  const entries = view.getUint16(eocd + 10, true);
+  const cdSize = view.getUint32(eocd + 12, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if (entries === 0xffff || cdOffset === 0xffffffff) return '表格太大（ZIP64），不像是决算公开表，没有读取。';
+  if (entries > XLSX_LIMITS.maxEntries) return '文件里的部件太多，不像是决算公开表，没有读取。';
+  if (cdOffset + cdSize > eocd) return '文件不完整或已损坏，无法读取。';
+  let p = cdOffset;
+  let unpacked = 0;
+  let packed = 0;
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return '文件已损坏（目录不完整），无法读取。';
+    const compressed = view.getUint32(p + 20, true);
+    const size = view.getUint32(p + 24, true);
+    if (size === 0xffffffff) return '表格太大，不像是决算公开表，没有读取。';
+    unpacked += size;
+    packed += compressed;
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  if (unpacked > XLSX_LIMITS.maxUnpackedBytes) {
+    return `表格解压后有 ${(unpacked / 1024 / 1024).toFixed(0)} MB，远超决算公开表的规模，没有读取。`;
+  }
+  if (packed > 0 && unpacked / packed > XLSX_LIMITS.maxRatio && unpacked > 20 * 1024 * 1024) {
+    return '文件的压缩比异常（可能是恶意构造的压缩包），没有读取。';
+  }
+  return null;
+}
