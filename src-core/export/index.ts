@@ -1,0 +1,1 @@
+export { buildPrintHtml, type PrintOptions } from './print-html';

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { writeFileAtomic } from './atomic-file';
+
+/**
+ * Flags for a headless Chromium that prints and nothing else: no GPU, no sandbox (CI containers have no user
+ * namespaces), and none of the background traffic (updates, sync, field trials) an offline app must not cause.
+ */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** The Chromium the system provides (Debian's `chromium` package); CHROMIUM_PATH overrides it. Never downloaded. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/**
+ * Prints the HTML built by buildPrintHtml (src-core/export) to PDF bytes with the system's headless Chromium —
+ * the same engine Electron's printToPDF uses, so the CLI, tests and benchmarks see the pages the app prints. The
+ * page size comes from the HTML's @page rules (A4, portrait or landscape per table).
+ *
+ * @throws Error with a Chinese message when Chromium is missing or cannot start.
+ */
+export async function renderPdfBuffer(html: string): Promise<Uint8Array> {
+  const executablePath = chromiumPath();
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(
+      `找不到 Chromium 浏览器（${executablePath}），无法生成 PDF。请安装 Chromium（Debian/Ubuntu：sudo apt-get install chromium），或用环境变量 CHROMIUM_PATH 指明它的位置。`,
+    );
+  }
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  } catch (e) {
+    throw new Error(`无法启动 Chromium 浏览器（${executablePath}），无法生成 PDF：${firstLine(e)}`, {
+      cause: e,
+    });
+  }
+  try {
+    // The print page needs no script (Electron's print window runs none either), and must not reach the network.
+    const page = await browser.newPage({ javaScriptEnabled: false, offline: true });
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  } finally {
+    // Shutting Chromium down takes 100–200 ms the caller need not wait for: the bytes are already here. Playwright
+    // still reaps the process (and kills it if it hangs) before Node exits.
+    void browser.close().catch(() => undefined);
+  }
+}
+
+/** Prints the HTML to a PDF file, written atomically (no `.bak`: an export is regenerated at will). */
+export async function renderPdf(html: string, outFile: string): Promise<void> {
+  const bytes = await renderPdfBuffer(html);
+  await writeFileAtomic(outFile, bytes, { backup: false });
+}
+
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n')[0] ?? message;
+}
