@@ -49,8 +49,8 @@ export async function renderPdfBuffer(html: string): Promise<Uint8Array> {
     await page.setContent(html, { waitUntil: 'load' });
     return await page.pdf({ preferCSSPageSize: true, printBackground: true });
   } finally {
-    // Shutting Chromium down takes 100–200 ms the caller need not wait for: the bytes are already here. Playwright
-    // still reaps the process (and kills it if it hangs) before Node exits.
+    // Shutting Chromium down takes 100–200 ms the caller need not wait for: the bytes are already here. Should it
+    // still be running when Node exits, Playwright's exit handler kills it.
     void browser.close().catch(() => undefined);
   }
 }
