@@ -1,8 +1,12 @@
 // `npm run bench`: speed targets as median/p95 figures (benchmarks, not timed tests).
 import os from 'node:os';
 import { runEngineBench, runEngineOnlyBench } from './engine.bench';
+import { runExportBench } from './export.bench';
+import { runPdfBench } from './pdf.bench';
 
 const out = (s: string) => process.stdout.write(s);
 out(`Gongkai benchmarks — Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}\n`);
 runEngineBench(out);
 runEngineOnlyBench(out);
+await runExportBench(out);
+await runPdfBench(out);

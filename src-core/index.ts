@@ -14,3 +14,4 @@ export * from './session';
 export * from './rounding';
 export * from './layout';
 export * from './host';
+export * from './export';

@@ -86,7 +86,12 @@ function Shell({ host }: { host: RendererHost }) {
       const s = store.session;
       if (!s.dirty || s.revision === saved) return;
       saved = s.revision;
-      void host.api.writeRecovery({ text: store.text(), filePath: store.file.filePath, fileName: store.file.fileName, at: new Date().toISOString() });
+      void host.api.writeRecovery({
+        text: store.text(),
+        filePath: store.file.filePath,
+        fileName: store.file.fileName,
+        at: new Date().toISOString(),
+      });
     }, AUTOSAVE_MS);
     return () => clearInterval(timer);
   }, [store, host]);
@@ -99,13 +104,19 @@ function Shell({ host }: { host: RendererHost }) {
   }, [store, host]);
 
   return (
-    <div className={`gk-app${store.showSidebar ? '' : ' no-sidebar'}${store.showFindings ? '' : ' no-findings'}`}>
+    <div
+      className={`gk-app${store.showSidebar ? '' : ' no-sidebar'}${store.showFindings ? '' : ' no-findings'}`}
+    >
       {host.kind === 'browser' && <MenuBar />}
       <FindBar />
       <div className="gk-main">
         {store.showSidebar && <Sidebar />}
         <main className="gk-centre">
-          {store.page === 'unit' ? <UnitInfoPanel /> : <TablePage tableId={store.page} onGrid={onGrid} grid={grid} />}
+          {store.page === 'unit' ? (
+            <UnitInfoPanel />
+          ) : (
+            <TablePage tableId={store.page} onGrid={onGrid} grid={grid} />
+          )}
         </main>
       </div>
       {store.showFindings && <FindingsPanel />}
@@ -116,5 +127,9 @@ function Shell({ host }: { host: RendererHost }) {
 }
 
 function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
 }

@@ -11,7 +11,10 @@ const sample = readDocument(sampleText, formSetFor);
 if (!sample.ok) throw new Error(sample.message);
 const host = getHost();
 // The embedded sample is the default document: something real to look at and try.
-const store = new EditorStore(sample.document, { filePath: null, fileName: '示例：汉阳区融媒体中心2023.gongkai.json' });
+const store = new EditorStore(sample.document, {
+  filePath: null,
+  fileName: '示例：汉阳区融媒体中心2023.gongkai.json',
+});
 (window as unknown as { gongkaiStore?: EditorStore }).gongkaiStore = store;
 
 createRoot(document.getElementById('root') as HTMLElement).render(

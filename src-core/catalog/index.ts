@@ -7,3 +7,4 @@ export {
   type CustomCatalog,
 } from './catalog';
 export { parseCatalogRows, parseCsv, type CatalogImport } from './import-catalog';
+export { readCatalogBytes } from './read-catalog-bytes';

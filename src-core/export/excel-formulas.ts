@@ -48,7 +48,8 @@ export function derivedFormulas(
       ) {
         j++;
       }
-      const text = j > i ? `SUM(${ref(t)}:${columnLetter(t.col)}${(terms[j] as (typeof terms)[number]).row})` : ref(t);
+      const text =
+        j > i ? `SUM(${ref(t)}:${columnLetter(t.col)}${(terms[j] as (typeof terms)[number]).row})` : ref(t);
       parts.push(`${parts.length === 0 ? (t.sign === 1 ? '' : '-') : t.sign === 1 ? '+' : '-'}${text}`);
       i = j + 1;
     }

@@ -24,7 +24,15 @@ export function sheetGeometry(layout: TableLayout): SheetGeometry {
       if (c.kind === 'value') valueAt.set(`${c.row}\u0001${c.col}`, { row: dataStart + i, col: j + 1 });
     });
   });
-  return { titleRow: 1, codeRow: 2, unitRow: 3, headerStart, dataStart, lastColumn: layout.columns.length, valueAt };
+  return {
+    titleRow: 1,
+    codeRow: 2,
+    unitRow: 3,
+    headerStart,
+    dataStart,
+    lastColumn: layout.columns.length,
+    valueAt,
+  };
 }
 
 /** A1-style column letters: 1 → A, 27 → AA. */

@@ -23,7 +23,11 @@ export interface XlsxExportOptions {
  * borders, `#,##0.00`, codes as text; derived cells as live formulas with cached values (a derived cell holding its
  * own value keeps it); print setup per sheet. Returns the .xlsx bytes.
  */
-export async function exportXlsx(formSet: FormSet, doc: GongkaiDocument, options: XlsxExportOptions = {}): Promise<Uint8Array> {
+export async function exportXlsx(
+  formSet: FormSet,
+  doc: GongkaiDocument,
+  options: XlsxExportOptions = {},
+): Promise<Uint8Array> {
   const wb = new Workbook(formSet, doc);
   const book = new ExcelJS.Workbook();
   book.creator = '决算公开表编辑器';
@@ -156,7 +160,8 @@ function writeSheet(
       const number = state.value === null ? null : Number(state.value.toFixed());
       const formula = formulas.get(`${table.id}\u0001${c.row}\u0001${c.col}`);
       // A formula whose value cannot be known (invalid input below it) is written without a cached result.
-      if (formula && !state.entered) cell.value = number === null ? { formula, date1904: false } : { formula, result: number };
+      if (formula && !state.entered)
+        cell.value = number === null ? { formula, date1904: false } : { formula, result: number };
       else if (number !== null) cell.value = number;
     });
   });
@@ -171,7 +176,10 @@ function writeSheet(
     cell.value = n;
     cell.font = font(9);
     cell.alignment = { wrapText: true, vertical: 'top' };
-    ws.getRow(noteRow).height = Math.max(15, Math.ceil(textWidth(n) / Math.max(40, totalWidth(layout, t.kind) * 1.1)) * 13);
+    ws.getRow(noteRow).height = Math.max(
+      15,
+      Math.ceil(textWidth(n) / Math.max(40, totalWidth(layout, t.kind) * 1.1)) * 13,
+    );
   }
 
   layout.columns.forEach((_, j) => {
@@ -181,12 +189,19 @@ function writeSheet(
 }
 
 /** Width in Excel characters: the widest text or amount in the column, CJK counted double. */
-function columnWidth(layout: TableLayout, j: number, kind: 'fixed' | 'classification', wb: Workbook, table: TableModel): number {
+function columnWidth(
+  layout: TableLayout,
+  j: number,
+  kind: 'fixed' | 'classification',
+  wb: Workbook,
+  table: TableModel,
+): number {
   const column = layout.columns[j];
   if (column?.kind === 'codeLevel') return 5;
   if (column?.kind === 'lineNo') return 6;
   let widest = 6;
-  for (const h of layout.header) if (h.col === j && h.colSpan === 1) widest = Math.max(widest, Math.min(textWidth(h.text), 14));
+  for (const h of layout.header)
+    if (h.col === j && h.colSpan === 1) widest = Math.max(widest, Math.min(textWidth(h.text), 14));
   for (const r of layout.body) {
     const c = r.cells[j];
     if (!c) continue;

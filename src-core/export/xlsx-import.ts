@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import { Decimal, canonicalAmount, parseAmount } from '../money';
-import { newDocument, readDocument, writeDocument, type ClassRow, type GongkaiDocument, type TableData } from '../document';
+import {
+  newDocument,
+  readDocument,
+  writeDocument,
+  type ClassRow,
+  type GongkaiDocument,
+  type TableData,
+} from '../document';
 import { dropRedundantValues } from '../engine';
 import { levelOfCode } from '../catalog/catalog';
 import type { FormSet, TableTemplate } from '../template';
@@ -43,17 +50,24 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
   if (guard) return { ok: false, message: guard };
   const book = new ExcelJS.Workbook();
   try {
-    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await book.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
   } catch {
     return { ok: false, message: '无法读取这个 Excel 文件：文件已损坏，或不是 .xlsx 格式。' };
   }
   for (const ws of book.worksheets) {
     if (ws.rowCount > MAX_ROWS) {
-      return { ok: false, message: `工作表“${ws.name}”有 ${ws.rowCount} 行，远超决算公开表的规模，没有读取。` };
+      return {
+        ok: false,
+        message: `工作表“${ws.name}”有 ${ws.rowCount} 行，远超决算公开表的规模，没有读取。`,
+      };
     }
   }
   const info = readInfoSheet(book);
-  const grids = book.worksheets.filter((w) => w.state !== 'hidden').map((w) => ({ name: w.name, grid: readGrid(w) }));
+  const grids = book.worksheets
+    .filter((w) => w.state !== 'hidden')
+    .map((w) => ({ name: w.name, grid: readGrid(w) }));
 
   const report: TableImportReport[] = [];
   const tables: Record<string, TableData> = {};
@@ -62,16 +76,28 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
   for (const t of formSet.tables) {
     const found = findSheet(grids, t);
     if (!found) {
-      report.push({ table: t.id, code: t.code, sheet: null, rows: 0, values: 0, skipped: [`没有找到${t.code}（按工作表名称或标题查找）`] });
+      report.push({
+        table: t.id,
+        code: t.code,
+        sheet: null,
+        rows: 0,
+        values: 0,
+        skipped: [`没有找到${t.code}（按工作表名称或标题查找）`],
+      });
       continue;
     }
     const meta = readMeta(found.grid);
     unitName ??= meta.unit;
     year ??= meta.year;
-    const result = t.kind === 'classification' ? readClassification(found.grid, t, formSet) : readFixed(found.grid, t);
+    const result =
+      t.kind === 'classification' ? readClassification(found.grid, t, formSet) : readFixed(found.grid, t);
     const extraNotes = readExtraNotes(found.grid, t);
     const note = info?.notes[t.id] ?? extraNotes;
-    tables[t.id] = { ...(result.rows ? { rows: result.rows } : {}), values: result.values, ...(note ? { note } : {}) };
+    tables[t.id] = {
+      ...(result.rows ? { rows: result.rows } : {}),
+      values: result.values,
+      ...(note ? { note } : {}),
+    };
     report.push({
       table: t.id,
       code: t.code,
@@ -82,7 +108,10 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
     });
   }
   if (report.every((r) => r.sheet === null)) {
-    return { ok: false, message: '这个 Excel 文件里没有找到任何部门决算公开表（工作表名应为“公开01表”等，或表头有表名）。' };
+    return {
+      ok: false,
+      message: '这个 Excel 文件里没有找到任何部门决算公开表（工作表名应为“公开01表”等，或表头有表名）。',
+    };
   }
 
   const base = newDocument(info?.formYear ?? formSet.year, {
@@ -94,8 +123,15 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
   });
   const raw: GongkaiDocument = {
     ...base,
-    settings: { tolerance: info?.tolerance ?? base.settings.tolerance, ...(info?.ruleTolerance ? { ruleTolerance: info.ruleTolerance } : {}) },
-    tables: Object.fromEntries(Object.entries(tables).filter(([, d]) => (d.rows?.length ?? 0) > 0 || Object.keys(d.values).length > 0 || d.note)),
+    settings: {
+      tolerance: info?.tolerance ?? base.settings.tolerance,
+      ...(info?.ruleTolerance ? { ruleTolerance: info.ruleTolerance } : {}),
+    },
+    tables: Object.fromEntries(
+      Object.entries(tables).filter(
+        ([, d]) => (d.rows?.length ?? 0) > 0 || Object.keys(d.values).length > 0 || d.note,
+      ),
+    ),
     ...(info?.catalog ? { catalog: info.catalog as GongkaiDocument['catalog'] } : {}),
     ...(info?.sections ? { sections: info.sections as GongkaiDocument['sections'] } : {}),
     ...(info?.facts ? { facts: info.facts as GongkaiDocument['facts'] } : {}),
@@ -133,7 +169,13 @@ function cellOf(cell: ExcelJS.Cell): Cell {
       if (result === undefined || result === null) return { text: '', formulaWithoutResult: true };
       return { text: '' };
     }
-    if ('richText' in v) return { text: (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('').trim() };
+    if ('richText' in v)
+      return {
+        text: (v as { richText: { text: string }[] }).richText
+          .map((r) => r.text)
+          .join('')
+          .trim(),
+      };
     if ('text' in v) return { text: String((v as { text: unknown }).text).trim() };
   }
   return { text: String(v) };
@@ -141,7 +183,10 @@ function cellOf(cell: ExcelJS.Cell): Cell {
 
 const squash = (s: string) => s.replace(/[\s\u3000]/g, '');
 
-function findSheet(grids: { name: string; grid: Grid }[], t: TableTemplate): { name: string; grid: Grid } | undefined {
+function findSheet(
+  grids: { name: string; grid: Grid }[],
+  t: TableTemplate,
+): { name: string; grid: Grid } | undefined {
   const no = Number(t.id);
   const byName = grids.find((g) => {
     const m = /公开0?(\d{1,2})表/.exec(squash(g.name));
@@ -174,7 +219,9 @@ function readMeta(grid: Grid): { unit?: string; year?: number } {
 
 /** The row holding the 栏次 numbers, with the column of each number. */
 function columnNumbers(grid: Grid, t: TableTemplate): { row: number; colOf: Map<number, number> } | null {
-  const wanted = t.blocks.flatMap((b) => b.columns.map((c) => c.no)).filter((n): n is number => n !== undefined);
+  const wanted = t.blocks
+    .flatMap((b) => b.columns.map((c) => c.no))
+    .filter((n): n is number => n !== undefined);
   if (wanted.length === 0) return null;
   for (let r = 0; r < Math.min(grid.length, 20); r++) {
     const colOf = new Map<number, number>();
@@ -234,7 +281,10 @@ function readFixed(grid: Grid, t: TableTemplate): ReadResult {
   const numbers = columnNumbers(grid, t);
   const start = numbers ? numbers.row + 1 : 0;
   const colOfKey = new Map<string, number>();
-  for (const b of t.blocks) for (const c of b.columns) if (c.no !== undefined && numbers?.colOf.has(c.no)) colOfKey.set(c.key, numbers.colOf.get(c.no) as number);
+  for (const b of t.blocks)
+    for (const c of b.columns)
+      if (c.no !== undefined && numbers?.colOf.has(c.no))
+        colOfKey.set(c.key, numbers.colOf.get(c.no) as number);
 
   if (t.blocks.every((b) => b.show.length === 0)) {
     // A table of one row of amounts (公开09表): the first row under the 栏次 row that holds any.
@@ -244,7 +294,8 @@ function readFixed(grid: Grid, t: TableTemplate): ReadResult {
       const key = t.blocks[0]?.rows?.[0]?.key ?? 'main';
       const cols = t.blocks[0]?.columns ?? [];
       if (!cols.some((c) => (row[colOfKey.get(c.key) ?? -1]?.text ?? '') !== '')) continue;
-      for (const c of cols) put(key, c.key, amountOf(row[colOfKey.get(c.key) ?? -1], `第 ${r + 1} 行 ${c.no}栏`, skipped));
+      for (const c of cols)
+        put(key, c.key, amountOf(row[colOfKey.get(c.key) ?? -1], `第 ${r + 1} 行 ${c.no}栏`, skipped));
       rowCount = 1;
       break;
     }
@@ -272,7 +323,11 @@ function readFixed(grid: Grid, t: TableTemplate): ReadResult {
         if (tr.blank) return;
         for (const c of b.columns) {
           const col = colOfKey.get(c.key);
-          const v = amountOf(col === undefined ? undefined : row[col], `第 ${r + 1} 行（行次 ${text}）${c.no}栏`, skipped);
+          const v = amountOf(
+            col === undefined ? undefined : row[col],
+            `第 ${r + 1} 行（行次 ${text}）${c.no}栏`,
+            skipped,
+          );
           if (v !== null) used = true;
           put(tr.key, c.key, v);
         }
@@ -314,7 +369,8 @@ function readFixed(grid: Grid, t: TableTemplate): ReadResult {
     }
     if (used) rowCount++;
   }
-  if (codeCols.length < t.blocks.length) skipped.push(`表头里“科目代码”只找到 ${codeCols.length} 处，应有 ${t.blocks.length} 处`);
+  if (codeCols.length < t.blocks.length)
+    skipped.push(`表头里“科目代码”只找到 ${codeCols.length} 处，应有 ${t.blocks.length} 处`);
   return { values, rowCount, skipped };
 }
 
@@ -340,10 +396,12 @@ function readClassification(grid: Grid, t: TableTemplate, formSet: FormSet): Rea
       ? `${parts[0]}${parts[1]}${/^\d{2}$/.test(parts[2] ?? '') ? parts[2] : ''}`
       : (parts.find((p) => levelOfCode(p) !== undefined) ?? '');
     const name = (row[nameCol]?.text ?? '').trim();
-    const isTotal = code === '' && (squash(name) === '合计' || parts.includes('合计') || squash(name) === '总计');
+    const isTotal =
+      code === '' && (squash(name) === '合计' || parts.includes('合计') || squash(name) === '总计');
     const hasValue = [...numbers.colOf.values()].some((c) => (row[c]?.text ?? '') !== '');
     if (!isTotal && code === '') {
-      if (hasValue || (name !== '' && !/故本表无数据/.test(name))) skipped.push(`第 ${r + 1} 行：没有有效的科目编码（3、5 或 7 位），未读取`);
+      if (hasValue || (name !== '' && !/故本表无数据/.test(name)))
+        skipped.push(`第 ${r + 1} 行：没有有效的科目编码（3、5 或 7 位），未读取`);
       continue;
     }
     const key = isTotal ? (t.totalRow?.key ?? '合计') : code;
@@ -358,7 +416,11 @@ function readClassification(grid: Grid, t: TableTemplate, formSet: FormSet): Rea
     rowCount++;
     for (const c of t.blocks[0]?.columns ?? []) {
       const col = c.no === undefined ? undefined : numbers.colOf.get(c.no);
-      const v = amountOf(col === undefined ? undefined : row[col], `第 ${r + 1} 行 ${isTotal ? '合计' : code} ${c.no}栏`, skipped);
+      const v = amountOf(
+        col === undefined ? undefined : row[col],
+        `第 ${r + 1} 行 ${isTotal ? '合计' : code} ${c.no}栏`,
+        skipped,
+      );
       if (v !== null) (values[key] ??= {})[c.key] = v;
     }
   }

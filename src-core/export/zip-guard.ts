@@ -42,7 +42,8 @@ export function checkXlsxBytes(bytes: Uint8Array): string | null {
   let unpacked = 0;
   let packed = 0;
   for (let n = 0; n < entries; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return '文件已损坏（目录不完整），无法读取。';
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
+      return '文件已损坏（目录不完整），无法读取。';
     const compressed = view.getUint32(p + 20, true);
     const size = view.getUint32(p + 24, true);
     if (size === 0xffffffff) return '表格太大，不像是决算公开表，没有读取。';

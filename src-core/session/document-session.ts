@@ -59,6 +59,11 @@ export class DocumentSession {
     this.savedRevision = this.revisionNo;
   }
 
+  /** The document is not on disk as it is now (imported, restored from autosave). */
+  markUnsaved(): void {
+    this.savedRevision = -1;
+  }
+
   get undoLabel(): string | undefined {
     return this.past[this.past.length - 1]?.label;
   }

@@ -6,7 +6,7 @@ import {
   type Finding,
   type GongkaiDocument,
 } from '../../src-core';
-import { readDocumentFile } from '../node/document-file';
+import { loadInput } from './load-input';
 import { parseArgs } from './args';
 import type { CliIO } from './main';
 
@@ -37,8 +37,9 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     tolerance = parsed.value.toFixed();
   }
 
-  const read = await readDocumentFile(file);
+  const read = await loadInput(file);
   if (!read.ok) return fail(io, read.message);
+  for (const n of read.notes) io.err(`导入提示：${n}\n`);
   let doc: GongkaiDocument = read.document;
   if (tolerance !== undefined) doc = { ...doc, settings: { ...doc.settings, tolerance } };
   const formSet = formSetFor(doc.formYear);

@@ -1,5 +1,6 @@
 import { checkCommand } from './check-command';
 import { convertCommand } from './convert-command';
+import { exportCommand } from './export-command';
 
 /** Where the CLI writes; injected so tests capture it. */
 export interface CliIO {
@@ -10,7 +11,9 @@ export interface CliIO {
 const HELP = `决算公开表编辑器 命令行
 
 用法：
-  gongkai check FILE [--json] [--tolerance N]   审核文件（.gongkai.json），按表列出错误和提示
+  gongkai check FILE [--json] [--tolerance N]   审核文件（.gongkai.json 或 .xlsx），按表列出错误和提示
+  gongkai export FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--tables 01,03,…] [--cover] [--toc]
+                                                导出正式的 Excel 模板和可打印的 PDF
   gongkai convert FILE --out OUT                元→万元 舍位平衡，写出新文件并列出调整
   gongkai help                                  显示本说明
 
@@ -25,6 +28,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return checkCommand(rest, io);
     case 'convert':
       return convertCommand(rest, io);
+    case 'export':
+      return exportCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':

@@ -22,7 +22,9 @@ export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
   const { store, tableId, valueCell, data } = props;
   const cell = data ? valueCell(data) : null;
   if (!cell) return null;
-  const findings = store.workbook.findings().filter((f) => f.cell.table === tableId && f.cell.row === cell.row && f.cell.col === cell.col);
+  const findings = store.workbook
+    .findings()
+    .filter((f) => f.cell.table === tableId && f.cell.row === cell.row && f.cell.col === cell.col);
   const state = store.workbook.cell(tableId, cell.row, cell.col);
   if (findings.length === 0) {
     return state?.unknown ? <div className="gk-tooltip">无法计算：它依赖的单元格里有无效数值。</div> : null;
@@ -75,7 +77,10 @@ export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
               type="button"
               className="gk-button gk-use-computed"
               onClick={() => {
-                store.apply({ type: 'setCells', table: tableId, cells: [{ row: cell.row, col: cell.col, text: null }] }, '采用计算值');
+                store.apply(
+                  { type: 'setCells', table: tableId, cells: [{ row: cell.row, col: cell.col, text: null }] },
+                  '采用计算值',
+                );
                 props.hideTooltipCallback?.();
               }}
             >

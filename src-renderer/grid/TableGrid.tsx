@@ -19,6 +19,9 @@ import {
   type EditableCallbackParams,
   type SuppressKeyboardEventParams,
   type CellFocusedEvent,
+  type GridReadyEvent,
+  type GetRowIdParams,
+  type RowClassParams,
 } from 'ag-grid-community';
 import { formatAmount, tableLayout, type Finding, type TableModel } from '../../src-core';
 import type { EditorStore } from '../state/editor-store';
@@ -71,10 +74,14 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   const rangeRef = useRef<Range | null>(null);
   const draggingRef = useRef(false);
   const extendingRef = useRef(false);
+  const lastDomPaste = useRef(-Infinity);
   const table = store.workbook.tables.get(tableId) as TableModel;
   const rowsKey = table.rows.map((r) => r.key).join('|');
   // The layout changes only when rows change (add/delete a 科目), not on every value edit.
-  const model = useMemo(() => gridModel(tableLayout(table), table.template), [tableId, rowsKey, table.template]);
+  const model = useMemo(
+    () => gridModel(tableLayout(table), table.template),
+    [tableId, rowsKey, table.template],
+  );
   const modelRef = useRef<GridModel>(model);
   modelRef.current = model;
 
@@ -122,7 +129,10 @@ export function TableGrid({ store, tableId, onReady }: Props) {
           const cell = valueCell(p.data, index);
           if (!cell) return false;
           const text = p.newValue === null || p.newValue === undefined ? null : String(p.newValue);
-          store.apply({ type: 'setCells', table: tableId, cells: [{ row: cell.row, col: cell.col, text }] }, '输入');
+          store.apply(
+            { type: 'setCells', table: tableId, cells: [{ row: cell.row, col: cell.col, text }] },
+            '输入',
+          );
           return true;
         },
         editable: (p: EditableCallbackParams<GridRow>) => {
@@ -148,7 +158,12 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     const toDef = (node: HeaderNode): ColDef<GridRow> | ColGroupDef<GridRow> =>
       node.kind === 'leaf'
         ? leaf(node.text, node.column.index)
-        : { headerName: node.text, headerClass: 'gk-head gk-group', marryChildren: true, children: node.children.map(toDef) };
+        : {
+            headerName: node.text,
+            headerClass: 'gk-head gk-group',
+            marryChildren: true,
+            children: node.children.map(toDef),
+          };
     return model.header.map(toDef);
 
     function spanOf(row: GridRow | undefined, index: number): number {
@@ -210,7 +225,12 @@ export function TableGrid({ store, tableId, onReady }: Props) {
           const f = findingsOf(p);
           return !!f && f.length > 0 && f.every((x) => x.severity === 'warning');
         },
-        'gk-selected': (p) => !!p.data && !p.data.columnNo && rangeRef.current !== null && !isSingle(rangeRef.current) && inRange(rangeRef.current, p.data.index, index),
+        'gk-selected': (p) =>
+          !!p.data &&
+          !p.data.columnNo &&
+          rangeRef.current !== null &&
+          !isSingle(rangeRef.current) &&
+          inRange(rangeRef.current, p.data.index, index),
       };
     }
   }, [model, store, tableId, valueCell]);
@@ -271,6 +291,8 @@ export function TableGrid({ store, tableId, onReady }: Props) {
         store.notify('info', `已复制 ${text.split('\n').length} 行`);
       },
       async paste(given?: string) {
+        // In Electron the menu's Ctrl+V can arrive right after the page's own paste event: paste once.
+        if (given === undefined && performance.now() - lastDomPaste.current < 500) return;
         const range = currentRange();
         if (!range) {
           store.notify('warning', '请先选中要粘贴到的单元格。');
@@ -283,14 +305,21 @@ export function TableGrid({ store, tableId, onReady }: Props) {
         }
         const block = parseTsv(text);
         const plan = planPaste(modelRef.current, store.workbook, table, range, block);
-        if (plan.edits.length > 0) store.apply({ type: 'setCells', table: tableId, cells: plan.edits }, '粘贴');
+        if (plan.edits.length > 0)
+          store.apply({ type: 'setCells', table: tableId, cells: plan.edits }, '粘贴');
         const details: string[] = [];
         if (plan.onDerived.length > 0) {
-          details.push(`${plan.onDerived.length} 个值落在计算单元格上，未粘贴：${plan.onDerived.slice(0, 6).join('；')}${plan.onDerived.length > 6 ? ' …' : ''}`);
+          details.push(
+            `${plan.onDerived.length} 个值落在计算单元格上，未粘贴：${plan.onDerived.slice(0, 6).join('；')}${plan.onDerived.length > 6 ? ' …' : ''}`,
+          );
         }
         if (plan.onText > 0) details.push(`${plan.onText} 个值落在项目名称、行次或空白处，未粘贴`);
         if (plan.outside > 0) details.push(`${plan.outside} 个值超出了表格范围，未粘贴`);
-        store.notify(details.length > 0 ? 'warning' : 'info', `已粘贴 ${plan.edits.length} 个单元格`, details);
+        store.notify(
+          details.length > 0 ? 'warning' : 'info',
+          `已粘贴 ${plan.edits.length} 个单元格`,
+          details,
+        );
       },
       focusedRows() {
         const pos = focused();
@@ -331,52 +360,79 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     const api = apiRef.current;
     if (!api || api.getEditingCells().length > 0) return;
     e.preventDefault();
+    lastDomPaste.current = performance.now();
     void handle.paste(e.clipboardData.getData('text/plain'));
   };
 
-  const navigateToNextCell = (p: NavigateToNextCellParams<GridRow>): CellPosition | null => {
-    const next = p.nextCellPosition;
-    if (!next) return null;
-    if (next.rowPinned) return next;
-    const pos = { row: next.rowIndex, col: colIndex(next.column.getColId()) };
-    if (extendingRef.current && rangeRef.current) setRange({ anchor: rangeRef.current.anchor, focus: pos });
-    else setRange({ anchor: pos, focus: pos });
-    return next;
-  };
+  const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => {
+    apiRef.current = e.api;
+  }, []);
+  const onGridPreDestroyed = useCallback(() => {
+    apiRef.current = null;
+  }, []);
 
-  const onCellFocused = (e: CellFocusedEvent<GridRow>) => {
-    if (e.rowPinned || e.rowIndex === null || e.rowIndex === undefined || !e.column || typeof e.column === 'string') return;
-    const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
-    const r = rangeRef.current;
-    if (r && r.focus.row === pos.row && r.focus.col === pos.col) return;
-    if (!draggingRef.current && !extendingRef.current) setRange({ anchor: pos, focus: pos });
-  };
+  const navigateToNextCell = useCallback(
+    (p: NavigateToNextCellParams<GridRow>): CellPosition | null => {
+      const next = p.nextCellPosition;
+      if (!next) return null;
+      if (next.rowPinned) return next;
+      const pos = { row: next.rowIndex, col: colIndex(next.column.getColId()) };
+      if (extendingRef.current && rangeRef.current) setRange({ anchor: rangeRef.current.anchor, focus: pos });
+      else setRange({ anchor: pos, focus: pos });
+      return next;
+    },
+    [setRange],
+  );
 
-  const onCellMouseDown = (e: CellMouseDownEvent<GridRow>) => {
-    if (e.rowPinned || e.rowIndex === null) return;
-    const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
-    const shift = (e.event as MouseEvent | undefined)?.shiftKey;
-    draggingRef.current = true;
-    if (shift && rangeRef.current) setRange({ anchor: rangeRef.current.anchor, focus: pos });
-    else setRange({ anchor: pos, focus: pos });
-    const up = () => {
-      draggingRef.current = false;
-      window.removeEventListener('mouseup', up);
-    };
-    window.addEventListener('mouseup', up);
-  };
+  const onCellFocused = useCallback(
+    (e: CellFocusedEvent<GridRow>) => {
+      if (
+        e.rowPinned ||
+        e.rowIndex === null ||
+        e.rowIndex === undefined ||
+        !e.column ||
+        typeof e.column === 'string'
+      )
+        return;
+      const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
+      const r = rangeRef.current;
+      if (r && r.focus.row === pos.row && r.focus.col === pos.col) return;
+      if (!draggingRef.current && !extendingRef.current) setRange({ anchor: pos, focus: pos });
+    },
+    [setRange],
+  );
 
-  const onCellMouseOver = (e: CellMouseOverEvent<GridRow>) => {
-    if (!draggingRef.current || e.rowPinned || e.rowIndex === null || !rangeRef.current) return;
-    const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
-    const r = rangeRef.current;
-    if (r.focus.row !== pos.row || r.focus.col !== pos.col) setRange({ anchor: r.anchor, focus: pos });
-  };
+  const onCellMouseDown = useCallback(
+    (e: CellMouseDownEvent<GridRow>) => {
+      if (e.rowPinned || e.rowIndex === null) return;
+      const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
+      const shift = (e.event as MouseEvent | undefined)?.shiftKey;
+      draggingRef.current = true;
+      if (shift && rangeRef.current) setRange({ anchor: rangeRef.current.anchor, focus: pos });
+      else setRange({ anchor: pos, focus: pos });
+      const up = () => {
+        draggingRef.current = false;
+        window.removeEventListener('mouseup', up);
+      };
+      window.addEventListener('mouseup', up);
+    },
+    [setRange],
+  );
 
-  const onCellKeyDown = (e: CellKeyDownEvent<GridRow>) => {
+  const onCellMouseOver = useCallback(
+    (e: CellMouseOverEvent<GridRow>) => {
+      if (!draggingRef.current || e.rowPinned || e.rowIndex === null || !rangeRef.current) return;
+      const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
+      const r = rangeRef.current;
+      if (r.focus.row !== pos.row || r.focus.col !== pos.col) setRange({ anchor: r.anchor, focus: pos });
+    },
+    [setRange],
+  );
+
+  const onCellKeyDown = useCallback((e: CellKeyDownEvent<GridRow>) => {
     const ke = e.event as KeyboardEvent | undefined;
     if (ke && !ke.shiftKey) extendingRef.current = false;
-  };
+  }, []);
 
   // Short tables grow with their rows, like the paper form; long ones scroll inside a fixed height.
   const autoHeight = model.rows.length <= 80;
@@ -391,12 +447,12 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       <AgGridReact<GridRow>
         theme={theme}
         domLayout={autoHeight ? 'autoHeight' : 'normal'}
-        autoSizeStrategy={{ type: 'fitGridWidth' }}
+        autoSizeStrategy={AUTO_SIZE}
         rowData={model.rows as GridRow[]}
         pinnedTopRowData={model.columnNoRow ? [model.columnNoRow] : undefined}
         columnDefs={columnDefs}
-        getRowId={(p) => p.data.id}
-        getRowClass={(p) => (p.data?.columnNo ? 'gk-colno-row' : p.data?.layout?.kind === 'total' ? 'gk-total-row' : p.data?.layout?.kind === 'footer' ? 'gk-footer-row' : undefined)}
+        getRowId={getRowId}
+        getRowClass={getRowClass}
         suppressCellFocus={false}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
@@ -410,17 +466,10 @@ export function TableGrid({ store, tableId, onReady }: Props) {
         onCellMouseDown={onCellMouseDown}
         onCellMouseOver={onCellMouseOver}
         onCellKeyDown={onCellKeyDown}
-        defaultColDef={{
-          suppressKeyboardEvent: (p: SuppressKeyboardEventParams<GridRow>) =>
-            !p.editing && (p.event.key === 'Delete' || p.event.key === 'Backspace'),
-        }}
-        onGridReady={(e) => {
-          apiRef.current = e.api;
-        }}
-        onFirstDataRendered={() => applyFocusRequest()}
-        onGridPreDestroyed={() => {
-          apiRef.current = null;
-        }}
+        defaultColDef={DEFAULT_COL_DEF}
+        onGridReady={onGridReady}
+        onFirstDataRendered={applyFocusRequest}
+        onGridPreDestroyed={onGridPreDestroyed}
         localeText={LOCALE}
         overlayNoRowsTemplate="本表没有数据行"
       />
@@ -448,6 +497,25 @@ async function readClipboard(): Promise<string | null> {
     return null;
   }
 }
+
+const AUTO_SIZE = { type: 'fitGridWidth' as const };
+
+const DEFAULT_COL_DEF: ColDef<GridRow> = {
+  // Delete and Backspace clear the selection (ours), not AG Grid's single cell.
+  suppressKeyboardEvent: (p: SuppressKeyboardEventParams<GridRow>) =>
+    !p.editing && (p.event.key === 'Delete' || p.event.key === 'Backspace'),
+};
+
+const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
+
+const getRowClass = (p: RowClassParams<GridRow>) =>
+  p.data?.columnNo
+    ? 'gk-colno-row'
+    : p.data?.layout?.kind === 'total'
+      ? 'gk-total-row'
+      : p.data?.layout?.kind === 'footer'
+        ? 'gk-footer-row'
+        : undefined;
 
 const LOCALE: Record<string, string> = {
   noRowsToShow: '没有数据行',

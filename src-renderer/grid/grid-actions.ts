@@ -90,7 +90,8 @@ export function planClear(model: GridModel, wb: Workbook, table: TableModel, ran
     for (let j = r.left; j <= r.right; j++) {
       const at = row ? cellAt(model, row, j) : null;
       if (!at || at.cell.kind !== 'value') continue;
-      if (wb.cell(table.id, at.cell.row, at.cell.col)?.entered) edits.push({ row: at.cell.row, col: at.cell.col, text: null });
+      if (wb.cell(table.id, at.cell.row, at.cell.col)?.entered)
+        edits.push({ row: at.cell.row, col: at.cell.col, text: null });
     }
   }
   return edits;
@@ -107,7 +108,8 @@ export function positionOf(model: GridModel, row: string, col: string): GridPos 
     if (!r.layout) continue;
     for (let g = 0; g < model.columns.length; g++) {
       const at = cellAt(model, r, g);
-      if (at?.cell.kind === 'value' && at.cell.row === row && at.cell.col === col) return { row: r.index, col: g };
+      if (at?.cell.kind === 'value' && at.cell.row === row && at.cell.col === col)
+        return { row: r.index, col: g };
     }
   }
   return null;

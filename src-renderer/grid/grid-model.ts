@@ -63,7 +63,13 @@ export function gridModel(layout: TableLayout, template: TableTemplate): GridMod
     .filter((c) => c.row < headerRows)
     .map((c) => {
       const g = spanToGrid(c.col, c.colSpan);
-      return { text: c.text, row: c.row, bottom: Math.min(c.row + c.rowSpan, headerRows), first: g.first, count: g.count };
+      return {
+        text: c.text,
+        row: c.row,
+        bottom: Math.min(c.row + c.rowSpan, headerRows),
+        first: g.first,
+        count: g.count,
+      };
     });
   const build = (row: number, first: number, last: number): HeaderNode[] => {
     const out: HeaderNode[] = [];
@@ -82,7 +88,8 @@ export function gridModel(layout: TableLayout, template: TableTemplate): GridMod
         out.push({ kind: 'leaf', text: cell.text, column: columns[g] as GridColumn });
       } else if (cell.bottom >= headerRows) {
         // A bottom cell over several grid columns (cannot happen with the 2023 forms): one leaf per column.
-        for (let k = g; k <= end; k++) out.push({ kind: 'leaf', text: cell.text, column: columns[k] as GridColumn });
+        for (let k = g; k <= end; k++)
+          out.push({ kind: 'leaf', text: cell.text, column: columns[k] as GridColumn });
       } else {
         out.push({ kind: 'group', text: cell.text, children: build(cell.bottom, g, end) });
       }
@@ -112,7 +119,11 @@ export function gridModel(layout: TableLayout, template: TableTemplate): GridMod
 }
 
 /** The layout cell under a grid cell, with its span counted in grid columns. */
-export function cellAt(model: GridModel, row: GridRow, col: number): { cell: LayoutCell; span: number } | null {
+export function cellAt(
+  model: GridModel,
+  row: GridRow,
+  col: number,
+): { cell: LayoutCell; span: number } | null {
   if (!row.layout) return null;
   const column = model.columns[col];
   if (!column) return null;
@@ -121,7 +132,12 @@ export function cellAt(model: GridModel, row: GridRow, col: number): { cell: Lay
   if (cell.kind === 'covered') return { cell, span: 0 };
   let span = 1;
   const end = (column.displayCols[0] as number) + cell.colSpan;
-  for (let k = col + 1; k < model.columns.length && ((model.columns[k] as GridColumn).displayCols[0] as number) < end; k++) span++;
+  for (
+    let k = col + 1;
+    k < model.columns.length && ((model.columns[k] as GridColumn).displayCols[0] as number) < end;
+    k++
+  )
+    span++;
   return { cell, span };
 }
 

@@ -37,7 +37,8 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
     async openDocument(): Promise<OpenOutcome> {
       const file = await pickFile('.json,.gongkai.json,application/json');
       if (!file) return { status: 'cancelled' };
-      if (file.size > MAX_OPEN_BYTES) return { status: 'failed', message: '文件太大，不像是决算公开表文件，没有打开。' };
+      if (file.size > MAX_OPEN_BYTES)
+        return { status: 'failed', message: '文件太大，不像是决算公开表文件，没有打开。' };
       return { status: 'opened', filePath: null, fileName: file.name, text: await file.text() };
     },
     async openRecent(): Promise<OpenOutcome> {
@@ -80,7 +81,12 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
     async exportFile(request: ExportRequest): Promise<SaveOutcome> {
       if (request.kind === 'xlsx' && request.data) {
         const name = ensureExtension(request.suggestedName, '.xlsx');
-        download(new Blob([request.data as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name);
+        download(
+          new Blob([request.data as BlobPart], {
+            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          }),
+          name,
+        );
         return { status: 'saved', filePath: null, fileName: name };
       }
       if (request.kind === 'pdf' && request.html) {
@@ -96,7 +102,8 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
     async importFile(request): Promise<ImportOutcome> {
       const file = await pickFile(request.purpose === 'excel' ? '.xlsx' : '.xlsx,.csv');
       if (!file) return { status: 'cancelled' };
-      if (file.size > 30 * 1024 * 1024) return { status: 'failed', message: '文件太大（超过 30 MB），没有读取。' };
+      if (file.size > 30 * 1024 * 1024)
+        return { status: 'failed', message: '文件太大（超过 30 MB），没有读取。' };
       return { status: 'read', fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) };
     },
     onCommand(listener) {

@@ -31,7 +31,12 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
     ops.push({ type: 'insertRows' as const, table: tableId, rows: result.rows });
     store.apply({ type: 'batch', ops }, '添加科目');
     store.notify('info', `已添加 ${result.rows.map((r) => `${r.code} ${r.name}`).join('、')}`);
-    if (target) store.focusCell({ table: tableId, row: target.code, col: store.workbook.rows(tableId)[0]?.columns[1] ?? '1' });
+    if (target)
+      store.focusCell({
+        table: tableId,
+        row: target.code,
+        col: store.workbook.rows(tableId)[0]?.columns[1] ?? '1',
+      });
     setCode('');
     setName('');
     setNeedName(false);
@@ -44,7 +49,9 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
       return;
     }
     const code = rows[0] as string;
-    const below = (store.document.tables[tableId]?.rows ?? []).filter((r) => r.code.startsWith(code) && r.code !== code).length;
+    const below = (store.document.tables[tableId]?.rows ?? []).filter(
+      (r) => r.code.startsWith(code) && r.code !== code,
+    ).length;
     const text = below > 0 ? `删除科目 ${code} 及其下级 ${below} 行？` : `删除科目 ${code}？`;
     if (!window.confirm(`${text}\n（可以用“撤销”恢复）`)) return;
     store.apply({ type: 'deleteRows', table: tableId, codes: [code] }, '删除科目');

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useStore } from '../state/use-store';
 import type { RendererHost } from '../host/get-host';
+import { printPages } from '../state/export-commands';
 
 /** Modal dialogs: messages, restore after a crash, 公式说明, 关于. */
 export function Dialogs({ host }: { host: RendererHost }) {
@@ -23,7 +25,8 @@ export function Dialogs({ host }: { host: RendererHost }) {
       title = '恢复未保存的工作';
       body = (
         <p>
-          上次没有正常关闭。找到 {new Date(d.snapshot.at).toLocaleString('zh-CN')} 自动保存的“{d.snapshot.fileName}”，是否恢复？
+          上次没有正常关闭。找到 {new Date(d.snapshot.at).toLocaleString('zh-CN')} 自动保存的“
+          {d.snapshot.fileName}”，是否恢复？
         </p>
       );
       actions = (
@@ -35,9 +38,14 @@ export function Dialogs({ host }: { host: RendererHost }) {
             autoFocus
             onClick={() => {
               close();
-              if (store.openText(d.snapshot.text, { filePath: d.snapshot.filePath, fileName: d.snapshot.fileName })) {
-                // Restored work has not been saved to its file yet.
-                store.session.apply({ type: 'batch', ops: [] }, '恢复');
+              // Restored work has not been saved to its file yet.
+              if (
+                store.openText(
+                  d.snapshot.text,
+                  { filePath: d.snapshot.filePath, fileName: d.snapshot.fileName },
+                  { dirty: true },
+                )
+              ) {
                 store.notify('info', '已恢复自动保存的内容，请及时保存。');
               }
             }}
@@ -58,6 +66,41 @@ export function Dialogs({ host }: { host: RendererHost }) {
         </>
       );
       break;
+    case 'printOptions':
+      title = d.mode === 'pdf' ? '导出PDF' : '打印';
+      body = <PrintOptions mode={d.mode} host={host} onDone={close} />;
+      actions = null;
+      break;
+    case 'importReport':
+      title = `导入“${d.fileName}”`;
+      body = (
+        <div data-testid="import-report">
+          <p>已导入为新文档（尚未保存）。各表读取情况：</p>
+          <table className="gk-report">
+            <tbody>
+              {d.report.map((r) => (
+                <tr key={r.table}>
+                  <th>{r.code}</th>
+                  <td>
+                    {r.sheet === null
+                      ? '未找到'
+                      : `工作表“${r.sheet}”：读取 ${r.rows} 行、${r.values} 个数值`}
+                    {r.skipped.length > 0 && (
+                      <ul>
+                        {r.skipped.slice(0, 12).map((s, i) => (
+                          <li key={i}>{s}</li>
+                        ))}
+                        {r.skipped.length > 12 && <li>另有 {r.skipped.length - 12} 条</li>}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+      break;
     case 'formulaHelp':
       title = '公式说明';
       body = <FormulaHelp />;
@@ -70,17 +113,90 @@ export function Dialogs({ host }: { host: RendererHost }) {
             <strong>决算公开表编辑器</strong> 0.1.0
           </p>
           <p>填报、审核并导出部门决算公开的九张表。离线运行，数据只保存在您选择的文件中。</p>
-          <p>报表格式：{store.session.formSet.year} 年度部门决算公开表；科目目录：{store.session.formSet.catalog.name}（{store.session.formSet.catalog.year}）。</p>
+          <p>
+            报表格式：{store.session.formSet.year} 年度部门决算公开表；科目目录：
+            {store.session.formSet.catalog.name}（{store.session.formSet.catalog.year}）。
+          </p>
         </div>
       );
       break;
   }
   return (
-    <div className="gk-modal-back" role="presentation" onKeyDown={(e) => e.key === 'Escape' && d.kind !== 'restore' && close()}>
-      <div className="gk-modal" role="dialog" aria-modal="true" aria-label={title} data-testid={`dialog-${d.kind}`}>
+    <div
+      className="gk-modal-back"
+      role="presentation"
+      onKeyDown={(e) => e.key === 'Escape' && d.kind !== 'restore' && close()}
+    >
+      <div
+        className="gk-modal"
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        data-testid={`dialog-${d.kind}`}
+      >
         <h2>{title}</h2>
         <div className="gk-modal-body">{body}</div>
-        <div className="gk-modal-actions">{actions}</div>
+        {actions && <div className="gk-modal-actions">{actions}</div>}
+      </div>
+    </div>
+  );
+}
+
+function PrintOptions({
+  mode,
+  host,
+  onDone,
+}: {
+  mode: 'pdf' | 'print';
+  host: RendererHost;
+  onDone: () => void;
+}) {
+  const store = useStore();
+  const tables = store.session.formSet.tables;
+  const [chosen, setChosen] = useState<string[]>(tables.map((t) => t.id));
+  const [cover, setCover] = useState(true);
+  const [toc, setToc] = useState(true);
+  const toggle = (id: string) =>
+    setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id].sort()));
+  return (
+    <div className="gk-print-options">
+      <fieldset>
+        <legend>要输出的表</legend>
+        {tables.map((t) => (
+          <label key={t.id}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(t.id)}
+              onChange={() => toggle(t.id)}
+              data-testid={`print-table-${t.id}`}
+            />
+            {t.code} {t.title}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        <input type="checkbox" checked={cover} onChange={(e) => setCover(e.target.checked)} />{' '}
+        封面（单位名称、年度、公开日期）
+      </label>
+      <label>
+        <input type="checkbox" checked={toc} onChange={(e) => setToc(e.target.checked)} /> 目录
+      </label>
+      <div className="gk-modal-actions">
+        <button
+          type="button"
+          className="gk-button"
+          disabled={chosen.length === 0}
+          data-testid="print-go"
+          onClick={() => {
+            onDone();
+            void printPages(store, host, mode, { tables: chosen, cover, toc });
+          }}
+        >
+          {mode === 'pdf' ? '导出PDF' : '打印'}
+        </button>
+        <button type="button" className="gk-button gk-secondary" onClick={onDone}>
+          取消
+        </button>
       </div>
     </div>
   );
@@ -93,7 +209,8 @@ function FormulaHelp() {
   return (
     <div className="gk-help">
       <p>
-        “强制”规则不满足为错误；“提示”规则不满足为提示。差额不超过尾数容差（当前 {store.document.settings.tolerance}）的记为尾数差异提示。
+        “强制”规则不满足为错误；“提示”规则不满足为提示。差额不超过尾数容差（当前{' '}
+        {store.document.settings.tolerance}）的记为尾数差异提示。
       </p>
       {fs.tables.map((t) => (
         <section key={t.id}>
@@ -106,7 +223,11 @@ function FormulaHelp() {
               .map((r) => (
                 <li key={r.id}>
                   <code>{r.formula}</code> <span className="gk-help-src">{sourceName[r.source]}</span>
-                  {r.source !== 'printed' && <div className="gk-help-desc">{r.description}。{r.rationale}</div>}
+                  {r.source !== 'printed' && (
+                    <div className="gk-help-desc">
+                      {r.description}。{r.rationale}
+                    </div>
+                  )}
                 </li>
               ))}
           </ul>
@@ -119,7 +240,8 @@ function FormulaHelp() {
             .filter((r) => r.table === null)
             .map((r) => (
               <li key={r.id}>
-                <code>{r.formula}</code> <span className="gk-help-src">{r.severity === 'error' ? '强制' : '提示'}</span>
+                <code>{r.formula}</code>{' '}
+                <span className="gk-help-src">{r.severity === 'error' ? '强制' : '提示'}</span>
                 <div className="gk-help-desc">
                   {r.description}。{r.rationale}
                 </div>

@@ -32,21 +32,37 @@ export function FindBar() {
           setIndex(0);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') go(e.shiftKey ? index - 1 : hits.length > 0 && index === 0 && !e.repeat ? index : index + 1);
+          if (e.key === 'Enter')
+            go(e.shiftKey ? index - 1 : hits.length > 0 && index === 0 && !e.repeat ? index : index + 1);
           if (e.key === 'Escape') store.toggle('findOpen', false);
         }}
       />
       <span className="gk-find-count" data-testid="find-count">
         {query.trim() === '' ? '' : hits.length === 0 ? '没有找到' : `${index + 1} / ${hits.length}`}
       </span>
-      <button type="button" className="gk-button gk-small" onClick={() => go(index - 1)} disabled={hits.length === 0}>
+      <button
+        type="button"
+        className="gk-button gk-small"
+        onClick={() => go(index - 1)}
+        disabled={hits.length === 0}
+      >
         上一个
       </button>
-      <button type="button" className="gk-button gk-small" onClick={() => go(index + 1)} disabled={hits.length === 0}>
+      <button
+        type="button"
+        className="gk-button gk-small"
+        onClick={() => go(index + 1)}
+        disabled={hits.length === 0}
+      >
         下一个
       </button>
       {hits[index] && <span className="gk-find-where">{hits[index].where}</span>}
-      <button type="button" className="gk-link" onClick={() => store.toggle('findOpen', false)} title="关闭查找">
+      <button
+        type="button"
+        className="gk-link"
+        onClick={() => store.toggle('findOpen', false)}
+        title="关闭查找"
+      >
         ✕
       </button>
     </div>
@@ -62,14 +78,18 @@ function search(store: ReturnType<typeof useStore>, q: string): Hit[] {
     for (const row of table.rows) {
       const first = row.columns[0];
       if (first !== undefined && (row.code?.startsWith(q) || (row.label !== '' && row.label.includes(q)))) {
-        hits.push({ cell: { table: tableId, row: row.key, col: first }, where: locationText(table, row, first) });
+        hits.push({
+          cell: { table: tableId, row: row.key, col: first },
+          where: locationText(table, row, first),
+        });
         continue;
       }
       for (const col of row.columns) {
         const s = store.workbook.cell(tableId, row.key, col);
         const v = s?.value;
         const match = wanted ? v?.eq(wanted) : v ? formatAmount(v).includes(q) : s?.invalidText?.includes(q);
-        if (match) hits.push({ cell: { table: tableId, row: row.key, col }, where: locationText(table, row, col) });
+        if (match)
+          hits.push({ cell: { table: tableId, row: row.key, col }, where: locationText(table, row, col) });
       }
     }
   }

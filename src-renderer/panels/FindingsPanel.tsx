@@ -40,13 +40,20 @@ export function FindingsPanel() {
             </button>
           ))}
         </div>
-        <button type="button" className="gk-link" onClick={() => store.toggle('showFindings', false)} title="隐藏审核结果">
+        <button
+          type="button"
+          className="gk-link"
+          onClick={() => store.toggle('showFindings', false)}
+          title="隐藏审核结果"
+        >
           ✕
         </button>
       </header>
       <div className="gk-findings-list">
         {shown.length === 0 ? (
-          <div className="gk-empty-note">{all.length === 0 ? '全部审核通过。' : '没有符合筛选条件的结果。'}</div>
+          <div className="gk-empty-note">
+            {all.length === 0 ? '全部审核通过。' : '没有符合筛选条件的结果。'}
+          </div>
         ) : (
           <table>
             <thead>
@@ -74,7 +81,11 @@ export function FindingsPanel() {
                     {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
                   </td>
                   <td>{f.location}</td>
-                  <td>{f.kind === 'invalid' ? f.message.split('：').slice(1).join('：') : (f.rule?.formula ?? '')}</td>
+                  <td>
+                    {f.kind === 'invalid'
+                      ? f.message.split('：').slice(1).join('：')
+                      : (f.rule?.formula ?? '')}
+                  </td>
                   <td className="num">{amount(f.expected)}</td>
                   <td className="num">{f.kind === 'invalid' ? f.actual : amount(f.actual)}</td>
                   <td className="num">{amount(f.difference)}</td>
@@ -87,7 +98,11 @@ export function FindingsPanel() {
                         onClick={(e) => {
                           e.stopPropagation();
                           store.apply(
-                            { type: 'setCells', table: f.cell.table, cells: [{ row: f.cell.row, col: f.cell.col, text: null }] },
+                            {
+                              type: 'setCells',
+                              table: f.cell.table,
+                              cells: [{ row: f.cell.row, col: f.cell.col, text: null }],
+                            },
                             '采用计算值',
                           );
                         }}

@@ -24,12 +24,20 @@ export function Sidebar() {
                 <span className="gk-side-code">{t.code}</span>
                 <span className="gk-side-name">{t.shortTitle}</span>
                 {errors > 0 && (
-                  <span className="gk-badge gk-badge-error" title={`${errors} 个错误`} data-testid={`badge-error-${t.id}`}>
+                  <span
+                    className="gk-badge gk-badge-error"
+                    title={`${errors} 个错误`}
+                    data-testid={`badge-error-${t.id}`}
+                  >
                     {errors}
                   </span>
                 )}
                 {warnings > 0 && (
-                  <span className="gk-badge gk-badge-warning" title={`${warnings} 个提示`} data-testid={`badge-warning-${t.id}`}>
+                  <span
+                    className="gk-badge gk-badge-warning"
+                    title={`${warnings} 个提示`}
+                    data-testid={`badge-warning-${t.id}`}
+                  >
                     {warnings}
                   </span>
                 )}

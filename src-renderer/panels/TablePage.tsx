@@ -4,7 +4,15 @@ import { useStore } from '../state/use-store';
 import { AddRowBar } from './AddRowBar';
 
 /** One table as on paper: title block, the grid, the 注 lines under it. */
-export function TablePage({ tableId, onGrid, grid }: { tableId: string; onGrid: (h: GridHandle | null) => void; grid: GridHandle | null }) {
+export function TablePage({
+  tableId,
+  onGrid,
+  grid,
+}: {
+  tableId: string;
+  onGrid: (h: GridHandle | null) => void;
+  grid: GridHandle | null;
+}) {
   const store = useStore();
   const template = store.session.formSet.tableById.get(tableId);
   if (!template) return null;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { parseAmount } from '../../src-core';
-import { useStore } from '../state/use-store';
+import { parseAmount, readCatalogBytes } from '../../src-core';
+import { useHost, useStore } from '../state/use-store';
 
 /** 单位信息: name, year, money unit, publication date, phone, and the 尾数 tolerance. */
 export function UnitInfoPanel() {
@@ -14,7 +14,11 @@ export function UnitInfoPanel() {
       <h2>单位信息</h2>
       <label>
         单位名称
-        <input value={unit.name} onChange={(e) => set({ type: 'setUnit', unit: { name: e.target.value } })} data-testid="unit-name" />
+        <input
+          value={unit.name}
+          onChange={(e) => set({ type: 'setUnit', unit: { name: e.target.value } })}
+          data-testid="unit-name"
+        />
       </label>
       <label>
         决算年度
@@ -25,24 +29,35 @@ export function UnitInfoPanel() {
           max={2100}
           onChange={(e) => {
             const year = Number(e.target.value);
-            if (Number.isInteger(year) && year >= 2000 && year <= 2100) set({ type: 'setUnit', unit: { year } });
+            if (Number.isInteger(year) && year >= 2000 && year <= 2100)
+              set({ type: 'setUnit', unit: { year } });
           }}
         />
       </label>
       <label>
         金额单位
-        <select value={unit.moneyUnit} onChange={(e) => set({ type: 'setUnit', unit: { moneyUnit: e.target.value as '万元' | '元' } })}>
+        <select
+          value={unit.moneyUnit}
+          onChange={(e) => set({ type: 'setUnit', unit: { moneyUnit: e.target.value as '万元' | '元' } })}
+        >
           <option value="万元">万元</option>
           <option value="元">元</option>
         </select>
       </label>
       <label>
         公开日期
-        <input type="date" value={unit.publishDate} onChange={(e) => set({ type: 'setUnit', unit: { publishDate: e.target.value } })} />
+        <input
+          type="date"
+          value={unit.publishDate}
+          onChange={(e) => set({ type: 'setUnit', unit: { publishDate: e.target.value } })}
+        />
       </label>
       <label>
         联系电话
-        <input value={unit.phone} onChange={(e) => set({ type: 'setUnit', unit: { phone: e.target.value } })} />
+        <input
+          value={unit.phone}
+          onChange={(e) => set({ type: 'setUnit', unit: { phone: e.target.value } })}
+        />
       </label>
       <label>
         尾数容差（万元）
@@ -67,6 +82,64 @@ export function UnitInfoPanel() {
       <p className="gk-hint">
         差额不超过尾数容差的记为“尾数差异”提示；超过的按规则记为错误或提示。金额单位转换时可能产生尾数误差（见各表注）。
       </p>
+      <CatalogSection />
     </div>
+  );
+}
+
+/** The 功能分类 catalog: the built-in one plus this file's own 科目, or a local catalog imported to replace it. */
+function CatalogSection() {
+  const store = useStore();
+  const host = useHost();
+  const builtin = store.session.formSet.catalog;
+  const custom = store.document.catalog;
+  const importCatalog = async (replace: boolean) => {
+    const picked = await host.api.importFile({ purpose: 'catalog' });
+    if (picked.status === 'cancelled') return;
+    if (picked.status === 'failed') {
+      store.showDialog({ kind: 'message', title: '导入科目目录失败', text: picked.message });
+      return;
+    }
+    const result = await readCatalogBytes(picked.fileName, picked.data);
+    if (!result.ok) {
+      store.showDialog({ kind: 'message', title: '导入科目目录失败', text: result.message });
+      return;
+    }
+    const entries = replace ? result.entries : [...(custom?.entries ?? []), ...result.entries];
+    store.apply({ type: 'setCatalog', catalog: { replace, entries } }, '导入科目目录');
+    store.notify(
+      result.skipped.length > 0 ? 'warning' : 'info',
+      `已导入 ${result.entries.length} 个科目`,
+      result.skipped.slice(0, 5),
+    );
+  };
+  return (
+    <section className="gk-catalog">
+      <h3>功能分类科目目录</h3>
+      <p className="gk-hint">
+        内置：{builtin.name}（{builtin.year}年，{builtin.entries().length} 个科目）。
+        {custom
+          ? `本文件${custom.replace ? '以导入的目录替换内置目录' : '另有自定义科目'}：${custom.entries.length} 个。`
+          : '本文件没有自定义科目。'}
+      </p>
+      <div>
+        <button type="button" className="gk-button gk-secondary" onClick={() => void importCatalog(false)}>
+          导入目录（追加）…
+        </button>{' '}
+        <button type="button" className="gk-button gk-secondary" onClick={() => void importCatalog(true)}>
+          导入目录（替换内置）…
+        </button>{' '}
+        {custom && (
+          <button
+            type="button"
+            className="gk-button gk-secondary"
+            onClick={() => store.apply({ type: 'setCatalog', catalog: null }, '清除自定义科目')}
+          >
+            清除自定义科目
+          </button>
+        )}
+      </div>
+      <p className="gk-hint">目录文件为两列：科目编码、科目名称（.xlsx 或 .csv）。</p>
+    </section>
   );
 }

@@ -2,6 +2,7 @@ import type { HostCommand } from '../../src-core/host';
 import type { RendererHost } from '../host/get-host';
 import type { GridHandle } from '../grid/TableGrid';
 import type { EditorStore } from './editor-store';
+import { runExportCommand } from './export-commands';
 
 /** The renderer side of every menu command; the same for the Electron menu and the in-page menu bar. */
 export function createCommandHandler(store: EditorStore, host: RendererHost, grid: () => GridHandle | null) {
@@ -35,7 +36,10 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
       case 'open':
       case 'openRecent': {
         if (!confirmDiscard()) return;
-        const outcome = command.type === 'open' ? await host.api.openDocument() : await host.api.openRecent(command.filePath ?? '');
+        const outcome =
+          command.type === 'open'
+            ? await host.api.openDocument()
+            : await host.api.openRecent(command.filePath ?? '');
         if (outcome.status === 'cancelled') return;
         if (outcome.status === 'failed') {
           store.showDialog({ kind: 'message', title: '无法打开文件', text: outcome.message });
@@ -87,14 +91,8 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
       case 'exportExcel':
       case 'exportPdf':
       case 'print':
-        await exportCommand(command.type, store, host);
+        await runExportCommand(command.type, store, host);
         return;
     }
   };
-}
-
-/** Export, print and Excel import live in their own module (they need the print HTML and the workbook writer). */
-async function exportCommand(type: 'importExcel' | 'exportExcel' | 'exportPdf' | 'print', store: EditorStore, host: RendererHost) {
-  const { runExportCommand } = await import('./export-commands');
-  await runExportCommand(type, store, host);
 }

@@ -9,6 +9,7 @@ import {
   type GongkaiDocument,
   type Operation,
   type RecoverySnapshot,
+  type TableImportReport,
 } from '../../src-core';
 
 export interface FileInfo {
@@ -26,6 +27,12 @@ export interface Notice {
 
 export type Dialog =
   | { readonly kind: 'message'; readonly title: string; readonly text: string }
+  | { readonly kind: 'printOptions'; readonly mode: 'pdf' | 'print' }
+  | {
+      readonly kind: 'importReport';
+      readonly fileName: string;
+      readonly report: readonly TableImportReport[];
+    }
   | { readonly kind: 'restore'; readonly snapshot: RecoverySnapshot }
   | { readonly kind: 'formulaHelp' }
   | { readonly kind: 'about' };
@@ -106,9 +113,11 @@ export class EditorStore {
   /** Replaces the open document (打开, 新建, 恢复); history starts afresh. */
   replaceDocument(doc: GongkaiDocument, file: FileInfo, opts: { dirty?: boolean } = {}): void {
     this.session = new DocumentSession(formSetFor(doc.formYear) ?? builtinFormSet(), doc);
-    if (!opts.dirty) this.session.markSaved();
+    // An imported or restored document has not been saved to a file yet.
+    if (opts.dirty) this.session.markUnsaved();
     this.file = file;
-    if (this.page !== 'unit' && !this.session.formSet.tableById.has(this.page)) this.page = this.session.formSet.tables[0]?.id ?? '01';
+    if (this.page !== 'unit' && !this.session.formSet.tableById.has(this.page))
+      this.page = this.session.formSet.tables[0]?.id ?? '01';
     this.focusRequest = null;
     this.changed();
   }
@@ -117,13 +126,13 @@ export class EditorStore {
    * Opens document text from a file. A damaged or foreign file shows the core's message and keeps the current
    * document untouched.
    */
-  openText(text: string, file: FileInfo): boolean {
+  openText(text: string, file: FileInfo, opts: { dirty?: boolean } = {}): boolean {
     const read = readDocument(text, formSetFor);
     if (!read.ok) {
       this.showDialog({ kind: 'message', title: `无法打开“${file.fileName}”`, text: read.message });
       return false;
     }
-    this.replaceDocument(read.document, file);
+    this.replaceDocument(read.document, file, opts);
     this.notify('info', `已打开 ${file.fileName}`);
     return true;
   }

@@ -12,14 +12,28 @@ export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`没有找到 Chromium：${CHROMIUM}（apt-get install chromium）`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
 /** A fresh page with the app loaded on the embedded sample. */
-export async function openApp(browser: Browser): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+export async function openApp(
+  browser: Browser,
+): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
   const url = inject('appUrl');
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -34,12 +48,14 @@ export async function openApp(browser: Browser): Promise<{ page: Page; context: 
 
 /** The grid cell showing a logical cell: table, display row id (科目编码, r<N> on fixed tables) and grid column. */
 export function cell(page: Page, table: string, rowId: string, gridCol: number): Locator {
-  return page.locator(`[data-testid=grid-${table}] .ag-row:not(.ag-row-pinned)[row-id="${rowId}"] .ag-cell[col-id="g${gridCol}"]`);
+  return page.locator(
+    `[data-testid=grid-${table}] .ag-row:not(.ag-row-pinned)[row-id="${rowId}"] .ag-cell[col-id="g${gridCol}"]`,
+  );
 }
 
 export async function openTable(page: Page, table: string): Promise<void> {
   await page.getByTestId(`nav-${table}`).click();
-  await page.getByTestId(`grid-${table}`).locator(".ag-row:not(.ag-row-pinned)").first().waitFor();
+  await page.getByTestId(`grid-${table}`).locator('.ag-row:not(.ag-row-pinned)').first().waitFor();
 }
 
 /** Types into a cell as a user does: select it, type, Enter. */

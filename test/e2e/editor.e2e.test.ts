@@ -21,7 +21,9 @@ describe('the editor on the embedded sample', () => {
     await expect.poll(() => page.title()).toContain('决算公开表编辑器');
     await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('1,455.41');
     await expect.poll(() => cell(page, '01', 'r27', 5).textContent()).toBe('1,455.41');
-    await expect.poll(() => page.getByTestId('findings-panel').textContent()).toContain('0 个错误 · 9 个提示');
+    await expect
+      .poll(() => page.getByTestId('findings-panel').textContent())
+      .toContain('0 个错误 · 9 个提示');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -62,7 +64,10 @@ describe('the editor on the embedded sample', () => {
     await typeInto(cell(page, '06', 'r2', 2), '79.49');
     await expect.poll(() => cell(page, '06', 'r2', 2).textContent()).toBe('79.49');
     await expect.poll(() => page.getByTestId('badge-error-05').count()).toBe(1);
-    const finding = page.getByTestId('finding-row').filter({ hasText: '公开05表 合计 2栏' }).filter({ hasText: '公开06表[人员经费合计]' });
+    const finding = page
+      .getByTestId('finding-row')
+      .filter({ hasText: '公开05表 合计 2栏' })
+      .filter({ hasText: '公开06表[人员经费合计]' });
     await expect.poll(() => finding.count()).toBe(1);
     // Jump from the finding to its cell.
     await finding.click();
@@ -73,7 +78,10 @@ describe('the editor on the embedded sample', () => {
     // 采用计算值 on the published override of 2013399.
     await openTable(page, '03');
     await cell(page, '03', '2013399', 2).hover();
-    await page.getByTestId('finding-tooltip').getByRole('button', { name: /采用计算值/ }).click();
+    await page
+      .getByTestId('finding-tooltip')
+      .getByRole('button', { name: /采用计算值/ })
+      .click();
     await expect.poll(() => cell(page, '03', '2013399', 2).textContent()).toBe('1,101.54');
     await expect.poll(() => cell(page, '03', '2013399', 2).getAttribute('class')).not.toContain('gk-warning');
     await page.close();
@@ -98,13 +106,17 @@ describe('the editor on the embedded sample', () => {
     await page.evaluate((text) => {
       const dt = new DataTransfer();
       dt.setData('text/plain', text);
-      document.querySelector('[data-testid=grid-06]')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+      document
+        .querySelector('[data-testid=grid-06]')
+        ?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
     }, '1.00\t30111\n2.00\t基本工资\n3.00\t');
     await expect.poll(() => cell(page, '06', 'r4', 2).textContent()).toBe('1.00');
     await expect.poll(() => cell(page, '06', 'r5', 2).textContent()).toBe('2.00');
     await expect.poll(() => cell(page, '06', 'r6', 2).textContent()).toBe('3.00');
     await expect.poll(() => cell(page, '06', 'r1', 2).textContent()).toBe('239.19');
-    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/已粘贴 3 个单元格.*2 个值落在项目名称、行次或空白处/);
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toMatch(/已粘贴 3 个单元格.*2 个值落在项目名称、行次或空白处/);
     // Ctrl+Z takes the whole paste back; Ctrl+Y puts it again.
     await page.keyboard.press('Control+z');
     await expect.poll(() => cell(page, '06', 'r4', 2).textContent()).toBe('');
@@ -117,9 +129,13 @@ describe('the editor on the embedded sample', () => {
     await page.evaluate(() => {
       const dt = new DataTransfer();
       dt.setData('text/plain', '1\n2\n3');
-      document.querySelector('[data-testid=grid-03]')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+      document
+        .querySelector('[data-testid=grid-03]')
+        ?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
     });
-    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/1 个值落在计算单元格上，未粘贴：公开03表 213 农林水支出 2栏/);
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toMatch(/1 个值落在计算单元格上，未粘贴：公开03表 213 农林水支出 2栏/);
     await page.close();
   });
 
@@ -128,9 +144,11 @@ describe('the editor on the embedded sample', () => {
     await openTable(page, '05');
     await page.getByTestId('add-code').fill('2050201');
     await page.getByTestId('add-row').click();
-    const ids = await page.locator('[data-testid=grid-05] .ag-row:not(.ag-row-pinned)').evaluateAll((rows) =>
-      rows.map((r) => r.getAttribute('row-id')).filter((x): x is string => x !== null),
-    );
+    const ids = await page
+      .locator('[data-testid=grid-05] .ag-row:not(.ag-row-pinned)')
+      .evaluateAll((rows) =>
+        rows.map((r) => r.getAttribute('row-id')).filter((x): x is string => x !== null),
+      );
     expect(ids.filter((x) => x.startsWith('205'))).toEqual(['205', '20502', '2050201']);
     await expect.poll(() => cell(page, '05', '2050201', 1).textContent()).toBe('学前教育');
     await typeInto(cell(page, '05', '2050201', 3), '5');
@@ -181,7 +199,13 @@ describe('the editor on the embedded sample', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('menu-文件').click();
     await page.getByTestId('cmd-open').click();
-    await (await chooser).setFiles({ name: 'bad.gongkai.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"gongkai", "version": 1, "unit": ') });
+    await (
+      await chooser
+    ).setFiles({
+      name: 'bad.gongkai.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"gongkai", "version": 1, "unit": '),
+    });
     await page.getByTestId('dialog-message').waitFor();
     await expect.poll(() => page.getByTestId('dialog-message').textContent()).toContain('文件已损坏');
     await page.getByTestId('dialog-ok').click();

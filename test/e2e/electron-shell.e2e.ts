@@ -14,7 +14,18 @@ import { HOST_API_METHODS } from '../../src-main/electron/host-bridge';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const APP_TITLE = '决算公开表编辑器';
-const FILE_MENU = ['新建', '打开', '最近打开', '保存', '另存为', '导入Excel', '导出Excel', '导出PDF', '打印', '退出'];
+const FILE_MENU = [
+  '新建',
+  '打开',
+  '最近打开',
+  '保存',
+  '另存为',
+  '导入Excel',
+  '导出Excel',
+  '导出PDF',
+  '打印',
+  '退出',
+];
 
 function needsDisplay(): boolean {
   return process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -26,9 +37,13 @@ function rerunUnderXvfb(): never {
     console.error('No display and no xvfb-run: run this test under a display server (e.g. `xvfb-run -a`).');
     process.exit(1);
   }
-  const result = spawnSync('xvfb-run', ['-a', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    'xvfb-run',
+    ['-a', process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+    {
+      stdio: 'inherit',
+    },
+  );
   process.exit(result.status ?? 1);
 }
 
@@ -63,7 +78,11 @@ async function check(app: ElectronApplication): Promise<void> {
     const w = window as unknown as Record<string, unknown>;
     return { require: typeof w.require, process: typeof w.process, module: typeof w.module };
   });
-  assert.deepEqual(globals, { require: 'undefined', process: 'undefined', module: 'undefined' }, 'no Node in the page');
+  assert.deepEqual(
+    globals,
+    { require: 'undefined', process: 'undefined', module: 'undefined' },
+    'no Node in the page',
+  );
 
   const info = await page.evaluate(() =>
     (window as unknown as { gongkai: { info(): Promise<{ kind: string }> } }).gongkai.info(),
@@ -81,9 +100,9 @@ async function check(app: ElectronApplication): Promise<void> {
   );
   assert.match(bad, /请求参数无效/, 'bad IPC arguments are rejected');
   const foreign = await page.evaluate(() =>
-    (window as unknown as { gongkai: { openRecent(p: string): Promise<{ status: string }> } }).gongkai.openRecent(
-      '/etc/passwd',
-    ),
+    (
+      window as unknown as { gongkai: { openRecent(p: string): Promise<{ status: string }> } }
+    ).gongkai.openRecent('/etc/passwd'),
   );
   assert.equal(foreign.status, 'failed', 'openRecent refuses a path that is not on the recent list');
 
@@ -118,7 +137,8 @@ async function main(): Promise<void> {
   } finally {
     // Answer 不保存 should the renderer consider its document dirty, so closing never waits on a dialog.
     await app.evaluate(({ dialog }) => {
-      dialog.showMessageBox = (() => Promise.resolve({ response: 1, checkboxChecked: false })) as typeof dialog.showMessageBox;
+      dialog.showMessageBox = (() =>
+        Promise.resolve({ response: 1, checkboxChecked: false })) as typeof dialog.showMessageBox;
     });
     await app.close();
     await fs.rm(userData, { recursive: true, force: true });

@@ -8,7 +8,9 @@ import { importXlsx } from '../xlsx-import';
 
 async function reread(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  await book.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
   return book;
 }
 
@@ -72,7 +74,11 @@ describe('Excel export', () => {
   it('writes text that starts with = + - @ as text, never as a formula', async () => {
     let doc = loadSample();
     doc = applyOperation(doc, { type: 'setUnit', unit: { name: '=HYPERLINK("http://x","点我")' } }).doc;
-    doc = applyOperation(doc, { type: 'setCells', table: '06', cells: [{ row: '30101', col: '1', text: '@SUM(1)' }] }).doc;
+    doc = applyOperation(doc, {
+      type: 'setCells',
+      table: '06',
+      cells: [{ row: '30101', col: '1', text: '@SUM(1)' }],
+    }).doc;
     doc = applyOperation(doc, { type: 'renameRow', table: '03', code: '201', name: '+一般公共服务支出' }).doc;
     const book = await reread(await exportXlsx(formSet, doc));
     const w06 = book.getWorksheet('公开06表') as ExcelJS.Worksheet;
@@ -80,7 +86,8 @@ describe('Excel export', () => {
     expect(w06.getCell('A3').value).toBe('部门：=HYPERLINK("http://x","点我")');
     const w03 = book.getWorksheet('公开03表') as ExcelJS.Worksheet;
     expect(w03.getCell('D8').value).toBe('+一般公共服务支出');
-    for (const ws of book.worksheets) ws.eachRow((r) => r.eachCell((c) => expect(c.formula ?? '').not.toMatch(/HYPERLINK|SUM\(1\)/)));
+    for (const ws of book.worksheets)
+      ws.eachRow((r) => r.eachCell((c) => expect(c.formula ?? '').not.toMatch(/HYPERLINK|SUM\(1\)/)));
   });
 });
 
@@ -95,10 +102,30 @@ describe('Excel import', () => {
 
   it('reads a round trip of an edited document with invalid text, overrides, added rows and notes', async () => {
     let doc: GongkaiDocument = loadSample();
-    doc = applyOperation(doc, { type: 'insertRows', table: '05', rows: [{ code: '205', name: '教育支出' }, { code: '20502', name: '普通教育' }, { code: '2050201', name: '学前教育' }] }).doc;
-    doc = applyOperation(doc, { type: 'setCells', table: '05', cells: [{ row: '2050201', col: '3', text: '12.5' }] }).doc;
-    doc = applyOperation(doc, { type: 'setCells', table: '06', cells: [{ row: '30101', col: '1', text: '12a' }] }).doc;
-    doc = applyOperation(doc, { type: 'setCells', table: '01', cells: [{ row: '58', col: '2', text: '1500' }] }).doc;
+    doc = applyOperation(doc, {
+      type: 'insertRows',
+      table: '05',
+      rows: [
+        { code: '205', name: '教育支出' },
+        { code: '20502', name: '普通教育' },
+        { code: '2050201', name: '学前教育' },
+      ],
+    }).doc;
+    doc = applyOperation(doc, {
+      type: 'setCells',
+      table: '05',
+      cells: [{ row: '2050201', col: '3', text: '12.5' }],
+    }).doc;
+    doc = applyOperation(doc, {
+      type: 'setCells',
+      table: '06',
+      cells: [{ row: '30101', col: '1', text: '12a' }],
+    }).doc;
+    doc = applyOperation(doc, {
+      type: 'setCells',
+      table: '01',
+      cells: [{ row: '58', col: '2', text: '1500' }],
+    }).doc;
     const result = await importXlsx(formSet, await exportXlsx(formSet, doc));
     if (!result.ok) throw new Error(result.message);
     expect(result.document).toEqual(doc);
@@ -112,7 +139,18 @@ describe('Excel import', () => {
     ws.addRow(['2023年度支出决算表']);
     ws.addRow(['', '', '', '', '', '', '', '', '', '公开03表']);
     ws.addRow(['部门：某某局', '', '', '', '', '', '', '', '', '金额单位：万元']);
-    ws.addRow(['项目', '', '', '', '本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出']);
+    ws.addRow([
+      '项目',
+      '',
+      '',
+      '',
+      '本年支出合计',
+      '基本支出',
+      '项目支出',
+      '上缴上级支出',
+      '经营支出',
+      '对附属单位补助支出',
+    ]);
     ws.addRow(['功能分类科目编码', '', '', '科目名称']);
     ws.addRow(['类', '款', '项', '栏次', 1, 2, 3, 4, 5, 6]);
     ws.addRow(['', '', '', '合计', '100.00', '60', '40']);

@@ -39,7 +39,7 @@ describe('readCatalogFile', () => {
     const bad = path.join(dir, 'bad.xlsx');
     await fs.writeFile(bad, 'not a zip');
     const r = await readCatalogFile(bad);
-    expect(r.ok === false && r.message).toContain('无法读取这个 Excel 文件');
+    expect(r.ok === false && r.message).toContain('不是 Excel (.xlsx) 文件');
     const doc = path.join(dir, 'a.docx');
     await fs.writeFile(doc, 'x');
     const d = await readCatalogFile(doc);

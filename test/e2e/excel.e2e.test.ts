@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { builtinFormSet } from '../../src-core';
+import { importXlsx } from '../../src-core/export/xlsx-import';
+import { cell, launchBrowser, openApp, openTable, typeInto } from './app-driver';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('Excel from the editor', () => {
+  it('导出Excel downloads the official workbook with the edited values; 导入Excel reads it back', async () => {
+    const { page } = await openApp(browser);
+    await openTable(page, '06');
+    await typeInto(cell(page, '06', 'r4', 2), '1.5'); // 30103 奖金
+    const download = page.waitForEvent('download');
+    await page.getByTestId('menu-文件').click();
+    await page.getByTestId('cmd-exportExcel').click();
+    const file = await (await download).path();
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const result = await importXlsx(builtinFormSet(), bytes);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.document.tables['06']?.values['30103']).toEqual({ '1': '1.5' });
+
+    // Import it into a fresh window: the report, then the table shows the value.
+    const second = await openApp(browser);
+    const chooser = second.page.waitForEvent('filechooser');
+    await second.page.getByTestId('menu-文件').click();
+    await second.page.getByTestId('cmd-importExcel').click();
+    await (
+      await chooser
+    ).setFiles({ name: '导出.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+    await second.page.getByTestId('import-report').waitFor();
+    await expect.poll(() => second.page.getByTestId('import-report').textContent()).toContain('公开06表');
+    await second.page.getByTestId('dialog-ok').click();
+    await openTable(second.page, '06');
+    await expect.poll(() => cell(second.page, '06', 'r4', 2).textContent()).toBe('1.50');
+    await expect.poll(() => second.page.getByTestId('status-file').textContent()).toContain('未保存');
+    await page.close();
+    await second.page.close();
+  });
+
+  it('a bad workbook gets its message and leaves the open document as it was', async () => {
+    const { page } = await openApp(browser);
+    for (const [name, buffer, text] of [
+      ['renamed.xlsx', Buffer.from('这不是表格'), '不是 Excel'],
+      ['half.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), '文件不完整或已损坏'],
+    ] as const) {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('menu-文件').click();
+      await page.getByTestId('cmd-importExcel').click();
+      await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer });
+      await page.getByTestId('dialog-message').waitFor();
+      await expect.poll(() => page.getByTestId('dialog-message').textContent()).toContain(text);
+      await page.getByTestId('dialog-ok').click();
+      await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('1,455.41');
+      await expect.poll(() => page.getByTestId('status-file').textContent()).toContain('示例');
+    }
+    await page.close();
+  });
+});
