@@ -69,3 +69,45 @@ describe('gongkai check', () => {
     await fs.rm(dir, { recursive: true });
   });
 });
+
+describe('gongkai export', () => {
+  it('writes the xlsx and the PDF of selected tables, and check reads the xlsx back', { timeout: 60_000 }, async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-export-'));
+    const xlsx = path.join(dir, 'out.xlsx');
+    const pdf = path.join(dir, 'out.pdf');
+    const r = await gongkai('export', SAMPLE, '--xlsx', xlsx, '--pdf', pdf, '--tables', '01,03');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('已导出 Excel');
+    expect((await fs.readFile(xlsx)).subarray(0, 2).toString()).toBe('PK');
+    expect((await fs.readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+    const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-']);
+    expect(text).toContain('2023年度收入支出决算总表');
+    expect(text).toContain('2023年度支出决算表');
+    expect(text).not.toContain('2023年度收入决算表');
+    // The xlsx holds only 01 and 03: check reports the missing tables on stderr, and 01 no longer agrees with the
+    // (now empty) 公开02表, an error (exit 1); 03's 尾数 warnings are still there.
+    const c = await gongkai('check', xlsx, '--json');
+    expect(c.code, c.stderr).toBe(1);
+    expect((JSON.parse(c.stdout) as { errors: { rule: { id: string } }[] }).errors.map((e) => e.rule.id)).toContain('x01-02-income-total');
+    expect(c.stderr).toContain('导入提示：公开02表');
+    expect((JSON.parse(c.stdout) as { warnings: { tableCode: string }[] }).warnings.some((w) => w.tableCode === '公开03表')).toBe(true);
+    await fs.rm(dir, { recursive: true });
+  });
+
+  it('a full export checks exactly like the sample', { timeout: 60_000 }, async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-export-'));
+    const xlsx = path.join(dir, 'all.xlsx');
+    expect((await gongkai('export', SAMPLE, '--xlsx', xlsx)).code).toBe(0);
+    const fromXlsx = await gongkai('check', xlsx, '--json');
+    const fromJson = await gongkai('check', SAMPLE, '--json');
+    expect(fromXlsx.stdout).toBe(fromJson.stdout);
+    await fs.rm(dir, { recursive: true });
+  });
+
+  it('refuses bad arguments with exit 2', async () => {
+    expect((await gongkai('export', SAMPLE)).code).toBe(2);
+    const r = await gongkai('export', SAMPLE, '--xlsx', '/tmp/x.xlsx', '--tables', '01,12');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不认识：12');
+  });
+});
