@@ -11,6 +11,7 @@ import t08 from './2023/tables/08.json';
 import t09 from './2023/tables/09.json';
 import interTable2023 from './2023/inter-table-rules.json';
 import catalog2023 from './2023/catalogs/function-classification.json';
+import publication2023 from './2023/publication.json';
 
 /** Raw (unvalidated) form data for one form year; src-core/template validates it on load. */
 export interface RawFormYear {
@@ -18,6 +19,7 @@ export interface RawFormYear {
   readonly tables: readonly unknown[];
   readonly interTableRules: unknown;
   readonly catalog: unknown;
+  readonly publication: unknown;
 }
 
 export const formYears: readonly RawFormYear[] = [
@@ -26,5 +28,6 @@ export const formYears: readonly RawFormYear[] = [
     tables: [t01, t02, t03, t04, t05, t06, t07, t08, t09],
     interTableRules: interTable2023,
     catalog: catalog2023,
+    publication: publication2023,
   },
 ];

@@ -11,3 +11,4 @@ export {
 } from './operations';
 export { rowsForCode, type RowsForCode } from './class-rows';
 export { newDocument } from './new-document';
+export { sectionSchema, factsSchema, type SectionContent, type Facts } from './publication-schema';

@@ -1,6 +1,7 @@
 import { canonicalAmount, parseAmount } from '../money';
 import type { CustomCatalog } from '../catalog/catalog';
 import type { CellAddress, ClassRow, GongkaiDocument, Settings, TableData, UnitInfo } from './types';
+import type { Facts, SectionContent } from './publication-schema';
 
 /** One cell edit inside a setCells operation; text null clears the cell. */
 export interface CellEdit {
@@ -22,8 +23,8 @@ export type Operation =
   | { readonly type: 'setSettings'; readonly settings: Partial<Settings> }
   | { readonly type: 'setNote'; readonly table: string; readonly note: string | null }
   | { readonly type: 'setCatalog'; readonly catalog: CustomCatalog | null }
-  | { readonly type: 'setSection'; readonly key: string; readonly value: unknown }
-  | { readonly type: 'setFact'; readonly key: string; readonly value: unknown }
+  | { readonly type: 'setSection'; readonly key: string; readonly value: SectionContent | null }
+  | { readonly type: 'setFact'; readonly key: keyof Facts; readonly value: Facts[keyof Facts] | null }
   | { readonly type: 'batch'; readonly label?: string; readonly ops: readonly Operation[] };
 
 /** What an applied operation changed, so the engine can recalc incrementally (cells) or rebuild (structure). */
@@ -33,6 +34,8 @@ export interface DocumentChange {
   readonly structure: boolean;
   /** Tolerance settings changed: re-check everything. */
   readonly settings: boolean;
+  /** The text or the facts changed: re-check the text against the tables. */
+  readonly text?: boolean;
 }
 
 export interface Applied {
@@ -103,18 +106,28 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
         change: { cells: [], structure: true, settings: false },
       };
     }
-    case 'setSection':
-    case 'setFact': {
-      const field = op.type === 'setSection' ? 'sections' : 'facts';
-      const current = doc[field] ?? {};
-      const next = { ...current };
-      if (op.value === undefined || op.value === null) delete next[op.key];
-      else next[op.key] = op.value;
-      const { [field]: _old, ...rest } = doc;
+    case 'setSection': {
+      const current: Record<string, SectionContent> = { ...(doc.sections ?? {}) };
+      const before = current[op.key] ?? null;
+      if (op.value === null) delete current[op.key];
+      else current[op.key] = op.value;
+      const { sections: _old, ...rest } = doc;
       return {
-        doc: Object.keys(next).length === 0 ? rest : { ...rest, [field]: next },
-        inverse: { type: op.type, key: op.key, value: current[op.key] ?? null },
-        change: { cells: [], structure: false, settings: false },
+        doc: Object.keys(current).length === 0 ? rest : { ...rest, sections: current },
+        inverse: { type: 'setSection', key: op.key, value: before },
+        change: { cells: [], structure: false, settings: false, text: true },
+      };
+    }
+    case 'setFact': {
+      const current: Record<string, unknown> = { ...(doc.facts ?? {}) };
+      const before = (current[op.key] ?? null) as Facts[keyof Facts] | null;
+      if (op.value === null || op.value === undefined) delete current[op.key];
+      else current[op.key] = op.value;
+      const { facts: _old, ...rest } = doc;
+      return {
+        doc: Object.keys(current).length === 0 ? rest : { ...rest, facts: current as Facts },
+        inverse: { type: 'setFact', key: op.key, value: before },
+        change: { cells: [], structure: false, settings: false, text: true },
       };
     }
     case 'batch': {
@@ -123,6 +136,7 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
       const cells: CellAddress[] = [];
       let structure = false;
       let settings = false;
+      let text = false;
       for (const sub of op.ops) {
         const applied = applyOperation(current, sub);
         current = applied.doc;
@@ -130,11 +144,12 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
         cells.push(...applied.change.cells);
         structure ||= applied.change.structure;
         settings ||= applied.change.settings;
+        text ||= applied.change.text ?? false;
       }
       return {
         doc: current,
         inverse: { type: 'batch', label: op.label, ops: inverses },
-        change: { cells, structure, settings },
+        change: { cells, structure, settings, text },
       };
     }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { factsSchema, sectionSchema } from './publication-schema';
 
 const amountText = z.string().regex(/^-?\d+(\.\d+)?$/, '应是数字，如 0.01');
 
@@ -38,6 +39,6 @@ export const documentSchema = z.object({
       entries: z.array(z.object({ code: z.string().regex(/^\d{3}(\d{2}){0,2}$/), name: z.string().min(1) })),
     })
     .optional(),
-  sections: z.record(z.string(), z.unknown()).optional(),
-  facts: z.record(z.string(), z.unknown()).optional(),
+  sections: z.record(z.string(), sectionSchema).optional(),
+  facts: factsSchema.optional(),
 });

@@ -1,4 +1,5 @@
 import type { CustomCatalog } from '../catalog/catalog';
+import type { Facts, SectionContent } from './publication-schema';
 
 /** The format version this build writes; files with a higher version are refused, not half-read. */
 export const CURRENT_FORMAT_VERSION = 1;
@@ -54,10 +55,10 @@ export interface GongkaiDocument {
   readonly tables: Readonly<Record<string, TableData>>;
   /** The user's own 科目 (added by hand or imported). */
   readonly catalog?: CustomCatalog;
-  /** Text parts of the publication (概况, 情况说明 …), filled in by later features. */
-  readonly sections?: Readonly<Record<string, unknown>>;
+  /** Text parts of the publication (概况, 情况说明 …), by section key. */
+  readonly sections?: Readonly<Record<string, SectionContent>>;
   /** Facts the text needs that no table holds (年初预算, 上年数 …). */
-  readonly facts?: Readonly<Record<string, unknown>>;
+  readonly facts?: Facts;
 }
 
 /** The address of one cell: table id, row key, 栏次 key. */

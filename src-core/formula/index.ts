@@ -1,3 +1,3 @@
 export * from './ast';
-export { parseFormula } from './parse-formula';
+export { parseFormula, parseReference } from './parse-formula';
 export { FormulaSyntaxError, tokenize, type Token } from './tokenize';

@@ -41,6 +41,21 @@ export function parseFormula(text: string): EquationNode[] {
   return pieces.map(parseEquation);
 }
 
+/**
+ * Parses one reference in the same notation — `公开01表31行`, `公开03表[合计]2栏`, `公开06表[人员经费合计]`, `公开09表7栏` —
+ * as the publication's named quantities are written. Throws FormulaSyntaxError.
+ */
+export function parseReference(text: string): CellRefNode {
+  const p = new Parser(tokenize(text), text);
+  const side = p.parseSide();
+  p.expectEnd();
+  const only = side.terms[0];
+  if (side.terms.length !== 1 || !only || only.sign !== 1 || only.node.kind !== NodeKind.CellRef) {
+    throw new FormulaSyntaxError(`应是一个单元格引用：${text}`, 0);
+  }
+  return only.node;
+}
+
 function parseEquation(text: string): EquationNode {
   const p = new Parser(tokenize(text), text);
   const left = p.parseSide();

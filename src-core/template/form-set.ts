@@ -8,6 +8,7 @@ import {
   type TableTemplate,
 } from './schema';
 import { displayColumns, placeHeader } from './layout';
+import { publicationTemplateSchema, type PublicationTemplate } from './publication-template';
 
 /** Where a rule comes from: printed in the notes, assumed by the form, or between tables. */
 export type RuleSource = 'printed' | 'implied' | 'interTable';
@@ -38,6 +39,8 @@ export interface FormSet {
    */
   readonly rules: readonly CompiledRule[];
   readonly catalog: Catalog;
+  /** The publication around the tables: parts, sections, named quantities. */
+  readonly publication: PublicationTemplate;
 }
 
 export class TemplateError extends Error {
@@ -52,6 +55,7 @@ export function loadFormSet(raw: {
   tables: readonly unknown[];
   interTableRules: unknown;
   catalog: unknown;
+  publication: unknown;
 }): FormSet {
   const problems: string[] = [];
   const tables: TableTemplate[] = [];
@@ -74,6 +78,8 @@ export function loadFormSet(raw: {
     );
 
   for (const t of tables) problems.push(...checkTable(t));
+  const publication = publicationTemplateSchema.safeParse(raw.publication);
+  if (!publication.success) problems.push(...publication.error.issues.slice(0, 5).map((x) => `公开文本模板 ${x.path.join('.')}：${x.message}`));
 
   const rules: CompiledRule[] = [];
   const compile = (def: RuleDef, table: string | null, source: RuleSource) => {
@@ -118,6 +124,7 @@ export function loadFormSet(raw: {
     tableById: new Map(tables.map((t) => [t.id, t])),
     rules,
     catalog: new Catalog(catalogData.name, catalogData.year, catalogData.entries),
+    publication: publication.data as PublicationTemplate,
   };
 }
 

@@ -82,8 +82,8 @@ describe('operations and their inverses', () => {
       type: 'setCatalog',
       catalog: { replace: false, entries: [{ code: '2019998', name: '本地科目' }] },
     });
-    roundTrip(base, { type: 'setSection', key: 'overview', value: { paragraphs: ['职责'] } });
-    roundTrip(base, { type: 'setFact', key: 'budget', value: '1639.64' });
+    roundTrip(base, { type: 'setSection', key: 'overview.duties', value: { paragraphs: ['职责'] } });
+    roundTrip(base, { type: 'setFact', key: 'budget', value: { total: '1639.64' } });
   });
 
   it('a batch undoes in reverse order', () => {

@@ -1,0 +1,52 @@
+import { parseReference } from '../formula';
+import type { Decimal } from '../money';
+import type { Workbook } from '../engine';
+import type { FormSet } from '../template';
+import type { CellAddress } from '../document/types';
+
+/** A named quantity the publication talks about (收支总计, 基本支出 …), where it comes from and its value. */
+export interface Metric {
+  readonly name: string;
+  readonly cell: CellAddress;
+  /** null: the cell is empty (the text says 0 or nothing). */
+  readonly value: Decimal | null;
+}
+
+/** Resolves every named quantity of the publication template against the current tables. */
+export function publicationMetrics(formSet: FormSet, wb: Workbook): Map<string, Metric> {
+  const out = new Map<string, Metric>();
+  for (const [name, ref] of Object.entries(formSet.publication.metrics)) {
+    const cell = resolveReference(wb, ref);
+    if (!cell) continue;
+    out.set(name, { name, cell, value: wb.cell(cell.table, cell.row, cell.col)?.value ?? null });
+  }
+  return out;
+}
+
+/** The cell a reference such as `公开03表[合计]2栏` names, or undefined if it names none. */
+export function resolveReference(wb: Workbook, text: string): CellAddress | undefined {
+  const ref = parseReference(text);
+  const table = ref.table ? wb.tables.get(ref.table) : undefined;
+  if (!table) return undefined;
+  const sel = ref.row;
+  const row =
+    sel === null || sel.by === 'each'
+      ? table.rows.find((r) => !r.blank && (ref.col === null || r.columns.includes(ref.col)))
+      : sel.by === 'lineNo'
+        ? table.byLineNo.get(sel.lineNo)
+        : sel.by === 'key'
+          ? table.byKey.get(sel.key)
+          : undefined;
+  if (!row) return undefined;
+  const col = ref.col ?? (row.columns.length === 1 ? row.columns[0] : undefined);
+  if (col === undefined || !row.columns.includes(col)) return undefined;
+  return { table: table.id, row: row.key, col };
+}
+
+/** The 类 rows of 一般公共预算财政拨款支出 (or wherever the template says), with their amounts, in code order. */
+export function classBreakdown(formSet: FormSet, wb: Workbook): { code: string; name: string; value: Decimal | null }[] {
+  const { table, column } = formSet.publication.classes;
+  return (wb.tables.get(table)?.rows ?? [])
+    .filter((r) => r.level === 0 && r.code !== undefined)
+    .map((r) => ({ code: r.code as string, name: r.label, value: wb.cell(table, r.key, column)?.value ?? null }));
+}

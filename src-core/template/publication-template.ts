@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const sectionTemplate = z.object({
+  key: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/),
+  heading: z.string(),
+  /** Which draft generator fills it from the tables and facts. */
+  draft: z.string().optional(),
+  /** Which chart stands under it. */
+  chart: z.enum(['totals', 'income', 'expenditure', 'fiscal']).optional(),
+  /** Paragraphs pre-filled in a new document ({单位}, {年度} are replaced). */
+  default: z.array(z.string()).optional(),
+});
+
+/** The publication's six parts, their sections, and the named quantities its text talks about. */
+export const publicationTemplateSchema = z.object({
+  description: z.string().optional(),
+  parts: z
+    .array(
+      z.object({
+        key: z.string(),
+        title: z.string(),
+        sections: z.array(sectionTemplate).optional(),
+        tables: z.boolean().optional(),
+        performance: z.boolean().optional(),
+      }),
+    )
+    .min(1),
+  /** Named quantities → a cell in the official notation (`公开01表31行`, `公开03表[合计]2栏`). */
+  metrics: z.record(z.string(), z.string()),
+  /** Where the 类 breakdown of 一般公共预算财政拨款支出 comes from. */
+  classes: z.object({ table: z.string(), column: z.string(), description: z.string().optional() }),
+});
+
+export type PublicationTemplate = z.infer<typeof publicationTemplateSchema>;
+export type SectionTemplate = z.infer<typeof sectionTemplate>;
