@@ -15,3 +15,4 @@ export * from './rounding';
 export * from './layout';
 export * from './host';
 export * from './export';
+export * from './publication';

@@ -26,7 +26,10 @@ export function draftSection(key: string, ctx: DraftContext): string[] | undefin
 
 /** Every section that has a draft generator. */
 export function draftableSections(formSet: FormSet): string[] {
-  return formSet.publication.parts.flatMap((p) => p.sections ?? []).filter((s) => s.draft && DRAFTS[s.draft]).map((s) => s.key);
+  return formSet.publication.parts
+    .flatMap((p) => p.sections ?? [])
+    .filter((s) => s.draft && DRAFTS[s.draft])
+    .map((s) => s.key);
 }
 
 const ZERO = new Decimal(0);
@@ -81,7 +84,10 @@ class Facts {
   uses(classCode: string): string {
     const { table, column } = this.ctx.formSet.publication.classes;
     const kuan = (this.ctx.wb.tables.get(table)?.rows ?? []).filter(
-      (r) => r.level === 1 && r.code?.startsWith(classCode) && !(this.ctx.wb.cell(table, r.key, column)?.value ?? ZERO).isZero(),
+      (r) =>
+        r.level === 1 &&
+        r.code?.startsWith(classCode) &&
+        !(this.ctx.wb.cell(table, r.key, column)?.value ?? ZERO).isZero(),
     );
     return kuan.map((k) => (k.label.endsWith('支出') ? k.label : `${k.label}支出`)).join('、');
   }
@@ -89,7 +95,9 @@ class Facts {
   /** Non-empty 经济分类 items of 公开06表 under the given group codes, by name. */
   items(groups: readonly string[]): string {
     const t = this.ctx.wb.tables.get('06');
-    const rows = (t?.rows ?? []).filter((r) => r.code && r.code.length === 5 && groups.some((g) => r.code?.startsWith(g)));
+    const rows = (t?.rows ?? []).filter(
+      (r) => r.code && r.code.length === 5 && groups.some((g) => r.code?.startsWith(g)),
+    );
     return rows
       .filter((r) => !(this.ctx.wb.cell('06', r.key, r.columns[0] ?? '1')?.value ?? ZERO).isZero())
       .map((r) => r.label)
@@ -104,9 +112,18 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
 
   income: (f) => {
     const total = f.v('本年收入合计');
-    const sources = ['财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'].filter((s) => f.has(s));
+    const sources = [
+      '财政拨款收入',
+      '上级补助收入',
+      '事业收入',
+      '经营收入',
+      '附属单位上缴收入',
+      '其他收入',
+    ].filter((s) => f.has(s));
     const parts = sources.map((s) => `${s}${figure(f.v(s))}万元，占本年收入${percentOf(f.v(s), total)}%`);
-    return [`${f.year}年度收入合计${figure(total)}万元。${parts.length > 0 ? `其中：${parts.join('；')}。` : ''}`];
+    return [
+      `${f.year}年度收入合计${figure(total)}万元。${parts.length > 0 ? `其中：${parts.join('；')}。` : ''}`,
+    ];
   },
 
   expenditure: (f) => {
@@ -120,7 +137,11 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
   },
 
   fiscal: (f) => {
-    const kinds = ['一般公共预算财政拨款收入', '政府性基金预算财政拨款收入', '国有资本经营预算财政拨款收入'].filter((k) => f.has(k));
+    const kinds = [
+      '一般公共预算财政拨款收入',
+      '政府性基金预算财政拨款收入',
+      '国有资本经营预算财政拨款收入',
+    ].filter((k) => f.has(k));
     return [
       `${f.year}年度财政拨款收、支总计${figure(f.v('财政拨款收支总计'))}万元。与${f.prior}年度相比，${f.change('财政拨款收支总计', '财政拨款收、支总计', { each: true })}。主要原因是${TODO('增减原因')}。`,
       `${f.year}年度财政拨款收入中，${kinds.map((k) => `${k}${figure(f.v(k))}万元，比${f.prior}年度决算数${f.change(k, '', { rate: false })}`).join('；') || `没有财政拨款收入`}。${kinds.length > 0 ? `增加或减少的主要原因是${TODO('增减原因')}。` : ''}`,
@@ -151,7 +172,9 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
       const b = budget?.byClass?.[c.code];
       const actual = c.value as Decimal;
       if (b === undefined) {
-        out.push(`${i + 1}. ${c.name}(类)。年初预算为${TODO('年初预算')}万元，支出决算为${figure(actual)}万元。`);
+        out.push(
+          `${i + 1}. ${c.name}(类)。年初预算为${TODO('年初预算')}万元，支出决算为${figure(actual)}万元。`,
+        );
         return;
       }
       const bd = new Decimal(b);
@@ -178,11 +201,14 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
 
   capital: (f) =>
     f.has('国有资本经营预算财政拨款支出')
-      ? [`${f.year}年度国有资本经营预算财政拨款支出${figure(f.v('国有资本经营预算财政拨款支出'))}万元。${TODO('支出的主要用途')}`]
+      ? [
+          `${f.year}年度国有资本经营预算财政拨款支出${figure(f.v('国有资本经营预算财政拨款支出'))}万元。${TODO('支出的主要用途')}`,
+        ]
       : [`${f.year}年度本单位无国有资本经营预算财政拨款支出。`],
 
   threePublic: (f) => {
-    const rate = (a: Decimal, b: Decimal) => (b.isZero() ? '年初无预算' : `完成年初预算的${percentOf(a, b)}%`);
+    const rate = (a: Decimal, b: Decimal) =>
+      b.isZero() ? '年初无预算' : `完成年初预算的${percentOf(a, b)}%`;
     const budget = f.v('三公经费预算');
     const actual = f.v('三公经费决算');
     const compare = actual.lt(budget) ? '小于' : actual.gt(budget) ? '大于' : '等于';
@@ -201,7 +227,8 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
 
   operation: (f) => {
     const v = f.ctx.doc.facts?.officeOperation;
-    if (v === undefined) return [`${f.year}年度本单位机关运行经费支出${TODO('请在补充数据中填写机关运行经费')}万元。`];
+    if (v === undefined)
+      return [`${f.year}年度本单位机关运行经费支出${TODO('请在补充数据中填写机关运行经费')}万元。`];
     const d = new Decimal(v);
     return d.isZero()
       ? [`${f.year}年度本单位无机关运行经费支出。`]
@@ -210,7 +237,8 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
 
   procurement: (f) => {
     const p = f.ctx.doc.facts?.procurement;
-    if (!p?.total) return [`${f.year}年度${f.unit}政府采购支出总额${TODO('请在补充数据中填写政府采购支出')}万元。`];
+    if (!p?.total)
+      return [`${f.year}年度${f.unit}政府采购支出总额${TODO('请在补充数据中填写政府采购支出')}万元。`];
     const d = (s: string | undefined) => new Decimal(s ?? '0');
     return [
       `${f.year}年度${f.unit}政府采购支出总额${figure(d(p.total))}万元，其中：政府采购货物支出${figure(d(p.goods))}万元、政府采购工程支出${figure(d(p.works))}万元、政府采购服务支出${figure(d(p.services))}万元。授予中小企业合同金额${figure(d(p.sme))}万元，占政府采购支出总额的${percentOf(d(p.sme), d(p.total))}%，其中：授予小微企业合同金额${figure(d(p.small))}万元，占授予中小企业合同金额的${percentOf(d(p.small), d(p.sme))}%。`,

@@ -44,9 +44,16 @@ export function resolveReference(wb: Workbook, text: string): CellAddress | unde
 }
 
 /** The 类 rows of 一般公共预算财政拨款支出 (or wherever the template says), with their amounts, in code order. */
-export function classBreakdown(formSet: FormSet, wb: Workbook): { code: string; name: string; value: Decimal | null }[] {
+export function classBreakdown(
+  formSet: FormSet,
+  wb: Workbook,
+): { code: string; name: string; value: Decimal | null }[] {
   const { table, column } = formSet.publication.classes;
   return (wb.tables.get(table)?.rows ?? [])
     .filter((r) => r.level === 0 && r.code !== undefined)
-    .map((r) => ({ code: r.code as string, name: r.label, value: wb.cell(table, r.key, column)?.value ?? null }));
+    .map((r) => ({
+      code: r.code as string,
+      name: r.label,
+      value: wb.cell(table, r.key, column)?.value ?? null,
+    }));
 }

@@ -11,11 +11,15 @@ function draft(key: string, doc: GongkaiDocument = loadSample()): string {
 describe('drafts computed from the sample reproduce the reference’s figures', () => {
   it('一、收入支出决算总体情况', () => {
     const text = draft('explanation.totals');
-    expect(text).toContain('2023年度收、支总计1455.41万元。与2022年度相比，收、支总计各增加45.59万元，增长3.23%，主要原因是【待填写：增减原因】。');
+    expect(text).toContain(
+      '2023年度收、支总计1455.41万元。与2022年度相比，收、支总计各增加45.59万元，增长3.23%，主要原因是【待填写：增减原因】。',
+    );
   });
 
   it('二、收入决算', () => {
-    expect(draft('explanation.income')).toBe('2023年度收入合计1455.41万元。其中：财政拨款收入1455.41万元，占本年收入100%。');
+    expect(draft('explanation.income')).toBe(
+      '2023年度收入合计1455.41万元。其中：财政拨款收入1455.41万元，占本年收入100%。',
+    );
   });
 
   it('三、支出决算: shares of 基本 and 项目', () => {
@@ -28,20 +32,32 @@ describe('drafts computed from the sample reproduce the reference’s figures', 
   it('五、一般公共预算: the 类 breakdown and 完成年初预算 rates', () => {
     const text = draft('explanation.general');
     expect(text).toContain('1. 一般公共服务支出1332.23万元，占91.54%。主要是用于宣传事务支出。');
-    expect(text).toContain('2. 社会保障和就业支出63.89万元，占4.39%。主要是用于行政事业单位养老支出、残疾人事业支出。');
+    expect(text).toContain(
+      '2. 社会保障和就业支出63.89万元，占4.39%。主要是用于行政事业单位养老支出、残疾人事业支出。',
+    );
     expect(text).toContain('3. 卫生健康支出27.61万元，占1.9%。');
     expect(text).toContain('4. 农林水支出5万元，占0.34%。');
     expect(text).toContain('5. 住房保障支出26.68万元，占1.83%。');
     expect(text).toContain('年初预算为1639.64万元，支出决算为1455.41万元，完成年初预算的88.76%');
-    expect(text).toContain('1. 一般公共服务支出(类)。年初预算为1550.09万元，支出决算为1332.23万元，完成年初预算的85.95%。');
-    expect(text).toContain('2. 社会保障和就业支出(类)。年初预算为30.26万元，支出决算为63.89万元，完成年初预算的211.14%。主要原因是【待填写');
-    expect(text).toContain('3. 卫生健康支出(类)。年初预算为27.61万元，支出决算为27.61万元，完成年初预算的100%。\n');
+    expect(text).toContain(
+      '1. 一般公共服务支出(类)。年初预算为1550.09万元，支出决算为1332.23万元，完成年初预算的85.95%。',
+    );
+    expect(text).toContain(
+      '2. 社会保障和就业支出(类)。年初预算为30.26万元，支出决算为63.89万元，完成年初预算的211.14%。主要原因是【待填写',
+    );
+    expect(text).toContain(
+      '3. 卫生健康支出(类)。年初预算为27.61万元，支出决算为27.61万元，完成年初预算的100%。\n',
+    );
   });
 
   it('六、基本支出: 人员经费 and 公用经费', () => {
     const text = draft('explanation.basic');
-    expect(text).toContain('基本支出348.29万元，其中：人员经费343.37万元，主要包括：基本工资、津贴补贴、绩效工资');
-    expect(text).toContain('公用经费4.92万元，主要包括：办公费、差旅费、工会经费、福利费、公务用车运行维护费。');
+    expect(text).toContain(
+      '基本支出348.29万元，其中：人员经费343.37万元，主要包括：基本工资、津贴补贴、绩效工资',
+    );
+    expect(text).toContain(
+      '公用经费4.92万元，主要包括：办公费、差旅费、工会经费、福利费、公务用车运行维护费。',
+    );
   });
 
   it('九、“三公”经费 from 公开09表', () => {
@@ -51,12 +67,20 @@ describe('drafts computed from the sample reproduce the reference’s figures', 
   });
 
   it('十一、政府采购 and 十三、绩效 from the facts', () => {
-    expect(draft('explanation.procurement')).toContain('授予中小企业合同金额0.38万元，占政府采购支出总额的0.13%');
-    expect(draft('explanation.performance')).toContain('项目全年预算数为1281.92万元，执行数为1107.12万元，完成预算的86.36%');
+    expect(draft('explanation.procurement')).toContain(
+      '授予中小企业合同金额0.38万元，占政府采购支出总额的0.13%',
+    );
+    expect(draft('explanation.performance')).toContain(
+      '项目全年预算数为1281.92万元，执行数为1107.12万元，完成预算的86.36%',
+    );
   });
 
   it('follows the tables: a changed amount changes the draft', () => {
-    const doc = applyOperation(loadSample(), { type: 'setCells', table: '03', cells: [{ row: '2130599', col: '3', text: '6' }] }).doc;
+    const doc = applyOperation(loadSample(), {
+      type: 'setCells',
+      table: '03',
+      cells: [{ row: '2130599', col: '3', text: '6' }],
+    }).doc;
     expect(draft('explanation.expenditure', doc)).toContain('项目支出1108.12万元');
   });
 

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { applyOperation, type GongkaiDocument } from '../../document';
+import { Workbook } from '../../engine';
+import { formSet, loadSample } from '../../engine/__tests__/helpers';
+import { checkText } from '../text-check';
+
+function run(doc: GongkaiDocument = loadSample()) {
+  const checked: string[] = [];
+  const findings = checkText(formSet, new Workbook(formSet, doc), doc, (c) =>
+    checked.push(`${c.section}:${c.written}`),
+  );
+  return { findings, checked };
+}
+
+describe('text ↔ table consistency on the reference’s own text', () => {
+  const { findings, checked } = run();
+
+  it('checks the numbers the text states about the tables and facts', () => {
+    expect(checked.length).toBeGreaterThan(90);
+    for (const claim of [
+      'explanation.totals:1455.41万元',
+      'explanation.totals:3.23%',
+      'explanation.expenditure:23.93%',
+      'explanation.expenditure:76.07%',
+      'explanation.general:91.54%',
+      'explanation.general:4.39%',
+      'explanation.general:88.76%',
+      'explanation.general:85.95%',
+      'explanation.general:211.14%',
+      'explanation.basic:343.37万元',
+      'explanation.procurement:0.13%',
+      'explanation.assets:1辆',
+      'explanation.performance:86.36%',
+    ]) {
+      expect(checked, claim).toContain(claim);
+    }
+  });
+
+  it('says where the reference’s text and tables disagree: the “三公” budget', () => {
+    expect(findings.map((f) => `${f.section}#${f.paragraph} ${f.written} → ${f.expected}`)).toEqual([
+      'explanation.threePublic#1 2.88万元 → 0.89万元',
+      'explanation.threePublic#1 30.9% → 100%',
+      'explanation.threePublic#4 2.43万元 → 0.89万元',
+      'explanation.threePublic#4 36.63% → 100%',
+      'explanation.threePublic#4 17.57万元 → 19.11万元',
+      'explanation.threePublic#6 36.63% → 100%',
+      'explanation.threePublic#6 1.54万元 → 0.00万元',
+      'explanation.threePublic#7 0.45万元 → 0.00万元',
+    ]);
+    const first = findings[0];
+    expect(first?.kind).toBe('text');
+    expect(first?.severity).toBe('error');
+    expect(first?.source).toBe('公开09表 1栏（预算数合计）');
+    expect(first?.cell).toEqual({ table: '09', row: 'main', col: '1' });
+    expect(first?.message).toContain('预算为2.88万元');
+  });
+
+  it('leaves alone the items it does not know (宣传事务 954.62万元) rather than guess', () => {
+    expect(checked.some((c) => c.includes('954.62'))).toBe(false);
+    expect(findings.some((f) => f.written?.includes('954.62'))).toBe(false);
+  });
+});
+
+describe('a changed table value makes the matching sentence a finding', () => {
+  it('人员经费 in section 六 follows 公开06表', () => {
+    const doc = applyOperation(loadSample(), {
+      type: 'setCells',
+      table: '06',
+      cells: [{ row: '30101', col: '1', text: '79.49' }],
+    }).doc;
+    const f = run(doc).findings.filter((x) => x.section === 'explanation.basic');
+    expect(f.map((x) => `${x.written} → ${x.expected}`)).toEqual(['343.37万元 → 353.37万元']);
+  });
+
+  it('a 类 share in section 五 follows 公开05表', () => {
+    const doc = applyOperation(loadSample(), {
+      type: 'setCells',
+      table: '05',
+      cells: [{ row: '2101102', col: '2', text: '10.17' }],
+    }).doc;
+    const f = run(doc).findings.filter((x) => x.section === 'explanation.general');
+    expect(f.map((x) => x.written)).toContain('27.61万元');
+    expect(f.map((x) => x.written)).toContain('91.54%');
+  });
+});
+
+describe('open to-dos', () => {
+  it('a 【待填写】 left in the text is a warning', () => {
+    const doc = applyOperation(loadSample(), {
+      type: 'setSection',
+      key: 'explanation.operation',
+      value: { paragraphs: ['2023年度本单位机关运行经费支出0万元。主要原因是【待填写：原因】。'] },
+    }).doc;
+    const todo = run(doc).findings.filter((x) => x.kind === 'todo');
+    expect(todo).toHaveLength(1);
+    expect(todo[0]?.severity).toBe('warning');
+    expect(todo[0]?.message).toContain('【待填写：原因】');
+  });
+});

@@ -1,0 +1,4 @@
+export { publicationMetrics, resolveReference, classBreakdown, type Metric } from './metrics';
+export { draftSection, draftableSections, type DraftContext } from './drafts';
+export { checkText, type TextFinding } from './text-check';
+export { figure, percentOf, TODO, TODO_OPEN } from './text-format';
