@@ -12,3 +12,4 @@ export {
 export { rowsForCode, type RowsForCode } from './class-rows';
 export { newDocument } from './new-document';
 export { sectionSchema, factsSchema, type SectionContent, type Facts } from './publication-schema';
+export * from './performance-schema';

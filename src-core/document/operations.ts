@@ -2,6 +2,7 @@ import { canonicalAmount, parseAmount } from '../money';
 import type { CustomCatalog } from '../catalog/catalog';
 import type { CellAddress, ClassRow, GongkaiDocument, Settings, TableData, UnitInfo } from './types';
 import type { Facts, SectionContent } from './publication-schema';
+import type { PerformanceForms } from './performance-schema';
 
 /** One cell edit inside a setCells operation; text null clears the cell. */
 export interface CellEdit {
@@ -25,6 +26,7 @@ export type Operation =
   | { readonly type: 'setCatalog'; readonly catalog: CustomCatalog | null }
   | { readonly type: 'setSection'; readonly key: string; readonly value: SectionContent | null }
   | { readonly type: 'setFact'; readonly key: keyof Facts; readonly value: Facts[keyof Facts] | null }
+  | { readonly type: 'setPerformance'; readonly value: PerformanceForms | null }
   | { readonly type: 'batch'; readonly label?: string; readonly ops: readonly Operation[] };
 
 /** What an applied operation changed, so the engine can recalc incrementally (cells) or rebuild (structure). */
@@ -127,6 +129,14 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
       return {
         doc: Object.keys(current).length === 0 ? rest : { ...rest, facts: current as Facts },
         inverse: { type: 'setFact', key: op.key, value: before },
+        change: { cells: [], structure: false, settings: false, text: true },
+      };
+    }
+    case 'setPerformance': {
+      const { performance: before, ...rest } = doc;
+      return {
+        doc: op.value === null ? rest : { ...rest, performance: op.value },
+        inverse: { type: 'setPerformance', value: before ?? null },
         change: { cells: [], structure: false, settings: false, text: true },
       };
     }

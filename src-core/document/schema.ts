@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { factsSchema, sectionSchema } from './publication-schema';
+import { performanceSchema } from './performance-schema';
 
 const amountText = z.string().regex(/^-?\d+(\.\d+)?$/, '应是数字，如 0.01');
 
@@ -41,4 +42,5 @@ export const documentSchema = z.object({
     .optional(),
   sections: z.record(z.string(), sectionSchema).optional(),
   facts: factsSchema.optional(),
+  performance: performanceSchema.optional(),
 });

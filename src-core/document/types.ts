@@ -1,5 +1,6 @@
 import type { CustomCatalog } from '../catalog/catalog';
 import type { Facts, SectionContent } from './publication-schema';
+import type { PerformanceForms } from './performance-schema';
 
 /** The format version this build writes; files with a higher version are refused, not half-read. */
 export const CURRENT_FORMAT_VERSION = 1;
@@ -59,6 +60,8 @@ export interface GongkaiDocument {
   readonly sections?: Readonly<Record<string, SectionContent>>;
   /** Facts the text needs that no table holds (年初预算, 上年数 …). */
   readonly facts?: Facts;
+  /** 绩效自评表 (附件). */
+  readonly performance?: PerformanceForms;
 }
 
 /** The address of one cell: table id, row key, 栏次 key. */
