@@ -2,3 +2,4 @@ export { publicationMetrics, resolveReference, classBreakdown, type Metric } fro
 export { draftSection, draftableSections, type DraftContext } from './drafts';
 export { checkText, type TextFinding } from './text-check';
 export { figure, percentOf, TODO, TODO_OPEN } from './text-format';
+export { checkEmptyTables, isEmptyTable, type EmptyTableFinding } from './empty-tables';

@@ -1,4 +1,6 @@
 import {
+  checkEmptyTables,
+  checkText,
   formSetFor,
   parseAmount,
   splitBySeverity,
@@ -18,14 +20,14 @@ const KIND_NAMES: Record<Finding['kind'], string> = {
   missingRow: '缺少对应行',
 };
 
-/** `gongkai check FILE [--json] [--tolerance N]`. */
+/** `gongkai check FILE [--json] [--tolerance N] [--text]`: the tables; with --text also the publication's text. */
 export async function checkCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, ['tolerance']);
   if ('error' in args) return fail(io, args.error);
-  const known = new Set(['json', 'tolerance']);
+  const known = new Set(['json', 'tolerance', 'text']);
   for (const flag of args.flags.keys()) if (!known.has(flag)) return fail(io, `不认识的参数 --${flag}。`);
   const [file, ...extra] = args.positional;
-  if (!file || extra.length > 0) return fail(io, '用法：gongkai check FILE [--json] [--tolerance N]');
+  if (!file || extra.length > 0) return fail(io, '用法：gongkai check FILE [--json] [--tolerance N] [--text]');
 
   let tolerance: string | undefined;
   const tol = args.flags.get('tolerance');
@@ -44,8 +46,13 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   if (tolerance !== undefined) doc = { ...doc, settings: { ...doc.settings, tolerance } };
   const formSet = formSetFor(doc.formYear);
   if (!formSet) return fail(io, `不支持 ${doc.formYear} 年度的报表格式。`);
-  const findings = new Workbook(formSet, doc).findings();
-  const { errors, warnings } = splitBySeverity(findings);
+  const wb = new Workbook(formSet, doc);
+  const findings = wb.findings();
+  // With --text: the publication's text against the tables, and empty tables without their 说明.
+  const documentFindings = args.flags.has('text') ? [...checkEmptyTables(formSet, wb, doc), ...checkText(formSet, wb, doc)] : [];
+  const split = splitBySeverity(findings);
+  const errors = [...split.errors, ...documentFindings.filter((f) => f.severity === 'error')];
+  const warnings = [...split.warnings, ...documentFindings.filter((f) => f.severity === 'warning')];
 
   if (args.flags.has('json')) {
     io.out(`${JSON.stringify({ errors, warnings }, null, 2)}\n`);
@@ -63,7 +70,14 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
         io.out(`  [${tag}] ${f.message}\n`);
       }
     }
-    if (findings.length === 0) io.out('\n全部审核通过。\n');
+    if (documentFindings.length > 0) {
+      io.out(`\n公开文本（${documentFindings.length}）\n`);
+      for (const f of documentFindings) {
+        const kind = f.kind === 'text' ? '文字与报表不一致' : f.kind === 'todo' ? '待填写' : '空表缺少说明';
+        io.out(`  [${f.severity === 'error' ? '错误' : '提示'}·${kind}] ${f.message}\n`);
+      }
+    }
+    if (errors.length + warnings.length === 0) io.out('\n全部审核通过。\n');
   }
   return errors.length > 0 ? 1 : 0;
 }

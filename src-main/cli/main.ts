@@ -11,7 +11,9 @@ export interface CliIO {
 const HELP = `决算公开表编辑器 命令行
 
 用法：
-  gongkai check FILE [--json] [--tolerance N]   审核文件（.gongkai.json 或 .xlsx），按表列出错误和提示
+  gongkai check FILE [--json] [--tolerance N] [--text]
+                                                审核文件（.gongkai.json 或 .xlsx），按表列出错误和提示；
+                                                --text 同时核对情况说明等文字与报表是否一致
   gongkai export FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--tables 01,03,…] [--cover] [--toc]
                                                 导出正式的 Excel 模板和可打印的 PDF
   gongkai convert FILE --out OUT                元→万元 舍位平衡，写出新文件并列出调整

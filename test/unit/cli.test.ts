@@ -111,3 +111,14 @@ describe('gongkai export', () => {
     expect(r.stderr).toContain('不认识：12');
   });
 });
+
+describe('gongkai check --text', () => {
+  it('also checks the publication’s text: the reference’s “三公” budget disagrees with 公开09表 (exit 1)', async () => {
+    const r = await gongkai('check', SAMPLE, '--text', '--json');
+    expect(r.code).toBe(1);
+    const { errors } = JSON.parse(r.stdout) as { errors: { kind: string; written?: string; expected?: string }[] };
+    expect(errors.filter((e) => e.kind === 'text').map((e) => `${e.written}→${e.expected}`)).toContain('2.88万元→0.89万元');
+    const human = await gongkai('check', SAMPLE, '--text');
+    expect(human.stdout).toContain('[错误·文字与报表不一致]');
+  });
+});
