@@ -3,6 +3,13 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// `gongkai check … | head` closes the pipe early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 const { main } = await import('../src-main/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),

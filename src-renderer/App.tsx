@@ -81,11 +81,11 @@ function Shell({ host }: { host: RendererHost }) {
 
   // Autosave to the recovery file every 30 s while there are unsaved changes.
   useEffect(() => {
-    let saved = -1;
+    let saved: { session: unknown; revision: number } = { session: null, revision: -1 };
     const timer = setInterval(() => {
       const s = store.session;
-      if (!s.dirty || s.revision === saved) return;
-      saved = s.revision;
+      if (!s.dirty || (s === saved.session && s.revision === saved.revision)) return;
+      saved = { session: s, revision: s.revision };
       void host.api.writeRecovery({
         text: store.text(),
         filePath: store.file.filePath,

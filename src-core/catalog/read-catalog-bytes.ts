@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { parseCatalogRows, parseCsv, type CatalogImport } from './import-catalog';
-import { checkXlsxBytes } from '../export/zip-guard';
+import { checkXlsxBytes, checkXlsxInflation } from '../export/zip-guard';
 
 /** Reads a two-column catalog (编码, 名称) from the bytes of an .xlsx or .csv file, in any host. */
 export async function readCatalogBytes(fileName: string, data: Uint8Array): Promise<CatalogImport> {
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext === 'csv' || ext === 'txt') return parseCatalogRows(parseCsv(decodeText(data)));
   if (ext !== 'xlsx') return { ok: false, message: '科目目录只能从 .xlsx 或 .csv 文件导入。' };
-  const guard = checkXlsxBytes(data);
+  const guard = checkXlsxBytes(data) ?? (await checkXlsxInflation(data));
   if (guard) return { ok: false, message: guard };
   const wb = new ExcelJS.Workbook();
   try {

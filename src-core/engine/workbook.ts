@@ -1,4 +1,4 @@
-import { Decimal, formatAmount, parseAmount } from '../money';
+import { Decimal, formatAmount, formatExact, parseAmount } from '../money';
 import type { CellAddress, GongkaiDocument } from '../document/types';
 import type { FormSet } from '../template';
 import { CellIndex } from './cell-index';
@@ -508,7 +508,7 @@ export class Workbook {
       difference: diff.toFixed(),
       related: [...eq.terms].map((c) => this.cells.addresses[c] as CellAddress),
       canUseComputed: ownValue && this.definer[t] === e,
-      message: `${location}：${who} ${formatAmount(actual)}，按${ruleText}应为 ${formatAmount(expected)}（${instance}），相差 ${formatAmount(diff)}${tailText}。`,
+      message: `${location}：${who} ${formatExact(actual)}，按${ruleText}应为 ${formatExact(expected)}（${instance}），相差 ${formatExact(diff)}${tailText}。`,
     };
   }
 

@@ -159,9 +159,10 @@ function writeSheet(
       }
       const number = state.value === null ? null : Number(state.value.toFixed());
       const formula = formulas.get(`${table.id}\u0001${c.row}\u0001${c.col}`);
-      // A formula whose value cannot be known (invalid input below it) is written without a cached result.
+      // An empty total caches 0 (the number format shows it blank); one whose value cannot be known (invalid input
+      // below it) is written without a cached result, so the spreadsheet computes it and shows the error there.
       if (formula && !state.entered)
-        cell.value = number === null ? { formula, date1904: false } : { formula, result: number };
+        cell.value = state.unknown ? { formula, date1904: false } : { formula, result: number ?? 0 };
       else if (number !== null) cell.value = number;
     });
   });

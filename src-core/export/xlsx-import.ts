@@ -8,11 +8,11 @@ import {
   type GongkaiDocument,
   type TableData,
 } from '../document';
-import { dropRedundantValues } from '../engine';
+import { dropRedundantValues, Workbook } from '../engine';
 import { levelOfCode } from '../catalog/catalog';
 import type { FormSet, TableTemplate } from '../template';
 import { readInfoSheet } from './xlsx-info-sheet';
-import { checkXlsxBytes } from './zip-guard';
+import { checkXlsxBytes, checkXlsxInflation } from './zip-guard';
 
 /** What was read from one table's sheet, and what was not (with why). */
 export interface TableImportReport {
@@ -35,6 +35,8 @@ interface Cell {
   /** The value when the cell holds a number (or a formula with a numeric result). */
   readonly number?: number;
   readonly formulaWithoutResult?: boolean;
+  /** An Excel error value (#REF!, #DIV/0! …). */
+  readonly error?: boolean;
 }
 
 type Grid = Cell[][];
@@ -46,7 +48,7 @@ type Grid = Cell[][];
  * damaged, encrypted and unreasonably large files with a Chinese message.
  */
 export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<XlsxImport> {
-  const guard = checkXlsxBytes(bytes);
+  const guard = checkXlsxBytes(bytes) ?? (await checkXlsxInflation(bytes));
   if (guard) return { ok: false, message: guard };
   const book = new ExcelJS.Workbook();
   try {
@@ -57,10 +59,11 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
     return { ok: false, message: '无法读取这个 Excel 文件：文件已损坏，或不是 .xlsx 格式。' };
   }
   for (const ws of book.worksheets) {
-    if (ws.rowCount > MAX_ROWS) {
+    // Rows with content, not the last formatted row: a stray format far down must not refuse a good file.
+    if (ws.actualRowCount > MAX_ROWS) {
       return {
         ok: false,
-        message: `工作表“${ws.name}”有 ${ws.rowCount} 行，远超决算公开表的规模，没有读取。`,
+        message: `工作表“${ws.name}”有 ${ws.actualRowCount} 行内容，远超决算公开表的规模，没有读取。`,
       };
     }
   }
@@ -73,6 +76,7 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
   const tables: Record<string, TableData> = {};
   let unitName: string | undefined;
   let year: number | undefined;
+  const moneyUnits = new Set<'元' | '万元'>();
   for (const t of formSet.tables) {
     const found = findSheet(grids, t);
     if (!found) {
@@ -89,6 +93,7 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
     const meta = readMeta(found.grid);
     unitName ??= meta.unit;
     year ??= meta.year;
+    if (meta.money) moneyUnits.add(meta.money);
     const result =
       t.kind === 'classification' ? readClassification(found.grid, t, formSet) : readFixed(found.grid, t);
     const extraNotes = readExtraNotes(found.grid, t);
@@ -107,6 +112,9 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
       skipped: result.skipped,
     });
   }
+  if (moneyUnits.size > 1) {
+    return { ok: false, message: '各表的金额单位不一致（有的是元，有的是万元），请统一后再导入。' };
+  }
   if (report.every((r) => r.sheet === null)) {
     return {
       ok: false,
@@ -117,7 +125,8 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
   const base = newDocument(info?.formYear ?? formSet.year, {
     name: info?.unit.name ?? unitName ?? '',
     year: info?.unit.year ?? year ?? formSet.year,
-    moneyUnit: info?.unit.moneyUnit ?? '万元',
+    // The title block says 金额单位：元 or 万元; amounts are kept in that unit (元 can then be converted with 舍位平衡).
+    moneyUnit: info?.unit.moneyUnit ?? [...moneyUnits][0] ?? '万元',
     publishDate: info?.unit.publishDate ?? '',
     phone: info?.unit.phone ?? '',
   });
@@ -139,7 +148,16 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
   // Through the same validation as a file from disk (also fills in missing 类/款 rows).
   const checked = readDocument(writeDocument(raw), () => formSet);
   if (!checked.ok) return { ok: false, message: `读出的内容不符合报表格式：${checked.message}` };
-  return { ok: true, document: dropRedundantValues(formSet, checked.document), report };
+  const wb = new Workbook(formSet, checked.document);
+  const settled = report.map((r) => ({
+    ...r,
+    skipped: r.skipped.flatMap((line) => {
+      if (!line.startsWith(IF_ENTERED)) return [line];
+      const [, row, col, text] = line.split(IF_ENTERED) as [string, string, string, string];
+      return wb.cell(r.table, row, col)?.derived ? [] : [text];
+    }),
+  }));
+  return { ok: true, document: dropRedundantValues(formSet, checked.document), report: settled };
 }
 
 function readGrid(ws: ExcelJS.Worksheet): Grid {
@@ -166,9 +184,12 @@ function cellOf(cell: ExcelJS.Cell): Cell {
       const result = (v as { result?: unknown }).result;
       if (typeof result === 'number') return { text: String(result), number: result };
       if (typeof result === 'string') return { text: result.trim() };
+      if (result && typeof result === 'object' && 'error' in result)
+        return { text: String((result as { error: unknown }).error), error: true };
       if (result === undefined || result === null) return { text: '', formulaWithoutResult: true };
       return { text: '' };
     }
+    if ('error' in v) return { text: String((v as { error: unknown }).error), error: true };
     if ('richText' in v)
       return {
         text: (v as { richText: { text: string }[] }).richText
@@ -203,18 +224,21 @@ function findSheet(
   );
 }
 
-function readMeta(grid: Grid): { unit?: string; year?: number } {
+function readMeta(grid: Grid): { unit?: string; year?: number; money?: '元' | '万元' } {
   let unit: string | undefined;
   let year: number | undefined;
+  let money: '元' | '万元' | undefined;
   for (const row of grid.slice(0, 6)) {
     for (const c of row) {
       const dept = /^(?:部门|单位|单位名称|编制单位)[：:]\s*(.+)$/.exec(c.text);
       if (dept && !unit) unit = (dept[1] as string).trim();
       const y = /^(\d{4})年度?/.exec(squash(c.text));
       if (y && !year) year = Number(y[1]);
+      const m = /金额单位[：:](万元|元)/.exec(squash(c.text));
+      if (m && !money) money = m[1] as '元' | '万元';
     }
   }
-  return { unit, year };
+  return { unit, year, money };
 }
 
 /** The row holding the 栏次 numbers, with the column of each number. */
@@ -254,11 +278,28 @@ interface ReadResult {
 }
 
 /** An amount from a cell: numbers as they are, text as typed (invalid text kept, to be flagged, never 0). */
-function amountOf(c: Cell | undefined, where: string, skipped: string[]): string | null {
+/** Marks a note that only matters if the cell turns out not to be computed by the rules (see importXlsx). */
+const IF_ENTERED = '\u0000';
+
+function amountOf(
+  c: Cell | undefined,
+  where: string,
+  skipped: string[],
+  at?: { row: string; col: string },
+): string | null {
   if (!c) return null;
   if (c.formulaWithoutResult) {
-    skipped.push(`${where}：公式没有计算结果，未读取`);
+    // A total written as a formula with no cached value is computed here anyway; only an entered cell loses data.
+    skipped.push(
+      at
+        ? `${IF_ENTERED}${at.row}${IF_ENTERED}${at.col}${IF_ENTERED}${where}：公式没有计算结果，未读取`
+        : `${where}：公式没有计算结果，未读取`,
+    );
     return null;
+  }
+  if (c.error) {
+    skipped.push(`${where}：单元格是错误值 ${c.text}，已原样保留并标为无效`);
+    return c.text;
   }
   if (c.number !== undefined) return canonicalAmount(new Decimal(c.number.toPrecision(15)));
   const text = c.text;
@@ -295,7 +336,14 @@ function readFixed(grid: Grid, t: TableTemplate): ReadResult {
       const cols = t.blocks[0]?.columns ?? [];
       if (!cols.some((c) => (row[colOfKey.get(c.key) ?? -1]?.text ?? '') !== '')) continue;
       for (const c of cols)
-        put(key, c.key, amountOf(row[colOfKey.get(c.key) ?? -1], `第 ${r + 1} 行 ${c.no}栏`, skipped));
+        put(
+          key,
+          c.key,
+          amountOf(row[colOfKey.get(c.key) ?? -1], `第 ${r + 1} 行 ${c.no}栏`, skipped, {
+            row: key,
+            col: c.key,
+          }),
+        );
       rowCount = 1;
       break;
     }
@@ -327,6 +375,7 @@ function readFixed(grid: Grid, t: TableTemplate): ReadResult {
             col === undefined ? undefined : row[col],
             `第 ${r + 1} 行（行次 ${text}）${c.no}栏`,
             skipped,
+            { row: tr.key, col: c.key },
           );
           if (v !== null) used = true;
           put(tr.key, c.key, v);
@@ -354,7 +403,10 @@ function readFixed(grid: Grid, t: TableTemplate): ReadResult {
         skipped.push(`第 ${r + 1} 行：科目代码 ${code} 不在${t.code}的格式中`);
         return;
       }
-      const v = amountOf(row[vc], `第 ${r + 1} 行 ${code}`, skipped);
+      const v = amountOf(row[vc], `第 ${r + 1} 行 ${code}`, skipped, {
+        row: tr.key,
+        col: b.columns[0]?.key ?? '1',
+      });
       if (v !== null) used = true;
       put(tr.key, b.columns[0]?.key ?? '1', v);
     });
@@ -363,7 +415,7 @@ function readFixed(grid: Grid, t: TableTemplate): ReadResult {
       if (at < 0) continue;
       // The amount is in the first cell after the label and its merged continuation.
       const valueCell = row.slice(at + 1).find((c) => squash(c.text) !== footer.label);
-      const v = amountOf(valueCell, `第 ${r + 1} 行 ${footer.label}`, skipped);
+      const v = amountOf(valueCell, `第 ${r + 1} 行 ${footer.label}`, skipped, { row: footer.key, col: '1' });
       if (v !== null) used = true;
       put(footer.key, '1', v);
     }
@@ -420,6 +472,7 @@ function readClassification(grid: Grid, t: TableTemplate, formSet: FormSet): Rea
         col === undefined ? undefined : row[col],
         `第 ${r + 1} 行 ${isTotal ? '合计' : code} ${c.no}栏`,
         skipped,
+        { row: key, col: c.key },
       );
       if (v !== null) (values[key] ??= {})[c.key] = v;
     }

@@ -19,7 +19,11 @@ export function writeInfoSheet(book: ExcelJS.Workbook, doc: GongkaiDocument): vo
   ws.addRow(['项目', '内容']);
   for (const [k, get] of FIELDS) ws.addRow([k, get(doc)]);
   if (doc.settings.ruleTolerance) ws.addRow(['规则容差', JSON.stringify(doc.settings.ruleTolerance)]);
-  if (doc.catalog) ws.addRow(['自定义科目', JSON.stringify(doc.catalog)]);
+  // One row per 科目: a whole catalog in one cell would pass Excel's 32,767-character limit.
+  if (doc.catalog) {
+    ws.addRow(['自定义科目方式', doc.catalog.replace ? '替换' : '追加']);
+    for (const e of doc.catalog.entries) ws.addRow([`科目:${e.code}`, e.name]);
+  }
   for (const [id, t] of Object.entries(doc.tables)) if (t.note) ws.addRow([`说明:${id}`, t.note]);
   if (doc.sections) ws.addRow(['文字部分', JSON.stringify(doc.sections)]);
   if (doc.facts) ws.addRow(['补充数据', JSON.stringify(doc.facts)]);
@@ -70,7 +74,14 @@ export function readInfoSheet(book: ExcelJS.Workbook): InfoSheet | null {
     },
     tolerance: map.get('尾数容差') || undefined,
     ruleTolerance: json('规则容差') as Record<string, string> | undefined,
-    catalog: json('自定义科目'),
+    catalog: map.has('自定义科目方式')
+      ? {
+          replace: map.get('自定义科目方式') === '替换',
+          entries: [...map]
+            .filter(([k]) => k.startsWith('科目:'))
+            .map(([k, name]) => ({ code: k.slice(3), name })),
+        }
+      : undefined,
     notes,
     formYear: Number.isInteger(formYear) && formYear > 0 ? formYear : undefined,
     sections: json('文字部分'),

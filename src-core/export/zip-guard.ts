@@ -59,3 +59,81 @@ export function checkXlsxBytes(bytes: Uint8Array): string | null {
   }
   return null;
 }
+
+interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly compressed: number;
+  readonly declared: number;
+  readonly localOffset: number;
+}
+
+function entriesOf(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  const out: ZipEntry[] = [];
+  if (eocd < 0) return out;
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  for (let n = 0; n < count && p + 46 <= bytes.length; n++) {
+    const nameLength = view.getUint16(p + 28, true);
+    out.push({
+      name: new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength)),
+      method: view.getUint16(p + 10, true),
+      compressed: view.getUint32(p + 20, true),
+      declared: view.getUint32(p + 24, true),
+      localOffset: view.getUint32(p + 42, true),
+    });
+    p += 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  return out;
+}
+
+/**
+ * Inflates every entry for real, counting bytes, and stops at the first one that unpacks to more than its header
+ * declares or than the limit: a zip's own size fields can lie, and the library that unpacks it next trusts them.
+ * Returns a Chinese message, or null if the file is honest and of a reasonable size. Runs in the browser and Node
+ * (DecompressionStream).
+ */
+export async function checkXlsxInflation(bytes: Uint8Array): Promise<string | null> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const e of entriesOf(bytes)) {
+    if (e.method === 0) {
+      total += e.compressed;
+      continue;
+    }
+    if (e.method !== 8) return `文件里有不认识的压缩方式（${e.name}），无法读取。`;
+    const at = e.localOffset;
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50)
+      return '文件已损坏（部件位置不对），无法读取。';
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const data = bytes.subarray(start, Math.min(bytes.length, start + e.compressed));
+    const reader = new Blob([data as BlobPart])
+      .stream()
+      .pipeThrough(new DecompressionStream('deflate-raw'))
+      .getReader();
+    let size = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > e.declared + 1024 || total + size > XLSX_LIMITS.maxUnpackedBytes) {
+          await reader.cancel();
+          return '文件解压后的大小与它自己声明的不符（可能是恶意构造的压缩包），没有读取。';
+        }
+      }
+    } catch {
+      return '文件已损坏（压缩数据不完整），无法读取。';
+    }
+    total += size;
+  }
+  return null;
+}

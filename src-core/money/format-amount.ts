@@ -23,3 +23,8 @@ export function formatAmount(
 export function canonicalAmount(value: Decimal): string {
   return value.toFixed();
 }
+
+/** An amount with two decimals, or more when it has them (0.005 stays 0.005, not 0.01): for messages about differences. */
+export function formatExact(value: Decimal): string {
+  return formatAmount(value, { decimals: Math.max(2, value.decimalPlaces()) });
+}

@@ -1,3 +1,3 @@
 export { Decimal, ZERO } from './decimal';
 export { parseAmount, type ParsedAmount } from './parse-amount';
-export { formatAmount, canonicalAmount } from './format-amount';
+export { formatAmount, formatExact, canonicalAmount } from './format-amount';

@@ -55,8 +55,9 @@ export class DocumentSession {
     return this.revisionNo !== this.savedRevision;
   }
 
-  markSaved(): void {
-    this.savedRevision = this.revisionNo;
+  /** The document as of `revision` (default: now) is on disk. Edits made while a save was running stay unsaved. */
+  markSaved(revision: number = this.revisionNo): void {
+    this.savedRevision = revision;
   }
 
   /** The document is not on disk as it is now (imported, restored from autosave). */

@@ -17,9 +17,13 @@ export async function writeFileAtomic(
   try {
     await handle.writeFile(data);
     await handle.sync();
-  } finally {
+  } catch (e) {
+    // A full disk must not leave a half-written temporary file behind.
     await handle.close();
+    await fs.rm(tmp, { force: true });
+    throw e;
   }
+  await handle.close();
   try {
     if (options.backup !== false) {
       try {

@@ -139,7 +139,9 @@ export function TableGrid({ store, tableId, onReady }: Props) {
           const cell = valueCell(p.data, index);
           if (!cell) return false;
           const state = store.workbook.cell(tableId, cell.row, cell.col);
-          return !!state && !state.derived;
+          // A computed cell is editable only when it already holds a value of its own (an imported or published
+          // figure that differs from the sum): that value can be corrected, or cleared with 采用计算值.
+          return !!state && (!state.derived || state.entered);
         },
         cellClassRules: cellClassRules(index),
         tooltipValueGetter: (p) => {

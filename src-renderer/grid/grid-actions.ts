@@ -50,7 +50,7 @@ export function planPaste(
       }
       const state = wb.cell(table.id, at.cell.row, at.cell.col);
       if (!state) continue;
-      if (state.derived) {
+      if (state.derived && !state.entered) {
         if (text.trim() !== '') onDerived.push(locationOf(table, at.cell.row, at.cell.col));
         continue;
       }

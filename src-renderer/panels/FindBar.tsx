@@ -12,12 +12,15 @@ export function FindBar() {
   const store = useStore();
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
+  // The first Enter goes to the first hit; each further Enter to the next one.
+  const [visited, setVisited] = useState(false);
   const hits = useMemo(() => search(store, query.trim()), [store, store.version, query]);
   if (!store.findOpen) return null;
   const go = (i: number) => {
     if (hits.length === 0) return;
     const k = ((i % hits.length) + hits.length) % hits.length;
     setIndex(k);
+    setVisited(true);
     store.focusCell((hits[k] as Hit).cell);
   };
   return (
@@ -30,6 +33,7 @@ export function FindBar() {
         onChange={(e) => {
           setQuery(e.target.value);
           setIndex(0);
+          setVisited(false);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter')

@@ -1,36 +1,34 @@
-import { useState } from 'react';
 import { parseAmount, readCatalogBytes } from '../../src-core';
 import { useHost, useStore } from '../state/use-store';
+import { CommitInput } from './CommitInput';
 
 /** 单位信息: name, year, money unit, publication date, phone, and the 尾数 tolerance. */
 export function UnitInfoPanel() {
   const store = useStore();
   const unit = store.document.unit;
-  const [tolerance, setTolerance] = useState(store.document.settings.tolerance);
-  const [toleranceError, setToleranceError] = useState<string | null>(null);
   const set = (patch: Parameters<typeof store.apply>[0]) => store.apply(patch, '修改单位信息');
   return (
     <div className="gk-unit" data-testid="unit-info">
       <h2>单位信息</h2>
       <label>
         单位名称
-        <input
+        <CommitInput
           value={unit.name}
-          onChange={(e) => set({ type: 'setUnit', unit: { name: e.target.value } })}
           data-testid="unit-name"
+          onCommit={(name) => set({ type: 'setUnit', unit: { name: name.trim() } })}
         />
       </label>
       <label>
         决算年度
-        <input
-          type="number"
-          value={unit.year}
-          min={2000}
-          max={2100}
-          onChange={(e) => {
-            const year = Number(e.target.value);
-            if (Number.isInteger(year) && year >= 2000 && year <= 2100)
-              set({ type: 'setUnit', unit: { year } });
+        <CommitInput
+          value={String(unit.year)}
+          inputMode="numeric"
+          data-testid="unit-year"
+          onCommit={(text) => {
+            const year = Number(text.trim());
+            if (!Number.isInteger(year) || year < 2000 || year > 2100)
+              return '年度应是 2000—2100 之间的四位数字。';
+            set({ type: 'setUnit', unit: { year } });
           }}
         />
       </label>
@@ -54,31 +52,25 @@ export function UnitInfoPanel() {
       </label>
       <label>
         联系电话
-        <input
+        <CommitInput
           value={unit.phone}
-          onChange={(e) => set({ type: 'setUnit', unit: { phone: e.target.value } })}
+          onCommit={(phone) => set({ type: 'setUnit', unit: { phone: phone.trim() } })}
         />
       </label>
       <label>
-        尾数容差（万元）
-        <input
-          value={tolerance}
+        尾数容差（{unit.moneyUnit}）
+        <CommitInput
+          value={store.document.settings.tolerance}
           data-testid="unit-tolerance"
-          onChange={(e) => setTolerance(e.target.value)}
-          onBlur={() => {
-            const parsed = parseAmount(tolerance);
-            if (!parsed.ok || parsed.value === null || parsed.value.isNegative()) {
-              setToleranceError(parsed.ok ? '容差应是不小于 0 的数字，如 0.01。' : parsed.message);
-              return;
-            }
-            setToleranceError(null);
-            if (parsed.value.toFixed() !== store.document.settings.tolerance) {
-              set({ type: 'setSettings', settings: { tolerance: parsed.value.toFixed() } });
-            }
+          onCommit={(text) => {
+            const parsed = parseAmount(text);
+            if (!parsed.ok) return parsed.message;
+            if (parsed.value === null || parsed.value.isNegative())
+              return '容差应是不小于 0 的数字，如 0.01。';
+            set({ type: 'setSettings', settings: { tolerance: parsed.value.toFixed() } });
           }}
         />
       </label>
-      {toleranceError && <div className="gk-field-error">{toleranceError}</div>}
       <p className="gk-hint">
         差额不超过尾数容差的记为“尾数差异”提示；超过的按规则记为错误或提示。金额单位转换时可能产生尾数误差（见各表注）。
       </p>

@@ -7,6 +7,9 @@ import { runExportCommand } from './export-commands';
 /** The renderer side of every menu command; the same for the Electron menu and the in-page menu bar. */
 export function createCommandHandler(store: EditorStore, host: RendererHost, grid: () => GridHandle | null) {
   const save = async (saveAs: boolean): Promise<boolean> => {
+    // What is written is the document as of now; edits typed while the save runs must stay marked unsaved.
+    const session = store.session;
+    const revision = session.revision;
     const outcome = await host.api.saveDocument({
       text: store.text(),
       filePath: store.file.filePath,
@@ -18,9 +21,10 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
       store.showDialog({ kind: 'message', title: '保存失败', text: outcome.message });
       return false;
     }
+    if (store.session !== session) return false;
     store.file = { filePath: outcome.filePath, fileName: outcome.fileName };
-    store.session.markSaved();
-    await host.api.clearRecovery();
+    session.markSaved(revision);
+    if (!session.dirty) await host.api.clearRecovery();
     store.notify('info', `已保存 ${outcome.fileName}`);
     return true;
   };
@@ -31,7 +35,10 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
   return async function handle(command: HostCommand): Promise<void> {
     switch (command.type) {
       case 'new':
-        if (confirmDiscard()) store.newDocument();
+        if (confirmDiscard()) {
+          store.newDocument();
+          await host.api.clearRecovery();
+        }
         return;
       case 'open':
       case 'openRecent': {
@@ -45,7 +52,8 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
           store.showDialog({ kind: 'message', title: '无法打开文件', text: outcome.message });
           return;
         }
-        store.openText(outcome.text, { filePath: outcome.filePath, fileName: outcome.fileName });
+        if (store.openText(outcome.text, { filePath: outcome.filePath, fileName: outcome.fileName }))
+          await host.api.clearRecovery();
         return;
       }
       case 'save':

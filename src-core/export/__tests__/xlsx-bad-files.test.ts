@@ -92,3 +92,51 @@ describe('bad workbooks get a clear Chinese message', () => {
     expect(r.document.tables['03']?.rows?.length).toBe(21);
   });
 });
+
+describe('a zip whose headers lie about its size', () => {
+  it('is refused while inflating, before the workbook library sees it', { timeout: 30_000 }, async () => {
+    // 40 MB of zeros deflate to a few tens of KB; the headers claim 1,000 bytes.
+    const zeros = new Uint8Array(40 * 1024 * 1024);
+    const deflated = new Uint8Array(
+      await new Response(
+        new Blob([zeros]).stream().pipeThrough(new CompressionStream('deflate-raw')),
+      ).arrayBuffer(),
+    );
+    const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(8, 8, true);
+    lv.setUint32(18, deflated.length, true);
+    lv.setUint32(22, 1000, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const central = new Uint8Array(46 + name.length);
+    const cv = new DataView(central.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(10, 8, true);
+    cv.setUint32(20, deflated.length, true);
+    cv.setUint32(24, 1000, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, 0, true);
+    central.set(name, 46);
+    const end = new Uint8Array(22);
+    const ev = new DataView(end.buffer);
+    ev.setUint32(0, 0x06054b50, true);
+    ev.setUint16(8, 1, true);
+    ev.setUint16(10, 1, true);
+    ev.setUint32(12, central.length, true);
+    ev.setUint32(16, local.length + deflated.length, true);
+    const zip = new Uint8Array(local.length + deflated.length + central.length + end.length);
+    zip.set(local, 0);
+    zip.set(deflated, local.length);
+    zip.set(central, local.length + deflated.length);
+    zip.set(end, local.length + deflated.length + central.length);
+    expect(await message(zip)).toContain('与它自己声明的不符');
+  });
+
+  it('an honest export passes the inflation check', async () => {
+    const { checkXlsxInflation } = await import('../zip-guard');
+    expect(await checkXlsxInflation(await exportXlsx(formSet, loadSample()))).toBeNull();
+  });
+});

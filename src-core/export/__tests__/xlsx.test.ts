@@ -98,6 +98,7 @@ describe('Excel import', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.document).toEqual(sample);
     expect(result.report.every((r) => r.sheet !== null)).toBe(true);
+    expect(result.report.flatMap((r) => r.skipped)).toEqual([]);
   });
 
   it('reads a round trip of an edited document with invalid text, overrides, added rows and notes', async () => {
@@ -125,6 +126,10 @@ describe('Excel import', () => {
       type: 'setCells',
       table: '01',
       cells: [{ row: '58', col: '2', text: '1500' }],
+    }).doc;
+    doc = applyOperation(doc, {
+      type: 'setCatalog',
+      catalog: { replace: false, entries: [{ code: '2019998', name: '本地科目' }] },
     }).doc;
     const result = await importXlsx(formSet, await exportXlsx(formSet, doc));
     if (!result.ok) throw new Error(result.message);
@@ -174,5 +179,44 @@ describe('Excel import', () => {
     expect(r03?.skipped.join('\n')).toContain('“4O”不是有效金额');
     expect(r03?.skipped.join('\n')).toContain('第 13 行：没有有效的科目编码');
     expect(result.report.find((r) => r.table === '01')?.skipped[0]).toContain('没有找到公开01表');
+  });
+});
+
+describe('hand-filled templates: units and error values', () => {
+  it('keeps 金额单位：元 as the document’s unit, and reports Excel error values instead of dropping them', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('公开06表');
+    ws.addRow(['2023年度一般公共预算财政拨款基本支出决算明细表']);
+    ws.addRow(['部门：某局', '', '', '', '', '', '', '', '金额单位：元']);
+    ws.addRow(['人员经费', '', '', '公用经费']);
+    ws.addRow([
+      '科目代码',
+      '科目名称',
+      '决算数',
+      '科目代码',
+      '科目名称',
+      '决算数',
+      '科目代码',
+      '科目名称',
+      '决算数',
+    ]);
+    ws.addRow([
+      '30101',
+      '基本工资',
+      694900,
+      '30201',
+      '办公费',
+      { formula: '1/0', result: { error: '#DIV/0!' } },
+    ]);
+    ws.addRow(['30102', '津贴补贴', { error: '#REF!' }]);
+    const r = await importXlsx(formSet, new Uint8Array(await book.xlsx.writeBuffer()));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.document.unit.moneyUnit).toBe('元');
+    expect(r.document.tables['06']?.values['30101']).toEqual({ '1': '694900' });
+    expect(r.document.tables['06']?.values['30102']).toEqual({ '1': '#REF!' });
+    expect(r.document.tables['06']?.values['30201']).toEqual({ '1': '#DIV/0!' });
+    const skipped = r.report.find((x) => x.table === '06')?.skipped.join('\n') ?? '';
+    expect(skipped).toContain('错误值 #REF!');
+    expect(skipped).toContain('错误值 #DIV/0!');
   });
 });
