@@ -3,3 +3,4 @@ export { draftSection, draftableSections, type DraftContext } from './drafts';
 export { checkText, type TextFinding } from './text-check';
 export { figure, percentOf, TODO, TODO_OPEN } from './text-format';
 export { checkEmptyTables, isEmptyTable, type EmptyTableFinding } from './empty-tables';
+export { buildCharts, type ChartOutput, type ChartKey } from './charts';
