@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 const amount = z.union([z.string().regex(/^-?\d+(\.\d+)?$/, '应是数字，如 5.00'), z.literal('')]);
 
-/** One row of 绩效指标: 一级/二级/三级指标, 指标分类, 年初目标值, 实际完成值 (free text, as the forms are). */
+/**
+ * One row of 绩效指标: 一级/二级/三级指标, 指标分类, 年初目标值, 实际完成值 (free text, as the forms are). An empty
+ * 一级/二级/三级指标 continues the cell above (the printed forms merge it over the rows of its group).
+ */
 export const indicatorSchema = z.object({
   level1: z.string(),
   level2: z.string(),
@@ -12,8 +15,15 @@ export const indicatorSchema = z.object({
   actual: z.string(),
 });
 
+/**
+ * The form's title as printed, when it differs from the template's pattern (“2023年度汉阳区融媒体中心…” with the
+ * unit's short name); absent: the pattern with 年度, 单位 and 项目名称 filled in.
+ */
+const title = z.string().optional();
+
 /** 项目绩效自评表. */
 export const projectFormSchema = z.object({
+  title,
   name: z.string(),
   fillDate: z.string(),
   department: z.string(),
@@ -22,7 +32,7 @@ export const projectFormSchema = z.object({
   category: z.string(),
   attribute: z.string(),
   projectType: z.string(),
-  /** 预算数 (A) and 执行数 (B) in 万元; 执行率 (B/A) as written on the form (e.g. 93%). */
+  /** 预算数 (A) and 执行数 (B) in 万元; 执行率 (B/A) as written on the form (e.g. 93%); the check recomputes it. */
   budget: amount,
   actual: amount,
   rate: z.string(),
@@ -31,8 +41,9 @@ export const projectFormSchema = z.object({
   improvement: z.string(),
 });
 
-/** 部门整体绩效自评表. */
+/** 部门整体绩效自评表. 基本支出总额 and 项目支出总额 in 万元. */
 export const overallFormSchema = z.object({
+  title,
   fillDate: z.string(),
   basicTotal: amount,
   projectTotal: amount,
@@ -42,8 +53,9 @@ export const overallFormSchema = z.object({
   improvement: z.string(),
 });
 
-/** 绩效自评情况汇总表: the projects and their 财政资金总额. */
+/** 绩效自评情况汇总表: the projects and their 财政资金总额 (万元); 合计 is computed, never stored. */
 export const summaryFormSchema = z.object({
+  title,
   fillDate: z.string(),
   coverage: z.string(),
   rows: z.array(z.object({ name: z.string(), unit: z.string(), amount })),

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import summary from '../../../templates/2023/forms/performance-summary.json';
+import overall from '../../../templates/2023/forms/performance-overall.json';
+import projectForm from '../../../templates/2023/forms/performance-project.json';
+import { TemplateError } from '../../template';
+import { performanceTemplatesFor } from '../builtin-templates';
+import { loadPerformanceTemplates, validateFormTemplate } from '../form-template';
+import { mergeSpans, resolvedItems } from '../form-model';
+
+/** A deep copy of a template with an edit applied. */
+function edited<T>(template: T, edit: (t: T) => void): T {
+  const copy = structuredClone(template);
+  edit(copy);
+  return copy;
+}
+
+const problems = (raw: unknown) => validateFormTemplate(raw).problems;
+
+describe('the form-table templates of 2023', () => {
+  it('load and validate', () => {
+    const t = performanceTemplatesFor(2023);
+    expect(t.summary.name).toBe('绩效自评情况汇总表');
+    expect(t.overall.columns).toHaveLength(6);
+    expect(t.project.columns).toHaveLength(7);
+    for (const raw of [summary, overall, projectForm]) expect(problems(raw)).toEqual([]);
+  });
+
+  it('serve later years too', () => {
+    expect(performanceTemplatesFor(2024)).toBe(performanceTemplatesFor(2023));
+    expect(performanceTemplatesFor(2020).project.id).toBe('performance-project');
+  });
+
+  it('carry the printed notes', () => {
+    const t = performanceTemplatesFor(2023);
+    expect(t.summary.notes).toEqual(['备注：部门预算项目以二级项目填报']);
+    expect(t.overall.notes[0]).toBe('备注：1. 基本支出总额和项目支出总额为财政资金实际支出数。');
+    expect(t.project.notes.join(' ')).toContain('3. 部门预算项目以二级项目填报。');
+  });
+});
+
+describe('validateFormTemplate', () => {
+  it('rejects what the schema rejects, saying where', () => {
+    expect(problems({ ...summary, kind: 'table' })[0]).toMatch(/^表单模板“performance-summary” kind：/);
+    expect(problems(edited(summary, (t) => (t.columns = [])))[0]).toMatch(/columns/);
+  });
+
+  it('rejects a row narrower or wider than the form', () => {
+    const narrow = edited(projectForm, (t) => {
+      const band = t.bands[0] as { cells: { colSpan?: number }[] };
+      (band.cells[1] as { colSpan?: number }).colSpan = 4;
+    });
+    expect(problems(narrow)).toEqual(['表单模板“performance-project” 第1段：这一行占 6 列，表单有 7 列']);
+    const wide = edited(projectForm, (t) => {
+      const band = t.bands[0] as { cells: { colSpan?: number }[] };
+      (band.cells[1] as { colSpan?: number }).colSpan = 6;
+    });
+    expect(problems(wide)[0]).toMatch(/超出了表单的 7 列/);
+  });
+
+  it('counts cells merged down from the row above', () => {
+    // 预算执行情况（万元） spans two rows: without its rowSpan the next row is one column short.
+    const t = edited(projectForm, (x) => {
+      const band = x.bands[5] as { cells: { rowSpan?: number }[] };
+      delete (band.cells[0] as { rowSpan?: number }).rowSpan;
+    });
+    expect(problems(t)).toEqual(['表单模板“performance-project” 第7段：这一行占 5 列，表单有 7 列']);
+  });
+
+  it('rejects a list as wide as it should not be', () => {
+    const t = edited(overall, (x) => {
+      const list = x.bands[3] as { columns: { colSpan?: number }[] };
+      (list.columns[0] as { colSpan?: number }).colSpan = 2;
+    });
+    expect(problems(t)).toEqual(['表单模板“performance-overall” 第4段：列表一行占 7 列，表单有 6 列']);
+  });
+
+  it('rejects unknown fields, amounts not typed as amounts, and unknown placeholders', () => {
+    const t = edited(projectForm, (x) => {
+      x.title = '{年度}年度{部门}项目绩效自评表';
+      const band = x.bands[0] as { cells: { field?: string }[] };
+      (band.cells[1] as { field?: string }).field = 'projectName';
+      const budget = x.bands[6] as { cells: { input?: string }[] };
+      delete (budget.cells[1] as { input?: string }).input;
+    });
+    const p = problems(t);
+    expect(p).toContain('表单模板“performance-project” 标题：不认识的占位符 {部门}');
+    expect(p.some((x) => x.includes('没有“projectName”这个字段'))).toBe(true);
+    expect(p).toContain('表单模板“performance-project” 第7段 第2格：字段“budget”是金额，应写 input: amount');
+  });
+
+  it('rejects {项目名称} outside the 项目表 and a choice without options', () => {
+    expect(problems({ ...summary, title: '{项目名称}汇总表' })).toContain(
+      '表单模板“performance-summary” 标题：只有项目绩效自评表的标题可以用 {项目名称}',
+    );
+    const t = edited(projectForm, (x) => {
+      const band = x.bands[2] as { cells: { options?: string[] }[] };
+      delete (band.cells[1] as { options?: string[] }).options;
+    });
+    expect(problems(t)).toEqual([
+      '表单模板“performance-project” 第3段 第2格：选项（options）与 input: choice 应同时出现',
+    ]);
+  });
+
+  it('loadPerformanceTemplates wants each of the three forms once', () => {
+    expect(() => loadPerformanceTemplates([summary, overall])).toThrow(TemplateError);
+    expect(() => loadPerformanceTemplates([summary, overall])).toThrow(/缺少项目绩效自评表的表单模板/);
+    expect(() => loadPerformanceTemplates([summary, overall, projectForm, projectForm])).toThrow(/重复/);
+    expect(loadPerformanceTemplates([projectForm, summary, overall]).overall.id).toBe('performance-overall');
+  });
+});
+
+describe('merged 指标 cells', () => {
+  const columns = performanceTemplatesFor(2023).project.bands.find((b) => b.type === 'list')?.columns ?? [];
+  const rows = [
+    { level1: '产出指标', level2: '数量指标', level3: 'a' },
+    { level1: '', level2: '', level3: 'b' },
+    { level1: '', level2: '质量指标', level3: 'c' },
+    { level1: '效益指标', level2: '', level3: 'd' },
+    { level1: '', level2: '', level3: 'e' },
+  ];
+
+  it('an empty cell continues the one above, never across a new group on its left', () => {
+    expect(mergeSpans(rows, columns)).toEqual([
+      [3, 2],
+      [0, 0],
+      [0, 1],
+      [2, 2], // 效益指标 starts a group: its empty 二级指标 is a cell of its own, continued by the next row
+      [0, 0],
+    ]);
+  });
+
+  it('rows read with their merged names', () => {
+    expect(resolvedItems(rows, columns).map((r) => `${r.level1}/${r.level2}/${r.level3}`)).toEqual([
+      '产出指标/数量指标/a',
+      '产出指标/数量指标/b',
+      '产出指标/质量指标/c',
+      '效益指标//d',
+      '效益指标//e',
+    ]);
+  });
+});

@@ -1,0 +1,43 @@
+export {
+  formTableTemplateSchema,
+  validateFormTemplate,
+  loadPerformanceTemplates,
+  isFieldCell,
+  isComputedCell,
+  type FormTableTemplate,
+  type FormCell,
+  type FormFieldCell,
+  type FormComputedCell,
+  type FormLabelCell,
+  type FormRowBand,
+  type FormListBand,
+  type FormListColumn,
+  type FormBand,
+  type FormMetaItem,
+  type FormInput,
+  type PerformanceFormKind,
+  type PerformanceTemplates,
+} from './form-template';
+export { performanceTemplatesFor } from './builtin-templates';
+export {
+  formTitle,
+  formShortTitle,
+  listBand,
+  plainLabel,
+  mergeSpans,
+  mergedKeys,
+  resolvedItems,
+  amountOf,
+  listTotal,
+  summaryTotal,
+  executionRate,
+  parsePercent,
+  printedAmount,
+  emptyIndicator,
+  emptySummary,
+  emptyOverall,
+  emptyProject,
+  type PerformanceFormData,
+} from './form-model';
+export { checkPerformance, type PerformanceFinding } from './performance-check';
+export { performanceHtml, performancePrintCss } from './performance-print';
