@@ -114,8 +114,8 @@ export interface HostApi {
   exportFile(request: ExportRequest): Promise<SaveOutcome>;
   /** 打印: the print HTML, through the host's print dialog. */
   print(html: string): Promise<void>;
-  /** 导入Excel, 导入科目目录: pick a file and read its bytes. */
-  importFile(request: { readonly purpose: 'excel' | 'catalog' }): Promise<ImportOutcome>;
+  /** 导入Excel, 导入科目目录, 上年文件 (for last year's figures): pick a file and read its bytes. */
+  importFile(request: { readonly purpose: 'excel' | 'catalog' | 'lastYear' }): Promise<ImportOutcome>;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onCommand(listener: (command: HostCommand) => void): () => void;
 }

@@ -12,6 +12,8 @@ import { NoticeBar } from './panels/NoticeBar';
 import { Sidebar } from './panels/Sidebar';
 import { TablePage } from './panels/TablePage';
 import { UnitInfoPanel } from './panels/UnitInfoPanel';
+import { TextPartPage } from './text/TextPartPage';
+import { FactsPage } from './text/FactsPage';
 
 const AUTOSAVE_MS = 30_000;
 
@@ -112,11 +114,7 @@ function Shell({ host }: { host: RendererHost }) {
       <div className="gk-main">
         {store.showSidebar && <Sidebar />}
         <main className="gk-centre">
-          {store.page === 'unit' ? (
-            <UnitInfoPanel />
-          ) : (
-            <TablePage tableId={store.page} onGrid={onGrid} grid={grid} />
-          )}
+          <Page page={store.page} onGrid={onGrid} grid={grid} />
         </main>
       </div>
       {store.showFindings && <FindingsPanel />}
@@ -124,6 +122,14 @@ function Shell({ host }: { host: RendererHost }) {
       <Dialogs host={host} />
     </div>
   );
+}
+
+function Page({ page, onGrid, grid }: { page: string; onGrid: (h: GridHandle | null) => void; grid: GridHandle | null }) {
+  if (page === 'unit') return <UnitInfoPanel />;
+  if (page === 'facts') return <FactsPage />;
+  if (page === 'performance') return <TextPartPage partKey="attachments" />;
+  if (page.startsWith('part:')) return <TextPartPage partKey={page.slice(5)} />;
+  return <TablePage tableId={page} onGrid={onGrid} grid={grid} />;
 }
 
 function isTextField(target: EventTarget | null): boolean {

@@ -4,3 +4,4 @@ export { checkText, type TextFinding } from './text-check';
 export { figure, percentOf, TODO, TODO_OPEN } from './text-format';
 export { checkEmptyTables, isEmptyTable, type EmptyTableFinding } from './empty-tables';
 export { buildCharts, type ChartOutput, type ChartKey } from './charts';
+export { priorYearFrom } from './prior-year';

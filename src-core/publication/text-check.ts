@@ -71,7 +71,8 @@ export function checkText(
     for (const section of part.sections ?? []) {
       const content = doc.sections?.[section.key];
       if (!content) continue;
-      const where = `${fill(part.title, doc)} ${section.heading}`.trim();
+      // 第三部分 九、财政拨款“三公”经费支出决算情况说明: the part's number, not its long title.
+      const where = `${fill(part.title, doc).split(' ')[0]} ${section.heading}`.trim();
       content.paragraphs.forEach((text, p) => {
         const todo = text.indexOf(TODO_OPEN);
         if (todo >= 0) {

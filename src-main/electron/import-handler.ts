@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ImportOutcome } from '../../src-core/host';
-import { CATALOG_FILTER, XLSX_FILTER, type Dialogs } from './file-dialogs';
+import { CATALOG_FILTER, DOCUMENT_FILTER, XLSX_FILTER, type Dialogs } from './file-dialogs';
 import { readLimitedFile } from './read-limited';
 
 /** An Excel template of nine tables is well under 1 MB; 30 MB leaves room for anything genuine. */
@@ -9,11 +9,12 @@ export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 const PURPOSES = {
   excel: { title: '导入 Excel', filters: [XLSX_FILTER] },
   catalog: { title: '导入科目目录', filters: [CATALOG_FILTER] },
+  lastYear: { title: '选择上年的决算公开表文件', filters: [DOCUMENT_FILTER] },
 } as const;
 
 /** 导入Excel / 导入科目目录: pick a file and hand its bytes to the renderer, which parses them. */
 export async function importFile(
-  request: { readonly purpose: 'excel' | 'catalog' },
+  request: { readonly purpose: 'excel' | 'catalog' | 'lastYear' },
   deps: { readonly dialogs: Dialogs; readonly defaultFolder: () => string },
 ): Promise<ImportOutcome> {
   const purpose = PURPOSES[request.purpose];

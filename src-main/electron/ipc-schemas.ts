@@ -47,7 +47,7 @@ const exportRequest = z
     message: 'xlsx needs data; pdf needs html',
   });
 
-const importRequest = z.object({ purpose: z.enum(['excel', 'catalog']) });
+const importRequest = z.object({ purpose: z.enum(['excel', 'catalog', 'lastYear']) });
 
 /** The argument list each channel accepts, exactly as the preload sends it. */
 export const IPC_ARGUMENTS = {

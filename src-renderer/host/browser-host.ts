@@ -100,7 +100,7 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
       printHtml(html);
     },
     async importFile(request): Promise<ImportOutcome> {
-      const file = await pickFile(request.purpose === 'excel' ? '.xlsx' : '.xlsx,.csv');
+      const file = await pickFile(request.purpose === 'excel' ? '.xlsx' : request.purpose === 'lastYear' ? '.json' : '.xlsx,.csv');
       if (!file) return { status: 'cancelled' };
       if (file.size > 30 * 1024 * 1024)
         return { status: 'failed', message: '文件太大（超过 30 MB），没有读取。' };

@@ -37,7 +37,7 @@ export function FindBar() {
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter')
-            go(e.shiftKey ? index - 1 : hits.length > 0 && index === 0 && !e.repeat ? index : index + 1);
+            go(e.shiftKey ? index - 1 : visited ? index + 1 : index);
           if (e.key === 'Escape') store.toggle('findOpen', false);
         }}
       />

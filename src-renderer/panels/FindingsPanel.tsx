@@ -1,7 +1,12 @@
 import { formatAmount, Decimal, type Finding } from '../../src-core';
 import { useStore } from '../state/use-store';
+import { useDocumentFindings } from '../state/use-document-findings';
+import type { DocumentFinding } from '../state/editor-store';
 
-const KIND: Record<Finding['kind'], string> = {
+const KIND: Record<Finding['kind'] | DocumentFinding['kind'], string> = {
+  text: '文字与报表不一致',
+  todo: '待填写',
+  emptyTable: '空表缺少说明',
   mismatch: '不平衡',
   tail: '尾数差异',
   invalid: '无效数值',
@@ -12,14 +17,15 @@ const KIND: Record<Finding['kind'], string> = {
 /** 审核结果: every finding of every table, filterable by severity; a click opens the table at the cell. */
 export function FindingsPanel() {
   const store = useStore();
-  const all = store.workbook.findings();
+  const tableFindings = store.workbook.findings();
+  const documentFindings = useDocumentFindings(store);
+  const all: readonly (Finding | DocumentFinding)[] = [...tableFindings, ...documentFindings];
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
   // Errors first (they block submission), each group in table, row, column order.
   const shown = all
     .filter((f) => store.findingsFilter === 'all' || f.severity === store.findingsFilter)
     .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  const amount = (s?: string) => (s === undefined ? '' : formatAmount(new Decimal(s)));
   return (
     <section className="gk-findings" aria-label="审核结果" data-testid="findings-panel">
       <header className="gk-findings-head">
@@ -68,55 +74,64 @@ export function FindingsPanel() {
               </tr>
             </thead>
             <tbody>
-              {shown.map((f) => (
-                <tr
-                  key={f.id}
-                  className={`gk-finding gk-finding-${f.severity}`}
-                  data-testid="finding-row"
-                  onClick={() => store.focusCell(f.cell)}
-                  title={f.message}
-                >
-                  <td>
-                    <span className={`gk-dot gk-dot-${f.severity}`} />
-                    {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
-                  </td>
-                  <td>{f.location}</td>
-                  <td>
-                    {f.kind === 'invalid'
-                      ? f.message.split('：').slice(1).join('：')
-                      : (f.rule?.formula ?? '')}
-                  </td>
-                  <td className="num">{amount(f.expected)}</td>
-                  <td className="num">{f.kind === 'invalid' ? f.actual : amount(f.actual)}</td>
-                  <td className="num">{amount(f.difference)}</td>
-                  <td>
-                    {f.canUseComputed && (
-                      <button
-                        type="button"
-                        className="gk-button gk-small"
-                        data-testid="use-computed"
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          store.apply(
-                            {
-                              type: 'setCells',
-                              table: f.cell.table,
-                              cells: [{ row: f.cell.row, col: f.cell.col, text: null }],
-                            },
-                            '采用计算值',
-                          );
-                        }}
-                      >
-                        采用计算值
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {shown.map((f) => ('cell' in f && f.kind !== 'text' ? <TableFindingRow key={f.id} f={f as Finding} /> : <DocumentFindingRow key={f.id} f={f as DocumentFinding} />))}
             </tbody>
           </table>
         )}
       </div>
     </section>
+  );
+}
+
+function TableFindingRow({ f }: { f: Finding }) {
+  const store = useStore();
+  const amount = (s?: string) => (s === undefined ? '' : formatAmount(new Decimal(s)));
+  return (
+    <tr className={`gk-finding gk-finding-${f.severity}`} data-testid="finding-row" onClick={() => store.focusCell(f.cell)} title={f.message}>
+      <td>
+        <span className={`gk-dot gk-dot-${f.severity}`} />
+        {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
+      </td>
+      <td>{f.location}</td>
+      <td>{f.kind === 'invalid' ? f.message.split('：').slice(1).join('：') : (f.rule?.formula ?? '')}</td>
+      <td className="num">{amount(f.expected)}</td>
+      <td className="num">{f.kind === 'invalid' ? f.actual : amount(f.actual)}</td>
+      <td className="num">{amount(f.difference)}</td>
+      <td>
+        {f.canUseComputed && (
+          <button
+            type="button"
+            className="gk-button gk-small"
+            data-testid="use-computed"
+            onClick={(e) => {
+              e.stopPropagation();
+              store.apply({ type: 'setCells', table: f.cell.table, cells: [{ row: f.cell.row, col: f.cell.col, text: null }] }, '采用计算值');
+            }}
+          >
+            采用计算值
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** A finding about the text (or an empty table): a click opens the paragraph (or the table). */
+function DocumentFindingRow({ f }: { f: DocumentFinding }) {
+  const store = useStore();
+  const open = () => (f.kind === 'emptyTable' ? store.setPage(f.table) : store.focusText(f.section, f.paragraph));
+  return (
+    <tr className={`gk-finding gk-finding-${f.severity}`} data-testid="finding-row" onClick={open} title={f.message}>
+      <td>
+        <span className={`gk-dot gk-dot-${f.severity}`} />
+        {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
+      </td>
+      <td>{f.location}</td>
+      <td>{f.kind === 'emptyTable' ? f.message : f.kind === 'todo' ? f.message.split('：').slice(1).join('：') : `文字“${f.written}”`}</td>
+      <td className="num">{f.kind === 'text' ? f.expected : ''}</td>
+      <td className="num">{f.kind === 'text' ? f.written : ''}</td>
+      <td className="num" />
+      <td>{f.kind === 'text' && f.source ? <span className="gk-hint">{f.source}</span> : null}</td>
+    </tr>
   );
 }

@@ -1,9 +1,23 @@
 import { useStore } from '../state/use-store';
+import { useDocumentFindings } from '../state/use-document-findings';
+
+/** The publication's parts shown as pages of their own (part 二 is the nine tables above). */
+const TEXT_PAGES: readonly { page: string; label: string; parts: readonly string[] }[] = [
+  { page: 'part:overview', label: '第一部分 概况', parts: ['overview'] },
+  { page: 'part:explanation', label: '第三部分 情况说明', parts: ['explanation'] },
+  { page: 'part:keyWork', label: '第四部分 重点工作', parts: ['keyWork'] },
+  { page: 'part:glossary', label: '第五部分 名词解释', parts: ['glossary'] },
+  { page: 'performance', label: '第六部分 绩效自评表', parts: ['attachments'] },
+  { page: 'facts', label: '补充数据', parts: [] },
+];
 
 /** The nine tables with their error/warning badges, and 单位信息. */
 export function Sidebar() {
   const store = useStore();
   const findings = store.workbook.findings();
+  const documentFindings = useDocumentFindings(store);
+  const sectionsOf = (parts: readonly string[]) =>
+    new Set(store.session.formSet.publication.parts.filter((p) => parts.includes(p.key)).flatMap((p) => (p.sections ?? []).map((s) => s.key)));
   return (
     <nav className="gk-sidebar" aria-label="报表">
       <div className="gk-side-title">部门决算公开表</div>
@@ -11,7 +25,7 @@ export function Sidebar() {
         {store.session.formSet.tables.map((t) => {
           const mine = findings.filter((f) => f.cell.table === t.id);
           const errors = mine.filter((f) => f.severity === 'error').length;
-          const warnings = mine.length - errors;
+          const warnings = mine.length - errors + documentFindings.filter((f) => f.kind === 'emptyTable' && f.table === t.id).length;
           return (
             <li key={t.id}>
               <button
@@ -41,6 +55,29 @@ export function Sidebar() {
                     {warnings}
                   </span>
                 )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="gk-side-title">公开文本</div>
+      <ul>
+        {TEXT_PAGES.map((p) => {
+          const sections = sectionsOf(p.parts);
+          const mine = documentFindings.filter((f) => f.kind !== 'emptyTable' && sections.has(f.section));
+          const errors = mine.filter((f) => f.severity === 'error').length;
+          const warnings = mine.length - errors;
+          return (
+            <li key={p.page}>
+              <button
+                type="button"
+                className={`gk-side-item${store.page === p.page ? ' active' : ''}`}
+                data-testid={`nav-${p.page}`}
+                onClick={() => store.setPage(p.page)}
+              >
+                <span className="gk-side-name">{p.label}</span>
+                {errors > 0 && <span className="gk-badge gk-badge-error">{errors}</span>}
+                {warnings > 0 && <span className="gk-badge gk-badge-warning">{warnings}</span>}
               </button>
             </li>
           );

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import { isEmptyTable } from '../../src-core';
 import type { GridHandle } from '../grid/TableGrid';
 import { TableGrid } from '../grid/TableGrid';
 import { useStore } from '../state/use-store';
@@ -36,8 +38,33 @@ export function TablePage({
         {template.notes.map((n, i) => (
           <p key={i}>{n}</p>
         ))}
-        {note && <p className="gk-empty-reason">{note}</p>}
       </div>
+      {(note || isEmptyTable(store.workbook, tableId)) && <EmptyTableNote tableId={tableId} note={note ?? ''} />}
+    </div>
+  );
+}
+
+/** The 说明 an empty table must carry (本部门没有…，故本表无数据), printed under it in Excel and the PDF. */
+function EmptyTableNote({ tableId, note }: { tableId: string; note: string }) {
+  const store = useStore();
+  const [draft, setDraft] = useState(note);
+  useEffect(() => setDraft(note), [note]);
+  const empty = isEmptyTable(store.workbook, tableId);
+  return (
+    <div className={`gk-table-note${empty && !note.trim() ? ' gk-table-note-missing' : ''}`}>
+      <label>
+        说明{empty ? '（本表无数据，请说明原因）' : ''}
+        <textarea
+          value={draft}
+          rows={2}
+          data-testid={`note-${tableId}`}
+          placeholder="如：本部门没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出，故本表无数据。"
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={() => {
+            if (draft.trim() !== note.trim()) store.apply({ type: 'setNote', table: tableId, note: draft.trim() || null }, '修改说明');
+          }}
+        />
+      </label>
     </div>
   );
 }

@@ -10,6 +10,10 @@ import {
   type Operation,
   type RecoverySnapshot,
   type TableImportReport,
+  type TextFinding,
+  type EmptyTableFinding,
+  checkText,
+  checkEmptyTables,
 } from '../../src-core';
 
 export interface FileInfo {
@@ -45,6 +49,16 @@ export interface FocusRequest {
 
 export type FindingsFilter = 'all' | 'error' | 'warning';
 
+/** Findings about the publication around the tables: its text, its empty tables. */
+export type DocumentFinding = TextFinding | EmptyTableFinding;
+
+/** A request to show a paragraph of the text (from 审核结果). */
+export interface TextFocusRequest {
+  readonly section: string;
+  readonly paragraph: number;
+  readonly seq: number;
+}
+
 /** The page shown in the centre: one of the nine tables, or 单位信息. */
 export type Page = string;
 
@@ -63,6 +77,8 @@ export class EditorStore {
   notice: Notice | null = null;
   dialog: Dialog | null = null;
   focusRequest: FocusRequest | null = null;
+  textFocus: TextFocusRequest | null = null;
+  private documentCache: { session: DocumentSession; revision: number; findings: DocumentFinding[] } | null = null;
   /** Increases on every change; views compare it. */
   version = 0;
   private listeners = new Set<() => void>();
@@ -164,6 +180,24 @@ export class EditorStore {
   focusCell(cell: CellAddress): void {
     this.page = cell.table;
     this.focusRequest = { cell, seq: ++this.focusSeq };
+    this.changed();
+  }
+
+  /** The text ↔ table findings and empty-table findings of the current document (computed once per revision). */
+  documentFindings(): readonly DocumentFinding[] {
+    const c = this.documentCache;
+    if (c && c.session === this.session && c.revision === this.session.revision) return c.findings;
+    const { formSet, workbook: wb, document: doc } = this.session;
+    const findings = [...checkEmptyTables(formSet, wb, doc), ...checkText(formSet, wb, doc)];
+    this.documentCache = { session: this.session, revision: this.session.revision, findings };
+    return findings;
+  }
+
+  /** Opens the part holding a section and shows one of its paragraphs. */
+  focusText(section: string, paragraph: number): void {
+    const part = this.session.formSet.publication.parts.find((p) => p.sections?.some((s) => s.key === section));
+    if (part) this.page = `part:${part.key}`;
+    this.textFocus = { section, paragraph, seq: ++this.focusSeq };
     this.changed();
   }
 
