@@ -14,6 +14,9 @@ import {
   type EmptyTableFinding,
   checkText,
   checkEmptyTables,
+  buildCharts,
+  type ChartKey,
+  type ChartOutput,
 } from '../../src-core';
 
 export interface FileInfo {
@@ -79,6 +82,7 @@ export class EditorStore {
   focusRequest: FocusRequest | null = null;
   textFocus: TextFocusRequest | null = null;
   private documentCache: { session: DocumentSession; revision: number; findings: DocumentFinding[] } | null = null;
+  private chartCache: { session: DocumentSession; revision: number; charts: Record<ChartKey, ChartOutput> } | null = null;
   /** Increases on every change; views compare it. */
   version = 0;
   private listeners = new Set<() => void>();
@@ -191,6 +195,15 @@ export class EditorStore {
     const findings = [...checkEmptyTables(formSet, wb, doc), ...checkText(formSet, wb, doc)];
     this.documentCache = { session: this.session, revision: this.session.revision, findings };
     return findings;
+  }
+
+  /** 图1—图4 for the current tables and facts (drawn once per revision). */
+  charts(): Record<ChartKey, ChartOutput> {
+    const c = this.chartCache;
+    if (c && c.session === this.session && c.revision === this.session.revision) return c.charts;
+    const charts = buildCharts(this.session.formSet, this.session.workbook, this.session.document);
+    this.chartCache = { session: this.session, revision: this.session.revision, charts };
+    return charts;
   }
 
   /** Opens the part holding a section and shows one of its paragraphs. */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { draftSection, type SectionTemplate, type TextFinding } from '../../src-core';
 import { useStore } from '../state/use-store';
 import './text.css';
@@ -147,6 +147,7 @@ function SectionEditor({ section, findings }: { section: SectionTemplate; findin
           ))}
         </div>
       )}
+      {section.chart && <Chart chart={section.chart} />}
     </section>
   );
 }
@@ -177,5 +178,22 @@ function Paragraph({ index, text, findings }: { index: number; text: string; fin
     <p className={`gk-para gk-para-${kind}`} data-paragraph={index}>
       {parts}
     </p>
+  );
+}
+
+/** 图N under its section, drawn from the tables (SVG as an image: nothing in it runs). */
+function Chart({ chart }: { chart: 'totals' | 'income' | 'expenditure' | 'fiscal' }) {
+  const store = useStore();
+  const version = useDeferredValue(store.version);
+  const out = useMemo(() => store.charts()[chart], [store, version, chart]);
+  return (
+    <figure className="gk-chart" data-testid={`chart-${chart}`}>
+      {out.svg ? (
+        <img alt={out.title} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(out.svg)}`} />
+      ) : (
+        <div className="gk-chart-missing">{out.missing}</div>
+      )}
+      <figcaption>{out.title}</figcaption>
+    </figure>
   );
 }

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { cell, launchBrowser, openApp, openTable, screenshot, typeInto } from './app-driver';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the publication around the tables', () => {
+  it('marks in the text where the reference’s 情况说明 disagrees with 公开09表, and jumps there from 审核结果', async () => {
+    const { page, errors } = await openApp(browser);
+    await page.getByTestId('nav-part:explanation').click();
+    const section = page.getByTestId('section-explanation.threePublic');
+    await expect.poll(() => section.getByTestId('text-mismatch').count()).toBe(8);
+    await expect.poll(() => section.getByTestId('text-mismatch').first().textContent()).toBe('2.88万元');
+    await expect.poll(() => section.getByTestId('text-mismatch').first().getAttribute('title')).toContain('公开09表 1栏');
+    // From the list of findings to the paragraph.
+    await page.getByTestId('nav-01').click();
+    await page.getByTestId('finding-row').filter({ hasText: '文字“2.88万元”' }).click();
+    await section.waitFor();
+    await expect.poll(() => page.locator('.gk-flash').count()).toBeGreaterThan(0);
+    await screenshot(page, 'publication-three-public');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a changed table value makes the matching sentence a finding', async () => {
+    const { page } = await openApp(browser);
+    await openTable(page, '06');
+    await typeInto(cell(page, '06', 'r2', 2), '79.49'); // 30101 基本工资 +10 → 人员经费 353.37
+    await page.getByTestId('nav-part:explanation').click();
+    const basic = page.getByTestId('section-explanation.basic');
+    await expect.poll(() => basic.getByTestId('text-mismatch').allTextContents()).toEqual(['343.37万元']);
+    await expect.poll(() => basic.getByTestId('text-mismatch').first().getAttribute('title')).toContain('应为 353.37万元');
+    await page.close();
+  });
+
+  it('按报表生成草稿 fills a section from the tables, leaving the reasons as 【待填写】', async () => {
+    const { page } = await openApp(browser);
+    page.on('dialog', (d) => void d.accept());
+    await page.getByTestId('nav-part:explanation').click();
+    await page.getByTestId('draft-explanation.expenditure').click();
+    const section = page.getByTestId('section-explanation.expenditure');
+    await expect.poll(() => section.textContent()).toContain('基本支出348.29万元，占本年支出23.93%');
+    await expect.poll(() => section.getByTestId('text-todo').count()).toBe(1);
+    // The drafted sentence agrees with the tables: no mismatch mark.
+    await expect.poll(() => section.getByTestId('text-mismatch').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => section.textContent()).toContain('主要原因是宣传事务减少3.34万元');
+    await page.close();
+  });
+
+  it('补充数据: a different 年初预算 makes the 完成年初预算 sentence a finding', async () => {
+    const { page } = await openApp(browser);
+    await page.getByTestId('nav-facts').click();
+    const input = page.getByTestId('fact-budget-total');
+    await input.fill('1700');
+    await input.press('Enter');
+    await page.getByTestId('nav-part:explanation').click();
+    const general = page.getByTestId('section-explanation.general');
+    await expect.poll(() => general.getByTestId('text-mismatch').allTextContents()).toEqual(['1639.64万元', '88.76%']);
+    await page.close();
+  });
+
+  it('an empty table asks for its 说明', async () => {
+    const { page } = await openApp(browser);
+    await openTable(page, '08');
+    const note = page.getByTestId('note-08');
+    await expect.poll(() => note.inputValue()).toContain('故本表无数据');
+    await note.fill('');
+    await note.blur();
+    await expect.poll(() => page.getByTestId('finding-row').filter({ hasText: '公开08表没有数据' }).count()).toBe(1);
+    await page.close();
+  });
+});
