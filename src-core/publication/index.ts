@@ -5,3 +5,4 @@ export { figure, percentOf, TODO, TODO_OPEN } from './text-format';
 export { checkEmptyTables, isEmptyTable, type EmptyTableFinding } from './empty-tables';
 export { buildCharts, type ChartOutput, type ChartKey } from './charts';
 export { priorYearFrom } from './prior-year';
+export { withDefaultSections } from './default-sections';

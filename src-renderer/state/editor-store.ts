@@ -15,6 +15,7 @@ import {
   checkText,
   checkEmptyTables,
   buildCharts,
+  withDefaultSections,
   type ChartKey,
   type ChartOutput,
 } from '../../src-core';
@@ -159,7 +160,8 @@ export class EditorStore {
 
   newDocument(): void {
     const year = this.session.formSet.year;
-    this.replaceDocument(newDocument(year), { filePath: null, fileName: '未命名.gongkai.json' });
+    const doc = withDefaultSections(this.session.formSet, newDocument(year));
+    this.replaceDocument(doc, { filePath: null, fileName: '未命名.gongkai.json' });
     this.page = 'unit';
     this.changed();
   }

@@ -91,3 +91,13 @@ describe('drafts computed from the sample reproduce the reference’s figures', 
     expect(text).not.toMatch(/增加\d/);
   });
 });
+
+describe('a new document', () => {
+  it('starts with the standard 名词解释, editable like any text', async () => {
+    const { withDefaultSections } = await import('../default-sections');
+    const { newDocument } = await import('../../document');
+    const doc = withDefaultSections(formSet, newDocument(2023, { name: '某局' }));
+    expect(doc.sections?.['glossary.terms']?.paragraphs[0]).toContain('一般公共预算财政拨款收入');
+    expect(doc.sections?.['attachments.note']?.paragraphs[0]).toBe('一、2023年度某局部门整体绩效自评表');
+  });
+});
