@@ -3,3 +3,14 @@ export { exportXlsx, AMOUNT_FORMAT, type XlsxExportOptions } from './xlsx-export
 export { importXlsx, type XlsxImport, type TableImportReport } from './xlsx-import';
 export { checkXlsxBytes, checkXlsxInflation, XLSX_LIMITS } from './zip-guard';
 export { sheetGeometry, columnLetter, type SheetGeometry } from './sheet-geometry';
+export {
+  buildPublicationHtml,
+  publicationOutline,
+  paragraphRoles,
+  type PublicationHtmlOptions,
+  type PublicationChart,
+  type PublicationChartKey,
+  type OutlinePart,
+  type OutlineSection,
+  type ParagraphRole,
+} from './publication-html';

@@ -37,6 +37,11 @@ const TEXT_MIN_EM = 5;
 
 const FONT_STACK = `'宋体', SimSun, 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif`;
 
+/** The fonts of the table pages (宋体), for documents that embed them. */
+export const TABLE_FONT_STACK = FONT_STACK;
+/** The page margins (mm) the table pages' column widths are fitted to; a document embedding them must keep these. */
+export const TABLE_PAGE_MARGIN_MM = { top: MARGIN_TOP, side: MARGIN_SIDE, bottom: MARGIN_BOTTOM } as const;
+
 /**
  * Builds the print document of a 决算公开: one HTML page that Chromium (Electron's printToPDF, or Playwright for
  * the CLI and tests) prints as the official A4 pages — each table on its own page(s) in its form's orientation,
@@ -50,15 +55,11 @@ const FONT_STACK = `'宋体', SimSun, 'Noto Serif CJK SC', 'Noto Sans CJK SC', s
  */
 export function buildPrintHtml(formSet: FormSet, doc: GongkaiDocument, options: PrintOptions = {}): string {
   const templates = selectTables(formSet, options.tables);
-  const wb = new Workbook(formSet, doc);
   const year = doc.unit.year;
   const parts: string[] = [];
   if (options.cover) parts.push(coverHtml(doc));
   if (options.toc) parts.push(tocHtml(doc, templates));
-  for (const template of templates) {
-    const model = wb.tables.get(template.id) as TableModel;
-    parts.push(tableSectionHtml(template, model, wb, doc, year));
-  }
+  parts.push(...tableSectionsHtml(formSet, doc, options.tables));
   const title = `${doc.unit.name}${year}年度部门决算公开`;
   return [
     '<!DOCTYPE html>',
@@ -74,6 +75,21 @@ export function buildPrintHtml(formSet: FormSet, doc: GongkaiDocument, options: 
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * The table pages alone, for documents that embed them (the whole publication): one
+ * `<section class="sheet portrait|landscape" data-table="01">` per table, in the form set's order, each sized for
+ * a page with TABLE_PAGE_MARGIN_MM margins. Style them with TABLE_CSS, in TABLE_FONT_STACK at 10.5pt.
+ *
+ * @throws Error when `ids` is empty or names a table the form set does not have.
+ */
+export function tableSectionsHtml(formSet: FormSet, doc: GongkaiDocument, ids?: readonly string[]): string[] {
+  const templates = selectTables(formSet, ids);
+  const wb = new Workbook(formSet, doc);
+  return templates.map((template) =>
+    tableSectionHtml(template, wb.tables.get(template.id) as TableModel, wb, doc, doc.unit.year),
+  );
 }
 
 function selectTables(formSet: FormSet, ids: readonly string[] | undefined): TableTemplate[] {
@@ -278,6 +294,9 @@ function spanAttrs(colSpan: number, rowSpan: number): string {
 }
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return esc(text);
+}
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string);
 }
@@ -289,7 +308,7 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-const STYLE = `
+const PAGE_STYLE = `
 @page {
   size: A4 portrait;
   margin: ${MARGIN_TOP}mm ${MARGIN_SIDE}mm ${MARGIN_BOTTOM}mm;
@@ -321,7 +340,13 @@ section:first-of-type { break-before: auto; }
 .toc .toc-part { margin: 0 0 4mm; font-size: 14pt; font-weight: bold; }
 .toc ol { list-style: none; margin: 0; padding: 0 0 0 2em; }
 .toc li { font-size: 14pt; line-height: 2.1; }
-.title-block { break-after: avoid; }
+`;
+
+/**
+ * The table pages' own rules (title block, form, 注, 说明): no @page, body or section rules, so that a document
+ * embedding tableSectionsHtml can use them as they are.
+ */
+export const TABLE_CSS = `.title-block { break-after: avoid; }
 .title-block h1 { margin: 0 0 2mm; text-align: center; font-size: 18pt; font-weight: bold; line-height: 1.3; }
 .title-block .code { text-align: right; font-size: 10.5pt; line-height: 1.5; }
 .title-block .meta { display: flex; justify-content: space-between; gap: 2em; font-size: 10.5pt; line-height: 1.5; margin-bottom: 1mm; }
@@ -345,7 +370,9 @@ table.form td.foot, table.form tr.total td.lbl { text-align: center; }
 .notes { margin-top: 2mm; font-size: 9.5pt; line-height: 1.5; }
 .notes p, .explanation p { margin: 0; }
 .explanation { margin-top: 3mm; font-size: 10.5pt; line-height: 1.6; text-indent: 2em; }
-@media screen {
+`;
+
+const SCREEN_STYLE = `@media screen {
   html { background: #888; }
   body { background: transparent; padding: 8mm 0; }
   section { background: #fff; margin: 0 auto 8mm; padding: ${MARGIN_TOP}mm ${MARGIN_SIDE}mm ${MARGIN_BOTTOM}mm; box-shadow: 0 1px 6px rgba(0,0,0,.4); }
@@ -353,3 +380,5 @@ table.form td.foot, table.form tr.total td.lbl { text-align: center; }
   section.landscape { width: 297mm; min-height: 210mm; }
 }
 `;
+
+const STYLE = `${PAGE_STYLE}${TABLE_CSS}${SCREEN_STYLE}`;
