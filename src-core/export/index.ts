@@ -14,3 +14,4 @@ export {
   type OutlineSection,
   type ParagraphRole,
 } from './publication-html';
+export { exportDocx } from './docx-export';
