@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { builtinFormSet, readDocument, type GongkaiDocument } from '../src-core';
+import { buildPublicationHtml, exportDocx } from '../src-core/export';
+import { renderPdf } from '../src-main/node/pdf';
+import { line, measure, measureAsync } from './stats';
+
+function sample(formSet: ReturnType<typeof builtinFormSet>): GongkaiDocument {
+  const text = fs.readFileSync(
+    path.resolve(import.meta.dirname, '../samples/hanyang-media-center-2023.gongkai.json'),
+    'utf8',
+  );
+  const r = readDocument(text, () => formSet);
+  if (!r.ok) throw new Error(r.message);
+  return r.document;
+}
+
+/** Four figures' worth of SVG, about the size the chart builder makes, so that the HTML carries them as it will. */
+function placeholderCharts() {
+  const bars = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `<rect x="${20 + i * 13}" y="${60 + (i % 7) * 20}" width="10" height="${200 - (i % 7) * 20}" fill="#1f3b6e"/>`,
+  ).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="560" height="300" viewBox="0 0 560 300">${bars}<text x="280" y="290" text-anchor="middle" font-size="12">2022年 2023年</text></svg>`;
+  return {
+    totals: { title: '图1：收、支决算总计变动情况', svg },
+    income: { title: '图2：收入决算结构', svg },
+    expenditure: { title: '图3：支出决算结构', svg },
+    fiscal: { title: '图4：财政拨款收、支决算总计变动情况', svg },
+  };
+}
+
+/**
+ * 导出全文: the whole publication of the sample (cover, 目录, six parts with the nine tables and four figures) —
+ * building its HTML (pure, src-core), HTML → PDF file with the system's headless Chromium as the CLI does it (a
+ * fresh Chromium per export), and the Word file of its text.
+ */
+export async function runPublicationBench(out: (s: string) => void): Promise<void> {
+  const formSet = builtinFormSet();
+  const doc = sample(formSet);
+  const charts = placeholderCharts();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-publication-bench-'));
+  try {
+    const size = buildPublicationHtml(formSet, doc, { charts }).length;
+    const htmlTimes = measure(() => void buildPublicationHtml(formSet, doc, { charts }), 50, 2);
+    out(`${line(`publication HTML, sample (${(size / 1024).toFixed(0)} KB)`, htmlTimes)}\n`);
+    const file = path.join(dir, 'publication.pdf');
+    const pdfTimes = await measureAsync(
+      async () => {
+        await renderPdf(buildPublicationHtml(formSet, doc, { charts }), file);
+      },
+      10,
+      1,
+    );
+    const pages = (
+      fs
+        .readFileSync(file)
+        .toString('latin1')
+        .match(/\/Type\s*\/Page\b/g) ?? []
+    ).length;
+    out(`${line(`publication PDF (HTML → Chromium → file), sample, ${pages} p.`, pdfTimes)}\n`);
+    const docxTimes = await measureAsync(
+      async () => {
+        await exportDocx(formSet, doc);
+      },
+      20,
+      2,
+    );
+    out(`${line('publication .docx (text parts), sample', docxTimes)}\n`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
