@@ -144,6 +144,7 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
     ...(info?.catalog ? { catalog: info.catalog as GongkaiDocument['catalog'] } : {}),
     ...(info?.sections ? { sections: info.sections as GongkaiDocument['sections'] } : {}),
     ...(info?.facts ? { facts: info.facts as GongkaiDocument['facts'] } : {}),
+    ...(info?.performance ? { performance: info.performance as GongkaiDocument['performance'] } : {}),
   };
   // Through the same validation as a file from disk (also fills in missing 类/款 rows).
   const checked = readDocument(writeDocument(raw), () => formSet);

@@ -27,7 +27,28 @@ export function writeInfoSheet(book: ExcelJS.Workbook, doc: GongkaiDocument): vo
   for (const [id, t] of Object.entries(doc.tables)) if (t.note) ws.addRow([`说明:${id}`, t.note]);
   if (doc.sections) ws.addRow(['文字部分', JSON.stringify(doc.sections)]);
   if (doc.facts) ws.addRow(['补充数据', JSON.stringify(doc.facts)]);
+  // The 绩效自评表 can pass Excel's 32,767 characters per cell: continued over rows 绩效自评表, 绩效自评表:2 …
+  if (doc.performance)
+    cellChunks(JSON.stringify(doc.performance)).forEach((c, i) =>
+      ws.addRow([i === 0 ? PERFORMANCE : `${PERFORMANCE}:${i + 1}`, c]),
+    );
   ws.eachRow((row) => row.eachCell((c) => (c.numFmt = '@')));
+}
+
+const PERFORMANCE = '绩效自评表';
+const CELL_CHARS = 30_000;
+
+/** Text cut into pieces that fit a cell, never between the two halves of a surrogate pair. */
+function cellChunks(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(text.length, i + CELL_CHARS);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
 }
 
 /** What the hidden sheet says, if the workbook has one (our own export). */
@@ -40,6 +61,7 @@ export interface InfoSheet {
   readonly formYear?: number;
   readonly sections?: unknown;
   readonly facts?: unknown;
+  readonly performance?: unknown;
 }
 
 export function readInfoSheet(book: ExcelJS.Workbook): InfoSheet | null {
@@ -51,8 +73,7 @@ export function readInfoSheet(book: ExcelJS.Workbook): InfoSheet | null {
     const v = row.getCell(2).value;
     map.set(k, v === null || v === undefined ? '' : String(v));
   });
-  const json = (k: string) => {
-    const s = map.get(k);
+  const json = (k: string, s = map.get(k)) => {
     if (!s) return undefined;
     try {
       return JSON.parse(s) as unknown;
@@ -86,5 +107,13 @@ export function readInfoSheet(book: ExcelJS.Workbook): InfoSheet | null {
     formYear: Number.isInteger(formYear) && formYear > 0 ? formYear : undefined,
     sections: json('文字部分'),
     facts: json('补充数据'),
+    performance: map.has(PERFORMANCE) ? json(PERFORMANCE, continued(map, PERFORMANCE)) : undefined,
   };
+}
+
+/** A value written over rows `key`, `key:2`, `key:3` … joined again. */
+function continued(map: ReadonlyMap<string, string>, key: string): string {
+  let text = map.get(key) ?? '';
+  for (let n = 2; map.has(`${key}:${n}`); n++) text += map.get(`${key}:${n}`);
+  return text;
 }
