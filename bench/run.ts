@@ -3,6 +3,7 @@ import os from 'node:os';
 import { runEngineBench, runEngineOnlyBench } from './engine.bench';
 import { runExportBench } from './export.bench';
 import { runPdfBench } from './pdf.bench';
+import { runPublicationBench } from './publication.bench';
 
 const out = (s: string) => process.stdout.write(s);
 out(`Gongkai benchmarks — Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}\n`);
@@ -10,3 +11,4 @@ runEngineBench(out);
 runEngineOnlyBench(out);
 await runExportBench(out);
 await runPdfBench(out);
+await runPublicationBench(out);

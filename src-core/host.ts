@@ -15,6 +15,7 @@ export type CommandType =
   | 'importExcel'
   | 'exportExcel'
   | 'exportPdf'
+  | 'exportDocx'
   | 'print'
   | 'undo'
   | 'redo'
@@ -45,7 +46,12 @@ export interface RecentFile {
 export type OpenOutcome =
   | { readonly status: 'cancelled' }
   | { readonly status: 'failed'; readonly message: string }
-  | { readonly status: 'opened'; readonly filePath: string | null; readonly fileName: string; readonly text: string };
+  | {
+      readonly status: 'opened';
+      readonly filePath: string | null;
+      readonly fileName: string;
+      readonly text: string;
+    };
 
 export interface SaveRequest {
   /** The document as writeDocument gives it. */
@@ -72,9 +78,9 @@ export interface RecoverySnapshot {
 }
 
 export interface ExportRequest {
-  readonly kind: 'xlsx' | 'pdf';
+  readonly kind: 'xlsx' | 'pdf' | 'docx';
   readonly suggestedName: string;
-  /** xlsx: the workbook bytes; pdf: unused (the host prints `html`). */
+  /** xlsx, docx: the file's bytes; pdf: unused (the host prints `html`). */
   readonly data?: Uint8Array;
   /** pdf: the print HTML built by src-core. */
   readonly html?: string;

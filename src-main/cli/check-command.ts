@@ -27,7 +27,8 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const known = new Set(['json', 'tolerance', 'text']);
   for (const flag of args.flags.keys()) if (!known.has(flag)) return fail(io, `不认识的参数 --${flag}。`);
   const [file, ...extra] = args.positional;
-  if (!file || extra.length > 0) return fail(io, '用法：gongkai check FILE [--json] [--tolerance N] [--text]');
+  if (!file || extra.length > 0)
+    return fail(io, '用法：gongkai check FILE [--json] [--tolerance N] [--text]');
 
   let tolerance: string | undefined;
   const tol = args.flags.get('tolerance');
@@ -49,7 +50,9 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const wb = new Workbook(formSet, doc);
   const findings = wb.findings();
   // With --text: the publication's text against the tables, and empty tables without their 说明.
-  const documentFindings = args.flags.has('text') ? [...checkEmptyTables(formSet, wb, doc), ...checkText(formSet, wb, doc)] : [];
+  const documentFindings = args.flags.has('text')
+    ? [...checkEmptyTables(formSet, wb, doc), ...checkText(formSet, wb, doc)]
+    : [];
   const split = splitBySeverity(findings);
   const errors = [...split.errors, ...documentFindings.filter((f) => f.severity === 'error')];
   const warnings = [...split.warnings, ...documentFindings.filter((f) => f.severity === 'warning')];

@@ -16,6 +16,8 @@ const HELP = `决算公开表编辑器 命令行
                                                 --text 同时核对情况说明等文字与报表是否一致
   gongkai export FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--tables 01,03,…] [--cover] [--toc]
                                                 导出正式的 Excel 模板和可打印的 PDF
+                    [--publication OUT.pdf] [--docx OUT.docx]
+                                                全文 PDF（封面、目录、六个部分）和文字部分的 Word 文档
   gongkai convert FILE --out OUT                元→万元 舍位平衡，写出新文件并列出调整
   gongkai help                                  显示本说明
 

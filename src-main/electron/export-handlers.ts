@@ -2,7 +2,14 @@ import path from 'node:path';
 import type { ExportRequest, SaveOutcome } from '../../src-core/host';
 import { writeFileAtomic } from '../node/atomic-file';
 import { fileErrorMessage } from '../node/document-file';
-import { ensureExtension, PDF_FILTER, safeFileName, XLSX_FILTER, type Dialogs } from './file-dialogs';
+import {
+  DOCX_FILTER,
+  ensureExtension,
+  PDF_FILTER,
+  safeFileName,
+  XLSX_FILTER,
+  type Dialogs,
+} from './file-dialogs';
 import type { HtmlPrinter } from './html-printer';
 
 export interface ExportDeps {
@@ -16,6 +23,7 @@ export interface ExportDeps {
 const KINDS = {
   xlsx: { title: '导出 Excel', extension: '.xlsx', filter: XLSX_FILTER },
   pdf: { title: '导出 PDF', extension: '.pdf', filter: PDF_FILTER },
+  docx: { title: '导出 Word', extension: '.docx', filter: DOCX_FILTER },
 } as const;
 
 /** 导出Excel / 导出PDF: ask where first (nothing is rendered if the user cancels), then write atomically. */
@@ -32,8 +40,8 @@ export async function exportFile(request: ExportRequest, deps: ExportDeps): Prom
   const target = ensureExtension(choice.filePath, kind.extension);
 
   let bytes: Uint8Array;
-  if (request.kind === 'xlsx') {
-    if (!request.data) return { status: 'failed', message: '没有可导出的 Excel 内容。' };
+  if (request.kind === 'xlsx' || request.kind === 'docx') {
+    if (!request.data) return { status: 'failed', message: '没有可导出的内容。' };
     bytes = request.data;
   } else {
     if (!request.html) return { status: 'failed', message: '没有可导出的打印内容。' };
@@ -53,7 +61,10 @@ export async function exportFile(request: ExportRequest, deps: ExportDeps): Prom
 }
 
 /** 打印. A cancelled dialog is no error; a failed job is reported natively, since print() returns nothing. */
-export async function printHtml(html: string, deps: Pick<ExportDeps, 'printer' | 'showError'>): Promise<void> {
+export async function printHtml(
+  html: string,
+  deps: Pick<ExportDeps, 'printer' | 'showError'>,
+): Promise<void> {
   let result;
   try {
     result = await deps.printer.print(html);
@@ -61,7 +72,8 @@ export async function printHtml(html: string, deps: Pick<ExportDeps, 'printer' |
     deps.showError(`打印失败：${(e as Error).message}`);
     return;
   }
-  if (!result.ok && result.reason !== 'cancelled') deps.showError(`打印失败：${printFailureText(result.reason)}`);
+  if (!result.ok && result.reason !== 'cancelled')
+    deps.showError(`打印失败：${printFailureText(result.reason)}`);
 }
 
 function printFailureText(reason: string): string {

@@ -26,6 +26,7 @@ export const DOCUMENT_EXTENSION = '.gongkai.json';
 export const DOCUMENT_FILTER: FileFilter = { name: '决算公开表文件', extensions: ['gongkai.json'] };
 export const XLSX_FILTER: FileFilter = { name: 'Excel 工作簿', extensions: ['xlsx'] };
 export const PDF_FILTER: FileFilter = { name: 'PDF 文件', extensions: ['pdf'] };
+export const DOCX_FILTER: FileFilter = { name: 'Word 文档', extensions: ['docx'] };
 export const CATALOG_FILTER: FileFilter = { name: '科目目录（Excel 或 CSV）', extensions: ['xlsx', 'csv'] };
 export const ALL_FILES_FILTER: FileFilter = { name: '所有文件', extensions: ['*'] };
 

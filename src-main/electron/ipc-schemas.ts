@@ -35,7 +35,7 @@ const windowState = z.object({ title: z.string().max(MAX_TITLE), dirty: z.boolea
 
 const exportRequest = z
   .object({
-    kind: z.enum(['xlsx', 'pdf']),
+    kind: z.enum(['xlsx', 'pdf', 'docx']),
     suggestedName: fileName,
     data: z
       .instanceof(Uint8Array)
@@ -43,7 +43,7 @@ const exportRequest = z
       .optional(),
     html: html.optional(),
   })
-  .refine((r) => (r.kind === 'xlsx' ? r.data !== undefined : r.html !== undefined), {
+  .refine((r) => (r.kind === 'pdf' ? r.html !== undefined : r.data !== undefined), {
     message: 'xlsx needs data; pdf needs html',
   });
 

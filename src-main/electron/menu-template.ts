@@ -47,10 +47,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
   const mac = options.platform === 'darwin';
   // Mnemonics (Alt+F …) are a Windows/Linux convention; macOS would show the parentheses literally.
   const top = (label: string, key: string): string => (mac ? label : `${label}(&${key})`);
-  const send =
-    (type: CommandType) =>
-    (): void =>
-      actions.command({ type });
+  const send = (type: CommandType) => (): void => actions.command({ type });
   const edit =
     (action: EditAction): Item['click'] =>
     (_item, _window, event) =>
@@ -83,6 +80,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
       { id: 'file.importExcel', label: '导入Excel', click: send('importExcel') },
       { id: 'file.exportExcel', label: '导出Excel', click: send('exportExcel') },
       { id: 'file.exportPdf', label: '导出PDF', click: send('exportPdf') },
+      { id: 'file.exportDocx', label: '导出Word（文字部分）', click: send('exportDocx') },
       { type: 'separator' },
       { id: 'file.print', label: '打印', accelerator: 'CmdOrCtrl+P', click: send('print') },
       { type: 'separator' },
@@ -125,7 +123,12 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
       { id: 'view.zoomOut', label: '缩小', role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },
       { id: 'view.resetZoom', label: '实际大小', role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
       { type: 'separator' },
-      { id: 'view.fullScreen', label: '全屏', role: 'togglefullscreen', accelerator: mac ? 'Ctrl+Cmd+F' : 'F11' },
+      {
+        id: 'view.fullScreen',
+        label: '全屏',
+        role: 'togglefullscreen',
+        accelerator: mac ? 'Ctrl+Cmd+F' : 'F11',
+      },
       ...(options.devTools
         ? [
             { type: 'separator' } satisfies Item,

@@ -89,6 +89,16 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
         );
         return { status: 'saved', filePath: null, fileName: name };
       }
+      if (request.kind === 'docx' && request.data) {
+        const name = ensureExtension(request.suggestedName, '.docx');
+        download(
+          new Blob([request.data as BlobPart], {
+            type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          }),
+          name,
+        );
+        return { status: 'saved', filePath: null, fileName: name };
+      }
       if (request.kind === 'pdf' && request.html) {
         // A browser cannot write a PDF itself: print the same HTML and let the user choose “另存为 PDF”.
         printHtml(request.html);
@@ -100,7 +110,9 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
       printHtml(html);
     },
     async importFile(request): Promise<ImportOutcome> {
-      const file = await pickFile(request.purpose === 'excel' ? '.xlsx' : request.purpose === 'lastYear' ? '.json' : '.xlsx,.csv');
+      const file = await pickFile(
+        request.purpose === 'excel' ? '.xlsx' : request.purpose === 'lastYear' ? '.json' : '.xlsx,.csv',
+      );
       if (!file) return { status: 'cancelled' };
       if (file.size > 30 * 1024 * 1024)
         return { status: 'failed', message: '文件太大（超过 30 MB），没有读取。' };

@@ -153,6 +153,7 @@ function PrintOptions({
 }) {
   const store = useStore();
   const tables = store.session.formSet.tables;
+  const [whole, setWhole] = useState(true);
   const [chosen, setChosen] = useState<string[]>(tables.map((t) => t.id));
   const [cover, setCover] = useState(true);
   const [toc, setToc] = useState(true);
@@ -160,36 +161,50 @@ function PrintOptions({
     setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id].sort()));
   return (
     <div className="gk-print-options">
-      <fieldset>
-        <legend>要输出的表</legend>
-        {tables.map((t) => (
-          <label key={t.id}>
-            <input
-              type="checkbox"
-              checked={chosen.includes(t.id)}
-              onChange={() => toggle(t.id)}
-              data-testid={`print-table-${t.id}`}
-            />
-            {t.code} {t.title}
+      <div className="gk-print-scope">
+        <label>
+          <input type="radio" checked={whole} onChange={() => setWhole(true)} data-testid="print-whole" />{' '}
+          全文（封面、目录、六个部分、图表、绩效自评表）
+        </label>
+        <label>
+          <input type="radio" checked={!whole} onChange={() => setWhole(false)} data-testid="print-tables" />{' '}
+          仅部门决算表
+        </label>
+      </div>
+      {!whole && (
+        <>
+          <fieldset>
+            <legend>要输出的表</legend>
+            {tables.map((t) => (
+              <label key={t.id}>
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(t.id)}
+                  onChange={() => toggle(t.id)}
+                  data-testid={`print-table-${t.id}`}
+                />
+                {t.code} {t.title}
+              </label>
+            ))}
+          </fieldset>
+          <label>
+            <input type="checkbox" checked={cover} onChange={(e) => setCover(e.target.checked)} />{' '}
+            封面（单位名称、年度、公开日期）
           </label>
-        ))}
-      </fieldset>
-      <label>
-        <input type="checkbox" checked={cover} onChange={(e) => setCover(e.target.checked)} />{' '}
-        封面（单位名称、年度、公开日期）
-      </label>
-      <label>
-        <input type="checkbox" checked={toc} onChange={(e) => setToc(e.target.checked)} /> 目录
-      </label>
+          <label>
+            <input type="checkbox" checked={toc} onChange={(e) => setToc(e.target.checked)} /> 目录
+          </label>
+        </>
+      )}
       <div className="gk-modal-actions">
         <button
           type="button"
           className="gk-button"
-          disabled={chosen.length === 0}
+          disabled={!whole && chosen.length === 0}
           data-testid="print-go"
           onClick={() => {
             onDone();
-            void printPages(store, host, mode, { tables: chosen, cover, toc });
+            void printPages(store, host, mode, { whole, tables: chosen, cover, toc });
           }}
         >
           {mode === 'pdf' ? '导出PDF' : '打印'}

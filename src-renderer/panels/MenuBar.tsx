@@ -21,6 +21,7 @@ const MENUS: readonly { label: string; items: readonly (Item | 'sep')[] }[] = [
       { label: '导入Excel…', command: 'importExcel' },
       { label: '导出Excel…', command: 'exportExcel' },
       { label: '导出PDF…', command: 'exportPdf' },
+      { label: '导出Word（文字部分）…', command: 'exportDocx' },
       { label: '打印…', command: 'print', shortcut: 'Ctrl+P' },
     ],
   },

@@ -98,6 +98,7 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
       case 'importExcel':
       case 'exportExcel':
       case 'exportPdf':
+      case 'exportDocx':
       case 'print':
         await runExportCommand(command.type, store, host);
         return;

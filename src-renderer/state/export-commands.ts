@@ -3,13 +3,15 @@ import type { EditorStore } from './editor-store';
 
 /** 导入Excel / 导出Excel / 导出PDF / 打印. The heavy writers load on first use. */
 export async function runExportCommand(
-  type: 'importExcel' | 'exportExcel' | 'exportPdf' | 'print',
+  type: 'importExcel' | 'exportExcel' | 'exportPdf' | 'exportDocx' | 'print',
   store: EditorStore,
   host: RendererHost,
 ): Promise<void> {
   switch (type) {
     case 'exportExcel':
       return exportExcel(store, host);
+    case 'exportDocx':
+      return exportWord(store, host);
     case 'importExcel':
       return importExcel(store, host);
     case 'exportPdf':
@@ -30,15 +32,43 @@ async function exportExcel(store: EditorStore, host: RendererHost): Promise<void
   else if (outcome.status === 'saved') store.notify('info', `已导出 Excel：${outcome.fileName}`);
 }
 
+async function exportWord(store: EditorStore, host: RendererHost): Promise<void> {
+  const { exportDocx } = await import('../../src-core/export/docx-export');
+  const data = await exportDocx(store.session.formSet, store.document);
+  const name = store.suggestedName().replace(/\.gongkai\.json$/i, '.docx');
+  const outcome = await host.api.exportFile({ kind: 'docx', suggestedName: name, data });
+  if (outcome.status === 'failed')
+    store.showDialog({ kind: 'message', title: '导出Word失败', text: outcome.message });
+  else if (outcome.status === 'saved') store.notify('info', `已导出 Word：${outcome.fileName}`);
+}
+
+/** The print HTML: the whole publication (cover, 目录, six parts, charts, 绩效自评表) or a selection of tables. */
+async function printableHtml(
+  store: EditorStore,
+  options: { whole: boolean; tables: readonly string[]; cover: boolean; toc: boolean },
+): Promise<string> {
+  const { formSet, document } = store.session;
+  if (options.whole) {
+    const { buildPublicationHtml } = await import('../../src-core/export/publication-html');
+    const { performanceHtml, performancePrintCss } = await import('../../src-core/performance');
+    return buildPublicationHtml(formSet, document, {
+      charts: store.charts(),
+      performanceHtml: performanceHtml(formSet, document),
+      performanceCss: performancePrintCss,
+    });
+  }
+  const { buildPrintHtml } = await import('../../src-core/export/print-html');
+  return buildPrintHtml(formSet, document, options);
+}
+
 /** Runs the PDF export or the print after the options dialog. */
 export async function printPages(
   store: EditorStore,
   host: RendererHost,
   mode: 'pdf' | 'print',
-  options: { tables: readonly string[]; cover: boolean; toc: boolean },
+  options: { whole: boolean; tables: readonly string[]; cover: boolean; toc: boolean },
 ): Promise<void> {
-  const { buildPrintHtml } = await import('../../src-core/export/print-html');
-  const html = buildPrintHtml(store.session.formSet, store.document, options);
+  const html = await printableHtml(store, options);
   if (mode === 'print') {
     await host.api.print(html);
     return;

@@ -122,3 +122,20 @@ describe('gongkai check --text', () => {
     expect(human.stdout).toContain('[错误·文字与报表不一致]');
   });
 });
+
+describe('gongkai export --publication / --docx', () => {
+  it('writes the whole publication as PDF, in the reference’s order, and the text as Word', { timeout: 90_000 }, async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-pub-'));
+    const pdf = path.join(dir, 'whole.pdf');
+    const docx = path.join(dir, 'text.docx');
+    const r = await gongkai('export', SAMPLE, '--publication', pdf, '--docx', docx);
+    expect(r.code, r.stderr).toBe(0);
+    const { stdout: text } = await run('pdftotext', [pdf, '-']);
+    const order = ['第一部分', '第二部分', '第三部分', '第四部分', '第五部分', '第六部分'].map((p) => text.lastIndexOf(p));
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] as number)))).toBe(true);
+    expect(text).toContain('图3：支出决算结构');
+    expect(text).toContain('部门整体绩效自评表');
+    expect((await fs.readFile(docx)).subarray(0, 2).toString()).toBe('PK');
+    await fs.rm(dir, { recursive: true });
+  });
+});

@@ -47,7 +47,9 @@ describe('buildMenuTemplate', () => {
 
   it('has 文件, 编辑, 视图, 帮助 with Alt mnemonics on Windows and Linux', () => {
     expect(labels(win)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
-    expect(labels(buildMenuTemplate({ platform: 'linux', recent: [], devTools: false }, a))[0]).toBe('文件(&F)');
+    expect(labels(buildMenuTemplate({ platform: 'linux', recent: [], devTools: false }, a))[0]).toBe(
+      '文件(&F)',
+    );
   });
 
   it('文件 has the document commands with their shortcuts', () => {
@@ -104,6 +106,7 @@ describe('buildMenuTemplate', () => {
       ['file.importExcel', 'importExcel'],
       ['file.exportExcel', 'exportExcel'],
       ['file.exportPdf', 'exportPdf'],
+      ['file.exportDocx', 'exportDocx'],
       ['file.print', 'print'],
       ['edit.find', 'find'],
       ['view.sidebar', 'toggleSidebar'],
@@ -143,9 +146,9 @@ describe('buildMenuTemplate', () => {
     expect(find(menu, 'view.resetZoom')?.role).toBe('resetZoom');
     expect(find(menu, 'view.fullScreen')?.role).toBe('togglefullscreen');
     expect(find(menu, 'view.devTools')).toBeUndefined();
-    expect(find(buildMenuTemplate({ platform: 'linux', recent: [], devTools: true }, a), 'view.devTools')?.role).toBe(
-      'toggleDevTools',
-    );
+    expect(
+      find(buildMenuTemplate({ platform: 'linux', recent: [], devTools: true }, a), 'view.devTools')?.role,
+    ).toBe('toggleDevTools');
   });
 
   it('最近打开 lists recent files newest first, tells same-named files apart, and opens them', () => {
