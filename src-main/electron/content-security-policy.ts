@@ -25,7 +25,9 @@ export const CONTENT_SECURITY_POLICY = serialize(DIRECTIVES);
  * The same policy for a <meta> tag in the built index.html. Headers may not reach file:// pages on every Electron
  * version, so the build writes the policy into the page too; browsers ignore frame-ancestors in a meta tag.
  */
-export const META_CONTENT_SECURITY_POLICY = serialize(DIRECTIVES.filter(([name]) => name !== 'frame-ancestors'));
+export const META_CONTENT_SECURITY_POLICY = serialize(
+  DIRECTIVES.filter(([name]) => name !== 'frame-ancestors'),
+);
 
 /**
  * Under `electron-vite dev` the page comes from Vite's server, which needs an inline script (React Fast Refresh's

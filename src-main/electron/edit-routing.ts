@@ -34,7 +34,11 @@ export function editRoute(textField: boolean, trigger: EditTrigger): EditRoute {
   return 'native';
 }
 
-export async function routeEditAction(action: EditAction, trigger: EditTrigger, deps: EditRoutingDeps): Promise<EditRoute> {
+export async function routeEditAction(
+  action: EditAction,
+  trigger: EditTrigger,
+  deps: EditRoutingDeps,
+): Promise<EditRoute> {
   let textField: boolean;
   try {
     textField = await deps.isTextFieldFocused();

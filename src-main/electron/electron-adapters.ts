@@ -30,10 +30,15 @@ export function printWindowFactory(
 /** Not 0 (the page's world) and not 999 (Electron's preload world). */
 const PROBE_WORLD_ID = 1077;
 
-export function editRoutingDeps(contents: WebContents, sendCommand: EditRoutingDeps['sendCommand']): EditRoutingDeps {
+export function editRoutingDeps(
+  contents: WebContents,
+  sendCommand: EditRoutingDeps['sendCommand'],
+): EditRoutingDeps {
   return {
     isTextFieldFocused: async () =>
-      (await contents.executeJavaScriptInIsolatedWorld(PROBE_WORLD_ID, [{ code: TEXT_FIELD_FOCUSED_PROBE }])) === true,
+      (await contents.executeJavaScriptInIsolatedWorld(PROBE_WORLD_ID, [
+        { code: TEXT_FIELD_FOCUSED_PROBE },
+      ])) === true,
     native: {
       undo: () => contents.undo(),
       redo: () => contents.redo(),

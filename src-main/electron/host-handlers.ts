@@ -51,6 +51,7 @@ export function createHostHandlers(deps: HostHandlerDeps): HostHandlers {
     closeWindow: async () => deps.closeGuard.closeNow(),
     exportFile: (request) => exportFile(request, exportDeps),
     print: (html) => printHtml(html, exportDeps),
-    importFile: (request) => importFile(request, { dialogs: deps.dialogs, defaultFolder: deps.documents.currentFolder }),
+    importFile: (request) =>
+      importFile(request, { dialogs: deps.dialogs, defaultFolder: deps.documents.currentFolder }),
   };
 }

@@ -63,7 +63,8 @@ export function createHtmlPrinter(deps: {
             window.webContents.print({ silent: false, printBackground: true }, (success, failureReason) => {
               // Electron says "Print job canceled" (older versions "cancelled").
               if (success) resolve({ ok: true });
-              else resolve({ ok: false, reason: /cancel/i.test(failureReason) ? 'cancelled' : failureReason });
+              else
+                resolve({ ok: false, reason: /cancel/i.test(failureReason) ? 'cancelled' : failureReason });
             });
           }),
       ),

@@ -38,7 +38,9 @@ export function registerHostHandlers(
       }
       const parsed = IPC_ARGUMENTS[method].safeParse(args);
       if (!parsed.success) {
-        throw new Error(`请求参数无效（${channel}）：${parsed.error.issues.map((i) => i.message).join('；')}`);
+        throw new Error(
+          `请求参数无效（${channel}）：${parsed.error.issues.map((i) => i.message).join('；')}`,
+        );
       }
       const handler = handlers[method] as (...a: readonly unknown[]) => unknown;
       return handler(...parsed.data);

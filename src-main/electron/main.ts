@@ -32,14 +32,17 @@ const isOwnPage = (url: string): boolean => isAppUrl(url, location);
 const devTools = !app.isPackaged;
 
 // Tests run the unpackaged app against a throw-away profile so they never touch the user's recent list or recovery.
-if (!app.isPackaged && process.env.GONGKAI_USER_DATA_DIR) app.setPath('userData', process.env.GONGKAI_USER_DATA_DIR);
+if (!app.isPackaged && process.env.GONGKAI_USER_DATA_DIR)
+  app.setPath('userData', process.env.GONGKAI_USER_DATA_DIR);
 
 let mainWindow: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
   secureSession(session.defaultSession, {
     requests: { fileRoots: [path.dirname(location.rendererIndexFile)], devServerUrl: location.devServerUrl },
-    contentSecurityPolicy: location.devServerUrl ? devContentSecurityPolicy(location.devServerUrl) : CONTENT_SECURITY_POLICY,
+    contentSecurityPolicy: location.devServerUrl
+      ? devContentSecurityPolicy(location.devServerUrl)
+      : CONTENT_SECURITY_POLICY,
     isAppUrl: isOwnPage,
   });
   secureSession(session.fromPartition(PRINT_PARTITION), {
@@ -62,13 +65,23 @@ async function start(): Promise<void> {
   const recovery = createRecoveryStore(path.join(userData, 'recovery.json'));
   const dialogs = windowDialogs(dialog, win);
   const showError = (message: string): void => {
-    void dialog.showMessageBox(win, { type: 'error', title: APP_TITLE, message, buttons: ['确定'], noLink: true });
+    void dialog.showMessageBox(win, {
+      type: 'error',
+      title: APP_TITLE,
+      message,
+      buttons: ['确定'],
+      noLink: true,
+    });
   };
 
   const menuActions: MenuActions = {
     command: send,
     edit: (action, byAccelerator) =>
-      void routeEditAction(action, { byAccelerator, platform: process.platform }, editRoutingDeps(win.webContents, send)),
+      void routeEditAction(
+        action,
+        { byAccelerator, platform: process.platform },
+        editRoutingDeps(win.webContents, send),
+      ),
     clearRecent: () => void recent.clear().then(rebuildMenu),
     quit: () => win.close(),
   };
@@ -79,7 +92,8 @@ async function start(): Promise<void> {
   }
 
   const closeGuard = createCloseGuard({
-    ask: async () => (await dialog.showMessageBox(win, { ...CLOSE_PROMPT, buttons: [...CLOSE_PROMPT.buttons] })).response,
+    ask: async () =>
+      (await dialog.showMessageBox(win, { ...CLOSE_PROMPT, buttons: [...CLOSE_PROMPT.buttons] })).response,
     sendCommand: send,
     clearRecovery: () => recovery.clearForClose(),
     close: () => win.close(),
@@ -127,7 +141,8 @@ async function start(): Promise<void> {
       closeGuard,
       window: {
         setTitle: (title) => win.setTitle(title),
-        setDocumentEdited: process.platform === 'darwin' ? (edited) => win.setDocumentEdited(edited) : undefined,
+        setDocumentEdited:
+          process.platform === 'darwin' ? (edited) => win.setDocumentEdited(edited) : undefined,
       },
       showError,
     }),
@@ -135,7 +150,9 @@ async function start(): Promise<void> {
   );
 
   await rebuildMenu();
-  const load = location.devServerUrl ? win.loadURL(location.devServerUrl) : win.loadFile(location.rendererIndexFile);
+  const load = location.devServerUrl
+    ? win.loadURL(location.devServerUrl)
+    : win.loadFile(location.rendererIndexFile);
   load.catch((error: unknown) => {
     // ERR_ABORTED is a load superseded by another (a reload); anything else leaves an empty window, so say why.
     if ((error as { code?: string }).code === 'ERR_ABORTED' || win.isDestroyed()) return;

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import { fileErrorMessage } from '../node/document-file';
 
-export type LimitedRead = { readonly ok: true; readonly data: Buffer } | { readonly ok: false; readonly message: string };
+export type LimitedRead =
+  { readonly ok: true; readonly data: Buffer } | { readonly ok: false; readonly message: string };
 
 /**
  * Reads a whole file unless it is larger than `maxBytes`; every failure is a Chinese message. The size is taken

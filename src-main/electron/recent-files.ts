@@ -70,7 +70,11 @@ export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
     add: (filePath) =>
       serial(async () => {
         const absolute = path.resolve(filePath);
-        const entry: RecentFile = { filePath: absolute, fileName: path.basename(absolute), at: now().toISOString() };
+        const entry: RecentFile = {
+          filePath: absolute,
+          fileName: path.basename(absolute),
+          at: now().toISOString(),
+        };
         const list = [entry, ...(await read()).filter((f) => !samePath(f.filePath, absolute))].slice(
           0,
           MAX_RECENT_FILES,

@@ -49,6 +49,10 @@ export function isAllowedRequest(url: string, policy: RequestPolicy): boolean {
  */
 const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-read', 'clipboard-sanitized-write']);
 
-export function isPermissionAllowed(permission: string, requestingUrl: string, isAppUrl: (url: string) => boolean): boolean {
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string,
+  isAppUrl: (url: string) => boolean,
+): boolean {
   return GRANTED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);
 }

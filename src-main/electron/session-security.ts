@@ -4,7 +4,9 @@ import { isAllowedRequest, isPermissionAllowed, type RequestPolicy } from './req
 /** The parts of an Electron Session this module configures. */
 export interface SessionLike {
   readonly webRequest: {
-    onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void;
+    onBeforeRequest(
+      listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void,
+    ): void;
     onHeadersReceived(
       listener: (
         details: { url: string; responseHeaders?: Record<string, string[]> },
@@ -47,7 +49,9 @@ export function secureSession(session: SessionLike, security: SessionSecurity): 
     callback({ cancel: !isAllowedRequest(details.url, security.requests) });
   });
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, security.contentSecurityPolicy) });
+    callback({
+      responseHeaders: withContentSecurityPolicy(details.responseHeaders, security.contentSecurityPolicy),
+    });
   });
   session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
     callback(isPermissionAllowed(permission, details.requestingUrl ?? '', security.isAppUrl));

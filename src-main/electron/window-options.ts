@@ -8,7 +8,10 @@ export const PRINT_PARTITION = 'gongkai-print';
  * The main window: the renderer runs sandboxed and isolated, with no Node, no <webview>, and a preload that exposes
  * only the HostApi. Shown once it has painted, so the user never sees an empty white frame.
  */
-export function mainWindowOptions(preload: string, options: { readonly devTools: boolean }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preload: string,
+  options: { readonly devTools: boolean },
+): BrowserWindowConstructorOptions {
   return {
     width: 1360,
     height: 860,

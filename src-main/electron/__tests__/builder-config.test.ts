@@ -41,7 +41,9 @@ describe('builderConfig', () => {
     expect(builderConfig.linux?.category).toBe('Office');
     expect(builderConfig.deb?.depends).toContain('fonts-noto-cjk');
     // Overriding depends replaces electron-builder's list, so its essentials must be repeated.
-    expect(builderConfig.deb?.depends).toEqual(expect.arrayContaining(['libgtk-3-0', 'libnss3', 'xdg-utils']));
+    expect(builderConfig.deb?.depends).toEqual(
+      expect.arrayContaining(['libgtk-3-0', 'libnss3', 'xdg-utils']),
+    );
   });
 
   it('names every artifact with version and arch, so x64 and arm64 builds do not overwrite each other', () => {
@@ -70,13 +72,22 @@ describe('builderConfig', () => {
 describe('electron-vite config', () => {
   const config = electronViteConfig as {
     main: { build: { rolldownOptions: { input: Record<string, string> } } };
-    preload: { build: { externalizeDeps: boolean; rolldownOptions: { input: Record<string, string>; output: { format: string } } } };
+    preload: {
+      build: {
+        externalizeDeps: boolean;
+        rolldownOptions: { input: Record<string, string>; output: { format: string } };
+      };
+    };
     renderer: { root: string; build: { outDir: string; rolldownOptions: { input: string } } };
   };
 
   it('builds main and a CommonJS preload from src-main/electron into out/', () => {
-    expect(config.main.build.rolldownOptions.input).toEqual({ index: path.join(ROOT, 'src-main/electron/main.ts') });
-    expect(config.preload.build.rolldownOptions.input).toEqual({ index: path.join(ROOT, 'src-main/electron/preload.ts') });
+    expect(config.main.build.rolldownOptions.input).toEqual({
+      index: path.join(ROOT, 'src-main/electron/main.ts'),
+    });
+    expect(config.preload.build.rolldownOptions.input).toEqual({
+      index: path.join(ROOT, 'src-main/electron/preload.ts'),
+    });
     expect(config.preload.build.rolldownOptions.output.format).toBe('cjs');
     expect(config.preload.build.externalizeDeps).toBe(false);
   });

@@ -53,7 +53,10 @@ describe('Content-Security-Policy', () => {
       { 'content-security-policy': ['default-src *'], 'Content-Type': 'text/html' },
       CONTENT_SECURITY_POLICY,
     );
-    expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(headers).toEqual({
+      'Content-Type': ['text/html'],
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    });
     expect(withContentSecurityPolicy(undefined, 'x')).toEqual({ 'Content-Security-Policy': ['x'] });
   });
 });
@@ -64,7 +67,9 @@ describe("the renderer's own <meta> policy", () => {
     const path = await import('node:path');
     const file = path.resolve(__dirname, '../../../src-renderer/index.html');
     if (!fs.existsSync(file)) return;
-    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(fs.readFileSync(file, 'utf8'));
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(
+      fs.readFileSync(file, 'utf8'),
+    );
     if (!meta) return; // no meta tag: the header alone applies
     expect(meta[1]).toBe(META_CONTENT_SECURITY_POLICY);
   });

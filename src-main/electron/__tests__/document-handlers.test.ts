@@ -21,7 +21,12 @@ function setup(answers: Parameters<typeof fakeDialogs>[0] = {}) {
   const { dialogs, asked } = fakeDialogs(answers);
   const recent = createRecentFiles({ file: path.join(dir, 'userData', 'recent-files.json') });
   const onRecentChanged = vi.fn();
-  const handlers = createDocumentHandlers({ dialogs, recent, documentsDir: path.join(dir, '文档'), onRecentChanged });
+  const handlers = createDocumentHandlers({
+    dialogs,
+    recent,
+    documentsDir: path.join(dir, '文档'),
+    onRecentChanged,
+  });
   return { handlers, asked, recent, onRecentChanged };
 }
 
@@ -70,7 +75,9 @@ describe('openDocument', () => {
     const { handlers } = setup({ open: [file] });
     const outcome = await handlers.openDocument();
     expect(outcome.status).toBe('failed');
-    expect(outcome.status === 'failed' && outcome.message).toMatch(/^文件太大（50\.0 MB），不像是决算公开表文件，没有打开。$/);
+    expect(outcome.status === 'failed' && outcome.message).toMatch(
+      /^文件太大（50\.0 MB），不像是决算公开表文件，没有打开。$/,
+    );
   });
 
   it('explains a missing file and a folder in Chinese', async () => {
@@ -79,7 +86,10 @@ describe('openDocument', () => {
       status: 'failed',
       message: `找不到文件“${path.join(dir, 'gone.gongkai.json')}”。`,
     });
-    expect(await handlers.openDocument()).toEqual({ status: 'failed', message: `“${dir}”是文件夹，不是文件。` });
+    expect(await handlers.openDocument()).toEqual({
+      status: 'failed',
+      message: `“${dir}”是文件夹，不是文件。`,
+    });
   });
 });
 
@@ -114,17 +124,28 @@ describe('saveDocument', () => {
   it('asks where to save a new document, suggesting its name with the extension', async () => {
     const target = path.join(dir, '我的报表');
     const { handlers, asked, recent } = setup({ save: [target] });
-    const outcome = await handlers.saveDocument({ text: '{"a":1}', filePath: null, saveAs: false, suggestedName: '2023 决算' });
+    const outcome = await handlers.saveDocument({
+      text: '{"a":1}',
+      filePath: null,
+      saveAs: false,
+      suggestedName: '2023 决算',
+    });
     expect(asked.save[0]?.defaultPath).toBe(path.join(dir, '文档', '2023 决算.gongkai.json'));
     expect(asked.save[0]?.filters).toEqual([{ name: '决算公开表文件', extensions: ['gongkai.json'] }]);
-    expect(outcome).toEqual({ status: 'saved', filePath: `${target}.gongkai.json`, fileName: '我的报表.gongkai.json' });
+    expect(outcome).toEqual({
+      status: 'saved',
+      filePath: `${target}.gongkai.json`,
+      fileName: '我的报表.gongkai.json',
+    });
     expect(await fs.readFile(`${target}.gongkai.json`, 'utf8')).toBe('{"a":1}');
     expect((await recent.list())[0]?.filePath).toBe(`${target}.gongkai.json`);
   });
 
   it('returns cancelled when the save dialog is cancelled, writing nothing', async () => {
     const { handlers } = setup({ save: [null] });
-    expect(await handlers.saveDocument({ text: 'x', filePath: null, saveAs: false, suggestedName: 'a' })).toEqual({
+    expect(
+      await handlers.saveDocument({ text: 'x', filePath: null, saveAs: false, suggestedName: 'a' }),
+    ).toEqual({
       status: 'cancelled',
     });
     expect(await fs.readdir(dir)).toEqual([]);
@@ -134,7 +155,12 @@ describe('saveDocument', () => {
     const file = await copySample();
     const { handlers } = setup({ open: [file] });
     await handlers.openDocument();
-    const outcome = await handlers.saveDocument({ text: '{"v":2}', filePath: file, saveAs: false, suggestedName: 'x' });
+    const outcome = await handlers.saveDocument({
+      text: '{"v":2}',
+      filePath: file,
+      saveAs: false,
+      suggestedName: 'x',
+    });
     expect(outcome).toEqual({ status: 'saved', filePath: file, fileName: '汉阳.gongkai.json' });
     expect(await fs.readFile(file, 'utf8')).toBe('{"v":2}');
     expect(await fs.readFile(`${file}.bak`, 'utf8')).toBe(await fs.readFile(SAMPLE, 'utf8'));
@@ -144,7 +170,9 @@ describe('saveDocument', () => {
     const file = await copySample();
     const { handlers, recent } = setup();
     await recent.add(file);
-    expect(await handlers.saveDocument({ text: '{}', filePath: file, saveAs: false, suggestedName: 'x' })).toMatchObject({
+    expect(
+      await handlers.saveDocument({ text: '{}', filePath: file, saveAs: false, suggestedName: 'x' }),
+    ).toMatchObject({
       status: 'saved',
       filePath: file,
     });
@@ -155,7 +183,12 @@ describe('saveDocument', () => {
     const copy = path.join(dir, '副本.gongkai.json');
     const { handlers, asked } = setup({ open: [file], save: [copy] });
     await handlers.openDocument();
-    const outcome = await handlers.saveDocument({ text: '{}', filePath: file, saveAs: true, suggestedName: '汉阳' });
+    const outcome = await handlers.saveDocument({
+      text: '{}',
+      filePath: file,
+      saveAs: true,
+      suggestedName: '汉阳',
+    });
     expect(asked.save[0]?.title).toBe('另存为');
     expect(asked.save[0]?.defaultPath).toBe(path.join(dir, '汉阳.gongkai.json'));
     expect(outcome).toMatchObject({ status: 'saved', filePath: copy });
@@ -165,7 +198,12 @@ describe('saveDocument', () => {
     const victim = path.join(dir, 'victim.txt');
     await fs.writeFile(victim, 'keep me');
     const { handlers, asked } = setup({ save: [null] });
-    const outcome = await handlers.saveDocument({ text: 'evil', filePath: victim, saveAs: false, suggestedName: 'v' });
+    const outcome = await handlers.saveDocument({
+      text: 'evil',
+      filePath: victim,
+      saveAs: false,
+      suggestedName: 'v',
+    });
     expect(outcome).toEqual({ status: 'cancelled' });
     expect(asked.save).toHaveLength(1);
     expect(await fs.readFile(victim, 'utf8')).toBe('keep me');
@@ -173,7 +211,12 @@ describe('saveDocument', () => {
 
   it('reports a failed write in Chinese', async () => {
     const { handlers } = setup({ save: [path.join(dir, 'no-such-folder', 'a.gongkai.json')] });
-    const outcome = await handlers.saveDocument({ text: '{}', filePath: null, saveAs: false, suggestedName: 'a' });
+    const outcome = await handlers.saveDocument({
+      text: '{}',
+      filePath: null,
+      saveAs: false,
+      suggestedName: 'a',
+    });
     expect(outcome.status).toBe('failed');
     expect(outcome.status === 'failed' && outcome.message).toContain('保存失败：');
   });

@@ -17,7 +17,11 @@ afterEach(async () => {
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46]); // %PDF
 
 function printer(overrides: Partial<HtmlPrinter> = {}): HtmlPrinter & { toPdf: ReturnType<typeof vi.fn> } {
-  return { toPdf: vi.fn(async () => PDF), print: vi.fn(async () => ({ ok: true as const })), ...overrides } as never;
+  return {
+    toPdf: vi.fn(async () => PDF),
+    print: vi.fn(async () => ({ ok: true as const })),
+    ...overrides,
+  } as never;
 }
 
 describe('exportFile', () => {
@@ -30,7 +34,11 @@ describe('exportFile', () => {
     );
     expect(asked.save[0]?.defaultPath).toBe(path.join(dir, '汉阳 2023.xlsx'));
     expect(asked.save[0]?.filters).toEqual([{ name: 'Excel 工作簿', extensions: ['xlsx'] }]);
-    expect(outcome).toEqual({ status: 'saved', filePath: path.join(dir, '导出.xlsx'), fileName: '导出.xlsx' });
+    expect(outcome).toEqual({
+      status: 'saved',
+      filePath: path.join(dir, '导出.xlsx'),
+      fileName: '导出.xlsx',
+    });
     expect([...(await fs.readFile(path.join(dir, '导出.xlsx')))]).toEqual([...data]);
     expect(await fs.readdir(dir)).toEqual(['导出.xlsx']); // no .bak next to an export
   });
@@ -75,7 +83,10 @@ describe('exportFile', () => {
 describe('printHtml', () => {
   it('stays quiet when the user cancels the print dialog', async () => {
     const showError = vi.fn();
-    await printHtml('<p>', { printer: printer({ print: async () => ({ ok: false, reason: 'cancelled' }) }), showError });
+    await printHtml('<p>', {
+      printer: printer({ print: async () => ({ ok: false, reason: 'cancelled' }) }),
+      showError,
+    });
     expect(showError).not.toHaveBeenCalled();
   });
 

@@ -45,7 +45,10 @@ describe('createHostBridge', () => {
     const calls: [keyof HostApi, () => Promise<unknown>][] = [
       ['openDocument', () => api.openDocument()],
       ['recentFiles', () => api.recentFiles()],
-      ['saveDocument', () => api.saveDocument({ text: '', filePath: null, saveAs: true, suggestedName: 'a' })],
+      [
+        'saveDocument',
+        () => api.saveDocument({ text: '', filePath: null, saveAs: true, suggestedName: 'a' }),
+      ],
       ['writeRecovery', () => api.writeRecovery({ text: '', filePath: null, fileName: 'a', at: '' })],
       ['readRecovery', () => api.readRecovery()],
       ['clearRecovery', () => api.clearRecovery()],
@@ -56,7 +59,9 @@ describe('createHostBridge', () => {
     ];
     for (const [method, call] of calls) {
       await call();
-      expect(ipc.invoke.mock.lastCall?.[0]).toBe(HOST_CHANNELS[method as Exclude<keyof HostApi, 'onCommand'>]);
+      expect(ipc.invoke.mock.lastCall?.[0]).toBe(
+        HOST_CHANNELS[method as Exclude<keyof HostApi, 'onCommand'>],
+      );
     }
   });
 

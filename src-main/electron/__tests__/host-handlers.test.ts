@@ -32,7 +32,11 @@ function setup(platformEdited = true) {
 
 describe('createHostHandlers', () => {
   it('reports the host', async () => {
-    expect(await setup().handlers.info()).toEqual({ kind: 'electron', platform: 'linux', appVersion: '0.1.0' });
+    expect(await setup().handlers.info()).toEqual({
+      kind: 'electron',
+      platform: 'linux',
+      appVersion: '0.1.0',
+    });
   });
 
   it('setWindowState sets the title, the macOS edited mark, and what the close guard knows', async () => {

@@ -43,8 +43,13 @@ describe('createHtmlPrinter', () => {
 
   it('prints through the system dialog and reports a cancelled dialog as cancelled', async () => {
     const ok = fakeWindow();
-    expect(await createHtmlPrinter({ createWindow: () => ok.window, tempDir }).print('<p>')).toEqual({ ok: true });
-    expect(ok.window.webContents.print).toHaveBeenCalledWith({ silent: false, printBackground: true }, expect.any(Function));
+    expect(await createHtmlPrinter({ createWindow: () => ok.window, tempDir }).print('<p>')).toEqual({
+      ok: true,
+    });
+    expect(ok.window.webContents.print).toHaveBeenCalledWith(
+      { silent: false, printBackground: true },
+      expect.any(Function),
+    );
     const cancelled = fakeWindow([false, 'Print job canceled']);
     expect(await createHtmlPrinter({ createWindow: () => cancelled.window, tempDir }).print('<p>')).toEqual({
       ok: false,

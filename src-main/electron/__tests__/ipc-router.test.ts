@@ -62,7 +62,9 @@ describe('registerHostHandlers', () => {
     const handlers = fakeHandlers();
     registerHostHandlers(ipc, handlers, trusted);
     const request = { text: '{}', filePath: null, saveAs: false, suggestedName: '报表' };
-    await expect(ipc.invoke(HOST_CHANNELS.saveDocument, APP_FRAME, request)).resolves.toEqual({ status: 'cancelled' });
+    await expect(ipc.invoke(HOST_CHANNELS.saveDocument, APP_FRAME, request)).resolves.toEqual({
+      status: 'cancelled',
+    });
     expect(handlers.saveDocument).toHaveBeenCalledWith(request);
     await ipc.invoke(HOST_CHANNELS.setWindowState, APP_FRAME, { title: '报表', dirty: true });
     expect(handlers.setWindowState).toHaveBeenCalledWith({ title: '报表', dirty: true });
@@ -76,7 +78,9 @@ describe('registerHostHandlers', () => {
     const handlers = fakeHandlers();
     registerHostHandlers(ipc, handlers, trusted);
     const stranger: FrameLike = { ...APP_FRAME, url: 'https://example.com/' };
-    await expect(ipc.invoke(HOST_CHANNELS.openDocument, stranger)).rejects.toThrow('拒绝了来自未知页面的请求');
+    await expect(ipc.invoke(HOST_CHANNELS.openDocument, stranger)).rejects.toThrow(
+      '拒绝了来自未知页面的请求',
+    );
     await expect(ipc.invoke(HOST_CHANNELS.info, null)).rejects.toThrow('拒绝');
     expect(handlers.openDocument).not.toHaveBeenCalled();
   });

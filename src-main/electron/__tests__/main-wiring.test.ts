@@ -188,8 +188,14 @@ describe('main.ts wiring', () => {
   it('creates one hardened window with the CommonJS preload and loads the built renderer', () => {
     expect(fake.state.windows).toHaveLength(1);
     const win = fake.state.windows[0]!;
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true });
-    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+    });
+    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(
+      /preload[\\/]index\.cjs$/,
+    );
     expect(win.loaded).toEqual([rendererIndex]);
   });
 
@@ -199,7 +205,10 @@ describe('main.ts wiring', () => {
     let cancel: boolean | undefined;
     main.beforeRequest!({ url: 'https://example.com/' }, (r: { cancel: boolean }) => (cancel = r.cancel));
     expect(cancel).toBe(true);
-    main.beforeRequest!({ url: pathToFileURL(rendererIndex).href }, (r: { cancel: boolean }) => (cancel = r.cancel));
+    main.beforeRequest!(
+      { url: pathToFileURL(rendererIndex).href },
+      (r: { cancel: boolean }) => (cancel = r.cancel),
+    );
     expect(cancel).toBe(false);
     expect(fake.state.partitions.get('gongkai-print')?.handlers.beforeRequest).toBeTypeOf('function');
   });
@@ -210,10 +219,17 @@ describe('main.ts wiring', () => {
   });
 
   it('handles every HostApi channel, and only for the app page', async () => {
-    const channels = Object.entries(HOST_CHANNELS).filter(([k]) => k !== 'command').map(([, c]) => c);
+    const channels = Object.entries(HOST_CHANNELS)
+      .filter(([k]) => k !== 'command')
+      .map(([, c]) => c);
     expect([...fake.state.ipcHandlers.keys()].sort()).toEqual(channels.sort());
-    await expect(invoke(HOST_CHANNELS.info, appFrame())).resolves.toMatchObject({ kind: 'electron', appVersion: '0.1.0' });
-    await expect(invoke(HOST_CHANNELS.info, { ...appFrame(), url: 'https://example.com/' })).rejects.toThrow('拒绝');
+    await expect(invoke(HOST_CHANNELS.info, appFrame())).resolves.toMatchObject({
+      kind: 'electron',
+      appVersion: '0.1.0',
+    });
+    await expect(invoke(HOST_CHANNELS.info, { ...appFrame(), url: 'https://example.com/' })).rejects.toThrow(
+      '拒绝',
+    );
   });
 
   it('sets the window title from setWindowState', async () => {

@@ -3,7 +3,11 @@ import { HOST_GLOBAL } from '../../../src-core/host';
 import { HOST_API_METHODS } from '../host-bridge';
 
 const exposed = vi.hoisted(() => new Map<string, unknown>());
-const ipcRenderer = vi.hoisted(() => ({ invoke: vi.fn(async () => null), on: vi.fn(), removeListener: vi.fn() }));
+const ipcRenderer = vi.hoisted(() => ({
+  invoke: vi.fn(async () => null),
+  on: vi.fn(),
+  removeListener: vi.fn(),
+}));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void exposed.set(key, api) },
   ipcRenderer,

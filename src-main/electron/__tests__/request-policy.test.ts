@@ -38,7 +38,9 @@ describe('isAllowedRequest', () => {
 
   it("allows the renderer's own files, inline data and blobs", () => {
     expect(isAllowedRequest(indexUrl, policy)).toBe(true);
-    expect(isAllowedRequest(pathToFileURL(path.join(rendererDir, 'assets/main-abc.js')).href, policy)).toBe(true);
+    expect(isAllowedRequest(pathToFileURL(path.join(rendererDir, 'assets/main-abc.js')).href, policy)).toBe(
+      true,
+    );
     expect(isAllowedRequest('data:image/png;base64,AAAA', policy)).toBe(true);
     expect(isAllowedRequest('blob:file:///0b1c-22', policy)).toBe(true);
   });
@@ -49,12 +51,14 @@ describe('isAllowedRequest', () => {
     expect(isAllowedRequest('wss://example.com/socket', policy)).toBe(false);
     expect(isAllowedRequest('ftp://example.com/', policy)).toBe(false);
     expect(isAllowedRequest(pathToFileURL('/home/user/.ssh/id_rsa').href, policy)).toBe(false);
-    expect(isAllowedRequest(pathToFileURL(path.join(rendererDir, '../main/index.js')).href, policy)).toBe(false);
+    expect(isAllowedRequest(pathToFileURL(path.join(rendererDir, '../main/index.js')).href, policy)).toBe(
+      false,
+    );
     expect(isAllowedRequest(`${pathToFileURL(rendererDir).href}/../../secret`, policy)).toBe(false);
     expect(isAllowedRequest('garbage', policy)).toBe(false);
   });
 
-  it("allows the dev server and its hot-reload socket in development, and no other host", () => {
+  it('allows the dev server and its hot-reload socket in development, and no other host', () => {
     const devPolicy = { fileRoots: [rendererDir], devServerUrl: 'http://localhost:5173' };
     expect(isAllowedRequest('http://localhost:5173/@vite/client', devPolicy)).toBe(true);
     expect(isAllowedRequest('ws://localhost:5173/', devPolicy)).toBe(true);
@@ -73,7 +77,15 @@ describe('isPermissionAllowed', () => {
   });
 
   it('refuses everything else, even to the app page', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'hid', 'unknown']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'unknown',
+    ]) {
       expect(isPermissionAllowed(p, indexUrl, own)).toBe(false);
     }
   });

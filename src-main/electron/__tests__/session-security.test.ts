@@ -50,7 +50,10 @@ describe('secureSession', () => {
   it('puts the CSP on every response', () => {
     const h = secured();
     let headers: Record<string, string[] | string> | undefined;
-    h.headers?.({ url: APP, responseHeaders: { 'Content-Type': ['text/html'] } }, (r) => (headers = r.responseHeaders));
+    h.headers?.(
+      { url: APP, responseHeaders: { 'Content-Type': ['text/html'] } },
+      (r) => (headers = r.responseHeaders),
+    );
     expect(headers?.['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     expect(headers?.['Content-Type']).toEqual(['text/html']);
   });

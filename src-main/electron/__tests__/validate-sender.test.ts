@@ -19,7 +19,9 @@ describe('validateSender', () => {
   });
 
   it('rejects another window', () => {
-    expect(validateSender({ url: APP, processId: 9, routingId: 1, parent: null }, mainFrame, isApp)).toBe(false);
+    expect(validateSender({ url: APP, processId: 9, routingId: 1, parent: null }, mainFrame, isApp)).toBe(
+      false,
+    );
   });
 
   it('rejects the main frame once it shows another origin', () => {
