@@ -124,7 +124,15 @@ function Shell({ host }: { host: RendererHost }) {
   );
 }
 
-function Page({ page, onGrid, grid }: { page: string; onGrid: (h: GridHandle | null) => void; grid: GridHandle | null }) {
+function Page({
+  page,
+  onGrid,
+  grid,
+}: {
+  page: string;
+  onGrid: (h: GridHandle | null) => void;
+  grid: GridHandle | null;
+}) {
   if (page === 'unit') return <UnitInfoPanel />;
   if (page === 'facts') return <FactsPage />;
   if (page === 'performance') return <TextPartPage partKey="attachments" />;

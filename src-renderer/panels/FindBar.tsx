@@ -36,8 +36,7 @@ export function FindBar() {
           setVisited(false);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter')
-            go(e.shiftKey ? index - 1 : visited ? index + 1 : index);
+          if (e.key === 'Enter') go(e.shiftKey ? index - 1 : visited ? index + 1 : index);
           if (e.key === 'Escape') store.toggle('findOpen', false);
         }}
       />

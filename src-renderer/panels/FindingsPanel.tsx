@@ -74,7 +74,13 @@ export function FindingsPanel() {
               </tr>
             </thead>
             <tbody>
-              {shown.map((f) => ('cell' in f && f.kind !== 'text' ? <TableFindingRow key={f.id} f={f as Finding} /> : <DocumentFindingRow key={f.id} f={f as DocumentFinding} />))}
+              {shown.map((f) =>
+                'cell' in f && f.kind !== 'text' ? (
+                  <TableFindingRow key={f.id} f={f as Finding} />
+                ) : (
+                  <DocumentFindingRow key={f.id} f={f as DocumentFinding} />
+                ),
+              )}
             </tbody>
           </table>
         )}
@@ -87,7 +93,12 @@ function TableFindingRow({ f }: { f: Finding }) {
   const store = useStore();
   const amount = (s?: string) => (s === undefined ? '' : formatAmount(new Decimal(s)));
   return (
-    <tr className={`gk-finding gk-finding-${f.severity}`} data-testid="finding-row" onClick={() => store.focusCell(f.cell)} title={f.message}>
+    <tr
+      className={`gk-finding gk-finding-${f.severity}`}
+      data-testid="finding-row"
+      onClick={() => store.focusCell(f.cell)}
+      title={f.message}
+    >
       <td>
         <span className={`gk-dot gk-dot-${f.severity}`} />
         {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
@@ -105,7 +116,14 @@ function TableFindingRow({ f }: { f: Finding }) {
             data-testid="use-computed"
             onClick={(e) => {
               e.stopPropagation();
-              store.apply({ type: 'setCells', table: f.cell.table, cells: [{ row: f.cell.row, col: f.cell.col, text: null }] }, '采用计算值');
+              store.apply(
+                {
+                  type: 'setCells',
+                  table: f.cell.table,
+                  cells: [{ row: f.cell.row, col: f.cell.col, text: null }],
+                },
+                '采用计算值',
+              );
             }}
           >
             采用计算值
@@ -119,15 +137,27 @@ function TableFindingRow({ f }: { f: Finding }) {
 /** A finding about the text (or an empty table): a click opens the paragraph (or the table). */
 function DocumentFindingRow({ f }: { f: DocumentFinding }) {
   const store = useStore();
-  const open = () => (f.kind === 'emptyTable' ? store.setPage(f.table) : store.focusText(f.section, f.paragraph));
+  const open = () =>
+    f.kind === 'emptyTable' ? store.setPage(f.table) : store.focusText(f.section, f.paragraph);
   return (
-    <tr className={`gk-finding gk-finding-${f.severity}`} data-testid="finding-row" onClick={open} title={f.message}>
+    <tr
+      className={`gk-finding gk-finding-${f.severity}`}
+      data-testid="finding-row"
+      onClick={open}
+      title={f.message}
+    >
       <td>
         <span className={`gk-dot gk-dot-${f.severity}`} />
         {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
       </td>
       <td>{f.location}</td>
-      <td>{f.kind === 'emptyTable' ? f.message : f.kind === 'todo' ? f.message.split('：').slice(1).join('：') : `文字“${f.written}”`}</td>
+      <td>
+        {f.kind === 'emptyTable'
+          ? f.message
+          : f.kind === 'todo'
+            ? f.message.split('：').slice(1).join('：')
+            : `文字“${f.written}”`}
+      </td>
       <td className="num">{f.kind === 'text' ? f.expected : ''}</td>
       <td className="num">{f.kind === 'text' ? f.written : ''}</td>
       <td className="num" />

@@ -17,7 +17,11 @@ export function Sidebar() {
   const findings = store.workbook.findings();
   const documentFindings = useDocumentFindings(store);
   const sectionsOf = (parts: readonly string[]) =>
-    new Set(store.session.formSet.publication.parts.filter((p) => parts.includes(p.key)).flatMap((p) => (p.sections ?? []).map((s) => s.key)));
+    new Set(
+      store.session.formSet.publication.parts
+        .filter((p) => parts.includes(p.key))
+        .flatMap((p) => (p.sections ?? []).map((s) => s.key)),
+    );
   return (
     <nav className="gk-sidebar" aria-label="报表">
       <div className="gk-side-title">部门决算公开表</div>
@@ -25,7 +29,10 @@ export function Sidebar() {
         {store.session.formSet.tables.map((t) => {
           const mine = findings.filter((f) => f.cell.table === t.id);
           const errors = mine.filter((f) => f.severity === 'error').length;
-          const warnings = mine.length - errors + documentFindings.filter((f) => f.kind === 'emptyTable' && f.table === t.id).length;
+          const warnings =
+            mine.length -
+            errors +
+            documentFindings.filter((f) => f.kind === 'emptyTable' && f.table === t.id).length;
           return (
             <li key={t.id}>
               <button

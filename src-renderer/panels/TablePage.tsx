@@ -39,7 +39,9 @@ export function TablePage({
           <p key={i}>{n}</p>
         ))}
       </div>
-      {(note || isEmptyTable(store.workbook, tableId)) && <EmptyTableNote tableId={tableId} note={note ?? ''} />}
+      {(note || isEmptyTable(store.workbook, tableId)) && (
+        <EmptyTableNote tableId={tableId} note={note ?? ''} />
+      )}
     </div>
   );
 }
@@ -61,7 +63,8 @@ function EmptyTableNote({ tableId, note }: { tableId: string; note: string }) {
           placeholder="如：本部门没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出，故本表无数据。"
           onChange={(e) => setDraft(e.target.value)}
           onBlur={() => {
-            if (draft.trim() !== note.trim()) store.apply({ type: 'setNote', table: tableId, note: draft.trim() || null }, '修改说明');
+            if (draft.trim() !== note.trim())
+              store.apply({ type: 'setNote', table: tableId, note: draft.trim() || null }, '修改说明');
           }}
         />
       </label>

@@ -82,8 +82,13 @@ export class EditorStore {
   dialog: Dialog | null = null;
   focusRequest: FocusRequest | null = null;
   textFocus: TextFocusRequest | null = null;
-  private documentCache: { session: DocumentSession; revision: number; findings: DocumentFinding[] } | null = null;
-  private chartCache: { session: DocumentSession; revision: number; charts: Record<ChartKey, ChartOutput> } | null = null;
+  private documentCache: { session: DocumentSession; revision: number; findings: DocumentFinding[] } | null =
+    null;
+  private chartCache: {
+    session: DocumentSession;
+    revision: number;
+    charts: Record<ChartKey, ChartOutput>;
+  } | null = null;
   /** Increases on every change; views compare it. */
   version = 0;
   private listeners = new Set<() => void>();
@@ -210,7 +215,9 @@ export class EditorStore {
 
   /** Opens the part holding a section and shows one of its paragraphs. */
   focusText(section: string, paragraph: number): void {
-    const part = this.session.formSet.publication.parts.find((p) => p.sections?.some((s) => s.key === section));
+    const part = this.session.formSet.publication.parts.find((p) =>
+      p.sections?.some((s) => s.key === section),
+    );
     if (part) this.page = `part:${part.key}`;
     this.textFocus = { section, paragraph, seq: ++this.focusSeq };
     this.changed();

@@ -1,4 +1,11 @@
-import { classBreakdown, formSetFor, parseAmount, priorYearFrom, readDocument, type Facts } from '../../src-core';
+import {
+  classBreakdown,
+  formSetFor,
+  parseAmount,
+  priorYearFrom,
+  readDocument,
+  type Facts,
+} from '../../src-core';
 import { CommitInput } from '../panels/CommitInput';
 import { useHost, useStore } from '../state/use-store';
 import './text.css';
@@ -27,7 +34,10 @@ export function FactsPage() {
   const priorYear = prior.year ?? store.document.unit.year - 1;
 
   const setFact = <K extends keyof Facts>(key: K, value: Facts[K] | undefined) =>
-    store.apply({ type: 'setFact', key, value: value === undefined || isEmpty(value) ? null : value }, '修改补充数据');
+    store.apply(
+      { type: 'setFact', key, value: value === undefined || isEmpty(value) ? null : value },
+      '修改补充数据',
+    );
 
   /** An amount field: blank clears it; anything not an amount is refused with the parser's message. */
   const amount = (value: string | undefined, apply: (v: string | undefined) => void, testId?: string) => (
@@ -71,18 +81,27 @@ export function FactsPage() {
     if (!forms) return;
     const value = priorYearFrom(forms, read.document);
     setFact('priorYear', value);
-    store.notify('info', `已从 ${picked.fileName} 读入 ${value.year} 年度的 ${Object.keys(value.metrics ?? {}).length} 项数据`);
+    store.notify(
+      'info',
+      `已从 ${picked.fileName} 读入 ${value.year} 年度的 ${Object.keys(value.metrics ?? {}).length} 项数据`,
+    );
   };
 
   return (
     <div className="gk-facts" data-testid="facts-page">
       <h1 className="gk-part-title">补充数据</h1>
-      <p className="gk-hint">情况说明里用到、但九张表里没有的数。金额单位：{unit}。填一次，草稿和文字核对都会用到。</p>
+      <p className="gk-hint">
+        情况说明里用到、但九张表里没有的数。金额单位：{unit}。填一次，草稿和文字核对都会用到。
+      </p>
 
       <h2>年初预算（一般公共预算财政拨款支出）</h2>
       <div className="gk-grid2">
         <span>合计</span>
-        {amount(facts.budget?.total, (v) => setFact('budget', { ...facts.budget, total: v }), 'fact-budget-total')}
+        {amount(
+          facts.budget?.total,
+          (v) => setFact('budget', { ...facts.budget, total: v }),
+          'fact-budget-total',
+        )}
         {classes.map((c) => (
           <Row key={c.code} label={`${c.code} ${c.name}`}>
             {amount(facts.budget?.byClass?.[c.code], (v) =>
@@ -94,21 +113,31 @@ export function FactsPage() {
 
       <h2>
         上年数（{priorYear}年度）{' '}
-        <button type="button" className="gk-button gk-small gk-secondary" onClick={() => void importLastYear()}>
+        <button
+          type="button"
+          className="gk-button gk-small gk-secondary"
+          onClick={() => void importLastYear()}
+        >
           从上年文件读入…
         </button>
       </h2>
       <div className="gk-grid2">
         <span>年度</span>
-        {count(prior.year === undefined ? undefined : String(prior.year), (v) => setFact('priorYear', { ...prior, year: v === undefined ? undefined : Number(v) }))}
+        {count(prior.year === undefined ? undefined : String(prior.year), (v) =>
+          setFact('priorYear', { ...prior, year: v === undefined ? undefined : Number(v) }),
+        )}
         {PRIOR_METRICS.map((name) => (
           <Row key={name} label={name}>
-            {amount(prior.metrics?.[name], (v) => setFact('priorYear', { ...prior, metrics: withKey(prior.metrics, name, v) }))}
+            {amount(prior.metrics?.[name], (v) =>
+              setFact('priorYear', { ...prior, metrics: withKey(prior.metrics, name, v) }),
+            )}
           </Row>
         ))}
         {classes.map((c) => (
           <Row key={c.code} label={`一般公共预算 ${c.code} ${c.name}`}>
-            {amount(prior.byClass?.[c.code], (v) => setFact('priorYear', { ...prior, byClass: withKey(prior.byClass, c.code, v) }))}
+            {amount(prior.byClass?.[c.code], (v) =>
+              setFact('priorYear', { ...prior, byClass: withKey(prior.byClass, c.code, v) }),
+            )}
           </Row>
         ))}
       </div>
@@ -126,7 +155,9 @@ export function FactsPage() {
           ] as const
         ).map(([key, label]) => (
           <Row key={key} label={label}>
-            {amount(facts.procurement?.[key], (v) => setFact('procurement', { ...facts.procurement, [key]: v }))}
+            {amount(facts.procurement?.[key], (v) =>
+              setFact('procurement', { ...facts.procurement, [key]: v }),
+            )}
           </Row>
         ))}
       </div>
@@ -136,7 +167,10 @@ export function FactsPage() {
         <span>车辆（辆）</span>
         {count(facts.assets?.vehicles, (v) => setFact('assets', { ...facts.assets, vehicles: v }))}
         <span>车辆用途</span>
-        <CommitInput value={facts.assets?.vehicleUse ?? ''} onCommit={(t) => setFact('assets', { ...facts.assets, vehicleUse: t.trim() || undefined })} />
+        <CommitInput
+          value={facts.assets?.vehicleUse ?? ''}
+          onCommit={(t) => setFact('assets', { ...facts.assets, vehicleUse: t.trim() || undefined })}
+        />
         <span>单价100万元（含）以上设备（台/套）</span>
         {count(facts.assets?.equipment, (v) => setFact('assets', { ...facts.assets, equipment: v }))}
         <span>开支财政拨款的公务用车保有量（辆）</span>
@@ -148,11 +182,17 @@ export function FactsPage() {
       <h2>预算绩效</h2>
       <div className="gk-grid2">
         <span>绩效自评项目个数</span>
-        {count(facts.performance?.projects, (v) => setFact('performance', { ...facts.performance, projects: v }))}
+        {count(facts.performance?.projects, (v) =>
+          setFact('performance', { ...facts.performance, projects: v }),
+        )}
         <span>项目全年预算数</span>
-        {amount(facts.performance?.projectBudget, (v) => setFact('performance', { ...facts.performance, projectBudget: v }))}
+        {amount(facts.performance?.projectBudget, (v) =>
+          setFact('performance', { ...facts.performance, projectBudget: v }),
+        )}
         <span>绩效自评覆盖率（%）</span>
-        {amount(facts.performance?.coverage, (v) => setFact('performance', { ...facts.performance, coverage: v }))}
+        {amount(facts.performance?.coverage, (v) =>
+          setFact('performance', { ...facts.performance, coverage: v }),
+        )}
       </div>
     </div>
   );
@@ -167,7 +207,11 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-function withKey(record: Readonly<Record<string, string>> | undefined, key: string, value: string | undefined): Record<string, string> | undefined {
+function withKey(
+  record: Readonly<Record<string, string>> | undefined,
+  key: string,
+  value: string | undefined,
+): Record<string, string> | undefined {
   const next = { ...(record ?? {}) };
   if (value === undefined) delete next[key];
   else next[key] = value;

@@ -10,7 +10,9 @@ export function TextPartPage({ partKey }: { partKey: string }) {
   const findings = store.documentFindings();
   if (!part) return null;
   const unit = store.document.unit;
-  const title = part.title.replace(/\{单位\}/g, unit.name || '本单位').replace(/\{年度\}/g, String(unit.year));
+  const title = part.title
+    .replace(/\{单位\}/g, unit.name || '本单位')
+    .replace(/\{年度\}/g, String(unit.year));
   return (
     <div className="gk-text-page" data-testid={`part-${partKey}`}>
       <h1 className="gk-part-title">{title}</h1>
@@ -18,7 +20,9 @@ export function TextPartPage({ partKey }: { partKey: string }) {
         <SectionEditor
           key={section.key}
           section={section}
-          findings={findings.filter((f): f is TextFinding => f.kind !== 'emptyTable' && f.section === section.key)}
+          findings={findings.filter(
+            (f): f is TextFinding => f.kind !== 'emptyTable' && f.section === section.key,
+          )}
         />
       ))}
     </div>
@@ -29,7 +33,13 @@ function fillPlaceholders(text: string, unit: { name: string; year: number }): s
   return text.replace(/\{单位\}/g, unit.name || '本单位').replace(/\{年度\}/g, String(unit.year));
 }
 
-function SectionEditor({ section, findings }: { section: SectionTemplate; findings: readonly TextFinding[] }) {
+function SectionEditor({
+  section,
+  findings,
+}: {
+  section: SectionTemplate;
+  findings: readonly TextFinding[];
+}) {
   const store = useStore();
   const content = store.document.sections?.[section.key];
   const paragraphs = content?.paragraphs ?? [];
@@ -59,7 +69,11 @@ function SectionEditor({ section, findings }: { section: SectionTemplate; findin
   };
 
   const makeDraft = () => {
-    const lines = draftSection(section.key, { formSet: store.session.formSet, wb: store.workbook, doc: store.document });
+    const lines = draftSection(section.key, {
+      formSet: store.session.formSet,
+      wb: store.workbook,
+      doc: store.document,
+    });
     if (!lines) return;
     if (paragraphs.length > 0 && !window.confirm('用按报表生成的草稿替换本节现有文字？（可以撤销）')) return;
     save(lines);
@@ -77,12 +91,22 @@ function SectionEditor({ section, findings }: { section: SectionTemplate; findin
         {section.heading && <h2>{section.heading}</h2>}
         <div className="gk-section-actions">
           {section.draft && (
-            <button type="button" className="gk-button gk-small" onClick={makeDraft} data-testid={`draft-${section.key}`}>
+            <button
+              type="button"
+              className="gk-button gk-small"
+              onClick={makeDraft}
+              data-testid={`draft-${section.key}`}
+            >
               按报表生成草稿
             </button>
           )}
           {!editing && (
-            <button type="button" className="gk-button gk-small gk-secondary" onClick={startEditing} data-testid={`edit-${section.key}`}>
+            <button
+              type="button"
+              className="gk-button gk-small gk-secondary"
+              onClick={startEditing}
+              data-testid={`edit-${section.key}`}
+            >
               编辑
             </button>
           )}
@@ -117,7 +141,11 @@ function SectionEditor({ section, findings }: { section: SectionTemplate; findin
             >
               完成
             </button>
-            <button type="button" className="gk-button gk-small gk-secondary" onClick={() => setEditing(false)}>
+            <button
+              type="button"
+              className="gk-button gk-small gk-secondary"
+              onClick={() => setEditing(false)}
+            >
               取消
             </button>
           </div>
@@ -137,7 +165,9 @@ function SectionEditor({ section, findings }: { section: SectionTemplate; findin
               </button>
             </>
           ) : (
-            <div className="gk-hint">尚未填写。{section.draft ? '可以先“按报表生成草稿”，再补充原因等说明。' : '点“编辑”填写。'}</div>
+            <div className="gk-hint">
+              尚未填写。{section.draft ? '可以先“按报表生成草稿”，再补充原因等说明。' : '点“编辑”填写。'}
+            </div>
           )}
         </div>
       ) : (
@@ -153,7 +183,15 @@ function SectionEditor({ section, findings }: { section: SectionTemplate; findin
 }
 
 /** A paragraph with the spans the checker found marked (red: 与报表不一致; amber: 待填写), the message as a tooltip. */
-function Paragraph({ index, text, findings }: { index: number; text: string; findings: readonly TextFinding[] }) {
+function Paragraph({
+  index,
+  text,
+  findings,
+}: {
+  index: number;
+  text: string;
+  findings: readonly TextFinding[];
+}) {
   const sorted = [...findings].sort((a, b) => a.start - b.start);
   const parts: React.ReactNode[] = [];
   let at = 0;
@@ -173,7 +211,11 @@ function Paragraph({ index, text, findings }: { index: number; text: string; fin
     at = f.end;
   }
   if (at < text.length) parts.push(text.slice(at));
-  const kind = /^[（(][一二三四五六七八九十]+[)）]/.test(text) ? 'sub' : /^(\d+[.、]|[（(]\d+[)）])/.test(text) ? 'item' : 'body';
+  const kind = /^[（(][一二三四五六七八九十]+[)）]/.test(text)
+    ? 'sub'
+    : /^(\d+[.、]|[（(]\d+[)）])/.test(text)
+      ? 'item'
+      : 'body';
   return (
     <p className={`gk-para gk-para-${kind}`} data-paragraph={index}>
       {parts}
