@@ -103,6 +103,84 @@ export function resolvedItems<T extends Record<string, string | undefined>>(
   return out;
 }
 
+type Item = Record<string, string | undefined>;
+
+/** The items with `item` inserted after position `after` (-1: first); its empty merged cells join the group above. */
+export function insertItem<T>(items: readonly T[], after: number, item: T): T[] {
+  const out = [...items];
+  out.splice(after + 1, 0, item);
+  return out;
+}
+
+/**
+ * The items without the one at `index`. When it heads a merged cell that rows below continue, the name moves
+ * down to the next row, so the rest of the group keeps it.
+ */
+export function removeItem<T extends Item>(
+  items: readonly T[],
+  index: number,
+  columns: readonly FormListColumn[],
+): T[] {
+  const keys = mergedKeys(columns);
+  const spans = mergeSpans(items, columns);
+  const out = [...items];
+  const next = out[index + 1];
+  if (next) {
+    const moved: Item = { ...next };
+    keys.forEach((k, m) => {
+      if ((spans[index]?.[m] ?? 0) > 1) moved[k] = items[index]?.[k];
+    });
+    out[index + 1] = moved as T;
+  }
+  out.splice(index, 1);
+  return out;
+}
+
+/**
+ * Whether the item's cell in a merged column is merged with the cell above (empty and continuing), and whether it
+ * could be: only when the columns to its left continue too.
+ */
+export function mergeState(
+  items: readonly Item[],
+  index: number,
+  key: string,
+  columns: readonly FormListColumn[],
+): { merged: boolean; possible: boolean } {
+  const keys = mergedKeys(columns);
+  const m = keys.indexOf(key);
+  if (index === 0 || m < 0) return { merged: false, possible: false };
+  const spans = mergeSpans(items, columns);
+  const parentsContinue = keys.slice(0, m).every((_, p) => spans[index]?.[p] === 0);
+  return { merged: spans[index]?.[m] === 0, possible: parentsContinue };
+}
+
+/**
+ * Merges the item's cell with the one above (by emptying it) or splits it off (by giving it the name it showed),
+ * in a merged column.
+ */
+export function setMerged<T extends Item>(
+  items: readonly T[],
+  index: number,
+  key: string,
+  merged: boolean,
+  columns: readonly FormListColumn[],
+): T[] {
+  const out = [...items];
+  const item = out[index];
+  if (!item) return out;
+  const shown = resolvedItems(items, columns)[index]?.[key] ?? '';
+  out[index] = { ...item, [key]: merged ? '' : shown };
+  return out;
+}
+
+/** 执行率 as the editor shows it beside the written one: 93.26%; '' when it cannot be computed. */
+export function rateText(project: Pick<ProjectForm, 'budget' | 'actual'>): string {
+  const r = executionRate(project);
+  if (r === null) return '';
+  const fixed = r.toFixed(2);
+  return `${fixed.replace(/0+$/, '').replace(/\.$/, '')}%`;
+}
+
 /** The amount a form field holds, or null when it is empty. */
 export function amountOf(text: string | undefined): Decimal | null {
   if (typeof text !== 'string' || text.trim() === '') return null;

@@ -168,7 +168,7 @@ export const performancePrintCss = `
 .pf-meta-item:only-child { margin-left: auto; }
 .pf-table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10pt; line-height: 1.35; }
 .pf-table th, .pf-table td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; word-break: break-all; overflow-wrap: anywhere; }
-.pf-table tr { break-inside: avoid; page-break-inside: avoid; }
+.pf-table td:not([rowspan]), .pf-table th:not([rowspan]) { break-inside: avoid; }
 .pf-label { font-weight: normal; text-align: center; }
 .pf-head, .pf-side { font-weight: bold; }
 .pf-value { text-align: center; }

@@ -5,7 +5,15 @@ import projectForm from '../../../templates/2023/forms/performance-project.json'
 import { TemplateError } from '../../template';
 import { performanceTemplatesFor } from '../builtin-templates';
 import { loadPerformanceTemplates, validateFormTemplate } from '../form-template';
-import { mergeSpans, resolvedItems } from '../form-model';
+import {
+  insertItem,
+  mergeSpans,
+  mergeState,
+  rateText,
+  removeItem,
+  resolvedItems,
+  setMerged,
+} from '../form-model';
 
 /** A deep copy of a template with an edit applied. */
 function edited<T>(template: T, edit: (t: T) => void): T {
@@ -137,5 +145,54 @@ describe('merged 指标 cells', () => {
       '效益指标//d',
       '效益指标//e',
     ]);
+  });
+});
+
+describe('editing the 指标 list', () => {
+  const columns = performanceTemplatesFor(2023).project.bands.find((b) => b.type === 'list')?.columns ?? [];
+  const rows = () => [
+    { level1: '产出指标', level2: '数量指标', level3: 'a' },
+    { level1: '', level2: '', level3: 'b' },
+    { level1: '', level2: '质量指标', level3: 'c' },
+  ];
+  const shape = (items: { level1?: string; level2?: string; level3?: string }[]) =>
+    items.map((r) => `${r.level1}/${r.level2}/${r.level3}`);
+
+  it('a row inserted below joins the groups above', () => {
+    const out = insertItem(rows(), 0, { level1: '', level2: '', level3: 'new' });
+    expect(shape(resolvedItems(out, columns))).toEqual([
+      '产出指标/数量指标/a',
+      '产出指标/数量指标/new',
+      '产出指标/数量指标/b',
+      '产出指标/质量指标/c',
+    ]);
+  });
+
+  it('removing the row that heads a merged cell hands the name down', () => {
+    const out = removeItem(rows(), 0, columns);
+    expect(shape(out)).toEqual(['产出指标/数量指标/b', '/质量指标/c']);
+    expect(shape(removeItem(rows(), 2, columns))).toEqual(['产出指标/数量指标/a', '//b']);
+  });
+
+  it('merges a cell with the one above, or splits it off', () => {
+    expect(mergeState(rows(), 1, 'level2', columns)).toEqual({ merged: true, possible: true });
+    expect(mergeState(rows(), 2, 'level2', columns)).toEqual({ merged: false, possible: true });
+    expect(mergeState(rows(), 0, 'level1', columns)).toEqual({ merged: false, possible: false });
+    const split = setMerged(rows(), 1, 'level2', false, columns);
+    expect(shape(split)).toEqual(['产出指标/数量指标/a', '/数量指标/b', '/质量指标/c']);
+    expect(mergeSpans(split, columns)[0]).toEqual([3, 1]);
+    const merged = setMerged(rows(), 2, 'level2', true, columns);
+    expect(shape(resolvedItems(merged, columns))[2]).toBe('产出指标/数量指标/c');
+    // 二级指标 cannot merge across a 一级指标 that starts a new group.
+    const newGroup = [...rows(), { level1: '效益指标', level2: '', level3: 'd' }];
+    expect(mergeState(newGroup, 3, 'level2', columns)).toEqual({ merged: false, possible: false });
+  });
+
+  it('shows 执行率 computed', () => {
+    expect(rateText({ budget: '1023.66', actual: '954.62' })).toBe('93.26%');
+    expect(rateText({ budget: '2', actual: '1.47' })).toBe('73.5%');
+    expect(rateText({ budget: '5', actual: '5' })).toBe('100%');
+    expect(rateText({ budget: '0', actual: '5' })).toBe('');
+    expect(rateText({ budget: '', actual: '5' })).toBe('');
   });
 });

@@ -1,0 +1,201 @@
+import { useMemo, useState } from 'react';
+import {
+  checkPerformance,
+  emptyOverall,
+  emptyProject,
+  emptySummary,
+  performanceTemplatesFor,
+  type PerformanceFinding,
+  type PerformanceForms,
+  type ProjectForm,
+} from '../../src-core';
+import { useStore } from '../state/use-store';
+import { FormTable } from './FormTable';
+import './performance.css';
+
+type Tab = 'summary' | 'overall' | number;
+
+/**
+ * 绩效自评表: the 绩效自评情况汇总表, the 部门整体绩效自评表 and each 项目绩效自评表 of 第六部分 附件, laid out like the
+ * printed forms and edited in place. Each form's findings (执行率, the totals against 公开05表, 指标 without their
+ * values) are marked on their cells and listed above the form; a click on one goes to its cell.
+ */
+export function PerformancePage() {
+  const store = useStore();
+  const { formSet, document: doc } = store.session;
+  const revision = store.session.revision;
+  const templates = performanceTemplatesFor(formSet.year);
+  const perf: PerformanceForms = doc.performance ?? {};
+  const projects = perf.projects ?? [];
+  const [tab, setTab] = useState<Tab>('summary');
+  const current: Tab =
+    typeof tab === 'number' && tab >= projects.length
+      ? projects.length > 0
+        ? projects.length - 1
+        : 'summary'
+      : tab;
+
+  // The tables feed the checks too: recheck on every revision of the document, not only when `performance` changes.
+  const findings = useMemo(
+    () => checkPerformance(formSet, store.workbook, doc),
+    [formSet, doc, revision, store.workbook],
+  );
+  const marks = useMemo(() => {
+    const m = new Map<string, PerformanceFinding[]>();
+    for (const f of findings) m.set(f.path, [...(m.get(f.path) ?? []), f]);
+    return m;
+  }, [findings]);
+
+  const set = (value: PerformanceForms, label = '修改绩效自评表') =>
+    store.apply({ type: 'setPerformance', value }, label);
+  const base = (t: Tab) => (typeof t === 'number' ? `projects.${t}` : t);
+  const mine = (t: Tab) => findings.filter((f) => f.path === base(t) || f.path.startsWith(`${base(t)}.`));
+
+  const addProject = () => {
+    set({ ...perf, projects: [...projects, emptyProject(doc.unit.name)] }, '添加项目');
+    setTab(projects.length);
+  };
+  const removeProject = (i: number) => {
+    const name = projects[i]?.name || `项目${i + 1}`;
+    set({ ...perf, projects: projects.filter((_, j) => j !== i) }, '删除项目');
+    setTab(i > 0 ? i - 1 : projects.length > 1 ? 0 : 'summary');
+    store.notify('info', `已删除项目绩效自评表“${name}”，可撤销。`);
+  };
+
+  const tabs: { key: Tab; label: string }[] = [
+    { key: 'summary', label: '汇总表' },
+    { key: 'overall', label: '部门整体' },
+    ...projects.map((p, i) => ({ key: i as Tab, label: p.name || `项目${i + 1}` })),
+  ];
+
+  let body: React.ReactNode;
+  if (current === 'summary' || current === 'overall') {
+    const data = perf[current];
+    const template = templates[current];
+    body = data ? (
+      <FormTable
+        template={template}
+        data={data as unknown as Record<string, unknown>}
+        base={current}
+        doc={doc}
+        marks={marks}
+        onChange={(next, label) => set({ ...perf, [current]: next }, label)}
+      />
+    ) : (
+      <div className="pfe-empty">
+        <p>本文件还没有{template.name}。</p>
+        <button
+          type="button"
+          className="gk-button"
+          data-testid={`performance-create-${current}`}
+          onClick={() =>
+            set(
+              { ...perf, [current]: current === 'summary' ? emptySummary() : emptyOverall() },
+              `新建${template.name}`,
+            )
+          }
+        >
+          新建{template.name}
+        </button>
+      </div>
+    );
+  } else {
+    const p = projects[current] as ProjectForm;
+    body = (
+      <>
+        <div className="pfe-form-tools">
+          <span className="pfe-rate-note">
+            执行率按执行数（B）÷预算数（A）核对，按所写精度四舍五入（如 93.26% 写作 93%）。
+          </span>
+          <button
+            type="button"
+            className="gk-button gk-secondary pfe-danger"
+            data-testid="performance-remove-project"
+            onClick={() => removeProject(current)}
+          >
+            删除此项目表
+          </button>
+        </div>
+        <FormTable
+          key={current}
+          template={templates.project}
+          data={p as unknown as Record<string, unknown>}
+          base={`projects.${current}`}
+          doc={doc}
+          marks={marks}
+          onChange={(next, label) =>
+            set(
+              {
+                ...perf,
+                projects: projects.map((x, j) => (j === current ? (next as unknown as ProjectForm) : x)),
+              },
+              label,
+            )
+          }
+        />
+      </>
+    );
+  }
+
+  const here = mine(current);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return (
+    <div className="pfe-page" data-testid="performance-page">
+      <header className="pfe-header">
+        <h1>绩效自评表</h1>
+        <span className="pfe-count" data-testid="performance-count">
+          {findings.length === 0 ? '全部核对通过' : `${errors} 个错误 · ${findings.length - errors} 个提示`}
+        </span>
+      </header>
+      <nav className="pfe-tabs" aria-label="绩效自评表">
+        {tabs.map((t) => {
+          const f = mine(t.key);
+          const e = f.filter((x) => x.severity === 'error').length;
+          return (
+            <button
+              key={String(t.key)}
+              type="button"
+              className={`pfe-tab${t.key === current ? ' active' : ''}`}
+              data-testid={`performance-tab-${t.key}`}
+              onClick={() => setTab(t.key)}
+              title={typeof t.key === 'number' ? `${t.label}项目绩效自评表` : templates[t.key].name}
+            >
+              <span className="pfe-tab-name">{t.label}</span>
+              {e > 0 && <span className="gk-badge gk-badge-error">{e}</span>}
+              {f.length - e > 0 && <span className="gk-badge gk-badge-warning">{f.length - e}</span>}
+            </button>
+          );
+        })}
+        <button
+          type="button"
+          className="pfe-tab pfe-add"
+          data-testid="performance-add-project"
+          onClick={addProject}
+        >
+          ＋ 添加项目
+        </button>
+      </nav>
+      {here.length > 0 && (
+        <ul className="pfe-findings" aria-label="本表审核结果">
+          {here.map((f) => (
+            <li key={f.id} className={`pfe-finding pfe-${f.severity}`}>
+              <button type="button" className="gk-link" onClick={() => focusPath(f.path)}>
+                {f.severity === 'error' ? '错误' : '提示'}
+              </button>
+              <span>{f.message}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="pfe-sheet">{body}</div>
+    </div>
+  );
+}
+
+/** Scrolls to the field a finding is about and puts the cursor in it. */
+function focusPath(path: string) {
+  const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+  if (!el) return;
+  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  el.focus({ preventScroll: true });
+}
