@@ -14,6 +14,7 @@ import { TablePage } from './panels/TablePage';
 import { UnitInfoPanel } from './panels/UnitInfoPanel';
 import { TextPartPage } from './text/TextPartPage';
 import { FactsPage } from './text/FactsPage';
+import { PerformancePage } from './performance/PerformancePage';
 
 const AUTOSAVE_MS = 30_000;
 
@@ -135,7 +136,7 @@ function Page({
 }) {
   if (page === 'unit') return <UnitInfoPanel />;
   if (page === 'facts') return <FactsPage />;
-  if (page === 'performance') return <TextPartPage partKey="attachments" />;
+  if (page === 'performance') return <PerformancePage />;
   if (page.startsWith('part:')) return <TextPartPage partKey={page.slice(5)} />;
   return <TablePage tableId={page} onGrid={onGrid} grid={grid} />;
 }

@@ -26,7 +26,9 @@ export const factsSchema = z
       })
       .partial(),
     /** 政府采购支出. */
-    procurement: z.object({ total: amount, goods: amount, works: amount, services: amount, sme: amount, small: amount }).partial(),
+    procurement: z
+      .object({ total: amount, goods: amount, works: amount, services: amount, sme: amount, small: amount })
+      .partial(),
     /** 国有资产占用: 车辆 (辆) and what they are, 单价100万元（含）以上设备 (台/套). */
     assets: z.object({ vehicles: count, vehicleUse: z.string(), equipment: count }).partial(),
     /** 机关运行经费. */

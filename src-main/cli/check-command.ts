@@ -1,5 +1,6 @@
 import {
   checkEmptyTables,
+  checkPerformance,
   checkText,
   formSetFor,
   parseAmount,
@@ -51,7 +52,11 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const findings = wb.findings();
   // With --text: the publication's text against the tables, and empty tables without their 说明.
   const documentFindings = args.flags.has('text')
-    ? [...checkEmptyTables(formSet, wb, doc), ...checkText(formSet, wb, doc)]
+    ? [
+        ...checkEmptyTables(formSet, wb, doc),
+        ...checkText(formSet, wb, doc),
+        ...checkPerformance(formSet, wb, doc),
+      ]
     : [];
   const split = splitBySeverity(findings);
   const errors = [...split.errors, ...documentFindings.filter((f) => f.severity === 'error')];
@@ -76,7 +81,14 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     if (documentFindings.length > 0) {
       io.out(`\n公开文本（${documentFindings.length}）\n`);
       for (const f of documentFindings) {
-        const kind = f.kind === 'text' ? '文字与报表不一致' : f.kind === 'todo' ? '待填写' : '空表缺少说明';
+        const kind =
+          f.kind === 'text'
+            ? '文字与报表不一致'
+            : f.kind === 'todo'
+              ? '待填写'
+              : f.kind === 'performance'
+                ? '绩效自评表'
+                : '空表缺少说明';
         io.out(`  [${f.severity === 'error' ? '错误' : '提示'}·${kind}] ${f.message}\n`);
       }
     }

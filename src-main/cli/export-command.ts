@@ -39,7 +39,8 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
   const pdf = out('pdf');
   const publication = out('publication');
   const docx = out('docx');
-  if (!file || extra.length > 0 || [xlsx, pdf, publication, docx].every((o) => o === undefined)) return fail(io, USAGE);
+  if (!file || extra.length > 0 || [xlsx, pdf, publication, docx].every((o) => o === undefined))
+    return fail(io, USAGE);
 
   const input = await loadInput(file);
   if (!input.ok) return fail(io, input.message);
@@ -57,7 +58,10 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
       .map((s) => s.replace(/^公开/, '').replace(/表$/, '').padStart(2, '0'));
     const unknown = tables.filter((t) => !formSet.tableById.has(t));
     if (unknown.length > 0 || tables.length === 0) {
-      return fail(io, `--tables 应是 01 到 09 的表号，用逗号分隔，如 01,03；不认识：${unknown.join('、') || '（空）'}`);
+      return fail(
+        io,
+        `--tables 应是 01 到 09 的表号，用逗号分隔，如 01,03；不认识：${unknown.join('、') || '（空）'}`,
+      );
     }
   }
 
@@ -67,7 +71,11 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
       io.out(`已导出 Excel：${xlsx}\n`);
     }
     if (pdf !== undefined) {
-      const html = buildPrintHtml(formSet, doc, { tables, cover: args.flags.has('cover'), toc: args.flags.has('toc') });
+      const html = buildPrintHtml(formSet, doc, {
+        tables,
+        cover: args.flags.has('cover'),
+        toc: args.flags.has('toc'),
+      });
       await renderPdf(html, pdf);
       io.out(`已导出 PDF：${pdf}\n`);
     }

@@ -7,6 +7,7 @@ const KIND: Record<Finding['kind'] | DocumentFinding['kind'], string> = {
   text: '文字与报表不一致',
   todo: '待填写',
   emptyTable: '空表缺少说明',
+  performance: '绩效自评表',
   mismatch: '不平衡',
   tail: '尾数差异',
   invalid: '无效数值',
@@ -134,11 +135,15 @@ function TableFindingRow({ f }: { f: Finding }) {
   );
 }
 
-/** A finding about the text (or an empty table): a click opens the paragraph (or the table). */
+/** A finding about the text, an empty table or a 绩效自评表: a click opens the paragraph, the table or the forms. */
 function DocumentFindingRow({ f }: { f: DocumentFinding }) {
   const store = useStore();
-  const open = () =>
-    f.kind === 'emptyTable' ? store.setPage(f.table) : store.focusText(f.section, f.paragraph);
+  const open = () => {
+    if (f.kind === 'emptyTable') store.setPage(f.table);
+    else if (f.kind === 'performance') store.setPage('performance');
+    else store.focusText(f.section, f.paragraph);
+  };
+  const numbers = f.kind === 'text' || f.kind === 'performance';
   return (
     <tr
       className={`gk-finding gk-finding-${f.severity}`}
@@ -152,16 +157,16 @@ function DocumentFindingRow({ f }: { f: DocumentFinding }) {
       </td>
       <td>{f.location}</td>
       <td>
-        {f.kind === 'emptyTable'
+        {f.kind === 'emptyTable' || (f.kind === 'performance' && f.written === undefined)
           ? f.message
           : f.kind === 'todo'
             ? f.message.split('：').slice(1).join('：')
-            : `文字“${f.written}”`}
+            : `${f.kind === 'text' ? '文字' : '表中'}“${f.written}”`}
       </td>
-      <td className="num">{f.kind === 'text' ? f.expected : ''}</td>
-      <td className="num">{f.kind === 'text' ? f.written : ''}</td>
+      <td className="num">{numbers ? (f.expected ?? '') : ''}</td>
+      <td className="num">{numbers ? (f.written ?? '') : ''}</td>
       <td className="num" />
-      <td>{f.kind === 'text' && f.source ? <span className="gk-hint">{f.source}</span> : null}</td>
+      <td>{numbers && f.source ? <span className="gk-hint">{f.source}</span> : null}</td>
     </tr>
   );
 }

@@ -71,7 +71,11 @@ export function Sidebar() {
       <ul>
         {TEXT_PAGES.map((p) => {
           const sections = sectionsOf(p.parts);
-          const mine = documentFindings.filter((f) => f.kind !== 'emptyTable' && sections.has(f.section));
+          const mine = documentFindings.filter(
+            (f) =>
+              (f.kind === 'performance' && p.page === 'performance') ||
+              ('section' in f && sections.has(f.section)),
+          );
           const errors = mine.filter((f) => f.severity === 'error').length;
           const warnings = mine.length - errors;
           return (

@@ -14,6 +14,8 @@ import {
   type EmptyTableFinding,
   checkText,
   checkEmptyTables,
+  checkPerformance,
+  type PerformanceFinding,
   buildCharts,
   withDefaultSections,
   type ChartKey,
@@ -54,7 +56,7 @@ export interface FocusRequest {
 export type FindingsFilter = 'all' | 'error' | 'warning';
 
 /** Findings about the publication around the tables: its text, its empty tables. */
-export type DocumentFinding = TextFinding | EmptyTableFinding;
+export type DocumentFinding = TextFinding | EmptyTableFinding | PerformanceFinding;
 
 /** A request to show a paragraph of the text (from 审核结果). */
 export interface TextFocusRequest {
@@ -199,7 +201,11 @@ export class EditorStore {
     const c = this.documentCache;
     if (c && c.session === this.session && c.revision === this.session.revision) return c.findings;
     const { formSet, workbook: wb, document: doc } = this.session;
-    const findings = [...checkEmptyTables(formSet, wb, doc), ...checkText(formSet, wb, doc)];
+    const findings = [
+      ...checkEmptyTables(formSet, wb, doc),
+      ...checkText(formSet, wb, doc),
+      ...checkPerformance(formSet, wb, doc),
+    ];
     this.documentCache = { session: this.session, revision: this.session.revision, findings };
     return findings;
   }

@@ -21,7 +21,7 @@ export function TextPartPage({ partKey }: { partKey: string }) {
           key={section.key}
           section={section}
           findings={findings.filter(
-            (f): f is TextFinding => f.kind !== 'emptyTable' && f.section === section.key,
+            (f): f is TextFinding => (f.kind === 'text' || f.kind === 'todo') && f.section === section.key,
           )}
         />
       ))}

@@ -77,3 +77,24 @@ describe('the publication around the tables', () => {
     await page.close();
   });
 });
+
+describe('绩效自评表', () => {
+  it('a changed 执行数 makes its written 执行率 a finding, listed in 审核结果', async () => {
+    const { page, errors } = await openApp(browser);
+    await page.getByTestId('nav-performance').click();
+    await page.getByTestId('performance-tab-1').click();
+    const actual = page.locator('[data-path="projects.1.actual"]');
+    await actual.fill('900');
+    await actual.press('Enter');
+    const row = page.getByTestId('finding-row').filter({ hasText: '新闻宣传、政务新媒体' });
+    await expect.poll(() => row.count()).toBeGreaterThan(0);
+    await expect.poll(() => row.first().textContent()).toContain('93%');
+    await screenshot(page, 'performance-project');
+    // 编辑 › 撤销 (Ctrl+Z inside a text field is the field's own undo).
+    await page.getByTestId('menu-编辑').click();
+    await page.getByTestId('cmd-undo').click();
+    await expect.poll(() => row.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
