@@ -94,7 +94,7 @@ describe('registerHostHandlers', () => {
     ['saveDocument', [{ text: '{}', saveAs: false, suggestedName: 'x' }]],
     ['setWindowState', [{ title: 'x' }]],
     ['setWindowState', [{ title: 'x'.repeat(501), dirty: false }]],
-    ['exportFile', [{ kind: 'docx', suggestedName: 'x', data: new Uint8Array(1) }]],
+    ['exportFile', [{ kind: 'odt', suggestedName: 'x', data: new Uint8Array(1) }]],
     ['exportFile', [{ kind: 'xlsx', suggestedName: 'x' }]],
     ['exportFile', [{ kind: 'xlsx', suggestedName: 'x', data: [1, 2, 3] }]],
     ['exportFile', [{ kind: 'pdf', suggestedName: 'x' }]],

@@ -63,6 +63,7 @@ describe('buildMenuTemplate', () => {
       '导入Excel',
       '导出Excel',
       '导出PDF',
+      '导出Word（文字部分）',
       '打印',
       '退出',
     ]);
