@@ -224,3 +224,44 @@ describe('the editor on the embedded sample', () => {
     await page.close();
   });
 });
+
+describe('rows and recovery', () => {
+  it('deletes a 科目 row with the ones below it, and undo brings them back with their values', async () => {
+    const { page } = await fresh();
+    page.on('dialog', (d) => void d.accept());
+    await openTable(page, '03');
+    await cell(page, '03', '20811', 1).click();
+    await page.getByTestId('delete-row').click();
+    await expect.poll(() => page.locator('[data-testid=grid-03] .ag-row[row-id="2081199"]').count()).toBe(0);
+    await expect.poll(() => cell(page, '03', '208', 2).textContent()).toBe('62.42');
+    await page.getByTestId('menu-编辑').click();
+    await page.getByTestId('cmd-undo').click();
+    await expect.poll(() => cell(page, '03', '2081199', 4).textContent()).toBe('1.47');
+    await expect.poll(() => cell(page, '03', '208', 2).textContent()).toBe('63.89');
+    await page.close();
+  });
+
+  it('after a crash the next start offers what autosave kept, and restores it as unsaved', async () => {
+    const { page, context } = await openApp(browser);
+    // What the 30-second autosave leaves behind: the document with an edit, as a recovery snapshot.
+    await page.evaluate(() => {
+      const store = (window as unknown as { gongkaiStore: { text(): string } }).gongkaiStore;
+      const doc = JSON.parse(store.text());
+      doc.tables['06'].values['30103'] = { '1': '9.99' };
+      localStorage.setItem(
+        'gongkai.recovery',
+        JSON.stringify({ text: JSON.stringify(doc), filePath: null, fileName: '恢复测试.gongkai.json', at: new Date().toISOString() }),
+      );
+    });
+    const again = await context.newPage();
+    await again.goto(page.url());
+    await again.getByTestId('dialog-restore').waitFor();
+    await again.getByTestId('restore-yes').click();
+    await openTable(again, '06');
+    await expect.poll(() => cell(again, '06', 'r4', 2).textContent()).toBe('9.99');
+    await expect.poll(() => again.getByTestId('status-file').textContent()).toContain('恢复测试.gongkai.json');
+    await expect.poll(() => again.getByTestId('status-file').textContent()).toContain('未保存');
+    await again.close();
+    await page.close();
+  });
+});
