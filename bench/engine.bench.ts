@@ -1,21 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { loadSampleDocument } from './sample';
 import { HyperFormula } from 'hyperformula';
-import { builtinFormSet, DocumentSession, readDocument, Workbook, type GongkaiDocument } from '../src-core';
+import { builtinFormSet, DocumentSession, Workbook, type GongkaiDocument } from '../src-core';
 import { generateDepartmentDocument } from './department-document';
 import { line, measure } from './stats';
 
 const formSet = builtinFormSet();
-
-function sample(): GongkaiDocument {
-  const text = fs.readFileSync(
-    path.resolve(import.meta.dirname, '../samples/hanyang-media-center-2023.gongkai.json'),
-    'utf8',
-  );
-  const r = readDocument(text, () => formSet);
-  if (!r.ok) throw new Error(r.message);
-  return r.document;
-}
 
 /** One-cell edit → findings, on a session: alternate values on a 项 cell so every run recomputes. */
 function editBench(doc: GongkaiDocument, table: string, row: string, col: string, runs: number): number[] {
@@ -69,7 +58,7 @@ function hyperFormulaSheets(doc: GongkaiDocument) {
 
 export function runEngineBench(out: (s: string) => void): void {
   out('\n— 引擎 / engine —\n');
-  const s = sample();
+  const s = loadSampleDocument();
   out(
     `${line('(a) sample: one-cell edit → findings', editBench(s, '03', '2101102', '2', 2000), '< 1 ms median')}\n`,
   );
@@ -136,7 +125,7 @@ export function runEngineOnlyBench(out: (s: string) => void): void {
       }, 3000),
     )}\n`,
   );
-  const s = sample();
+  const s = loadSampleDocument();
   const swb = new Workbook(formSet, s);
   out(
     `${line(

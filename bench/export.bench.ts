@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { builtinFormSet, exportXlsx, importXlsx, readDocument, type GongkaiDocument } from '../src-core';
+import { loadSampleDocument } from './sample';
+import { builtinFormSet, exportXlsx, importXlsx, type GongkaiDocument } from '../src-core';
 import { generateDepartmentDocument } from './department-document';
 import { line, measureAsync } from './stats';
 
@@ -8,14 +7,8 @@ import { line, measureAsync } from './stats';
 export async function runExportBench(out: (s: string) => void): Promise<void> {
   out('\n— Excel —\n');
   const formSet = builtinFormSet();
-  const text = fs.readFileSync(
-    path.resolve(import.meta.dirname, '../samples/hanyang-media-center-2023.gongkai.json'),
-    'utf8',
-  );
-  const read = readDocument(text, () => formSet);
-  if (!read.ok) throw new Error(read.message);
   const docs: [string, GongkaiDocument, number][] = [
-    ['sample', read.document, 20],
+    ['sample', loadSampleDocument(), 20],
     ['department', generateDepartmentDocument(formSet), 5],
   ];
   for (const [name, doc, runs] of docs) {

@@ -1,21 +1,12 @@
+import { loadSampleDocument } from './sample';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { builtinFormSet, readDocument, type GongkaiDocument } from '../src-core';
+import { builtinFormSet } from '../src-core';
 import { buildPrintHtml } from '../src-core/export';
 import { renderPdf } from '../src-main/node/pdf';
 import { generateDepartmentDocument } from './department-document';
 import { line, measure, measureAsync } from './stats';
-
-function sample(formSet: ReturnType<typeof builtinFormSet>): GongkaiDocument {
-  const text = fs.readFileSync(
-    path.resolve(import.meta.dirname, '../samples/hanyang-media-center-2023.gongkai.json'),
-    'utf8',
-  );
-  const r = readDocument(text, () => formSet);
-  if (!r.ok) throw new Error(r.message);
-  return r.document;
-}
 
 /**
  * 导出PDF end to end: building the print HTML (pure, src-core), and HTML → PDF file with the system's headless
@@ -27,7 +18,7 @@ export async function runPdfBench(out: (s: string) => void): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-pdf-bench-'));
   try {
     const docs = [
-      { name: 'sample', doc: sample(formSet), htmlRuns: 50, pdfRuns: 10, target: '< 1.5 s' },
+      { name: 'sample', doc: loadSampleDocument(), htmlRuns: 50, pdfRuns: 10, target: '< 1.5 s' },
       {
         name: 'department',
         doc: generateDepartmentDocument(formSet),

@@ -1,20 +1,11 @@
+import { loadSampleDocument } from './sample';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { builtinFormSet, readDocument, type GongkaiDocument } from '../src-core';
+import { builtinFormSet } from '../src-core';
 import { buildPublicationHtml, exportDocx } from '../src-core/export';
 import { renderPdf } from '../src-main/node/pdf';
 import { line, measure, measureAsync } from './stats';
-
-function sample(formSet: ReturnType<typeof builtinFormSet>): GongkaiDocument {
-  const text = fs.readFileSync(
-    path.resolve(import.meta.dirname, '../samples/hanyang-media-center-2023.gongkai.json'),
-    'utf8',
-  );
-  const r = readDocument(text, () => formSet);
-  if (!r.ok) throw new Error(r.message);
-  return r.document;
-}
 
 /** Four figures' worth of SVG, about the size the chart builder makes, so that the HTML carries them as it will. */
 function placeholderCharts() {
@@ -39,7 +30,7 @@ function placeholderCharts() {
  */
 export async function runPublicationBench(out: (s: string) => void): Promise<void> {
   const formSet = builtinFormSet();
-  const doc = sample(formSet);
+  const doc = loadSampleDocument();
   const charts = placeholderCharts();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-publication-bench-'));
   try {

@@ -51,8 +51,16 @@ export function parseCatalogRows(rows: readonly (readonly unknown[])[]): Catalog
 /** Splits CSV text (comma or tab separated, quotes allowed, optional BOM) into rows. */
 export function parseCsv(text: string): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const sep =
-    (src.split('\n', 1)[0] ?? '').includes('\t') && !(src.split('\n', 1)[0] ?? '').includes(',') ? '\t' : ',';
+  const first = src.split('\n', 1)[0] ?? '';
+  return parseDelimited(src, first.includes('\t') && !first.includes(',') ? '\t' : ',');
+}
+
+/**
+ * Splits delimited text as spreadsheets write it — CSV files, or the tab-separated block Excel and WPS put on the
+ * clipboard: quoted fields with doubled quotes, CR LF or LF line ends, a trailing line end ignored.
+ */
+export function parseDelimited(text: string, sep: ',' | '\t'): string[][] {
+  const src = text.replace(/\r\n?/g, '\n');
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -69,8 +77,7 @@ export function parseCsv(text: string): string[][] {
     else if (ch === sep) {
       row.push(field);
       field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
+    } else if (ch === '\n') {
       row.push(field);
       rows.push(row);
       row = [];

@@ -6,5 +6,5 @@ export {
   type CatalogEntry,
   type CustomCatalog,
 } from './catalog';
-export { parseCatalogRows, parseCsv, type CatalogImport } from './import-catalog';
+export { parseCatalogRows, parseCsv, parseDelimited, type CatalogImport } from './import-catalog';
 export { readCatalogBytes } from './read-catalog-bytes';

@@ -102,7 +102,8 @@ function selectTables(formSet: FormSet, ids: readonly string[] | undefined): Tab
   return formSet.tables.filter((t) => wanted.has(t.id));
 }
 
-function coverHtml(doc: GongkaiDocument): string {
+/** The cover: 单位名称, “{年度}年度部门决算公开”, 公开日期. */
+export function coverHtml(doc: GongkaiDocument): string {
   const date = publishDateText(doc.unit.publishDate);
   return [
     '<section class="cover">',
@@ -295,11 +296,9 @@ function spanAttrs(colSpan: number, rowSpan: number): string {
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return esc(text);
-}
-function esc(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string);
 }
+const esc = escapeHtml;
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',

@@ -5,8 +5,8 @@ import {
   TABLE_FONT_STACK,
   TABLE_PAGE_MARGIN_MM,
   chineseNumber,
+  coverHtml,
   escapeHtml as esc,
-  publishDateText,
   tableSectionsHtml,
 } from './print-html';
 
@@ -252,19 +252,6 @@ function chartNumbering(outline: readonly OutlinePart[]): Map<PublicationChartKe
     for (const s of part.sections)
       if (s.chart && !numbers.has(s.chart)) numbers.set(s.chart, numbers.size + 1);
   return numbers;
-}
-
-function coverHtml(doc: GongkaiDocument): string {
-  const date = publishDateText(doc.unit.publishDate);
-  return [
-    '<section class="cover">',
-    `<div class="cover-unit">${esc(doc.unit.name)}</div>`,
-    `<div class="cover-title">${doc.unit.year}年度部门决算公开</div>`,
-    date ? `<div class="cover-date">${esc(date)}</div>` : '',
-    '</section>',
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
 }
 
 /** The 目录 as the reference prints it: each part title, and under it its section headings or its tables. */

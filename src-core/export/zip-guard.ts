@@ -23,14 +23,7 @@ export function checkXlsxBytes(bytes: Uint8Array): string | null {
     return '这不是 Excel (.xlsx) 文件。请在 Excel/WPS 中另存为 .xlsx 后再导入。';
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: the last 22 bytes, or further back if the zip has a comment.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(bytes);
   if (eocd < 0) return '文件不完整或已损坏（可能没有下载或复制完整），无法读取。';
   const entries = view.getUint16(eocd + 10, true);
   const cdSize = view.getUint32(eocd + 12, true);
@@ -70,13 +63,7 @@ interface ZipEntry {
 
 function entriesOf(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(bytes);
   const out: ZipEntry[] = [];
   if (eocd < 0) return out;
   const count = view.getUint16(eocd + 10, true);
@@ -136,4 +123,13 @@ export async function checkXlsxInflation(bytes: Uint8Array): Promise<string | nu
     total += size;
   }
   return null;
+}
+
+/** Where the end-of-central-directory record starts: the last 22 bytes, or further back if the zip has a comment. */
+function endOfCentralDirectory(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) return i;
+  }
+  return -1;
 }

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../export/print-html';
 import type { GongkaiDocument } from '../document/types';
 import type { FormSet } from '../template';
 import { performanceTemplatesFor } from './builtin-templates';
@@ -143,17 +144,7 @@ function spanAttrs(colSpan: number, rowSpan: number): string {
   return `${colSpan > 1 ? ` colspan="${colSpan}"` : ''}${rowSpan > 1 ? ` rowspan="${rowSpan}"` : ''}`;
 }
 
-/** Escapes text for HTML content and quoted attribute values. */
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string);
-}
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+const esc = escapeHtml;
 
 /**
  * The print style of performanceHtml: 宋体 10pt tables with ruled cells, bold centred titles, each form from a new page.
