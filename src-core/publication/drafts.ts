@@ -2,7 +2,7 @@ import { Decimal } from '../money';
 import type { GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
 import type { FormSet } from '../template';
-import { classBreakdown, publicationMetrics, type Metric } from './metrics';
+import { classBreakdown, publicationMetrics, toWanyuan, type Metric } from './metrics';
 import { figure, percentOf, TODO } from './text-format';
 
 /** What a draft is computed from. */
@@ -47,9 +47,19 @@ class Facts {
     this.metrics = publicationMetrics(ctx.formSet, ctx.wb);
   }
 
-  /** A metric's value (empty counts as 0). */
+  /** An amount in 万元, as the text speaks, whatever unit the document keeps (元 documents are divided). */
+  wan(d: Decimal): Decimal {
+    return toWanyuan(d, this.ctx.doc);
+  }
+
+  /** A fact's amount in 万元. */
+  amount(text: string | undefined): Decimal {
+    return this.wan(new Decimal(text ?? '0'));
+  }
+
+  /** A metric's value in 万元 (empty counts as 0). */
   v(name: string): Decimal {
-    return this.metrics.get(name)?.value ?? ZERO;
+    return this.wan(this.metrics.get(name)?.value ?? ZERO);
   }
 
   has(name: string): boolean {
@@ -59,7 +69,7 @@ class Facts {
   /** Last year's value of a metric, if entered. */
   last(name: string): Decimal | null {
     const text = this.ctx.doc.facts?.priorYear?.metrics?.[name];
-    return text === undefined ? null : new Decimal(text);
+    return text === undefined ? null : this.amount(text);
   }
 
   /** “增加45.59万元，增长3.23%” against last year, or a to-do when last year is not entered. */
@@ -76,8 +86,18 @@ class Facts {
     return `${amount}，${up ? '增长' : '下降'}${percentOf(diff.abs(), last)}%`;
   }
 
+  /** 增加 / 减少 / 持平 against last year, for “…的主要原因是”. */
+  direction(name: string): string {
+    const last = this.last(name);
+    if (last === null) return '增减';
+    const d = this.v(name).minus(last);
+    return d.isZero() ? '持平' : d.isPositive() ? '增加' : '减少';
+  }
+
   classes() {
-    return classBreakdown(this.ctx.formSet, this.ctx.wb).filter((c) => c.value && !c.value.isZero());
+    return classBreakdown(this.ctx.formSet, this.ctx.wb)
+      .filter((c) => c.value && !c.value.isZero())
+      .map((c) => ({ ...c, value: this.wan(c.value as Decimal) }));
   }
 
   /** The 款 under a 类 with amounts, as “宣传事务支出、残疾人事业支出”. */
@@ -106,9 +126,26 @@ class Facts {
 }
 
 const DRAFTS: Record<string, (f: Facts) => string[]> = {
-  totals: (f) => [
-    `${f.year}年度收、支总计${figure(f.v('收支总计'))}万元。与${f.prior}年度相比，${f.change('收支总计', '收、支总计', { each: true })}，主要原因是${TODO('增减原因')}。`,
-  ],
+  totals: (f) => {
+    // With 结转结余 the 总计 is more than the year's own income and spending: say what it is made of.
+    const inParts = [
+      ['本年收入合计', '本年收入'],
+      ['使用非财政拨款结余', '使用非财政拨款结余'],
+      ['年初结转和结余', '年初结转和结余'],
+    ].filter(([m]) => f.has(m as string));
+    const outParts = [
+      ['本年支出合计', '本年支出'],
+      ['结余分配', '结余分配'],
+      ['年末结转和结余', '年末结转和结余'],
+    ].filter(([m]) => f.has(m as string));
+    const composition =
+      inParts.length > 1 || outParts.length > 1
+        ? `其中：收入总计包括${inParts.map(([m, label]) => `${label}${figure(f.v(m as string))}万元`).join('、')}；支出总计包括${outParts.map(([m, label]) => `${label}${figure(f.v(m as string))}万元`).join('、')}。`
+        : '';
+    return [
+      `${f.year}年度收、支总计${figure(f.v('收支总计'))}万元。${composition}与${f.prior}年度相比，${f.change('收支总计', '收、支总计', { each: true })}，主要原因是${TODO('增减原因')}。`,
+    ];
+  },
 
   income: (f) => {
     const total = f.v('本年收入合计');
@@ -144,7 +181,7 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
     ].filter((k) => f.has(k));
     return [
       `${f.year}年度财政拨款收、支总计${figure(f.v('财政拨款收支总计'))}万元。与${f.prior}年度相比，${f.change('财政拨款收支总计', '财政拨款收、支总计', { each: true })}。主要原因是${TODO('增减原因')}。`,
-      `${f.year}年度财政拨款收入中，${kinds.map((k) => `${k}${figure(f.v(k))}万元，比${f.prior}年度决算数${f.change(k, '', { rate: false })}`).join('；') || `没有财政拨款收入`}。${kinds.length > 0 ? `增加或减少的主要原因是${TODO('增减原因')}。` : ''}`,
+      `${f.year}年度财政拨款收入中，${kinds.map((k) => `${k}${figure(f.v(k))}万元，比${f.prior}年度决算数${f.change(k, '', { rate: false })}`).join('；') || `没有财政拨款收入`}。${kinds.length > 0 ? `${f.direction(kinds[0] as string)}的主要原因是${TODO('增减原因')}。` : ''}`,
     ];
   },
 
@@ -166,7 +203,7 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
     out.push(
       total === undefined
         ? `${f.year}年度一般公共预算财政拨款支出年初预算为${TODO('请在补充数据中填写年初预算')}万元，支出决算为${figure(g)}万元。其中：基本支出${figure(f.v('一般公共预算财政拨款基本支出'))}万元，项目支出${figure(f.v('一般公共预算财政拨款项目支出'))}万元。${TODO('项目支出的主要用途和成效')}`
-        : `${f.year}年度一般公共预算财政拨款支出年初预算为${figure(new Decimal(total))}万元，支出决算为${figure(g)}万元，完成年初预算的${percentOf(g, new Decimal(total))}%。其中：基本支出${figure(f.v('一般公共预算财政拨款基本支出'))}万元，项目支出${figure(f.v('一般公共预算财政拨款项目支出'))}万元。${TODO('项目支出的主要用途和成效')}`,
+        : `${f.year}年度一般公共预算财政拨款支出年初预算为${figure(f.amount(total))}万元，支出决算为${figure(g)}万元，完成年初预算的${percentOf(g, f.amount(total))}%。其中：基本支出${figure(f.v('一般公共预算财政拨款基本支出'))}万元，项目支出${figure(f.v('一般公共预算财政拨款项目支出'))}万元。${TODO('项目支出的主要用途和成效')}`,
     );
     f.classes().forEach((c, i) => {
       const b = budget?.byClass?.[c.code];
@@ -177,7 +214,7 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
         );
         return;
       }
-      const bd = new Decimal(b);
+      const bd = f.amount(b);
       const rate = bd.isZero() ? null : percentOf(actual, bd);
       const reason = rate === '100' ? '' : `主要原因是${TODO('决算与年初预算差异的原因')}。`;
       out.push(
@@ -221,7 +258,7 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
       `2. 公务用车购置及运行费支出预算为${figure(f.v('公务用车购置及运行维护费预算'))}万元，决算为${figure(f.v('公务用车购置及运行维护费决算'))}万元，${rate(f.v('公务用车购置及运行维护费决算'), f.v('公务用车购置及运行维护费预算'))}。其中：`,
       `（1）公务用车购置费${figure(f.v('公务用车购置费决算'))}万元，${rate(f.v('公务用车购置费决算'), f.v('公务用车购置费预算'))}。${TODO('情况说明')}`,
       `（2）公务用车运行费${figure(f.v('公务用车运行维护费决算'))}万元，${rate(f.v('公务用车运行维护费决算'), f.v('公务用车运行维护费预算'))}。${TODO('情况说明')}截至${f.year}年12月31日，开支财政拨款的公务用车保有量${held ?? TODO('保有量')}辆。`,
-      `（3）公务接待费支出决算为${figure(f.v('公务接待费决算'))}万元，${rate(f.v('公务接待费决算'), f.v('公务接待费预算'))}，年初预算为${figure(f.v('公务接待费预算'))}万元。${TODO('情况说明')}`,
+      `（3）公务接待费支出决算为${figure(f.v('公务接待费决算'))}万元，${f.v('公务接待费预算').isZero() ? '年初无预算' : `完成年初预算的${percentOf(f.v('公务接待费决算'), f.v('公务接待费预算'))}%，年初预算为${figure(f.v('公务接待费预算'))}万元`}。${TODO('情况说明')}`,
     ];
   },
 
@@ -229,7 +266,7 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
     const v = f.ctx.doc.facts?.officeOperation;
     if (v === undefined)
       return [`${f.year}年度本单位机关运行经费支出${TODO('请在补充数据中填写机关运行经费')}万元。`];
-    const d = new Decimal(v);
+    const d = f.amount(v);
     return d.isZero()
       ? [`${f.year}年度本单位无机关运行经费支出。`]
       : [`${f.year}年度本单位机关运行经费支出${figure(d)}万元。${TODO('比上年增减情况及原因')}`];
@@ -239,7 +276,7 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
     const p = f.ctx.doc.facts?.procurement;
     if (!p?.total)
       return [`${f.year}年度${f.unit}政府采购支出总额${TODO('请在补充数据中填写政府采购支出')}万元。`];
-    const d = (s: string | undefined) => new Decimal(s ?? '0');
+    const d = (s: string | undefined) => f.amount(s);
     return [
       `${f.year}年度${f.unit}政府采购支出总额${figure(d(p.total))}万元，其中：政府采购货物支出${figure(d(p.goods))}万元、政府采购工程支出${figure(d(p.works))}万元、政府采购服务支出${figure(d(p.services))}万元。授予中小企业合同金额${figure(d(p.sme))}万元，占政府采购支出总额的${percentOf(d(p.sme), d(p.total))}%，其中：授予小微企业合同金额${figure(d(p.small))}万元，占授予中小企业合同金额的${percentOf(d(p.small), d(p.sme))}%。`,
     ];
@@ -263,7 +300,7 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
       TODO('部门整体支出绩效自评结果（见附件部门整体绩效自评表）'),
       '(三) 项目支出自评结果',
       p?.projectBudget
-        ? `${f.unit}在${f.year}年度部门决算中反映所有项目绩效自评结果，共涉及${p.projects ?? TODO('项目个数')}个项目。项目全年预算数为${figure(new Decimal(p.projectBudget))}万元，执行数为${figure(project)}万元，完成预算的${percentOf(project, new Decimal(p.projectBudget))}%。`
+        ? `${f.unit}在${f.year}年度部门决算中反映所有项目绩效自评结果，共涉及${p.projects ?? TODO('项目个数')}个项目。项目全年预算数为${figure(f.amount(p.projectBudget))}万元，执行数为${figure(project)}万元，完成预算的${percentOf(project, f.amount(p.projectBudget))}%。`
         : `项目全年预算数为${TODO('请在补充数据中填写项目全年预算数')}万元，执行数为${figure(project)}万元。`,
       '(四)绩效自评结果应用情况',
       TODO('绩效自评结果应用情况'),

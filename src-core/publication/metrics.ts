@@ -1,5 +1,6 @@
 import { parseReference } from '../formula';
 import type { Decimal } from '../money';
+import type { GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
 import type { FormSet } from '../template';
 import type { CellAddress } from '../document/types';
@@ -56,4 +57,9 @@ export function classBreakdown(
       name: r.label,
       value: wb.cell(table, r.key, column)?.value ?? null,
     }));
+}
+
+/** An amount of the document in 万元, as the publication's text speaks (a document kept in 元 is divided by 10,000). */
+export function toWanyuan(value: Decimal, doc: GongkaiDocument): Decimal {
+  return doc.unit.moneyUnit === '元' ? value.div(10000) : value;
 }
