@@ -44,5 +44,5 @@ export {
   emptyProject,
   type PerformanceFormData,
 } from './form-model';
-export { checkPerformance, type PerformanceFinding } from './performance-check';
+export { checkPerformance, checkPerformanceSet, type PerformanceFinding } from './performance-check';
 export { performanceHtml, performancePrintCss } from './performance-print';

@@ -173,6 +173,7 @@ export function checkPerformance(formSet: FormSet, wb: Workbook, doc: GongkaiDoc
     out.push(...checkRate(project, `projects.${p}`, base));
     out.push(...checkIndicators(t, project.indicators, `projects.${p}`, base));
   });
+
   return out;
 }
 
@@ -276,5 +277,86 @@ function checkIndicators(
       });
     }
   });
+  return out;
+}
+
+/**
+ * The project forms together, and the 补充数据 the 情况说明 quotes about them: Σ 执行数 against 公开05表 项目支出,
+ * Σ 预算数 against 项目全年预算数, the number of projects. 提示 only: forms may group several projects.
+ */
+export function checkPerformanceSet(
+  formSet: FormSet,
+  wb: Workbook,
+  doc: GongkaiDocument,
+): PerformanceFinding[] {
+  const perf = doc.performance;
+  if (!perf) return [];
+  const out: PerformanceFinding[] = [];
+  const toWan = doc.unit.moneyUnit === '元' ? new Decimal(10000) : new Decimal(1);
+  const metric = publicationMetrics(formSet, wb).get('一般公共预算财政拨款项目支出');
+  const t = metric ? wb.tables.get(metric.cell.table) : undefined;
+  const r = metric ? t?.byKey.get(metric.cell.row) : undefined;
+  const table = () =>
+    metric
+      ? {
+          value: (metric.value ?? new Decimal(0)).div(toWan).toDecimalPlaces(2),
+          source: t && r ? locationText(t, r, metric.cell.col) : '公开05表 项目支出',
+          cell: metric.cell,
+        }
+      : undefined;
+  // The project forms together, and the 补充数据 the text quotes about them (提示: the forms may group projects).
+  const projects = perf.projects ?? [];
+  if (projects.length > 0) {
+    const sum = (field: 'budget' | 'actual') =>
+      projects.reduce((acc, pr) => acc.plus(amountOf(pr[field]) ?? 0), new Decimal(0));
+    const actual = sum('actual');
+    const expected = table();
+    if (expected && !actual.toDecimalPlaces(2).eq(expected.value)) {
+      out.push({
+        id: 'performance:projects.actual',
+        kind: 'performance',
+        severity: 'warning',
+        path: 'projects',
+        location: '附件 各项目绩效自评表 执行数合计',
+        written: figure(actual),
+        expected: figure(expected.value),
+        source: expected.source,
+        cell: expected.cell,
+        message: `附件 各项目绩效自评表的执行数合计${figure(actual)}万元，与${expected.source}的${figure(expected.value)}万元不一致，请核对是否每个项目都有自评表。`,
+      });
+    }
+    const budgetFact = doc.facts?.performance?.projectBudget;
+    if (budgetFact !== undefined) {
+      const budget = sum('budget');
+      const fact = new Decimal(budgetFact).div(toWan);
+      if (!budget.toDecimalPlaces(2).eq(fact.toDecimalPlaces(2))) {
+        out.push({
+          id: 'performance:projects.budget',
+          kind: 'performance',
+          severity: 'warning',
+          path: 'projects',
+          location: '附件 各项目绩效自评表 预算数合计',
+          written: figure(budget),
+          expected: figure(fact),
+          source: '补充数据：项目全年预算数',
+          message: `附件 各项目绩效自评表的预算数合计${figure(budget)}万元，与补充数据中的项目全年预算数${figure(fact)}万元（情况说明十三所述）不一致。`,
+        });
+      }
+    }
+  }
+  const countFact = doc.facts?.performance?.projects;
+  if (countFact !== undefined && perf.summary && perf.summary.rows.length !== Number(countFact)) {
+    out.push({
+      id: 'performance:summary.count',
+      kind: 'performance',
+      severity: 'warning',
+      path: 'summary',
+      location: '附件 绩效自评情况汇总表 项目个数',
+      written: String(perf.summary.rows.length),
+      expected: countFact,
+      source: '补充数据：绩效自评项目个数',
+      message: `附件 绩效自评情况汇总表列了${perf.summary.rows.length}个项目，补充数据（情况说明十三所述）为${countFact}个。`,
+    });
+  }
   return out;
 }

@@ -1,6 +1,7 @@
 import {
   checkEmptyTables,
   checkPerformance,
+  checkPerformanceSet,
   checkText,
   formSetFor,
   parseAmount,
@@ -56,6 +57,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
         ...checkEmptyTables(formSet, wb, doc),
         ...checkText(formSet, wb, doc),
         ...checkPerformance(formSet, wb, doc),
+        ...checkPerformanceSet(formSet, wb, doc),
       ]
     : [];
   const split = splitBySeverity(findings);

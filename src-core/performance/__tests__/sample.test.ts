@@ -140,3 +140,16 @@ describe('the sample’s 绩效自评表 are the reference’s', () => {
     expect(html).toContain('营造良好乡村环境环境');
   });
 });
+
+describe('the project forms together', () => {
+  it('the reference’s project forms add up to 公开05表 项目支出, but their budgets not to the 1281.92 its text states', async () => {
+    const { checkPerformanceSet } = await import('../performance-check');
+    const { builtinFormSet } = await import('../../builtin-forms');
+    const { Workbook } = await import('../../engine');
+    const { loadSample } = await import('../../engine/__tests__/helpers');
+    const formSet = builtinFormSet();
+    const doc = loadSample();
+    const found = checkPerformanceSet(formSet, new Workbook(formSet, doc), doc);
+    expect(found.map((f) => `${f.severity} ${f.written} → ${f.expected}`)).toEqual(['warning 1212.31 → 1281.92']);
+  });
+});
