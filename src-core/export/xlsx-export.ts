@@ -15,6 +15,16 @@ export const AMOUNT_FORMAT = '#,##0.00;-#,##0.00;';
 
 export interface XlsxExportOptions {
   readonly tables?: readonly string[];
+  /**
+   * 图1—图4 as PNG images (the host rasterises the SVG charts: a canvas in the app, Chromium in the CLI), put on a
+   * sheet of their own after the tables.
+   */
+  readonly charts?: readonly {
+    readonly title: string;
+    readonly png: Uint8Array;
+    readonly width: number;
+    readonly height: number;
+  }[];
 }
 
 /**
@@ -52,6 +62,7 @@ export async function exportXlsx(
     const { layout, geometry } = layouts.get(t.id) as { layout: TableLayout; geometry: SheetGeometry };
     writeSheet(book, wb, wb.tables.get(t.id) as TableModel, layout, geometry, doc, formulas);
   }
+  if (options.charts && options.charts.length > 0) writeChartSheet(book, options.charts);
   writeInfoSheet(book, doc);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
@@ -224,4 +235,24 @@ function textWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
   return w;
+}
+
+/** A sheet 图表 with each chart image and its 图N caption under it, one after another. */
+function writeChartSheet(book: ExcelJS.Workbook, charts: NonNullable<XlsxExportOptions['charts']>): void {
+  const ws = book.addWorksheet('图表', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.getColumn(1).width = 90;
+  let row = 1;
+  for (const c of charts) {
+    const id = book.addImage({ buffer: c.png as unknown as ExcelJS.Buffer, extension: 'png' });
+    // Rows are 20 px high by default: leave room for the picture, then the caption.
+    const rows = Math.ceil(c.height / 20) + 1;
+    ws.addImage(id, { tl: { col: 0, row: row - 1 }, ext: { width: c.width, height: c.height } });
+    const caption = ws.getCell(row + rows - 1, 1);
+    caption.value = c.title;
+    caption.font = { name: FONT, size: 10 };
+    caption.alignment = { horizontal: 'left' };
+    row += rows + 2;
+  }
 }

@@ -1,8 +1,8 @@
-export { publicationMetrics, resolveReference, classBreakdown, type Metric } from './metrics';
+export { publicationMetrics, resolveReference, classBreakdown, toWanyuan, type Metric } from './metrics';
 export { draftSection, draftableSections, type DraftContext } from './drafts';
 export { checkText, type TextFinding } from './text-check';
 export { figure, percentOf, TODO, TODO_OPEN } from './text-format';
 export { checkEmptyTables, isEmptyTable, type EmptyTableFinding } from './empty-tables';
-export { buildCharts, type ChartOutput, type ChartKey } from './charts';
+export { buildCharts, CHART_WIDTH, CHART_HEIGHT, type ChartOutput, type ChartKey } from './charts';
 export { priorYearFrom } from './prior-year';
 export { withDefaultSections } from './default-sections';

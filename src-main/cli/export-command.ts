@@ -1,5 +1,7 @@
 import {
   buildCharts,
+  CHART_HEIGHT,
+  CHART_WIDTH,
   buildPrintHtml,
   buildPublicationHtml,
   exportDocx,
@@ -10,7 +12,7 @@ import {
   Workbook,
 } from '../../src-core';
 import { writeFileAtomic } from '../node/atomic-file';
-import { renderPdf } from '../node/pdf';
+import { renderPdf, renderSvgsToPng } from '../node/pdf';
 import { parseArgs } from './args';
 import { loadInput } from './load-input';
 import type { CliIO } from './main';
@@ -67,7 +69,20 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
 
   try {
     if (xlsx !== undefined) {
-      await writeFileAtomic(xlsx, await exportXlsx(formSet, doc, { tables }), { backup: false });
+      // 图1—图4 go in as pictures (spreadsheets take no SVG): rasterised with the same Chromium as the PDF.
+      const drawn = Object.values(buildCharts(formSet, new Workbook(formSet, doc), doc)).filter(
+        (c) => c.svg !== null,
+      );
+      const pngs = await renderSvgsToPng(
+        drawn.map((c) => ({ svg: c.svg as string, width: CHART_WIDTH, height: CHART_HEIGHT })),
+      );
+      const charts = drawn.map((c, i) => ({
+        title: c.title,
+        png: pngs[i] as Uint8Array,
+        width: CHART_WIDTH,
+        height: CHART_HEIGHT,
+      }));
+      await writeFileAtomic(xlsx, await exportXlsx(formSet, doc, { tables, charts }), { backup: false });
       io.out(`已导出 Excel：${xlsx}\n`);
     }
     if (pdf !== undefined) {

@@ -65,3 +65,32 @@ function firstLine(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   return message.split('\n')[0] ?? message;
 }
+
+/**
+ * Rasterises SVG images (the charts) to PNG with the same headless Chromium, at twice their size for print: the
+ * Excel export embeds pictures, and spreadsheets do not take SVG.
+ */
+export async function renderSvgsToPng(
+  svgs: readonly { readonly svg: string; readonly width: number; readonly height: number }[],
+): Promise<Uint8Array[]> {
+  if (svgs.length === 0) return [];
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  try {
+    const page = await browser.newPage({ javaScriptEnabled: false, offline: true, deviceScaleFactor: 2 });
+    const out: Uint8Array[] = [];
+    for (const s of svgs) {
+      await page.setViewportSize({ width: s.width, height: s.height });
+      await page.setContent(`<!doctype html><body style="margin:0;background:#fff">${s.svg}</body>`, {
+        waitUntil: 'load',
+      });
+      out.push(await page.screenshot({ clip: { x: 0, y: 0, width: s.width, height: s.height } }));
+    }
+    return out;
+  } finally {
+    void browser.close().catch(() => undefined);
+  }
+}

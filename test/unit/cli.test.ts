@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -101,6 +102,21 @@ describe('gongkai export', () => {
     const fromXlsx = await gongkai('check', xlsx, '--json');
     const fromJson = await gongkai('check', SAMPLE, '--json');
     expect(fromXlsx.stdout).toBe(fromJson.stdout);
+    // The charts 图1—图4 travel with the tables as PNG images on a sheet of their own, each with its caption.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await fs.readFile(xlsx));
+    const sheet = book.getWorksheet('图表');
+    expect(sheet).toBeDefined();
+    const images = sheet!.getImages();
+    expect(images.length).toBe(4);
+    for (const img of images) {
+      const media = book.getImage(Number(img.imageId));
+      expect(media.extension).toBe('png');
+      expect(Buffer.from(media.buffer as ArrayBuffer).subarray(1, 4).toString()).toBe('PNG');
+    }
+    const captions: string[] = [];
+    sheet!.eachRow((row) => row.eachCell((cell) => { if (/^图\d/.test(String(cell.value))) captions.push(String(cell.value)); }));
+    expect(captions).toHaveLength(4);
     await fs.rm(dir, { recursive: true });
   });
 
