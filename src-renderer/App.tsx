@@ -136,7 +136,13 @@ function Page({
 }) {
   if (page === 'unit') return <UnitInfoPanel />;
   if (page === 'facts') return <FactsPage />;
-  if (page === 'performance') return <PerformancePage />;
+  if (page === 'performance')
+    return (
+      <>
+        <TextPartPage partKey="attachments" />
+        <PerformancePage />
+      </>
+    );
   if (page.startsWith('part:')) return <TextPartPage partKey={page.slice(5)} />;
   return <TablePage tableId={page} onGrid={onGrid} grid={grid} />;
 }

@@ -76,7 +76,7 @@ export function FindingsPanel() {
             </thead>
             <tbody>
               {shown.map((f) =>
-                'cell' in f && f.kind !== 'text' ? (
+                'cell' in f && f.kind !== 'text' && f.kind !== 'performance' ? (
                   <TableFindingRow key={f.id} f={f as Finding} />
                 ) : (
                   <DocumentFindingRow key={f.id} f={f as DocumentFinding} />
@@ -140,7 +140,7 @@ function DocumentFindingRow({ f }: { f: DocumentFinding }) {
   const store = useStore();
   const open = () => {
     if (f.kind === 'emptyTable') store.setPage(f.table);
-    else if (f.kind === 'performance') store.setPage('performance');
+    else if (f.kind === 'performance') store.focusPerformance(f.path);
     else store.focusText(f.section, f.paragraph);
   };
   const numbers = f.kind === 'text' || f.kind === 'performance';
@@ -166,7 +166,21 @@ function DocumentFindingRow({ f }: { f: DocumentFinding }) {
       <td className="num">{numbers ? (f.expected ?? '') : ''}</td>
       <td className="num">{numbers ? (f.written ?? '') : ''}</td>
       <td className="num" />
-      <td>{numbers && f.source ? <span className="gk-hint">{f.source}</span> : null}</td>
+      <td>
+        {numbers && f.source ? <span className="gk-hint">{f.source}</span> : null}{' '}
+        {numbers && f.cell ? (
+          <button
+            type="button"
+            className="gk-button gk-small gk-secondary"
+            onClick={(e) => {
+              e.stopPropagation();
+              if (f.cell) store.focusCell(f.cell);
+            }}
+          >
+            查看报表
+          </button>
+        ) : null}
+      </td>
     </tr>
   );
 }

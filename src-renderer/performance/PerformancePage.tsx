@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   checkPerformance,
   emptyOverall,
@@ -28,6 +28,21 @@ export function PerformancePage() {
   const perf: PerformanceForms = doc.performance ?? {};
   const projects = perf.projects ?? [];
   const [tab, setTab] = useState<Tab>('summary');
+  // A finding clicked in 审核结果: open its form and show its field.
+  const focus = store.performanceFocus;
+  useEffect(() => {
+    if (!focus) return;
+    const [first, index] = focus.path.split('.');
+    const target: Tab = first === 'projects' && index !== undefined ? Number(index) : first === 'overall' ? 'overall' : 'summary';
+    setTab(target);
+    const timer = setTimeout(() => {
+      const field = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(focus.path)}"]`) ??
+        document.querySelector<HTMLElement>(`[data-path^="${CSS.escape(focus.path)}"]`);
+      field?.scrollIntoView({ block: 'center' });
+      field?.focus();
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [focus]);
   const current: Tab =
     typeof tab === 'number' && tab >= projects.length
       ? projects.length > 0

@@ -15,6 +15,7 @@ import {
   checkText,
   checkEmptyTables,
   checkPerformance,
+  checkPerformanceSet,
   type PerformanceFinding,
   buildCharts,
   withDefaultSections,
@@ -84,6 +85,8 @@ export class EditorStore {
   dialog: Dialog | null = null;
   focusRequest: FocusRequest | null = null;
   textFocus: TextFocusRequest | null = null;
+  /** A request to show a field of the 绩效自评表 (its path in doc.performance). */
+  performanceFocus: { readonly path: string; readonly seq: number } | null = null;
   private documentCache: { session: DocumentSession; revision: number; findings: DocumentFinding[] } | null =
     null;
   private chartCache: {
@@ -205,6 +208,7 @@ export class EditorStore {
       ...checkEmptyTables(formSet, wb, doc),
       ...checkText(formSet, wb, doc),
       ...checkPerformance(formSet, wb, doc),
+      ...checkPerformanceSet(formSet, wb, doc),
     ];
     this.documentCache = { session: this.session, revision: this.session.revision, findings };
     return findings;
@@ -217,6 +221,13 @@ export class EditorStore {
     const charts = buildCharts(this.session.formSet, this.session.workbook, this.session.document);
     this.chartCache = { session: this.session, revision: this.session.revision, charts };
     return charts;
+  }
+
+  /** Opens the 绩效自评表 on the form holding a field and shows it. */
+  focusPerformance(path: string): void {
+    this.page = 'performance';
+    this.performanceFocus = { path, seq: ++this.focusSeq };
+    this.changed();
   }
 
   /** Opens the part holding a section and shows one of its paragraphs. */

@@ -22,9 +22,29 @@ export async function runExportCommand(
   }
 }
 
+/**
+ * Before something leaves the app to be submitted or published: say what is still wrong or unwritten, and let the
+ * user decide (a draft for review may well go out with them).
+ */
+function confirmOpenProblems(store: EditorStore, includeText: boolean): boolean {
+  const tableErrors = store.workbook.findings().filter((f) => f.severity === 'error').length;
+  const doc = includeText ? store.documentFindings() : [];
+  const textErrors = doc.filter((f) => f.severity === 'error').length;
+  const todos = doc.filter((f) => f.kind === 'todo').length;
+  const parts = [
+    tableErrors > 0 ? `报表中 ${tableErrors} 处错误` : '',
+    textErrors > 0 ? `文字或绩效自评表中 ${textErrors} 处错误` : '',
+    todos > 0 ? `${todos} 处【待填写】` : '',
+  ].filter((p) => p !== '');
+  if (parts.length === 0) return true;
+  return window.confirm(`还有${parts.join('、')}（见审核结果）。仍要导出吗？`);
+}
+
 async function exportExcel(store: EditorStore, host: RendererHost): Promise<void> {
+  if (!confirmOpenProblems(store, false)) return;
   const { exportXlsx } = await import('../../src-core/export/xlsx-export');
-  const data = await exportXlsx(store.session.formSet, store.document);
+  const charts = await chartPngs(store);
+  const data = await exportXlsx(store.session.formSet, store.document, { charts });
   const name = store.suggestedName().replace(/\.gongkai\.json$/i, '.xlsx');
   const outcome = await host.api.exportFile({ kind: 'xlsx', suggestedName: name, data });
   if (outcome.status === 'failed')
@@ -33,6 +53,7 @@ async function exportExcel(store: EditorStore, host: RendererHost): Promise<void
 }
 
 async function exportWord(store: EditorStore, host: RendererHost): Promise<void> {
+  if (!confirmOpenProblems(store, true)) return;
   const { exportDocx } = await import('../../src-core/export/docx-export');
   const data = await exportDocx(store.session.formSet, store.document);
   const name = store.suggestedName().replace(/\.gongkai\.json$/i, '.docx');
@@ -68,6 +89,7 @@ export async function printPages(
   mode: 'pdf' | 'print',
   options: { whole: boolean; tables: readonly string[]; cover: boolean; toc: boolean },
 ): Promise<void> {
+  if (!confirmOpenProblems(store, options.whole)) return;
   const html = await printableHtml(store, options);
   if (mode === 'print') {
     await host.api.print(html);
@@ -104,4 +126,34 @@ async function importExcel(store: EditorStore, host: RendererHost): Promise<void
   const fileName = picked.fileName.replace(/\.xlsx$/i, '') + '.gongkai.json';
   store.replaceDocument(result.document, { filePath: null, fileName }, { dirty: true });
   store.showDialog({ kind: 'importReport', fileName: picked.fileName, report: result.report });
+}
+
+/** 图1—图4 as PNG for the Excel export: the SVG drawn on a canvas at twice its size. */
+async function chartPngs(
+  store: EditorStore,
+): Promise<{ title: string; png: Uint8Array; width: number; height: number }[]> {
+  const { CHART_WIDTH: width, CHART_HEIGHT: height } = await import('../../src-core');
+  const out: { title: string; png: Uint8Array; width: number; height: number }[] = [];
+  for (const chart of Object.values(store.charts())) {
+    if (!chart.svg) continue;
+    try {
+      const img = new Image();
+      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.svg)}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = width * 2;
+      canvas.height = height * 2;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) continue;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+      if (blob)
+        out.push({ title: chart.title, png: new Uint8Array(await blob.arrayBuffer()), width, height });
+    } catch {
+      // A chart that cannot be drawn here is left out of the workbook; the tables are what matters.
+    }
+  }
+  return out;
 }

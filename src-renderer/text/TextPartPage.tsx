@@ -57,6 +57,26 @@ function SectionEditor({
     return () => clearTimeout(t);
   }, [focus, section.key]);
 
+  // Leaving the page (another table, a finding elsewhere) while editing keeps what was typed.
+  const pending = useRef<{ editing: boolean; draft: string; original: string }>({ editing: false, draft: '', original: '' });
+  pending.current = { editing, draft, original: paragraphs.join('\n') };
+  useEffect(
+    () => () => {
+      const { editing: open, draft: text, original } = pending.current;
+      const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+      if (open && lines.join('\n') !== original) {
+        store.apply(
+          { type: 'setSection', key: section.key, value: lines.length === 0 ? null : { paragraphs: lines } },
+          `修改${section.heading || '文字'}`,
+        );
+      }
+    },
+    [store, section.key, section.heading],
+  );
+
   const save = (lines: string[]) =>
     store.apply(
       { type: 'setSection', key: section.key, value: lines.length === 0 ? null : { paragraphs: lines } },
