@@ -24,6 +24,14 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Closes every page a test left open — a failed test stops before its own page.close(), and a stray page must not
+ * keep running timers or holding the clipboard while the next test types.
+ */
+export async function closeAllPages(browser: Browser | undefined): Promise<void> {
+  await Promise.all((browser?.contexts() ?? []).map((c) => c.close()));
+}
+
 /** A fresh page with the app loaded on the embedded sample. */
 export async function openApp(
   browser: Browser,

@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { cell, launchBrowser, openApp, openTable, screenshot, typeInto } from './app-driver';
+import { cell, launchBrowser, openApp, openTable, screenshot, typeInto, closeAllPages } from './app-driver';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
+});
+afterEach(async () => {
+  await closeAllPages(browser);
 });
 afterAll(async () => {
   await browser?.close();
@@ -177,6 +180,7 @@ describe('the editor on the embedded sample', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => cell(page, '06', 'r2', 3).getAttribute('class')).toContain('ag-cell-focus');
     await c.click();
+    await expect.poll(() => c.getAttribute('class')).toContain('ag-cell-focus');
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
     await expect.poll(() => cell(page, '06', 'r3', 2).getAttribute('class')).toContain('gk-selected');
@@ -256,7 +260,12 @@ describe('rows and recovery', () => {
       doc.tables['06'].values['30103'] = { '1': '9.99' };
       localStorage.setItem(
         'gongkai.recovery',
-        JSON.stringify({ text: JSON.stringify(doc), filePath: null, fileName: '恢复测试.gongkai.json', at: new Date().toISOString() }),
+        JSON.stringify({
+          text: JSON.stringify(doc),
+          filePath: null,
+          fileName: '恢复测试.gongkai.json',
+          at: new Date().toISOString(),
+        }),
       );
     });
     const again = await context.newPage();
@@ -265,7 +274,9 @@ describe('rows and recovery', () => {
     await again.getByTestId('restore-yes').click();
     await openTable(again, '06');
     await expect.poll(() => cell(again, '06', 'r4', 2).textContent()).toBe('9.99');
-    await expect.poll(() => again.getByTestId('status-file').textContent()).toContain('恢复测试.gongkai.json');
+    await expect
+      .poll(() => again.getByTestId('status-file').textContent())
+      .toContain('恢复测试.gongkai.json');
     await expect.poll(() => again.getByTestId('status-file').textContent()).toContain('未保存');
     await again.close();
     await page.close();

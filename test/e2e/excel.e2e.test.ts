@@ -1,13 +1,16 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { builtinFormSet } from '../../src-core';
 import { importXlsx } from '../../src-core/export/xlsx-import';
-import { cell, launchBrowser, openApp, openTable, typeInto } from './app-driver';
+import { cell, launchBrowser, openApp, openTable, typeInto, closeAllPages } from './app-driver';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
+});
+afterEach(async () => {
+  await closeAllPages(browser);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { cell, launchBrowser, openApp, openTable, screenshot, typeInto } from './app-driver';
+import { cell, launchBrowser, openApp, openTable, screenshot, typeInto, closeAllPages } from './app-driver';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
+});
+afterEach(async () => {
+  await closeAllPages(browser);
 });
 afterAll(async () => {
   await browser?.close();
@@ -17,7 +20,9 @@ describe('the publication around the tables', () => {
     const section = page.getByTestId('section-explanation.threePublic');
     await expect.poll(() => section.getByTestId('text-mismatch').count()).toBe(8);
     await expect.poll(() => section.getByTestId('text-mismatch').first().textContent()).toBe('2.88万元');
-    await expect.poll(() => section.getByTestId('text-mismatch').first().getAttribute('title')).toContain('公开09表 1栏');
+    await expect
+      .poll(() => section.getByTestId('text-mismatch').first().getAttribute('title'))
+      .toContain('公开09表 1栏');
     // From the list of findings to the paragraph.
     await page.getByTestId('nav-01').click();
     await page.getByTestId('finding-row').filter({ hasText: '文字“2.88万元”' }).click();
@@ -35,7 +40,9 @@ describe('the publication around the tables', () => {
     await page.getByTestId('nav-part:explanation').click();
     const basic = page.getByTestId('section-explanation.basic');
     await expect.poll(() => basic.getByTestId('text-mismatch').allTextContents()).toEqual(['343.37万元']);
-    await expect.poll(() => basic.getByTestId('text-mismatch').first().getAttribute('title')).toContain('应为 353.37万元');
+    await expect
+      .poll(() => basic.getByTestId('text-mismatch').first().getAttribute('title'))
+      .toContain('应为 353.37万元');
     await page.close();
   });
 
@@ -62,7 +69,9 @@ describe('the publication around the tables', () => {
     await input.press('Enter');
     await page.getByTestId('nav-part:explanation').click();
     const general = page.getByTestId('section-explanation.general');
-    await expect.poll(() => general.getByTestId('text-mismatch').allTextContents()).toEqual(['1639.64万元', '88.76%']);
+    await expect
+      .poll(() => general.getByTestId('text-mismatch').allTextContents())
+      .toEqual(['1639.64万元', '88.76%']);
     await page.close();
   });
 
@@ -73,7 +82,9 @@ describe('the publication around the tables', () => {
     await expect.poll(() => note.inputValue()).toContain('故本表无数据');
     await note.fill('');
     await note.blur();
-    await expect.poll(() => page.getByTestId('finding-row').filter({ hasText: '公开08表没有数据' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('finding-row').filter({ hasText: '公开08表没有数据' }).count())
+      .toBe(1);
     await page.close();
   });
 });
