@@ -104,7 +104,8 @@ describe('gongkai export', () => {
     expect(fromXlsx.stdout).toBe(fromJson.stdout);
     // The charts 图1—图4 travel with the tables as PNG images on a sheet of their own, each with its caption.
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await fs.readFile(xlsx));
+    const bytes = await fs.readFile(xlsx);
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = book.getWorksheet('图表');
     expect(sheet).toBeDefined();
     const images = sheet!.getImages();
