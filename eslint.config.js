@@ -5,7 +5,18 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const uiPackages = ['react', 'react-dom', 'react-dom/*', 'ag-grid-community', 'ag-grid-react', 'ag-grid-*'];
-const nodeBuiltins = ['fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'stream', 'zlib', 'worker_threads'];
+const nodeBuiltins = [
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'url',
+  'stream',
+  'zlib',
+  'worker_threads',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'release', 'test/artifacts', 'coverage', '.scratch'] },
@@ -29,7 +40,10 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron/*'], message: 'src-core is headless: no Electron.' },
             { group: uiPackages, message: 'src-core is headless: no UI libraries.' },
-            { group: nodeBuiltins.flatMap((m) => [m, `node:${m}`]), message: 'src-core runs in the browser too: no Node APIs.' },
+            {
+              group: nodeBuiltins.flatMap((m) => [m, `node:${m}`]),
+              message: 'src-core runs in the browser too: no Node APIs.',
+            },
             { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-core imports no upper layer.' },
           ],
         },
@@ -44,8 +58,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The renderer talks to the outside only through Host.' },
-            { group: nodeBuiltins.flatMap((m) => [m, `node:${m}`]), message: 'The renderer has no Node APIs.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer talks to the outside only through Host.',
+            },
+            {
+              group: nodeBuiltins.flatMap((m) => [m, `node:${m}`]),
+              message: 'The renderer has no Node APIs.',
+            },
             { group: ['**/src-main/**'], message: 'The renderer never imports the main process.' },
           ],
         },

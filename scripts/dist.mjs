@@ -12,7 +12,9 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => !['--win', '--linux', '--dir'].includes(a));
 if (unknown.length > 0) {
-  console.error(`未知参数 Unknown option: ${unknown.join(' ')}\n用法 Usage: node scripts/dist.mjs [--win] [--linux] [--dir]`);
+  console.error(
+    `未知参数 Unknown option: ${unknown.join(' ')}\n用法 Usage: node scripts/dist.mjs [--win] [--linux] [--dir]`,
+  );
   process.exit(2);
 }
 

@@ -48,4 +48,6 @@ try {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 const png = fs.readFileSync(out);
-console.log(`${path.relative(root, out)}: ${png.readUInt32BE(16)}×${png.readUInt32BE(20)}, ${png.length} bytes`);
+console.log(
+  `${path.relative(root, out)}: ${png.readUInt32BE(16)}×${png.readUInt32BE(20)}, ${png.length} bytes`,
+);

@@ -22,12 +22,16 @@ if (!electron) {
 }
 
 const cli = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-const child = spawn(process.execPath, [cli, 'dev', '--config', 'electron.config.ts', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  // electron-vite would otherwise locate the binary itself; hand it the one found above.
-  env: { ...process.env, ELECTRON_EXEC_PATH: electron },
-});
+const child = spawn(
+  process.execPath,
+  [cli, 'dev', '--config', 'electron.config.ts', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    // electron-vite would otherwise locate the binary itself; hand it the one found above.
+    env: { ...process.env, ELECTRON_EXEC_PATH: electron },
+  },
+);
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 // Ctrl+C already reaches the child through the terminal; stay alive until it has shut Electron down.
 process.on('SIGINT', () => {});

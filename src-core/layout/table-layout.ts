@@ -58,16 +58,30 @@ export function tableLayout(table: TableModel): TableLayout {
     for (const row of table.rows) {
       const cells: LayoutCell[] = [];
       const isTotal = row.isTotal;
-      cells.push({ kind: 'text', role: 'code', text: row.code ?? '', colSpan: 3, row: row.key }, { kind: 'covered' }, { kind: 'covered' });
-      cells.push({ kind: 'text', role: 'name', text: row.label, colSpan: 1, row: row.key, indent: row.level ?? 0 });
-      for (const col of block?.columns ?? []) cells.push({ kind: 'value', row: row.key, col: col.key, colSpan: 1 });
+      cells.push(
+        { kind: 'text', role: 'code', text: row.code ?? '', colSpan: 3, row: row.key },
+        { kind: 'covered' },
+        { kind: 'covered' },
+      );
+      cells.push({
+        kind: 'text',
+        role: 'name',
+        text: row.label,
+        colSpan: 1,
+        row: row.key,
+        indent: row.level ?? 0,
+      });
+      for (const col of block?.columns ?? [])
+        cells.push({ kind: 'value', row: row.key, col: col.key, colSpan: 1 });
       body.push({ id: row.key, kind: isTotal ? 'total' : 'body', cells, rows: [row.key], level: row.level });
     }
   } else {
     const blocks = template.blocks.map((b) => ({
       block: b,
       width: columns.filter((c) => c.blockId === b.id).length,
-      rows: table.rows.filter((r) => r.blockId === b.id && (b.rows?.find((x) => x.key === r.key)?.placement ?? 'body') === 'body'),
+      rows: table.rows.filter(
+        (r) => r.blockId === b.id && (b.rows?.find((x) => x.key === r.key)?.placement ?? 'body') === 'body',
+      ),
     }));
     const height = Math.max(...blocks.map((b) => b.rows.length));
     for (let i = 0; i < height; i++) {
@@ -84,13 +98,34 @@ export function tableLayout(table: TableModel): TableLayout {
         rows.push(row.key);
         total ||= row.isTotal;
         for (const part of block.show) {
-          if (part === 'label') cells.push({ kind: 'text', role: 'label', text: row.label, colSpan: 1, row: row.key, indent: templateIndent(block.rows, row.key) });
-          else if (part === 'lineNo') cells.push({ kind: 'text', role: 'lineNo', text: row.lineNo === undefined ? '' : String(row.lineNo), colSpan: 1, row: row.key });
-          else if (part === 'code') cells.push({ kind: 'text', role: 'code', text: row.code ?? '', colSpan: 1, row: row.key });
-          else if (part === 'name') cells.push({ kind: 'text', role: 'name', text: row.label, colSpan: 1, row: row.key });
+          if (part === 'label')
+            cells.push({
+              kind: 'text',
+              role: 'label',
+              text: row.label,
+              colSpan: 1,
+              row: row.key,
+              indent: templateIndent(block.rows, row.key),
+            });
+          else if (part === 'lineNo')
+            cells.push({
+              kind: 'text',
+              role: 'lineNo',
+              text: row.lineNo === undefined ? '' : String(row.lineNo),
+              colSpan: 1,
+              row: row.key,
+            });
+          else if (part === 'code')
+            cells.push({ kind: 'text', role: 'code', text: row.code ?? '', colSpan: 1, row: row.key });
+          else if (part === 'name')
+            cells.push({ kind: 'text', role: 'name', text: row.label, colSpan: 1, row: row.key });
         }
         for (const col of block.columns) {
-          cells.push(row.blank ? { kind: 'empty', colSpan: 1 } : { kind: 'value', row: row.key, col: col.key, colSpan: 1 });
+          cells.push(
+            row.blank
+              ? { kind: 'empty', colSpan: 1 }
+              : { kind: 'value', row: row.key, col: col.key, colSpan: 1 },
+          );
         }
       }
       body.push({ id: `r${i + 1}`, kind: total ? 'total' : 'body', cells, rows });

@@ -8,7 +8,9 @@ export function withDefaultSections(formSet: FormSet, doc: GongkaiDocument): Gon
     for (const s of part.sections ?? []) {
       if (!s.default || sections[s.key]) continue;
       sections[s.key] = {
-        paragraphs: s.default.map((t) => t.replace(/\{单位\}/g, doc.unit.name || '本单位').replace(/\{年度\}/g, String(doc.unit.year))),
+        paragraphs: s.default.map((t) =>
+          t.replace(/\{单位\}/g, doc.unit.name || '本单位').replace(/\{年度\}/g, String(doc.unit.year)),
+        ),
       };
     }
   }

@@ -17,7 +17,8 @@ export function isEmptyTable(wb: Workbook, table: string): boolean {
   for (const row of wb.rows(table)) {
     for (const col of row.columns) {
       const s = wb.cell(table, row.key, col);
-      if (s && (s.unknown || s.invalidText !== undefined || (s.value !== null && !s.value.isZero()))) return false;
+      if (s && (s.unknown || s.invalidText !== undefined || (s.value !== null && !s.value.isZero())))
+        return false;
     }
   }
   return true;

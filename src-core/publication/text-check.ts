@@ -90,7 +90,8 @@ export function checkText(
             message: `${where} 第${p + 1}段：还有待填写的内容“${text.slice(todo, end)}”。`,
           });
         }
-        if (checkNumbers) out.push(...checkParagraph(text, section.key, p, `${where} 第${p + 1}段`, vocabulary, trace));
+        if (checkNumbers)
+          out.push(...checkParagraph(text, section.key, p, `${where} 第${p + 1}段`, vocabulary, trace));
       });
     }
   }
@@ -142,7 +143,9 @@ function checkParagraph(
     if (found && QUALIFIER_ONLY.test(squash(prefix.slice(found.end)))) subject = found.subject;
     else if (found || !QUALIFIER_ONLY.test(squash(prefix))) subject = undefined;
     // A clause about another year (2022年度…, 上年…) speaks of last year's figure, not this year's.
-    const clause = prefix.slice(Math.max(prefix.lastIndexOf('，'), prefix.lastIndexOf('。'), prefix.lastIndexOf('；')) + 1);
+    const clause = prefix.slice(
+      Math.max(prefix.lastIndexOf('，'), prefix.lastIndexOf('。'), prefix.lastIndexOf('；')) + 1,
+    );
     const year = /(\d{4})年/.exec(clause);
     const otherYear = /上年|去年|上一年/.test(clause) || (year !== null && Number(year[1]) !== v.year);
     const claim = text.slice(Math.max(start - 12, 0), end);
@@ -151,7 +154,13 @@ function checkParagraph(
       const shown = isPercent ? roundLike(expected, m[1] as string) : expected.toDecimalPlaces(2);
       const unitText = isPercent ? '%' : unit;
       const format = (d: Decimal) => (unitText === '万元' ? `${figure(d)}万元` : `${d.toFixed()}${unitText}`);
-      trace?.({ section, paragraph: p, written: m[0].replace(/\s+/g, ''), expected: format(shown), source: value.source });
+      trace?.({
+        section,
+        paragraph: p,
+        written: m[0].replace(/\s+/g, ''),
+        expected: format(shown),
+        source: value.source,
+      });
       if (shown.eq(isPercent ? roundLike(written, m[1] as string) : written.toDecimalPlaces(2))) return;
       // The suggestion shows the value at two decimals even when the text wrote fewer (100% → 应为 87.26%).
       const expectedText = format(isPercent ? expected.toDecimalPlaces(2) : shown);
@@ -203,7 +212,13 @@ function checkParagraph(
         continue;
       }
       const side: Side = /(年初预算|预算数|预算)\s*(为|是)?\s*$/.test(prefix) ? 'budget' : 'actual';
-      const value = otherYear ? (side === 'budget' ? subjectPrior(subject, 'budget') : subject.prior) : side === 'budget' ? subject.budget : subject.actual;
+      const value = otherYear
+        ? side === 'budget'
+          ? subjectPrior(subject, 'budget')
+          : subject.prior
+        : side === 'budget'
+          ? subject.budget
+          : subject.actual;
       amountSubject = otherYear ? undefined : subject;
       if (!value) continue;
       report(value.value ?? new Decimal(0), value, otherYear ? '上年数' : side === 'budget' ? '预算数' : '');
@@ -213,17 +228,29 @@ function checkParagraph(
     // Percentages.
     const share = /占(比)?([^，。；%]*)$/.exec(prefix);
     if (share) {
-      const baseText = (share[2] ?? '').replace(/的\s*$/, '').replace(/^为/, '').trim();
+      const baseText = (share[2] ?? '')
+        .replace(/的\s*$/, '')
+        .replace(/^为/, '')
+        .trim();
       // 经营支出50万元，占本年支出3.44%: the share of the item named in this clause, else of the last amount.
       const named = found && found.end <= prefix.indexOf('占') ? found.subject : undefined;
       const item = named ?? amountSubject;
-      const base = baseText === '' ? v.defaultBase(section) : v.bases(section).find((b) => baseText.startsWith(b.term))?.value;
+      const base =
+        baseText === ''
+          ? v.defaultBase(section)
+          : v.bases(section).find((b) => baseText.startsWith(b.term))?.value;
       if (!item?.actual || !base || base.value === null || base.value.isZero()) continue;
       report((item.actual.value ?? new Decimal(0)).div(base.value).times(100), base, '占比', true);
       continue;
     }
     if (/完成[^，。；]*预算[^，。；]*$/.test(prefix)) {
-      if (!subject?.actual || !subject.budget || subject.budget.value === null || subject.budget.value.isZero()) continue;
+      if (
+        !subject?.actual ||
+        !subject.budget ||
+        subject.budget.value === null ||
+        subject.budget.value.isZero()
+      )
+        continue;
       report(
         (subject.actual.value ?? new Decimal(0)).div(subject.budget.value).times(100),
         subject.budget,
@@ -233,7 +260,13 @@ function checkParagraph(
       continue;
     }
     const growth = /(增长|下降|增幅为?|降幅为?)\s*$/.exec(prefix);
-    if (growth && subject?.actual && subject.prior && subject.prior.value !== null && !subject.prior.value.isZero()) {
+    if (
+      growth &&
+      subject?.actual &&
+      subject.prior &&
+      subject.prior.value !== null &&
+      !subject.prior.value.isZero()
+    ) {
       const diff = (subject.actual.value ?? new Decimal(0)).minus(subject.prior.value);
       const rate = diff.abs().div(subject.prior.value).times(100);
       const saysUp = /增/.test(growth[1] as string);
@@ -276,7 +309,9 @@ function startsWord(text: string, at: number): boolean {
   if (at === 0) return true;
   const before = text.slice(0, at);
   if (/[^\u4e00-\u9fa5]$/.test(before)) return true;
-  return /(年度|年|其中|的|中|为|是|和|及|与|或|即|对|较|比|同比|全年|本年|当年|上年|主要|用于|包括|原因是|其次)$/.test(before);
+  return /(年度|年|其中|的|中|为|是|和|及|与|或|即|对|较|比|同比|全年|本年|当年|上年|主要|用于|包括|原因是|其次)$/.test(
+    before,
+  );
 }
 
 /** The item named last in the text before a number, and where its name ends. */
@@ -361,7 +396,20 @@ function buildVocabulary(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): 
       ? simple('一般公共预算财政拨款项目支出')()
       : simple('项目支出')(),
   );
-  for (const name of ['上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入', '上缴上级支出', '经营支出', '对附属单位补助支出', '年初结转和结余', '年末结转和结余', '使用非财政拨款结余', '结余分配']) {
+  for (const name of [
+    '上级补助收入',
+    '事业收入',
+    '经营收入',
+    '附属单位上缴收入',
+    '其他收入',
+    '上缴上级支出',
+    '经营支出',
+    '对附属单位补助支出',
+    '年初结转和结余',
+    '年末结转和结余',
+    '使用非财政拨款结余',
+    '结余分配',
+  ]) {
     add([name], simple(name));
   }
   add(['人员经费'], simple('人员经费'));
@@ -429,8 +477,14 @@ function buildVocabulary(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): 
   const bases = (section: string) =>
     [
       ...fixedBases,
-      { term: '基本支出', value: metric(generalSections.has(section) ? '一般公共预算财政拨款基本支出' : '基本支出') },
-      { term: '项目支出', value: metric(generalSections.has(section) ? '一般公共预算财政拨款项目支出' : '项目支出') },
+      {
+        term: '基本支出',
+        value: metric(generalSections.has(section) ? '一般公共预算财政拨款基本支出' : '基本支出'),
+      },
+      {
+        term: '项目支出',
+        value: metric(generalSections.has(section) ? '一般公共预算财政拨款项目支出' : '项目支出'),
+      },
     ].filter((b): b is { term: string; value: Value } => b.value !== undefined);
   const defaults: Record<string, string> = {
     'explanation.income': '本年收入合计',

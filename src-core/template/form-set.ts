@@ -79,7 +79,10 @@ export function loadFormSet(raw: {
 
   for (const t of tables) problems.push(...checkTable(t));
   const publication = publicationTemplateSchema.safeParse(raw.publication);
-  if (!publication.success) problems.push(...publication.error.issues.slice(0, 5).map((x) => `公开文本模板 ${x.path.join('.')}：${x.message}`));
+  if (!publication.success)
+    problems.push(
+      ...publication.error.issues.slice(0, 5).map((x) => `公开文本模板 ${x.path.join('.')}：${x.message}`),
+    );
 
   const rules: CompiledRule[] = [];
   const compile = (def: RuleDef, table: string | null, source: RuleSource) => {

@@ -8,4 +8,8 @@ export {
   type PlacedHeaderCell,
 } from './layout';
 export { loadFormSet, TemplateError, type FormSet, type CompiledRule, type RuleSource } from './form-set';
-export { publicationTemplateSchema, type PublicationTemplate, type SectionTemplate } from './publication-template';
+export {
+  publicationTemplateSchema,
+  type PublicationTemplate,
+  type SectionTemplate,
+} from './publication-template';

@@ -33,10 +33,16 @@ export function PerformancePage() {
   useEffect(() => {
     if (!focus) return;
     const [first, index] = focus.path.split('.');
-    const target: Tab = first === 'projects' && index !== undefined ? Number(index) : first === 'overall' ? 'overall' : 'summary';
+    const target: Tab =
+      first === 'projects' && index !== undefined
+        ? Number(index)
+        : first === 'overall'
+          ? 'overall'
+          : 'summary';
     setTab(target);
     const timer = setTimeout(() => {
-      const field = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(focus.path)}"]`) ??
+      const field =
+        document.querySelector<HTMLElement>(`[data-path="${CSS.escape(focus.path)}"]`) ??
         document.querySelector<HTMLElement>(`[data-path^="${CSS.escape(focus.path)}"]`);
       field?.scrollIntoView({ block: 'center' });
       field?.focus();

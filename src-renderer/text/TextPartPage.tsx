@@ -58,7 +58,11 @@ function SectionEditor({
   }, [focus, section.key]);
 
   // Leaving the page (another table, a finding elsewhere) while editing keeps what was typed.
-  const pending = useRef<{ editing: boolean; draft: string; original: string }>({ editing: false, draft: '', original: '' });
+  const pending = useRef<{ editing: boolean; draft: string; original: string }>({
+    editing: false,
+    draft: '',
+    original: '',
+  });
   pending.current = { editing, draft, original: paragraphs.join('\n') };
   useEffect(
     () => () => {

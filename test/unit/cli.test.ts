@@ -72,28 +72,38 @@ describe('gongkai check', () => {
 });
 
 describe('gongkai export', () => {
-  it('writes the xlsx and the PDF of selected tables, and check reads the xlsx back', { timeout: 60_000 }, async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-export-'));
-    const xlsx = path.join(dir, 'out.xlsx');
-    const pdf = path.join(dir, 'out.pdf');
-    const r = await gongkai('export', SAMPLE, '--xlsx', xlsx, '--pdf', pdf, '--tables', '01,03');
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('已导出 Excel');
-    expect((await fs.readFile(xlsx)).subarray(0, 2).toString()).toBe('PK');
-    expect((await fs.readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
-    const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-']);
-    expect(text).toContain('2023年度收入支出决算总表');
-    expect(text).toContain('2023年度支出决算表');
-    expect(text).not.toContain('2023年度收入决算表');
-    // The xlsx holds only 01 and 03: check reports the missing tables on stderr, and 01 no longer agrees with the
-    // (now empty) 公开02表, an error (exit 1); 03's 尾数 warnings are still there.
-    const c = await gongkai('check', xlsx, '--json');
-    expect(c.code, c.stderr).toBe(1);
-    expect((JSON.parse(c.stdout) as { errors: { rule: { id: string } }[] }).errors.map((e) => e.rule.id)).toContain('x01-02-income-total');
-    expect(c.stderr).toContain('导入提示：公开02表');
-    expect((JSON.parse(c.stdout) as { warnings: { tableCode: string }[] }).warnings.some((w) => w.tableCode === '公开03表')).toBe(true);
-    await fs.rm(dir, { recursive: true });
-  });
+  it(
+    'writes the xlsx and the PDF of selected tables, and check reads the xlsx back',
+    { timeout: 60_000 },
+    async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-export-'));
+      const xlsx = path.join(dir, 'out.xlsx');
+      const pdf = path.join(dir, 'out.pdf');
+      const r = await gongkai('export', SAMPLE, '--xlsx', xlsx, '--pdf', pdf, '--tables', '01,03');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('已导出 Excel');
+      expect((await fs.readFile(xlsx)).subarray(0, 2).toString()).toBe('PK');
+      expect((await fs.readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+      const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-']);
+      expect(text).toContain('2023年度收入支出决算总表');
+      expect(text).toContain('2023年度支出决算表');
+      expect(text).not.toContain('2023年度收入决算表');
+      // The xlsx holds only 01 and 03: check reports the missing tables on stderr, and 01 no longer agrees with the
+      // (now empty) 公开02表, an error (exit 1); 03's 尾数 warnings are still there.
+      const c = await gongkai('check', xlsx, '--json');
+      expect(c.code, c.stderr).toBe(1);
+      expect(
+        (JSON.parse(c.stdout) as { errors: { rule: { id: string } }[] }).errors.map((e) => e.rule.id),
+      ).toContain('x01-02-income-total');
+      expect(c.stderr).toContain('导入提示：公开02表');
+      expect(
+        (JSON.parse(c.stdout) as { warnings: { tableCode: string }[] }).warnings.some(
+          (w) => w.tableCode === '公开03表',
+        ),
+      ).toBe(true);
+      await fs.rm(dir, { recursive: true });
+    },
+  );
 
   it('a full export checks exactly like the sample', { timeout: 60_000 }, async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-export-'));
@@ -105,7 +115,9 @@ describe('gongkai export', () => {
     // The charts 图1—图4 travel with the tables as PNG images on a sheet of their own, each with its caption.
     const book = new ExcelJS.Workbook();
     const bytes = await fs.readFile(xlsx);
-    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await book.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
     const sheet = book.getWorksheet('图表');
     expect(sheet).toBeDefined();
     const images = sheet!.getImages();
@@ -113,10 +125,18 @@ describe('gongkai export', () => {
     for (const img of images) {
       const media = book.getImage(Number(img.imageId));
       expect(media.extension).toBe('png');
-      expect(Buffer.from(media.buffer as ArrayBuffer).subarray(1, 4).toString()).toBe('PNG');
+      expect(
+        Buffer.from(media.buffer as ArrayBuffer)
+          .subarray(1, 4)
+          .toString(),
+      ).toBe('PNG');
     }
     const captions: string[] = [];
-    sheet!.eachRow((row) => row.eachCell((cell) => { if (/^图\d/.test(String(cell.value))) captions.push(String(cell.value)); }));
+    sheet!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (/^图\d/.test(String(cell.value))) captions.push(String(cell.value));
+      }),
+    );
     expect(captions).toHaveLength(4);
     await fs.rm(dir, { recursive: true });
   });
@@ -133,26 +153,36 @@ describe('gongkai check --text', () => {
   it('also checks the publication’s text: the reference’s “三公” budget disagrees with 公开09表 (exit 1)', async () => {
     const r = await gongkai('check', SAMPLE, '--text', '--json');
     expect(r.code).toBe(1);
-    const { errors } = JSON.parse(r.stdout) as { errors: { kind: string; written?: string; expected?: string }[] };
-    expect(errors.filter((e) => e.kind === 'text').map((e) => `${e.written}→${e.expected}`)).toContain('2.88万元→0.89万元');
+    const { errors } = JSON.parse(r.stdout) as {
+      errors: { kind: string; written?: string; expected?: string }[];
+    };
+    expect(errors.filter((e) => e.kind === 'text').map((e) => `${e.written}→${e.expected}`)).toContain(
+      '2.88万元→0.89万元',
+    );
     const human = await gongkai('check', SAMPLE, '--text');
     expect(human.stdout).toContain('[错误·文字与报表不一致]');
   });
 });
 
 describe('gongkai export --publication / --docx', () => {
-  it('writes the whole publication as PDF, in the reference’s order, and the text as Word', { timeout: 90_000 }, async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-pub-'));
-    const pdf = path.join(dir, 'whole.pdf');
-    const docx = path.join(dir, 'text.docx');
-    const r = await gongkai('export', SAMPLE, '--publication', pdf, '--docx', docx);
-    expect(r.code, r.stderr).toBe(0);
-    const { stdout: text } = await run('pdftotext', [pdf, '-']);
-    const order = ['第一部分', '第二部分', '第三部分', '第四部分', '第五部分', '第六部分'].map((p) => text.lastIndexOf(p));
-    expect(order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] as number)))).toBe(true);
-    expect(text).toContain('图3：支出决算结构');
-    expect(text).toContain('部门整体绩效自评表');
-    expect((await fs.readFile(docx)).subarray(0, 2).toString()).toBe('PK');
-    await fs.rm(dir, { recursive: true });
-  });
+  it(
+    'writes the whole publication as PDF, in the reference’s order, and the text as Word',
+    { timeout: 90_000 },
+    async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-pub-'));
+      const pdf = path.join(dir, 'whole.pdf');
+      const docx = path.join(dir, 'text.docx');
+      const r = await gongkai('export', SAMPLE, '--publication', pdf, '--docx', docx);
+      expect(r.code, r.stderr).toBe(0);
+      const { stdout: text } = await run('pdftotext', [pdf, '-']);
+      const order = ['第一部分', '第二部分', '第三部分', '第四部分', '第五部分', '第六部分'].map((p) =>
+        text.lastIndexOf(p),
+      );
+      expect(order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] as number)))).toBe(true);
+      expect(text).toContain('图3：支出决算结构');
+      expect(text).toContain('部门整体绩效自评表');
+      expect((await fs.readFile(docx)).subarray(0, 2).toString()).toBe('PK');
+      await fs.rm(dir, { recursive: true });
+    },
+  );
 });

@@ -216,7 +216,11 @@ describe('cycles', () => {
       tables: [table],
       interTableRules: { rules: [] },
       catalog: { name: 't', year: 2099, entries: [] },
-      publication: { parts: [{ key: 'tables', title: '表', tables: true }], metrics: {}, classes: { table: '98', column: '1' } },
+      publication: {
+        parts: [{ key: 'tables', title: '表', tables: true }],
+        metrics: {},
+        classes: { table: '98', column: '1' },
+      },
     });
     const doc: GongkaiDocument = {
       ...newDocument(2099),

@@ -150,6 +150,8 @@ describe('the project forms together', () => {
     const formSet = builtinFormSet();
     const doc = loadSample();
     const found = checkPerformanceSet(formSet, new Workbook(formSet, doc), doc);
-    expect(found.map((f) => `${f.severity} ${f.written} → ${f.expected}`)).toEqual(['warning 1212.31 → 1281.92']);
+    expect(found.map((f) => `${f.severity} ${f.written} → ${f.expected}`)).toEqual([
+      'warning 1212.31 → 1281.92',
+    ]);
   });
 });

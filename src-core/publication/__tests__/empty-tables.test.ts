@@ -18,7 +18,11 @@ describe('empty tables must say why', () => {
     const f = checkEmptyTables(formSet, new Workbook(formSet, doc), doc);
     expect(f.map((x) => `${x.table} ${x.severity}`)).toEqual(['08 warning']);
     expect(f[0]?.message).toContain('公开08表没有数据');
-    doc = applyOperation(doc, { type: 'setNote', table: '08', note: '本部门无国有资本经营预算财政拨款支出，故本表无数据。' }).doc;
+    doc = applyOperation(doc, {
+      type: 'setNote',
+      table: '08',
+      note: '本部门无国有资本经营预算财政拨款支出，故本表无数据。',
+    }).doc;
     expect(checkEmptyTables(formSet, new Workbook(formSet, doc), doc)).toEqual([]);
   });
 });

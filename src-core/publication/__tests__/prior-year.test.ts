@@ -14,8 +14,14 @@ describe('last year’s figures from last year’s file', () => {
     expect(prior.metrics?.['收支总计']).toBe('1455.41');
     expect(prior.byClass?.['201']).toBe('1332.23');
     let doc = applyOperation(loadSample(), { type: 'setFact', key: 'priorYear', value: prior }).doc;
-    doc = applyOperation(doc, { type: 'setCells', table: '03', cells: [{ row: '2130599', col: '3', text: '15' }] }).doc;
-    const text = (draftSection('explanation.expenditure', { formSet, wb: new Workbook(formSet, doc), doc }) ?? []).join('');
+    doc = applyOperation(doc, {
+      type: 'setCells',
+      table: '03',
+      cells: [{ row: '2130599', col: '3', text: '15' }],
+    }).doc;
+    const text = (
+      draftSection('explanation.expenditure', { formSet, wb: new Workbook(formSet, doc), doc }) ?? []
+    ).join('');
     expect(text).toContain('与2022年度相比，支出合计增加10万元，增长0.69%');
   });
 });

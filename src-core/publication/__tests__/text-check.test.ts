@@ -102,10 +102,15 @@ describe('open to-dos', () => {
 describe('wording variants and other items are read right (no false findings)', () => {
   const withText = (doc: GongkaiDocument, key: string, paragraphs: string[]) =>
     applyOperation(doc, { type: 'setSection', key, value: { paragraphs } }).doc;
-  const findingsOf = (doc: GongkaiDocument, key: string) => run(doc).findings.filter((f) => f.section === key && f.kind === 'text');
+  const findingsOf = (doc: GongkaiDocument, key: string) =>
+    run(doc).findings.filter((f) => f.section === key && f.kind === 'text');
 
   it('shares follow the item of their own clause; unknown items are not checked', () => {
-    let doc = applyOperation(loadSample(), { type: 'setCells', table: '03', cells: [{ row: '2013350', col: '5', text: '50' }] }).doc;
+    let doc = applyOperation(loadSample(), {
+      type: 'setCells',
+      table: '03',
+      cells: [{ row: '2013350', col: '5', text: '50' }],
+    }).doc;
     doc = withText(doc, 'explanation.expenditure', [
       '2023年度支出合计1505.41万元。其中：基本支出348.29万元，占本年支出23.14%；经营支出50万元，占本年支出3.32%；其中宣传事务954.62万元，占65.59%。',
       '基本支出348.29万元，占比23.14%。新闻宣传项目支出826.82万元，退休人员经费20万元。',
@@ -127,7 +132,9 @@ describe('wording variants and other items are read right (no false findings)', 
       '一般公共服务支出1332.23万元，占一般公共预算财政拨款支出的91.54%。',
       '一般公共服务支出1332.23万元，占一般公共预算财政拨款支出的90%。',
     ]);
-    expect(findingsOf(doc, 'explanation.general').map((x) => `${x.paragraph} ${x.written} → ${x.expected}`)).toEqual(['1 90% → 91.54%']);
+    expect(
+      findingsOf(doc, 'explanation.general').map((x) => `${x.paragraph} ${x.written} → ${x.expected}`),
+    ).toEqual(['1 90% → 91.54%']);
   });
 
   it('numbers outside 第三部分 are not checked against the tables', () => {
@@ -137,16 +144,39 @@ describe('wording variants and other items are read right (no false findings)', 
 
   it('every 【待填写】 of a paragraph is listed', () => {
     const doc = withText(loadSample(), 'explanation.operation', ['【待填写：甲】和【待填写：乙】。']);
-    expect(run(doc).findings.filter((f) => f.kind === 'todo').map((f) => f.start)).toEqual([0, 8]);
+    expect(
+      run(doc)
+        .findings.filter((f) => f.kind === 'todo')
+        .map((f) => f.start),
+    ).toEqual([0, 8]);
   });
 
   it('a document kept in 元 is read in 万元, as the text speaks', () => {
     const sample = loadSample();
     const times = (v: string) => (/^-?\d+(\.\d+)?$/.test(v) ? new Decimal(v).times(10000).toFixed() : v);
     const scale = (o: unknown): unknown =>
-      typeof o === 'string' ? times(o) : o && typeof o === 'object' ? Object.fromEntries(Object.entries(o).map(([k, v]) => [k, k === 'year' || k === 'projects' || k === 'vehicles' || k === 'equipment' || k === 'vehiclesHeld' || k === 'coverage' ? v : scale(v)])) : o;
+      typeof o === 'string'
+        ? times(o)
+        : o && typeof o === 'object'
+          ? Object.fromEntries(
+              Object.entries(o).map(([k, v]) => [
+                k,
+                k === 'year' ||
+                k === 'projects' ||
+                k === 'vehicles' ||
+                k === 'equipment' ||
+                k === 'vehiclesHeld' ||
+                k === 'coverage'
+                  ? v
+                  : scale(v),
+              ]),
+            )
+          : o;
     const tables = Object.fromEntries(
-      Object.entries(sample.tables).map(([id, t]) => [id, { ...t, values: scale(t.values) as typeof t.values }]),
+      Object.entries(sample.tables).map(([id, t]) => [
+        id,
+        { ...t, values: scale(t.values) as typeof t.values },
+      ]),
     );
     const doc: GongkaiDocument = {
       ...sample,
@@ -154,6 +184,8 @@ describe('wording variants and other items are read right (no false findings)', 
       tables,
       facts: scale(sample.facts) as GongkaiDocument['facts'],
     };
-    expect(run(doc).findings.map((f) => `${f.written} → ${f.expected}`)).toEqual(run().findings.map((f) => `${f.written} → ${f.expected}`));
+    expect(run(doc).findings.map((f) => `${f.written} → ${f.expected}`)).toEqual(
+      run().findings.map((f) => `${f.written} → ${f.expected}`),
+    );
   });
 });
