@@ -2,7 +2,15 @@ import { loadSampleDocument } from './sample';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { builtinFormSet } from '../src-core';
+import {
+  Workbook,
+  buildCharts,
+  builtinFormSet,
+  checkEmptyTables,
+  checkPerformance,
+  checkPerformanceSet,
+  checkText,
+} from '../src-core';
 import { buildPublicationHtml, exportDocx } from '../src-core/export';
 import { renderPdf } from '../src-main/node/pdf';
 import { line, measure, measureAsync } from './stats';
@@ -34,6 +42,21 @@ export async function runPublicationBench(out: (s: string) => void): Promise<voi
   const charts = placeholderCharts();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-publication-bench-'));
   try {
+    // What the editor recomputes (at low priority) after each change: every text and 绩效 finding, and the charts.
+    const wb = new Workbook(formSet, doc);
+    const checkTimes = measure(
+      () =>
+        void [
+          checkEmptyTables(formSet, wb, doc),
+          checkText(formSet, wb, doc),
+          checkPerformance(formSet, wb, doc),
+          checkPerformanceSet(formSet, wb, doc),
+        ],
+      200,
+    );
+    out(`${line('text ↔ table + 绩效 checks, sample (all findings)', checkTimes)}\n`);
+    const chartTimes = measure(() => void buildCharts(formSet, wb, doc), 50, 5);
+    out(`${line('charts 图1—图4 as SVG (ECharts SSR), sample', chartTimes)}\n`);
     const size = buildPublicationHtml(formSet, doc, { charts }).length;
     const htmlTimes = measure(() => void buildPublicationHtml(formSet, doc, { charts }), 50, 2);
     out(`${line(`publication HTML, sample (${(size / 1024).toFixed(0)} KB)`, htmlTimes)}\n`);
