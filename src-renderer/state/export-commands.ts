@@ -1,7 +1,18 @@
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  buildPrintHtml,
+  buildPublicationHtml,
+  exportDocx,
+  exportXlsx,
+  importXlsx,
+  performanceHtml,
+  performancePrintCss,
+} from '../../src-core';
 import type { RendererHost } from '../host/get-host';
 import type { EditorStore } from './editor-store';
 
-/** 导入Excel / 导出Excel / 导出PDF / 打印. The heavy writers load on first use. */
+/** 导入Excel / 导出Excel / 导出PDF / 打印 / 导出Word. */
 export async function runExportCommand(
   type: 'importExcel' | 'exportExcel' | 'exportPdf' | 'exportDocx' | 'print',
   store: EditorStore,
@@ -42,7 +53,6 @@ function confirmOpenProblems(store: EditorStore, includeText: boolean): boolean 
 
 async function exportExcel(store: EditorStore, host: RendererHost): Promise<void> {
   if (!confirmOpenProblems(store, false)) return;
-  const { exportXlsx } = await import('../../src-core/export/xlsx-export');
   const charts = await chartPngs(store);
   const data = await exportXlsx(store.session.formSet, store.document, { charts });
   const name = store.suggestedName().replace(/\.gongkai\.json$/i, '.xlsx');
@@ -54,7 +64,6 @@ async function exportExcel(store: EditorStore, host: RendererHost): Promise<void
 
 async function exportWord(store: EditorStore, host: RendererHost): Promise<void> {
   if (!confirmOpenProblems(store, true)) return;
-  const { exportDocx } = await import('../../src-core/export/docx-export');
   const data = await exportDocx(store.session.formSet, store.document);
   const name = store.suggestedName().replace(/\.gongkai\.json$/i, '.docx');
   const outcome = await host.api.exportFile({ kind: 'docx', suggestedName: name, data });
@@ -70,15 +79,12 @@ async function printableHtml(
 ): Promise<string> {
   const { formSet, document } = store.session;
   if (options.whole) {
-    const { buildPublicationHtml } = await import('../../src-core/export/publication-html');
-    const { performanceHtml, performancePrintCss } = await import('../../src-core/performance');
     return buildPublicationHtml(formSet, document, {
       charts: store.charts(),
       performanceHtml: performanceHtml(formSet, document),
       performanceCss: performancePrintCss,
     });
   }
-  const { buildPrintHtml } = await import('../../src-core/export/print-html');
   return buildPrintHtml(formSet, document, options);
 }
 
@@ -117,7 +123,6 @@ async function importExcel(store: EditorStore, host: RendererHost): Promise<void
     store.showDialog({ kind: 'message', title: '导入Excel失败', text: picked.message });
     return;
   }
-  const { importXlsx } = await import('../../src-core/export/xlsx-import');
   const result = await importXlsx(store.session.formSet, picked.data);
   if (!result.ok) {
     store.showDialog({ kind: 'message', title: `无法导入“${picked.fileName}”`, text: result.message });
@@ -132,8 +137,9 @@ async function importExcel(store: EditorStore, host: RendererHost): Promise<void
 async function chartPngs(
   store: EditorStore,
 ): Promise<{ title: string; png: Uint8Array; width: number; height: number }[]> {
-  const { CHART_WIDTH: width, CHART_HEIGHT: height } = await import('../../src-core');
   const out: { title: string; png: Uint8Array; width: number; height: number }[] = [];
+  const width = CHART_WIDTH;
+  const height = CHART_HEIGHT;
   for (const chart of Object.values(store.charts())) {
     if (!chart.svg) continue;
     try {

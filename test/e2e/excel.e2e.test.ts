@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { builtinFormSet } from '../../src-core';
 import { importXlsx } from '../../src-core/export/xlsx-import';
-import { cell, launchBrowser, openApp, openTable, typeInto, closeAllPages } from './app-driver';
+import { ARTIFACTS, cell, launchBrowser, openApp, openTable, typeInto, closeAllPages } from './app-driver';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,7 +22,11 @@ describe('Excel from the editor', () => {
   it('导出Excel downloads the official workbook with the edited values; 导入Excel reads it back', async () => {
     const { page } = await openApp(browser);
     // The edit unbalances 公开05表 against 公开06表: the export asks first, and the user goes ahead.
-    page.on('dialog', (d) => void d.accept());
+    const asked: string[] = [];
+    page.on('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
     await openTable(page, '06');
     await typeInto(cell(page, '06', 'r4', 2), '1.5'); // 30103 奖金
     const download = page.waitForEvent('download');
@@ -31,6 +37,22 @@ describe('Excel from the editor', () => {
     const result = await importXlsx(builtinFormSet(), bytes);
     if (!result.ok) throw new Error(result.message);
     expect(result.document.tables['06']?.values['30103']).toEqual({ '1': '1.5' });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/报表中 \d+ 处错误.*仍要导出吗/);
+    // 图1—图4, drawn on a canvas in the page, travel as PNG images on their own sheet.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+    const charts = book.getWorksheet('图表');
+    expect(charts?.getImages()).toHaveLength(4);
+    for (const [i, img] of (charts?.getImages() ?? []).entries()) {
+      const png = Buffer.from(book.getImage(Number(img.imageId)).buffer as ArrayBuffer);
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      // A chart, not an empty canvas (a blank 1120×600 PNG is about 3 KB).
+      expect(png.length).toBeGreaterThan(10_000);
+      fs.writeFileSync(path.join(ARTIFACTS, `excel-chart-${i + 1}.png`), png);
+    }
 
     // Import it into a fresh window: the report, then the table shows the value.
     const second = await openApp(browser);
