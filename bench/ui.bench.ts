@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../src-main/node/pdf';
 import { build, preview } from 'vite';
 import { builtinFormSet, writeDocument } from '../src-core';
 import { generateDepartmentDocument } from './department-document';
@@ -27,10 +28,7 @@ export async function runUiBench(out: (s: string) => void, runs = 200): Promise<
     logLevel: 'warn',
   });
   const url = server.resolvedUrls?.local[0] as string;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const formSet = builtinFormSet();
     const dept = generateDepartmentDocument(formSet);
@@ -116,7 +114,7 @@ export async function runUiBench(out: (s: string) => void, runs = 200): Promise<
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+  if (!fs.existsSync(chromiumPath())) {
     console.error('没有找到 Chromium（apt-get install chromium）');
     process.exit(1);
   }

@@ -6,7 +6,7 @@ import { Decimal } from '../money';
 import type { GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
 import type { FormSet } from '../template';
-import { publicationMetrics, resolveReference } from './metrics';
+import { INCOME_SOURCES, publicationMetrics, resolveReference } from './metrics';
 import { figure, percentOf } from './text-format';
 
 let registered = false;
@@ -50,15 +50,6 @@ const TEXT = '#222222';
 /** Print-friendly: dark blue, grey, then lighter and darker shades that stay apart in black and white. */
 const PALETTE = ['#1f3b6e', '#8c9199', '#5b7db1', '#c9ccd1', '#3d3d3d', '#a9bbd6'];
 
-/** 收入 by source, as the 收入决算情况说明 lists them (shares of 本年收入合计). */
-const INCOME_SOURCES = [
-  '财政拨款收入',
-  '上级补助收入',
-  '事业收入',
-  '经营收入',
-  '附属单位上缴收入',
-  '其他收入',
-];
 /** 支出 by kind, as the 支出决算情况说明 lists them (shares of 本年支出合计). */
 const EXPENDITURE_KINDS = ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'];
 

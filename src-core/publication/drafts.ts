@@ -2,7 +2,7 @@ import { Decimal } from '../money';
 import type { GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
 import type { FormSet } from '../template';
-import { classBreakdown, publicationMetrics, toWanyuan, type Metric } from './metrics';
+import { INCOME_SOURCES, classBreakdown, publicationMetrics, toWanyuan, type Metric } from './metrics';
 import { figure, percentOf, TODO } from './text-format';
 
 /** What a draft is computed from. */
@@ -149,14 +149,7 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
 
   income: (f) => {
     const total = f.v('本年收入合计');
-    const sources = [
-      '财政拨款收入',
-      '上级补助收入',
-      '事业收入',
-      '经营收入',
-      '附属单位上缴收入',
-      '其他收入',
-    ].filter((s) => f.has(s));
+    const sources = INCOME_SOURCES.filter((s) => f.has(s));
     const parts = sources.map((s) => `${s}${figure(f.v(s))}万元，占本年收入${percentOf(f.v(s), total)}%`);
     return [
       `${f.year}年度收入合计${figure(total)}万元。${parts.length > 0 ? `其中：${parts.join('；')}。` : ''}`,

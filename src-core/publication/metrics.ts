@@ -5,6 +5,19 @@ import type { Workbook } from '../engine';
 import type { FormSet } from '../template';
 import type { CellAddress } from '../document/types';
 
+/**
+ * The 收入 sources the 收入决算情况说明 and 图2 list, in the forms' order — metric names of the publication template,
+ * shares of 本年收入合计.
+ */
+export const INCOME_SOURCES = [
+  '财政拨款收入',
+  '上级补助收入',
+  '事业收入',
+  '经营收入',
+  '附属单位上缴收入',
+  '其他收入',
+] as const;
+
 /** A named quantity the publication talks about (收支总计, 基本支出 …), where it comes from and its value. */
 export interface Metric {
   readonly name: string;

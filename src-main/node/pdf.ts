@@ -6,7 +6,7 @@ import { writeFileAtomic } from './atomic-file';
  * Flags for a headless Chromium that prints and nothing else: no GPU, no sandbox (CI containers have no user
  * namespaces), and none of the background traffic (updates, sync, field trials) an offline app must not cause.
  */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

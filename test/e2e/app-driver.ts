@@ -1,35 +1,40 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src-main/node/pdf';
 
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Launches Debian's Chromium (never a downloaded browser) with the flags this machine needs. */
+/** Launches the system's Chromium (never a downloaded browser) with the flags the PDF export uses. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`没有找到 Chromium：${CHROMIUM}（apt-get install chromium）`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const executablePath = chromiumPath();
+  if (!fs.existsSync(executablePath))
+    throw new Error(`没有找到 Chromium：${executablePath}（apt-get install chromium）`);
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 /**
- * Closes every page a test left open — a failed test stops before its own page.close(), and a stray page must not
- * keep running timers or holding the clipboard while the next test types.
+ * One Chromium for a test file, with every page a test left open closed after it — a failed test stops before its
+ * own page.close(), and a stray page must not keep running timers or holding the clipboard while the next test types.
  */
-export async function closeAllPages(browser: Browser | undefined): Promise<void> {
-  await Promise.all((browser?.contexts() ?? []).map((c) => c.close()));
+export function useApp(): { open: () => ReturnType<typeof openApp> } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await Promise.all((browser?.contexts() ?? []).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    open: () => {
+      if (!browser) throw new Error('Chromium did not start');
+      return openApp(browser);
+    },
+  };
 }
 
 /** A fresh page with the app loaded on the embedded sample. */

@@ -1,20 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { cell, launchBrowser, openApp, openTable, screenshot, typeInto, closeAllPages } from './app-driver';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { cell, openTable, screenshot, typeInto, useApp } from './app-driver';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await closeAllPages(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const app = useApp();
 
 async function fresh(): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await openApp(browser);
+  const { page, errors } = await app.open();
   return { page, errors };
 }
 
@@ -252,7 +243,7 @@ describe('rows and recovery', () => {
   });
 
   it('after a crash the next start offers what autosave kept, and restores it as unsaved', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await app.open();
     // What the 30-second autosave leaves behind: the document with an edit, as a recovery snapshot.
     await page.evaluate(() => {
       const store = (window as unknown as { gongkaiStore: { text(): string } }).gongkaiStore;

@@ -1,26 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { builtinFormSet } from '../../src-core';
 import { importXlsx } from '../../src-core/export/xlsx-import';
-import { ARTIFACTS, cell, launchBrowser, openApp, openTable, typeInto, closeAllPages } from './app-driver';
+import { ARTIFACTS, cell, openTable, typeInto, useApp } from './app-driver';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await closeAllPages(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const app = useApp();
 
 describe('Excel from the editor', () => {
   it('导出Excel downloads the official workbook with the edited values; 导入Excel reads it back', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await app.open();
     // The edit unbalances 公开05表 against 公开06表: the export asks first, and the user goes ahead.
     const asked: string[] = [];
     page.on('dialog', (d) => {
@@ -55,7 +45,7 @@ describe('Excel from the editor', () => {
     }
 
     // Import it into a fresh window: the report, then the table shows the value.
-    const second = await openApp(browser);
+    const second = await app.open();
     const chooser = second.page.waitForEvent('filechooser');
     await second.page.getByTestId('menu-文件').click();
     await second.page.getByTestId('cmd-importExcel').click();
@@ -73,7 +63,7 @@ describe('Excel from the editor', () => {
   });
 
   it('a bad workbook gets its message and leaves the open document as it was', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await app.open();
     for (const [name, buffer, text] of [
       ['renamed.xlsx', Buffer.from('这不是表格'), '不是 Excel'],
       ['half.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), '文件不完整或已损坏'],

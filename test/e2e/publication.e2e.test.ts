@@ -1,21 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { cell, launchBrowser, openApp, openTable, screenshot, typeInto, closeAllPages } from './app-driver';
+import { describe, expect, it } from 'vitest';
+import { cell, openTable, screenshot, typeInto, useApp } from './app-driver';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await closeAllPages(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const app = useApp();
 
 describe('the publication around the tables', () => {
   it('marks in the text where the reference’s 情况说明 disagrees with 公开09表, and jumps there from 审核结果', async () => {
-    const { page, errors } = await openApp(browser);
+    const { page, errors } = await app.open();
     await page.getByTestId('nav-part:explanation').click();
     const section = page.getByTestId('section-explanation.threePublic');
     await expect.poll(() => section.getByTestId('text-mismatch').count()).toBe(8);
@@ -34,7 +24,7 @@ describe('the publication around the tables', () => {
   });
 
   it('a changed table value makes the matching sentence a finding', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await app.open();
     await openTable(page, '06');
     await typeInto(cell(page, '06', 'r2', 2), '79.49'); // 30101 基本工资 +10 → 人员经费 353.37
     await page.getByTestId('nav-part:explanation').click();
@@ -47,7 +37,7 @@ describe('the publication around the tables', () => {
   });
 
   it('按报表生成草稿 fills a section from the tables, leaving the reasons as 【待填写】', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await app.open();
     page.on('dialog', (d) => void d.accept());
     await page.getByTestId('nav-part:explanation').click();
     await page.getByTestId('draft-explanation.expenditure').click();
@@ -62,7 +52,7 @@ describe('the publication around the tables', () => {
   });
 
   it('补充数据: a different 年初预算 makes the 完成年初预算 sentence a finding', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await app.open();
     await page.getByTestId('nav-facts').click();
     const input = page.getByTestId('fact-budget-total');
     await input.fill('1700');
@@ -76,7 +66,7 @@ describe('the publication around the tables', () => {
   });
 
   it('an empty table asks for its 说明', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await app.open();
     await openTable(page, '08');
     const note = page.getByTestId('note-08');
     await expect.poll(() => note.inputValue()).toContain('故本表无数据');
@@ -91,7 +81,7 @@ describe('the publication around the tables', () => {
 
 describe('绩效自评表', () => {
   it('a changed 执行数 makes its written 执行率 a finding, listed in 审核结果', async () => {
-    const { page, errors } = await openApp(browser);
+    const { page, errors } = await app.open();
     await page.getByTestId('nav-performance').click();
     await page.getByTestId('performance-tab-1').click();
     const actual = page.locator('[data-path="projects.1.actual"]');
