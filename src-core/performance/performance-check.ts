@@ -1,8 +1,8 @@
 import type { CellAddress, GongkaiDocument } from '../document/types';
 import type { Indicator, ProjectForm } from '../document/performance-schema';
-import { locationText, type Workbook } from '../engine';
+import type { Workbook } from '../engine';
 import { Decimal } from '../money';
-import { publicationMetrics } from '../publication/metrics';
+import { publicationMetrics, quotedMetric, toWanyuan } from '../publication/metrics';
 import { figure, percentOf, roundLike } from '../publication/text-format';
 import type { FormSet } from '../template';
 import { performanceTemplatesFor } from './builtin-templates';
@@ -59,18 +59,10 @@ export function checkPerformance(formSet: FormSet, wb: Workbook, doc: GongkaiDoc
   const out: PerformanceFinding[] = [];
   const metrics = publicationMetrics(formSet, wb);
   // The forms are in 万元 whatever unit the tables are kept in.
-  const toWan = doc.unit.moneyUnit === '元' ? new Decimal(10000) : new Decimal(1);
-  const tolerance = new Decimal(doc.settings.tolerance || '0').div(toWan);
+  const tolerance = toWanyuan(new Decimal(doc.settings.tolerance || '0'), doc);
   const table = (name: string) => {
-    const m = metrics.get(name);
-    if (!m) return undefined;
-    const t = wb.tables.get(m.cell.table);
-    const r = t?.byKey.get(m.cell.row);
-    return {
-      value: (m.value ?? new Decimal(0)).div(toWan).toDecimalPlaces(2),
-      source: t && r ? locationText(t, r, m.cell.col) : name,
-      cell: m.cell,
-    };
+    const q = quotedMetric(wb, doc, metrics.get(name));
+    return q && { ...q, value: (q.value ?? new Decimal(0)).toDecimalPlaces(2) };
   };
 
   /** An amount on a form against the tables. */
@@ -292,18 +284,8 @@ export function checkPerformanceSet(
   const perf = doc.performance;
   if (!perf) return [];
   const out: PerformanceFinding[] = [];
-  const toWan = doc.unit.moneyUnit === '元' ? new Decimal(10000) : new Decimal(1);
-  const metric = publicationMetrics(formSet, wb).get('一般公共预算财政拨款项目支出');
-  const t = metric ? wb.tables.get(metric.cell.table) : undefined;
-  const r = metric ? t?.byKey.get(metric.cell.row) : undefined;
-  const table = () =>
-    metric
-      ? {
-          value: (metric.value ?? new Decimal(0)).div(toWan).toDecimalPlaces(2),
-          source: t && r ? locationText(t, r, metric.cell.col) : '公开05表 项目支出',
-          cell: metric.cell,
-        }
-      : undefined;
+  const quoted = quotedMetric(wb, doc, publicationMetrics(formSet, wb).get('一般公共预算财政拨款项目支出'));
+  const table = () => quoted && { ...quoted, value: (quoted.value ?? new Decimal(0)).toDecimalPlaces(2) };
   // The project forms together, and the 补充数据 the text quotes about them (提示: the forms may group projects).
   const projects = perf.projects ?? [];
   if (projects.length > 0) {
@@ -328,7 +310,7 @@ export function checkPerformanceSet(
     const budgetFact = doc.facts?.performance?.projectBudget;
     if (budgetFact !== undefined) {
       const budget = sum('budget');
-      const fact = new Decimal(budgetFact).div(toWan);
+      const fact = toWanyuan(new Decimal(budgetFact), doc);
       if (!budget.toDecimalPlaces(2).eq(fact.toDecimalPlaces(2))) {
         out.push({
           id: 'performance:projects.budget',

@@ -1,8 +1,15 @@
 import { Decimal } from '../money';
-import type { GongkaiDocument } from '../document/types';
+import type { CellAddress, GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
 import type { FormSet } from '../template';
-import { INCOME_SOURCES, classBreakdown, publicationMetrics, toWanyuan, type Metric } from './metrics';
+import {
+  INCOME_SOURCES,
+  cellLocation,
+  classBreakdown,
+  publicationMetrics,
+  toWanyuan,
+  type Metric,
+} from './metrics';
 import { figure, percentOf, TODO } from './text-format';
 
 /** What a draft is computed from. */
@@ -12,10 +19,16 @@ export interface DraftContext {
   readonly doc: GongkaiDocument;
 }
 
+/** A draft cannot be written: a number it needs cannot be known. The message says which and where to fix it. */
+export class DraftUnavailable extends Error {}
+
 /**
  * A section's text computed from the current tables and facts, in the phrasing of published 决算公开: totals,
  * shares, 与上年相比 changes, 完成年初预算 rates, the 类 breakdown, the “三公” paragraphs. What only people know —
  * the reasons — is left as a visible 【待填写】, never invented. Returns undefined for a section without a draft.
+ *
+ * @throws DraftUnavailable when a number the section needs cannot be known (an invalid amount in the tables): a
+ *   draft never states such a number as 0.
  */
 export function draftSection(key: string, ctx: DraftContext): string[] | undefined {
   const section = ctx.formSet.publication.parts.flatMap((p) => p.sections ?? []).find((s) => s.key === key);
@@ -57,9 +70,17 @@ class Facts {
     return this.wan(new Decimal(text ?? '0'));
   }
 
-  /** A metric's value in 万元 (empty counts as 0). */
+  /** A metric's value in 万元 (empty counts as 0; unknown stops the draft). */
   v(name: string): Decimal {
-    return this.wan(this.metrics.get(name)?.value ?? ZERO);
+    const m = this.metrics.get(name);
+    if (m?.unknown) this.unavailable(name, m.cell);
+    return this.wan(m?.value ?? ZERO);
+  }
+
+  private unavailable(name: string, cell: CellAddress): never {
+    throw new DraftUnavailable(
+      `${name}无法计算：${cellLocation(this.ctx.wb, cell)}或它汇总的单元格中有无效数值。请先在报表中改正，再生成草稿。`,
+    );
   }
 
   has(name: string): boolean {
@@ -95,7 +116,9 @@ class Facts {
   }
 
   classes() {
+    const { table, column } = this.ctx.formSet.publication.classes;
     return classBreakdown(this.ctx.formSet, this.ctx.wb)
+      .map((c) => (c.unknown ? this.unavailable(c.name, { table, row: c.code, col: column }) : c))
       .filter((c) => c.value && !c.value.isZero())
       .map((c) => ({ ...c, value: this.wan(c.value as Decimal) }));
   }

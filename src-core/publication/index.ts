@@ -1,5 +1,13 @@
-export { publicationMetrics, resolveReference, classBreakdown, toWanyuan, type Metric } from './metrics';
-export { draftSection, draftableSections, type DraftContext } from './drafts';
+export {
+  publicationMetrics,
+  resolveReference,
+  classBreakdown,
+  toWanyuan,
+  quotedMetric,
+  cellLocation,
+  type Metric,
+} from './metrics';
+export { draftSection, draftableSections, DraftUnavailable, type DraftContext } from './drafts';
 export { checkText, type TextFinding } from './text-check';
 export { figure, percentOf, TODO, TODO_OPEN } from './text-format';
 export { checkEmptyTables, isEmptyTable, type EmptyTableFinding } from './empty-tables';

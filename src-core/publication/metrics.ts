@@ -1,7 +1,7 @@
 import { parseReference } from '../formula';
 import type { Decimal } from '../money';
 import type { GongkaiDocument } from '../document/types';
-import type { Workbook } from '../engine';
+import { locationText, type Workbook } from '../engine';
 import type { FormSet } from '../template';
 import type { CellAddress } from '../document/types';
 
@@ -24,6 +24,8 @@ export interface Metric {
   readonly cell: CellAddress;
   /** null: the cell is empty (the text says 0 or nothing). */
   readonly value: Decimal | null;
+  /** The value cannot be known (an invalid amount below it, or a cycle): nothing may be said or checked about it. */
+  readonly unknown: boolean;
 }
 
 /** Resolves every named quantity of the publication template against the current tables. */
@@ -32,7 +34,8 @@ export function publicationMetrics(formSet: FormSet, wb: Workbook): Map<string, 
   for (const [name, ref] of Object.entries(formSet.publication.metrics)) {
     const cell = resolveReference(wb, ref);
     if (!cell) continue;
-    out.set(name, { name, cell, value: wb.cell(cell.table, cell.row, cell.col)?.value ?? null });
+    const state = wb.cell(cell.table, cell.row, cell.col);
+    out.set(name, { name, cell, value: state?.value ?? null, unknown: state?.unknown ?? false });
   }
   return out;
 }
@@ -61,15 +64,44 @@ export function resolveReference(wb: Workbook, text: string): CellAddress | unde
 export function classBreakdown(
   formSet: FormSet,
   wb: Workbook,
-): { code: string; name: string; value: Decimal | null }[] {
+): { code: string; name: string; value: Decimal | null; unknown: boolean }[] {
   const { table, column } = formSet.publication.classes;
   return (wb.tables.get(table)?.rows ?? [])
     .filter((r) => r.level === 0 && r.code !== undefined)
-    .map((r) => ({
-      code: r.code as string,
-      name: r.label,
-      value: wb.cell(table, r.key, column)?.value ?? null,
-    }));
+    .map((r) => {
+      const state = wb.cell(table, r.key, column);
+      return {
+        code: r.code as string,
+        name: r.label,
+        value: state?.value ?? null,
+        unknown: state?.unknown ?? false,
+      };
+    });
+}
+
+/**
+ * A metric as the text and the 绩效自评表 quote it: its value in 万元, where it stands in the tables (公开05表 合计
+ * 3栏（项目支出）) and its cell. Undefined when there is no such metric or its value cannot be known — a sentence about
+ * it is then left alone rather than checked against 0.
+ */
+export function quotedMetric(
+  wb: Workbook,
+  doc: GongkaiDocument,
+  m: Metric | undefined,
+): { value: Decimal | null; source: string; cell: CellAddress } | undefined {
+  if (!m || m.unknown) return undefined;
+  return {
+    value: m.value === null ? null : toWanyuan(m.value, doc),
+    source: cellLocation(wb, m.cell),
+    cell: m.cell,
+  };
+}
+
+/** Where a cell stands, as findings name it: 公开05表 合计 3栏（项目支出）. */
+export function cellLocation(wb: Workbook, cell: CellAddress): string {
+  const t = wb.tables.get(cell.table);
+  const r = t?.byKey.get(cell.row);
+  return t && r ? locationText(t, r, cell.col) : `公开${cell.table}表`;
 }
 
 /** An amount of the document in 万元, as the publication's text speaks (a document kept in 元 is divided by 10,000). */

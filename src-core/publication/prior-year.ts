@@ -16,10 +16,10 @@ export function priorYearFrom(
   const wb = new Workbook(lastYearForms, lastYear);
   const metrics: Record<string, string> = {};
   for (const [name, m] of publicationMetrics(lastYearForms, wb)) {
-    if (m.value !== null) metrics[name] = canonicalAmount(m.value);
+    if (m.value !== null && !m.unknown) metrics[name] = canonicalAmount(m.value);
   }
   const byClass: Record<string, string> = {};
   for (const c of classBreakdown(lastYearForms, wb))
-    if (c.value !== null) byClass[c.code] = canonicalAmount(c.value);
+    if (c.value !== null && !c.unknown) byClass[c.code] = canonicalAmount(c.value);
   return { year: lastYear.unit.year, metrics, byClass };
 }

@@ -1,8 +1,8 @@
 import { Decimal } from '../money';
 import type { CellAddress, GongkaiDocument } from '../document/types';
-import { locationText, type Workbook } from '../engine';
+import type { Workbook } from '../engine';
 import type { FormSet } from '../template';
-import { classBreakdown, publicationMetrics, toWanyuan } from './metrics';
+import { cellLocation, classBreakdown, publicationMetrics, quotedMetric, toWanyuan } from './metrics';
 import { figure, roundLike, TODO_OPEN } from './text-format';
 
 /** A number in the publication's text that does not match the tables or facts, or a to-do left open. */
@@ -340,17 +340,9 @@ function buildVocabulary(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): 
   const facts = doc.facts ?? {};
   const priorMetrics = facts.priorYear?.metrics ?? {};
   const priorYear = facts.priorYear?.year ?? doc.unit.year - 1;
-  const cellSource = (cell: CellAddress) => {
-    const t = wb.tables.get(cell.table);
-    const r = t?.byKey.get(cell.row);
-    return t && r ? locationText(t, r, cell.col) : `公开${cell.table}表`;
-  };
   // The text speaks in 万元; a document kept in 元 is converted (facts are in the document's unit too).
   const wan = (d: Decimal | null) => (d === null ? null : toWanyuan(d, doc));
-  const metric = (name: string): Value | undefined => {
-    const m = metrics.get(name);
-    return m ? { value: wan(m.value), source: cellSource(m.cell), cell: m.cell } : undefined;
-  };
+  const metric = (name: string): Value | undefined => quotedMetric(wb, doc, metrics.get(name));
   const fact = (text: string | undefined, source: string): Value | undefined =>
     text === undefined ? undefined : { value: wan(new Decimal(text)), source };
   const prior = (name: string) => fact(priorMetrics[name], `补充数据：${priorYear}年度${name}`);
@@ -436,7 +428,7 @@ function buildVocabulary(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): 
     add([c.name], () =>
       s(
         c.name,
-        { value: wan(c.value), source: cellSource(cell), cell },
+        c.unknown ? undefined : { value: wan(c.value), source: cellLocation(wb, cell), cell },
         fact(facts.budget?.byClass?.[c.code], `补充数据：${c.name}年初预算`),
         fact(facts.priorYear?.byClass?.[c.code], `补充数据：${priorYear}年度${c.name}`),
       ),

@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { draftSection, type SectionTemplate, type TextFinding } from '../../src-core';
+import { draftSection, DraftUnavailable, type SectionTemplate, type TextFinding } from '../../src-core';
 import { useStore } from '../state/use-store';
 import './text.css';
 
@@ -93,11 +93,18 @@ function SectionEditor({
   };
 
   const makeDraft = () => {
-    const lines = draftSection(section.key, {
-      formSet: store.session.formSet,
-      wb: store.workbook,
-      doc: store.document,
-    });
+    let lines: string[] | undefined;
+    try {
+      lines = draftSection(section.key, {
+        formSet: store.session.formSet,
+        wb: store.workbook,
+        doc: store.document,
+      });
+    } catch (e) {
+      if (!(e instanceof DraftUnavailable)) throw e;
+      store.showDialog({ kind: 'message', title: '无法生成草稿', text: e.message });
+      return;
+    }
     if (!lines) return;
     if (paragraphs.length > 0 && !window.confirm('用按报表生成的草稿替换本节现有文字？（可以撤销）')) return;
     save(lines);

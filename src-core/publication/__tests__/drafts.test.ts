@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOperation, type GongkaiDocument } from '../../document';
 import { Workbook } from '../../engine';
 import { formSet, loadSample } from '../../engine/__tests__/helpers';
-import { draftSection } from '../drafts';
+import { draftSection, DraftUnavailable } from '../drafts';
 
 function draft(key: string, doc: GongkaiDocument = loadSample()): string {
   return (draftSection(key, { formSet, wb: new Workbook(formSet, doc), doc }) ?? []).join('\n');
@@ -99,5 +99,21 @@ describe('a new document', () => {
     const doc = withDefaultSections(formSet, newDocument(2023, { name: '某局' }));
     expect(doc.sections?.['glossary.terms']?.paragraphs[0]).toContain('一般公共预算财政拨款收入');
     expect(doc.sections?.['attachments.note']?.paragraphs[0]).toBe('一、2023年度某局部门整体绩效自评表');
+  });
+});
+
+describe('a draft never states an unknowable number', () => {
+  it('an invalid amount under a total stops the draft with a message naming the total and its cell', () => {
+    const doc = applyOperation(loadSample(), {
+      type: 'setCells',
+      table: '03',
+      cells: [{ row: '2013350', col: '2', text: '12a' }],
+    }).doc;
+    expect(() => draft('explanation.expenditure', doc)).toThrow(DraftUnavailable);
+    expect(() => draft('explanation.expenditure', doc)).toThrow(
+      /^本年支出合计无法计算：公开01表 58行.*请先在报表中改正/,
+    );
+    // A section that does not need it is still drafted.
+    expect(draft('explanation.threePublic', doc)).toContain('0.89万元');
   });
 });

@@ -189,3 +189,18 @@ describe('wording variants and other items are read right (no false findings)', 
     );
   });
 });
+
+describe('an invalid amount in the tables', () => {
+  // 12a under 公开03表 201 makes 本年支出合计 unknowable (shown as —); it must not be read as 0.
+  const invalid = applyOperation(loadSample(), {
+    type: 'setCells',
+    table: '03',
+    cells: [{ row: '2013350', col: '2', text: '12a' }],
+  }).doc;
+
+  it('leaves the sentences about what it hides unchecked instead of expecting 0', () => {
+    const before = new Set(run().findings.map((f) => f.id));
+    const after = run(invalid).findings;
+    expect(after.filter((f) => !before.has(f.id))).toEqual([]);
+  });
+});
