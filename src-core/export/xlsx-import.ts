@@ -68,6 +68,12 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
     }
   }
   const info = readInfoSheet(book);
+  if (info && info.damaged.length > 0)
+    // Importing the tables without them would quietly lose the text the user wrote: say so instead.
+    return {
+      ok: false,
+      message: `隐藏工作表“文件信息”中的${info.damaged.join('、')}已损坏，无法读取，为免丢失内容没有导入。若只需导入报表，可在 Excel/WPS 中删除该工作表后再导入。`,
+    };
   const grids = book.worksheets
     .filter((w) => w.state !== 'hidden')
     .map((w) => ({ name: w.name, grid: readGrid(w) }));

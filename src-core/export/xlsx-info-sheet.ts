@@ -25,16 +25,20 @@ export function writeInfoSheet(book: ExcelJS.Workbook, doc: GongkaiDocument): vo
     for (const e of doc.catalog.entries) ws.addRow([`科目:${e.code}`, e.name]);
   }
   for (const [id, t] of Object.entries(doc.tables)) if (t.note) ws.addRow([`说明:${id}`, t.note]);
-  if (doc.sections) ws.addRow(['文字部分', JSON.stringify(doc.sections)]);
-  if (doc.facts) ws.addRow(['补充数据', JSON.stringify(doc.facts)]);
-  // The 绩效自评表 can pass Excel's 32,767 characters per cell: continued over rows 绩效自评表, 绩效自评表:2 …
-  if (doc.performance)
-    cellChunks(JSON.stringify(doc.performance)).forEach((c, i) =>
-      ws.addRow([i === 0 ? PERFORMANCE : `${PERFORMANCE}:${i + 1}`, c]),
-    );
+  // The text, the facts and the 绩效自评表 can each pass Excel's 32,767 characters per cell (Excel and WPS would cut
+  // them): each is continued over rows 文字部分, 文字部分:2 …
+  for (const [key, value] of [
+    [SECTIONS, doc.sections],
+    [FACTS, doc.facts],
+    [PERFORMANCE, doc.performance],
+  ] as const)
+    if (value)
+      cellChunks(JSON.stringify(value)).forEach((c, i) => ws.addRow([i === 0 ? key : `${key}:${i + 1}`, c]));
   ws.eachRow((row) => row.eachCell((c) => (c.numFmt = '@')));
 }
 
+const SECTIONS = '文字部分';
+const FACTS = '补充数据';
 const PERFORMANCE = '绩效自评表';
 const CELL_CHARS = 30_000;
 
@@ -53,6 +57,8 @@ function cellChunks(text: string): string[] {
 
 /** What the hidden sheet says, if the workbook has one (our own export). */
 export interface InfoSheet {
+  /** Rows whose content could not be read (edited by hand or cut by another program), by name: 文字部分 … */
+  readonly damaged: readonly string[];
   readonly unit: Partial<UnitInfo>;
   readonly tolerance?: string;
   readonly ruleTolerance?: Record<string, string>;
@@ -73,11 +79,13 @@ export function readInfoSheet(book: ExcelJS.Workbook): InfoSheet | null {
     const v = row.getCell(2).value;
     map.set(k, v === null || v === undefined ? '' : String(v));
   });
+  const damaged: string[] = [];
   const json = (k: string, s = map.get(k)) => {
     if (!s) return undefined;
     try {
       return JSON.parse(s) as unknown;
     } catch {
+      damaged.push(k);
       return undefined;
     }
   };
@@ -85,7 +93,11 @@ export function readInfoSheet(book: ExcelJS.Workbook): InfoSheet | null {
   const formYear = Number(map.get('报表年度'));
   const notes: Record<string, string> = {};
   for (const [k, v] of map) if (k.startsWith('说明:') && v) notes[k.slice(3)] = v;
+  const sections = json(SECTIONS, continued(map, SECTIONS));
+  const facts = json(FACTS, continued(map, FACTS));
+  const performance = json(PERFORMANCE, continued(map, PERFORMANCE));
   return {
+    damaged,
     unit: {
       name: map.get('单位名称'),
       year: Number.isInteger(year) ? year : undefined,
@@ -105,9 +117,9 @@ export function readInfoSheet(book: ExcelJS.Workbook): InfoSheet | null {
       : undefined,
     notes,
     formYear: Number.isInteger(formYear) && formYear > 0 ? formYear : undefined,
-    sections: json('文字部分'),
-    facts: json('补充数据'),
-    performance: map.has(PERFORMANCE) ? json(PERFORMANCE, continued(map, PERFORMANCE)) : undefined,
+    sections,
+    facts,
+    performance,
   };
 }
 

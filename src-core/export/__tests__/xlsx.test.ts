@@ -220,3 +220,34 @@ describe('hand-filled templates: units and error values', () => {
     expect(skipped).toContain('错误值 #DIV/0!');
   });
 });
+
+describe('the hidden 文件信息 sheet', () => {
+  it('carries a long 情况说明 over Excel’s 32,767 characters per cell and reads it back whole', async () => {
+    const long = Array.from({ length: 800 }, (_, i) =>
+      `第${i + 1}段：本年度收入支出情况说明，文字较长。`.repeat(3),
+    );
+    const doc = applyOperation(loadSample(), {
+      type: 'setSection',
+      key: 'overview.duties',
+      value: { paragraphs: long },
+    }).doc;
+    const bytes = await exportXlsx(formSet, doc);
+    const book = await reread(bytes);
+    book.getWorksheet('文件信息')?.eachRow((row) => {
+      expect(String(row.getCell(2).value ?? '').length).toBeLessThanOrEqual(32_767);
+    });
+    const result = await importXlsx(formSet, bytes);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.document.sections?.['overview.duties']?.paragraphs).toEqual(long);
+  });
+
+  it('refuses, with a message, a workbook whose hidden text was damaged, rather than importing without it', async () => {
+    const book = await reread(await exportXlsx(formSet, loadSample()));
+    book.getWorksheet('文件信息')?.eachRow((row) => {
+      if (row.getCell(1).value === '文字部分') row.getCell(2).value = '{"overview.duties": {"paragr';
+    });
+    const result = await importXlsx(formSet, new Uint8Array(await book.xlsx.writeBuffer()));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/文件信息.*文字部分已损坏.*删除该工作表后再导入/);
+  });
+});
