@@ -2,15 +2,7 @@ import { loadSampleDocument } from './sample';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  Workbook,
-  buildCharts,
-  builtinFormSet,
-  checkEmptyTables,
-  checkPerformance,
-  checkPerformanceSet,
-  checkText,
-} from '../src-core';
+import { Workbook, buildCharts, builtinFormSet, checkDocument } from '../src-core';
 import { buildPublicationHtml, exportDocx } from '../src-core/export';
 import { renderPdf } from '../src-main/node/pdf';
 import { line, measure, measureAsync } from './stats';
@@ -44,16 +36,7 @@ export async function runPublicationBench(out: (s: string) => void): Promise<voi
   try {
     // What the editor recomputes (at low priority) after each change: every text and 绩效 finding, and the charts.
     const wb = new Workbook(formSet, doc);
-    const checkTimes = measure(
-      () =>
-        void [
-          checkEmptyTables(formSet, wb, doc),
-          checkText(formSet, wb, doc),
-          checkPerformance(formSet, wb, doc),
-          checkPerformanceSet(formSet, wb, doc),
-        ],
-      200,
-    );
+    const checkTimes = measure(() => void checkDocument(formSet, wb, doc), 200);
     out(`${line('text ↔ table + 绩效 checks, sample (all findings)', checkTimes)}\n`);
     const chartTimes = measure(() => void buildCharts(formSet, wb, doc), 50, 5);
     out(`${line('charts 图1—图4 as SVG (ECharts SSR), sample', chartTimes)}\n`);

@@ -76,7 +76,7 @@ function Shell({ host }: { host: RendererHost }) {
   }, [host]);
 
   // Title and unsaved mark; the host asks before closing when dirty.
-  const dirty = store.session.dirty;
+  const dirty = store.unsaved;
   const fileName = store.file.fileName;
   useEffect(() => {
     void host.api.setWindowState({ title: fileName, dirty });
@@ -136,15 +136,21 @@ function Page({
 }) {
   if (page === 'unit') return <UnitInfoPanel />;
   if (page === 'facts') return <FactsPage />;
-  if (page === 'performance')
-    return (
-      <>
-        <TextPartPage partKey="attachments" />
-        <PerformancePage />
-      </>
-    );
+  if (page === 'performance') return <PerformancePartPage />;
   if (page.startsWith('part:')) return <TextPartPage partKey={page.slice(5)} />;
   return <TablePage tableId={page} onGrid={onGrid} grid={grid} />;
+}
+
+/** The part holding the 绩效自评表: its own text (the list of attachments), then the forms. */
+function PerformancePartPage() {
+  const store = useStore();
+  const part = store.session.formSet.publication.parts.find((p) => p.performance);
+  return (
+    <>
+      {part && <TextPartPage partKey={part.key} />}
+      <PerformancePage />
+    </>
+  );
 }
 
 function isTextField(target: EventTarget | null): boolean {

@@ -18,6 +18,8 @@ export const publicationTemplateSchema = z.object({
     .array(
       z.object({
         key: z.string(),
+        /** The short name the editor's navigation shows after 第N部分 (概况, 情况说明 …). */
+        nav: z.string().optional(),
         title: z.string(),
         sections: z.array(sectionTemplate).optional(),
         tables: z.boolean().optional(),

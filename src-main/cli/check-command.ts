@@ -1,8 +1,5 @@
 import {
-  checkEmptyTables,
-  checkPerformance,
-  checkPerformanceSet,
-  checkText,
+  checkDocument,
   formSetFor,
   parseAmount,
   splitBySeverity,
@@ -52,14 +49,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const wb = new Workbook(formSet, doc);
   const findings = wb.findings();
   // With --text: the publication's text against the tables, and empty tables without their 说明.
-  const documentFindings = args.flags.has('text')
-    ? [
-        ...checkEmptyTables(formSet, wb, doc),
-        ...checkText(formSet, wb, doc),
-        ...checkPerformance(formSet, wb, doc),
-        ...checkPerformanceSet(formSet, wb, doc),
-      ]
-    : [];
+  const documentFindings = args.flags.has('text') ? checkDocument(formSet, wb, doc) : [];
   const split = splitBySeverity(findings);
   const errors = [...split.errors, ...documentFindings.filter((f) => f.severity === 'error')];
   const warnings = [...split.warnings, ...documentFindings.filter((f) => f.severity === 'warning')];

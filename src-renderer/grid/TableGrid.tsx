@@ -76,12 +76,8 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   const extendingRef = useRef(false);
   const lastDomPaste = useRef(-Infinity);
   const table = store.workbook.tables.get(tableId) as TableModel;
-  const rowsKey = table.rows.map((r) => r.key).join('|');
-  // The layout changes only when rows change (add/delete a 科目), not on every value edit.
-  const model = useMemo(
-    () => gridModel(tableLayout(table), table.template),
-    [tableId, rowsKey, table.template],
-  );
+  // The table model is rebuilt only when rows change (add/delete a 科目, another document), not on a value edit.
+  const model = useMemo(() => gridModel(tableLayout(table), table.template), [table]);
   const modelRef = useRef<GridModel>(model);
   modelRef.current = model;
 

@@ -32,6 +32,8 @@ export function CommitInput({ value, onCommit, ...rest }: Props) {
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
+          // Enter and Escape during 拼音 composition choose or cancel the candidate, not the field's text.
+          if (e.nativeEvent.isComposing) return;
           if (e.key === 'Enter') commit();
           if (e.key === 'Escape') {
             setDraft(value);

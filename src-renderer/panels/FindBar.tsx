@@ -37,7 +37,7 @@ export function FindBar() {
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') go(e.shiftKey ? index - 1 : visited ? index + 1 : index);
-          if (e.key === 'Escape') store.toggle('findOpen', false);
+          if (e.key === 'Escape' && !e.nativeEvent.isComposing) store.toggle('findOpen', false);
         }}
       />
       <span className="gk-find-count" data-testid="find-count">

@@ -13,11 +13,11 @@ export function NoticeBar() {
     }, 6000);
     return () => clearTimeout(timer);
   }, [notice, store]);
-  const unsaved = store.session.dirty ? '未保存' : '已保存';
+  const unsaved = store.unsaved ? '未保存' : '已保存';
   return (
     <footer className="gk-statusbar">
       <span className="gk-status-file" data-testid="status-file">
-        {store.file.fileName} · <span className={store.session.dirty ? 'gk-dirty' : ''}>{unsaved}</span>
+        {store.file.fileName} · <span className={store.unsaved ? 'gk-dirty' : ''}>{unsaved}</span>
       </span>
       {notice && (
         <span className={`gk-notice gk-notice-${notice.kind}`} data-testid="notice" role="status">

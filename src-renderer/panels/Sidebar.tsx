@@ -1,27 +1,22 @@
 import { useStore } from '../state/use-store';
 import { useDocumentFindings } from '../state/use-document-findings';
 
-/** The publication's parts shown as pages of their own (part 二 is the nine tables above). */
-const TEXT_PAGES: readonly { page: string; label: string; parts: readonly string[] }[] = [
-  { page: 'part:overview', label: '第一部分 概况', parts: ['overview'] },
-  { page: 'part:explanation', label: '第三部分 情况说明', parts: ['explanation'] },
-  { page: 'part:keyWork', label: '第四部分 重点工作', parts: ['keyWork'] },
-  { page: 'part:glossary', label: '第五部分 名词解释', parts: ['glossary'] },
-  { page: 'performance', label: '第六部分 绩效自评表', parts: ['attachments'] },
-  { page: 'facts', label: '补充数据', parts: [] },
-];
-
 /** The nine tables with their error/warning badges, and 单位信息. */
 export function Sidebar() {
   const store = useStore();
   const findings = store.workbook.findings();
   const documentFindings = useDocumentFindings(store);
-  const sectionsOf = (parts: readonly string[]) =>
-    new Set(
-      store.session.formSet.publication.parts
-        .filter((p) => parts.includes(p.key))
-        .flatMap((p) => (p.sections ?? []).map((s) => s.key)),
-    );
+  // The publication's parts as pages of their own (the tables part is the list above), then 补充数据.
+  const textPages = [
+    ...store.session.formSet.publication.parts
+      .filter((p) => !p.tables)
+      .map((p) => ({
+        page: store.pageOfPart(p.key),
+        label: `${p.title.split(' ')[0] ?? ''} ${p.nav ?? p.key}`,
+        sections: new Set((p.sections ?? []).map((s) => s.key)),
+      })),
+    { page: 'facts', label: '补充数据', sections: new Set<string>() },
+  ];
   return (
     <nav className="gk-sidebar" aria-label="报表">
       <div className="gk-side-title">部门决算公开表</div>
@@ -69,12 +64,11 @@ export function Sidebar() {
       </ul>
       <div className="gk-side-title">公开文本</div>
       <ul>
-        {TEXT_PAGES.map((p) => {
-          const sections = sectionsOf(p.parts);
+        {textPages.map((p) => {
           const mine = documentFindings.filter(
             (f) =>
               (f.kind === 'performance' && p.page === 'performance') ||
-              ('section' in f && sections.has(f.section)),
+              ('section' in f && p.sections.has(f.section)),
           );
           const errors = mine.filter((f) => f.severity === 'error').length;
           const warnings = mine.length - errors;

@@ -67,7 +67,7 @@ export function CellField({
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDraft(e.target.value),
     onBlur: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => commit(e.target.value),
     onKeyDown: (e: React.KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      if (e.key === 'Escape') {
+      if (e.key === 'Escape' && !e.nativeEvent.isComposing) {
         setDraft(shown);
         setError(null);
       }

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
-  checkPerformance,
   emptyOverall,
   emptyProject,
   emptySummary,
@@ -10,6 +9,7 @@ import {
   type ProjectForm,
 } from '../../src-core';
 import { useStore } from '../state/use-store';
+import { useDocumentFindings } from '../state/use-document-findings';
 import { FormTable } from './FormTable';
 import './performance.css';
 
@@ -23,7 +23,6 @@ type Tab = 'summary' | 'overall' | number;
 export function PerformancePage() {
   const store = useStore();
   const { formSet, document: doc } = store.session;
-  const revision = store.session.revision;
   const templates = performanceTemplatesFor(formSet.year);
   const perf: PerformanceForms = doc.performance ?? {};
   const projects = perf.projects ?? [];
@@ -56,10 +55,11 @@ export function PerformancePage() {
         : 'summary'
       : tab;
 
-  // The tables feed the checks too: recheck on every revision of the document, not only when `performance` changes.
+  // The document's findings (rechecked once per revision, the tables feed them too): those of the 绩效自评表.
+  const documentFindings = useDocumentFindings(store);
   const findings = useMemo(
-    () => checkPerformance(formSet, store.workbook, doc),
-    [formSet, doc, revision, store.workbook],
+    () => documentFindings.filter((f): f is PerformanceFinding => f.kind === 'performance'),
+    [documentFindings],
   );
   const marks = useMemo(() => {
     const m = new Map<string, PerformanceFinding[]>();

@@ -7,7 +7,9 @@ import { runExportCommand } from './export-commands';
 /** The renderer side of every menu command; the same for the Electron menu and the in-page menu bar. */
 export function createCommandHandler(store: EditorStore, host: RendererHost, grid: () => GridHandle | null) {
   const save = async (saveAs: boolean): Promise<boolean> => {
-    // What is written is the document as of now; edits typed while the save runs must stay marked unsaved.
+    // What is written is the document as of now (with the text of an open editor); edits typed while the save runs
+    // must stay marked unsaved.
+    store.commitPendingEdits();
     const session = store.session;
     const revision = session.revision;
     const outcome = await host.api.saveDocument({
@@ -29,8 +31,10 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
     return true;
   };
 
-  const confirmDiscard = (): boolean =>
-    !store.session.dirty || window.confirm('当前文件有未保存的修改，继续将放弃这些修改。是否继续？');
+  const confirmDiscard = (): boolean => {
+    store.commitPendingEdits();
+    return !store.session.dirty || window.confirm('当前文件有未保存的修改，继续将放弃这些修改。是否继续？');
+  };
 
   return async function handle(command: HostCommand): Promise<void> {
     switch (command.type) {

@@ -10,13 +10,8 @@ import {
   type Operation,
   type RecoverySnapshot,
   type TableImportReport,
-  type TextFinding,
-  type EmptyTableFinding,
-  checkText,
-  checkEmptyTables,
-  checkPerformance,
-  checkPerformanceSet,
-  type PerformanceFinding,
+  checkDocument,
+  type DocumentFinding,
   buildCharts,
   withDefaultSections,
   type ChartKey,
@@ -57,7 +52,7 @@ export interface FocusRequest {
 export type FindingsFilter = 'all' | 'error' | 'warning';
 
 /** Findings about the publication around the tables: its text, its empty tables. */
-export type DocumentFinding = TextFinding | EmptyTableFinding | PerformanceFinding;
+export type { DocumentFinding };
 
 /** A request to show a paragraph of the text (from 审核结果). */
 export interface TextFocusRequest {
@@ -87,17 +82,16 @@ export class EditorStore {
   textFocus: TextFocusRequest | null = null;
   /** A request to show a field of the 绩效自评表 (its path in doc.performance). */
   performanceFocus: { readonly path: string; readonly seq: number } | null = null;
-  private documentCache: { session: DocumentSession; revision: number; findings: DocumentFinding[] } | null =
-    null;
-  private chartCache: {
-    session: DocumentSession;
-    revision: number;
-    charts: Record<ChartKey, ChartOutput>;
-  } | null = null;
+  /** Results computed once per revision of the document (the findings of the text, the charts). */
+  private readonly revisionCache = new Map<
+    string,
+    { session: DocumentSession; revision: number; value: unknown }
+  >();
   /** Increases on every change; views compare it. */
   version = 0;
   private listeners = new Set<() => void>();
   private noticeSeq = 0;
+  private readonly pendingEdits = new Set<() => void>();
   private focusSeq = 0;
 
   constructor(doc: GongkaiDocument, file: FileInfo) {
@@ -125,6 +119,28 @@ export class EditorStore {
     return this.session.workbook;
   }
 
+  /**
+   * An editor holding typed text that is not in the document yet (an open 情况说明 section) registers how to put it
+   * there; the returned function unregisters. While one is held the document counts as unsaved.
+   */
+  holdPendingEdit(flush: () => void): () => void {
+    this.pendingEdits.add(flush);
+    this.changed();
+    return () => {
+      if (this.pendingEdits.delete(flush)) this.changed();
+    };
+  }
+
+  /** Puts what open editors hold into the document — before a save, an export, or leaving the document. */
+  commitPendingEdits(): void {
+    for (const flush of [...this.pendingEdits]) flush();
+  }
+
+  /** Unsaved changes, counting text typed in an editor that is still open. */
+  get unsaved(): boolean {
+    return this.session.dirty || this.pendingEdits.size > 0;
+  }
+
   /** Applies a named edit (undoable). */
   apply(op: Operation, label: string): void {
     this.session.apply(op, label);
@@ -147,9 +163,10 @@ export class EditorStore {
     // An imported or restored document has not been saved to a file yet.
     if (opts.dirty) this.session.markUnsaved();
     this.file = file;
-    if (this.page !== 'unit' && !this.session.formSet.tableById.has(this.page))
-      this.page = this.session.formSet.tables[0]?.id ?? '01';
+    if (!this.hasPage(this.page)) this.page = this.session.formSet.tables[0]?.id ?? '01';
     this.focusRequest = null;
+    this.textFocus = null;
+    this.performanceFocus = null;
     this.changed();
   }
 
@@ -187,8 +204,27 @@ export class EditorStore {
     return `${u.name || '未命名单位'}${u.year}年度部门决算公开.gongkai.json`;
   }
 
+  /** The page showing a part of the publication: the 绩效自评表 page for the part holding them, else the part's own. */
+  pageOfPart(partKey: string): Page {
+    const part = this.session.formSet.publication.parts.find((p) => p.key === partKey);
+    return part?.performance ? 'performance' : `part:${partKey}`;
+  }
+
+  /** A page this document has (a table of its forms, a text part, or one of the fixed pages). */
+  hasPage(page: Page): boolean {
+    const { formSet } = this.session;
+    if (page === 'unit' || page === 'facts' || page === 'performance') return true;
+    if (page.startsWith('part:'))
+      return formSet.publication.parts.some((p) => !p.tables && !p.performance && `part:${p.key}` === page);
+    return formSet.tableById.has(page);
+  }
+
   setPage(page: Page): void {
     this.page = page;
+    // Going somewhere by hand ends any earlier “show me this” request: coming back must not jump to it again.
+    this.focusRequest = null;
+    this.textFocus = null;
+    this.performanceFocus = null;
     this.changed();
   }
 
@@ -199,28 +235,24 @@ export class EditorStore {
     this.changed();
   }
 
-  /** The text ↔ table findings and empty-table findings of the current document (computed once per revision). */
+  /** The text ↔ table, empty-table and 绩效自评表 findings of the current document (computed once per revision). */
   documentFindings(): readonly DocumentFinding[] {
-    const c = this.documentCache;
-    if (c && c.session === this.session && c.revision === this.session.revision) return c.findings;
-    const { formSet, workbook: wb, document: doc } = this.session;
-    const findings = [
-      ...checkEmptyTables(formSet, wb, doc),
-      ...checkText(formSet, wb, doc),
-      ...checkPerformance(formSet, wb, doc),
-      ...checkPerformanceSet(formSet, wb, doc),
-    ];
-    this.documentCache = { session: this.session, revision: this.session.revision, findings };
-    return findings;
+    return this.perRevision('findings', () =>
+      checkDocument(this.session.formSet, this.workbook, this.document),
+    );
   }
 
   /** 图1—图4 for the current tables and facts (drawn once per revision). */
   charts(): Record<ChartKey, ChartOutput> {
-    const c = this.chartCache;
-    if (c && c.session === this.session && c.revision === this.session.revision) return c.charts;
-    const charts = buildCharts(this.session.formSet, this.session.workbook, this.session.document);
-    this.chartCache = { session: this.session, revision: this.session.revision, charts };
-    return charts;
+    return this.perRevision('charts', () => buildCharts(this.session.formSet, this.workbook, this.document));
+  }
+
+  private perRevision<T>(key: string, compute: () => T): T {
+    const c = this.revisionCache.get(key);
+    if (c && c.session === this.session && c.revision === this.session.revision) return c.value as T;
+    const value = compute();
+    this.revisionCache.set(key, { session: this.session, revision: this.session.revision, value });
+    return value;
   }
 
   /** Opens the 绩效自评表 on the form holding a field and shows it. */
@@ -235,7 +267,7 @@ export class EditorStore {
     const part = this.session.formSet.publication.parts.find((p) =>
       p.sections?.some((s) => s.key === section),
     );
-    if (part) this.page = `part:${part.key}`;
+    if (part) this.page = this.pageOfPart(part.key);
     this.textFocus = { section, paragraph, seq: ++this.focusSeq };
     this.changed();
   }

@@ -18,6 +18,8 @@ export async function runExportCommand(
   store: EditorStore,
   host: RendererHost,
 ): Promise<void> {
+  // What is exported is the document with the text of any editor still open.
+  store.commitPendingEdits();
   switch (type) {
     case 'exportExcel':
       return exportExcel(store, host);

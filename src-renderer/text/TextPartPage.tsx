@@ -1,13 +1,14 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { draftSection, DraftUnavailable, type SectionTemplate, type TextFinding } from '../../src-core';
 import { useStore } from '../state/use-store';
+import { useDocumentFindings } from '../state/use-document-findings';
 import './text.css';
 
 /** One part of the publication (概况, 情况说明 …): its sections, their text with inline marks, drafts from the tables. */
 export function TextPartPage({ partKey }: { partKey: string }) {
   const store = useStore();
   const part = store.session.formSet.publication.parts.find((p) => p.key === partKey);
-  const findings = store.documentFindings();
+  const findings = useDocumentFindings(store);
   if (!part) return null;
   const unit = store.document.unit;
   const title = part.title
@@ -57,29 +58,33 @@ function SectionEditor({
     return () => clearTimeout(t);
   }, [focus, section.key]);
 
-  // Leaving the page (another table, a finding elsewhere) while editing keeps what was typed.
-  const pending = useRef<{ editing: boolean; draft: string; original: string }>({
-    editing: false,
-    draft: '',
-    original: '',
-  });
-  pending.current = { editing, draft, original: paragraphs.join('\n') };
-  useEffect(
-    () => () => {
-      const { editing: open, draft: text, original } = pending.current;
-      const lines = text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-      if (open && lines.join('\n') !== original) {
-        store.apply(
-          { type: 'setSection', key: section.key, value: lines.length === 0 ? null : { paragraphs: lines } },
-          `修改${section.heading || '文字'}`,
-        );
-      }
-    },
-    [store, section.key, section.heading],
-  );
+  // What is typed stays until it is in the document: leaving the page (another table, a finding elsewhere) commits
+  // it, and so do save, export and opening another file (through the store's pending edits).
+  const pending = useRef({ editing, draft, original: paragraphs.join('\n'), session: store.session });
+  pending.current = { editing, draft, original: paragraphs.join('\n'), session: store.session };
+  const commitTyped = useCallback(() => {
+    const { editing: open, draft: text, original, session } = pending.current;
+    // The document was replaced meanwhile (after its own pending edits were committed): this text was its.
+    if (!open || store.session !== session) return;
+    const lines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    if (lines.join('\n') !== original)
+      store.apply(
+        { type: 'setSection', key: section.key, value: lines.length === 0 ? null : { paragraphs: lines } },
+        `修改${section.heading || '文字'}`,
+      );
+  }, [store, section.key, section.heading]);
+  useEffect(() => {
+    if (!editing) return;
+    return store.holdPendingEdit(() => {
+      commitTyped();
+      pending.current = { ...pending.current, editing: false };
+      setEditing(false);
+    });
+  }, [editing, store, commitTyped]);
+  useEffect(() => () => commitTyped(), [commitTyped]);
 
   const save = (lines: string[]) =>
     store.apply(
@@ -152,7 +157,7 @@ function SectionEditor({
             data-testid={`textarea-${section.key}`}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Escape') setEditing(false);
+              if (e.key === 'Escape' && !e.nativeEvent.isComposing) setEditing(false);
             }}
           />
           <div className="gk-hint">每段一行；“（一）”“1.”开头的行按小标题和条目排版。</div>
@@ -162,11 +167,7 @@ function SectionEditor({
               className="gk-button gk-small"
               data-testid={`save-${section.key}`}
               onClick={() => {
-                const lines = draft
-                  .split('\n')
-                  .map((l) => l.trim())
-                  .filter((l) => l !== '');
-                if (lines.join('\n') !== paragraphs.join('\n')) save(lines);
+                commitTyped();
                 setEditing(false);
               }}
             >

@@ -36,6 +36,30 @@ describe('the publication around the tables', () => {
     await page.close();
   });
 
+  it('text typed in an open section counts as unsaved and goes into the document before 新建 asks', async () => {
+    const { page } = await app.open();
+    await page.getByTestId('nav-part:overview').click();
+    await page.getByTestId('edit-overview.duties').click();
+    const area = page.getByTestId('textarea-overview.duties');
+    await area.fill('本中心负责全区新闻宣传工作。');
+    await expect.poll(() => page.getByTestId('status-file').textContent()).toContain('未保存');
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByTestId('menu-文件').click();
+    await page.getByTestId('cmd-new').click();
+    await expect.poll(() => asked).toEqual(['当前文件有未保存的修改，继续将放弃这些修改。是否继续？']);
+    // Declined: the sample stays, with the typed text now part of it (and undoable).
+    await expect.poll(() => area.count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('section-overview.duties').textContent())
+      .toContain('本中心负责全区新闻宣传工作。');
+    await expect.poll(() => page.getByTestId('status-file').textContent()).toContain('示例');
+    await page.close();
+  });
+
   it('按报表生成草稿 fills a section from the tables, leaving the reasons as 【待填写】', async () => {
     const { page } = await app.open();
     page.on('dialog', (d) => void d.accept());
