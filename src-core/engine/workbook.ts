@@ -124,11 +124,18 @@ export class Workbook {
       }
     }
     this.topo = this.orderDerived();
-    for (const c of this.topo) this.computed[c] = this.sum(this.definer[c] as number);
     this.eqSum = new Array<Decimal>(this.eqs.length);
     this.eqKnown = new Int32Array(this.eqs.length);
     this.eqBad = new Int32Array(this.eqs.length);
-    for (let e = 0; e < this.eqs.length; e++) this.initSum(e);
+    // Each derived cell from its defining equation's sum, in dependency order; then the sums of the other equations.
+    const summed = new Uint8Array(this.eqs.length);
+    for (const c of this.topo) {
+      const d = this.definer[c] as number;
+      this.initSum(d);
+      summed[d] = 1;
+      this.computed[c] = this.eqValue(d);
+    }
+    for (let e = 0; e < this.eqs.length; e++) if (!summed[e]) this.initSum(e);
     this.eqs.forEach((_, e) => this.check(e));
   }
 
@@ -375,20 +382,6 @@ export class Workbook {
       }
       this.eqSum[e] = acc;
     }
-  }
-
-  private sum(e: number): Val {
-    const eq = this.eqs[e] as Equation;
-    let acc: Decimal | null = null;
-    const { terms, signs } = eq;
-    for (let i = 0; i < terms.length; i++) {
-      const v = this.effective(terms[i] as number);
-      if (v === BAD) return BAD;
-      if (v === null) continue;
-      if (acc === null) acc = signs[i] === 1 ? v : v.negated();
-      else acc = signs[i] === 1 ? acc.plus(v) : acc.minus(v);
-    }
-    return acc;
   }
 
   /** Topological order of derived cells; cells on a cycle become unknown and get a finding. */

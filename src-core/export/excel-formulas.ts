@@ -1,5 +1,6 @@
 import type { CellAddress } from '../document/types';
 import type { LinearSystem } from '../engine';
+import { cellKey } from '../engine/cell-index';
 import { columnLetter, type SheetGeometry } from './sheet-geometry';
 
 /**
@@ -54,7 +55,7 @@ export function derivedFormulas(
       i = j + 1;
     }
     const a = sys.cells[eq.target] as CellAddress;
-    out.set(`${a.table}\u0001${a.row}\u0001${a.col}`, parts.join(''));
+    out.set(cellKey(a.table, a.row, a.col), parts.join(''));
   }
   return out;
 }

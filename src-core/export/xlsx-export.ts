@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { GongkaiDocument } from '../document/types';
 import { Workbook, type TableModel } from '../engine';
+import { cellKey } from '../engine/cell-index';
 import { tableLayout, type TableLayout } from '../layout';
 import type { FormSet } from '../template';
 import { derivedFormulas } from './excel-formulas';
@@ -46,7 +47,7 @@ export async function exportXlsx(
   book.modified = new Date(0);
   const selected = formSet.tables.filter((t) => !options.tables || options.tables.includes(t.id));
   const layouts = new Map<string, { layout: TableLayout; geometry: SheetGeometry }>();
-  for (const t of formSet.tables) {
+  for (const t of selected) {
     const table = wb.tables.get(t.id) as TableModel;
     const layout = tableLayout(table);
     layouts.set(t.id, { layout, geometry: sheetGeometry(layout) });
@@ -169,7 +170,7 @@ function writeSheet(
         return;
       }
       const number = state.value === null ? null : Number(state.value.toFixed());
-      const formula = formulas.get(`${table.id}\u0001${c.row}\u0001${c.col}`);
+      const formula = formulas.get(cellKey(table.id, c.row, c.col));
       // An empty total caches 0 (the number format shows it blank); one whose value cannot be known (invalid input
       // below it) is written without a cached result, so the spreadsheet computes it and shows the error there.
       if (formula && !state.entered)

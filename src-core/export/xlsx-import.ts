@@ -164,7 +164,7 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
       return wb.cell(r.table, row, col)?.derived ? [] : [text];
     }),
   }));
-  return { ok: true, document: dropRedundantValues(formSet, checked.document), report: settled };
+  return { ok: true, document: dropRedundantValues(formSet, checked.document, wb), report: settled };
 }
 
 function readGrid(ws: ExcelJS.Worksheet): Grid {
