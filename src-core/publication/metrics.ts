@@ -28,12 +28,30 @@ export interface Metric {
   readonly unknown: boolean;
 }
 
+/**
+ * Where each named quantity stands, per workbook: rows change only with a new workbook (a structural edit builds
+ * one), so the references are parsed and resolved once, not on every edit.
+ */
+const metricCells = new WeakMap<Workbook, ReadonlyMap<string, CellAddress>>();
+
+function cellsOfMetrics(formSet: FormSet, wb: Workbook): ReadonlyMap<string, CellAddress> {
+  let cells = metricCells.get(wb);
+  if (!cells) {
+    const resolved = new Map<string, CellAddress>();
+    for (const [name, ref] of Object.entries(formSet.publication.metrics)) {
+      const cell = resolveReference(wb, ref);
+      if (cell) resolved.set(name, cell);
+    }
+    metricCells.set(wb, resolved);
+    cells = resolved;
+  }
+  return cells;
+}
+
 /** Resolves every named quantity of the publication template against the current tables. */
 export function publicationMetrics(formSet: FormSet, wb: Workbook): Map<string, Metric> {
   const out = new Map<string, Metric>();
-  for (const [name, ref] of Object.entries(formSet.publication.metrics)) {
-    const cell = resolveReference(wb, ref);
-    if (!cell) continue;
+  for (const [name, cell] of cellsOfMetrics(formSet, wb)) {
     const state = wb.cell(cell.table, cell.row, cell.col);
     out.set(name, { name, cell, value: state?.value ?? null, unknown: state?.unknown ?? false });
   }

@@ -1,4 +1,4 @@
-import { parseFormula, FormulaSyntaxError, type EquationNode } from '../formula';
+import { parseFormula, parseReference, FormulaSyntaxError, type EquationNode } from '../formula';
 import { Catalog } from '../catalog/catalog';
 import {
   catalogSchema,
@@ -83,6 +83,15 @@ export function loadFormSet(raw: {
     problems.push(
       ...publication.error.issues.slice(0, 5).map((x) => `公开文本模板 ${x.path.join('.')}：${x.message}`),
     );
+  // The named quantities are references in the official notation: a slip is the template's fault, found here once.
+  for (const [name, ref] of Object.entries(publication.data?.metrics ?? {})) {
+    try {
+      parseReference(ref);
+    } catch (e) {
+      if (!(e instanceof FormulaSyntaxError)) throw e;
+      problems.push(`公开文本模板 metrics.${name}：${e.message}`);
+    }
+  }
 
   const rules: CompiledRule[] = [];
   const compile = (def: RuleDef, table: string | null, source: RuleSource) => {
