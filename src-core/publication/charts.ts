@@ -53,14 +53,6 @@ const PALETTE = ['#1f3b6e', '#8c9199', '#5b7db1', '#c9ccd1', '#3d3d3d', '#a9bbd6
 /** 支出 by kind, as the 支出决算情况说明 lists them (shares of 本年支出合计). */
 const EXPENDITURE_KINDS = ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'];
 
-/**
- * Where a total the figures need is read when the template names no metric for it: the 总计 of 公开04表's
- * 支出 side (its 收入 side is 财政拨款收支总计).
- */
-const FALLBACK_REFERENCES: Readonly<Record<string, string>> = {
-  财政拨款支出总计: '公开04表64行2栏',
-};
-
 /** A value this year: known, or why not. */
 type Read = { ok: true; value: Decimal } | { ok: false; missing: string };
 
@@ -154,7 +146,7 @@ class ChartContext {
   }
 
   private fallbackCell(name: string) {
-    const ref = FALLBACK_REFERENCES[name];
+    const ref = this.formSet.publication.chartReferences?.[name];
     return ref === undefined ? undefined : resolveReference(this.wb, ref);
   }
 

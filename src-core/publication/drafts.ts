@@ -135,14 +135,17 @@ class Facts {
     return kuan.map((k) => (k.label.endsWith('支出') ? k.label : `${k.label}支出`)).join('、');
   }
 
-  /** Non-empty 经济分类 items of 公开06表 under the given group codes, by name. */
+  /** Non-empty 经济分类 items (公开06表) under the given group codes, by name. */
   items(groups: readonly string[]): string {
-    const t = this.ctx.wb.tables.get('06');
-    const rows = (t?.rows ?? []).filter(
+    const table = this.ctx.formSet.publication.economic?.table;
+    const t = table === undefined ? undefined : this.ctx.wb.tables.get(table);
+    if (!t) return '';
+    const rows = t.rows.filter(
       (r) => r.code && r.code.length === 5 && groups.some((g) => r.code?.startsWith(g)),
     );
     return rows
-      .filter((r) => !(this.ctx.wb.cell('06', r.key, r.columns[0] ?? '1')?.value ?? ZERO).isZero())
+      .filter((r) => r.columns[0] !== undefined)
+      .filter((r) => !(this.ctx.wb.cell(t.id, r.key, r.columns[0] as string)?.value ?? ZERO).isZero())
       .map((r) => r.label)
       .join('、');
   }

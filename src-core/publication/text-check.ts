@@ -68,8 +68,8 @@ export function checkText(
   const vocabulary = buildVocabulary(formSet, wb, doc);
   const out: TextFinding[] = [];
   for (const part of formSet.publication.parts) {
-    // Numbers are checked in 第三部分 情况说明, which speaks about the tables; the to-dos everywhere.
-    const checkNumbers = part.key === 'explanation';
+    // Numbers are checked where the template says the text speaks about the tables (情况说明); to-dos everywhere.
+    const checkNumbers = part.checkNumbers === true;
     for (const section of part.sections ?? []) {
       const content = doc.sections?.[section.key];
       if (!content) continue;
@@ -359,7 +359,11 @@ function buildVocabulary(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): 
     prior: priorValue,
     priorBudget,
   });
-  const generalSections = new Set(['explanation.general', 'explanation.basic']);
+  const sectionByKey = new Map(
+    formSet.publication.parts.flatMap((p) => (p.sections ?? []).map((x) => [x.key, x] as const)),
+  );
+  const general = (section: string) => sectionByKey.get(section)?.scope === 'general';
+  const performance = (section: string) => sectionByKey.get(section)?.scope === 'performance';
   const terms: { term: string; subject: (section: string) => Subject | undefined }[] = [];
   const add = (names: string[], subject: (section: string) => Subject | undefined) => {
     for (const term of names) terms.push({ term, subject });
@@ -381,10 +385,10 @@ function buildVocabulary(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): 
   );
   add(['一般公共预算财政拨款基本支出'], simple('一般公共预算财政拨款基本支出'));
   add(['基本支出'], (section) =>
-    generalSections.has(section) ? simple('一般公共预算财政拨款基本支出')() : simple('基本支出')(),
+    general(section) ? simple('一般公共预算财政拨款基本支出')() : simple('基本支出')(),
   );
   add(['项目支出'], (section) =>
-    generalSections.has(section) || section === 'explanation.performance'
+    general(section) || performance(section)
       ? simple('一般公共预算财政拨款项目支出')()
       : simple('项目支出')(),
   );
@@ -446,11 +450,11 @@ function buildVocabulary(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): 
   for (const [term, value] of procurement) add([term], () => s(term, fact(value, `补充数据：${term}`)));
   const project = metric('一般公共预算财政拨款项目支出');
   add(['项目全年预算数', '项目'], (section) =>
-    section === 'explanation.performance'
+    performance(section)
       ? s('项目', project, fact(facts.performance?.projectBudget, '补充数据：项目全年预算数'))
       : undefined,
   );
-  add(['资金'], (section) => (section === 'explanation.performance' ? s('项目资金', project) : undefined));
+  add(['资金'], (section) => (performance(section) ? s('项目资金', project) : undefined));
   add(['机关运行经费'], () => s('机关运行经费', fact(facts.officeOperation, '补充数据：机关运行经费')));
   terms.sort((a, b) => b.term.length - a.term.length);
 
@@ -471,19 +475,13 @@ function buildVocabulary(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): 
       ...fixedBases,
       {
         term: '基本支出',
-        value: metric(generalSections.has(section) ? '一般公共预算财政拨款基本支出' : '基本支出'),
+        value: metric(general(section) ? '一般公共预算财政拨款基本支出' : '基本支出'),
       },
       {
         term: '项目支出',
-        value: metric(generalSections.has(section) ? '一般公共预算财政拨款项目支出' : '项目支出'),
+        value: metric(general(section) ? '一般公共预算财政拨款项目支出' : '项目支出'),
       },
     ].filter((b): b is { term: string; value: Value } => b.value !== undefined);
-  const defaults: Record<string, string> = {
-    'explanation.income': '本年收入合计',
-    'explanation.expenditure': '本年支出合计',
-    'explanation.general': '一般公共预算财政拨款支出',
-    'explanation.basic': '一般公共预算财政拨款基本支出',
-  };
   // Counts are not money: no unit conversion.
   const count = (text: string | undefined, source: string): Value | undefined =>
     text === undefined ? undefined : { value: new Decimal(text), source };
@@ -497,7 +495,10 @@ function buildVocabulary(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): 
     terms,
     bases,
     counts,
-    defaultBase: (section) => (defaults[section] ? metric(defaults[section] as string) : undefined),
+    defaultBase: (section) => {
+      const base = sectionByKey.get(section)?.shareBase;
+      return base === undefined ? undefined : metric(base);
+    },
     year: doc.unit.year,
   };
 }

@@ -9,6 +9,13 @@ const sectionTemplate = z.object({
   chart: z.enum(['totals', 'income', 'expenditure', 'fiscal']).optional(),
   /** Paragraphs pre-filled in a new document ({单位}, {年度} are replaced). */
   default: z.array(z.string()).optional(),
+  /**
+   * Which money the section speaks of, for the text check: `general` — 一般公共预算财政拨款 (its 基本支出 and 项目支出
+   * are that fund's); `performance` — the 绩效 of its projects (项目, 资金 are its 项目支出). Otherwise all funds.
+   */
+  scope: z.enum(['general', 'performance']).optional(),
+  /** The named quantity a share (占…%) is of when the sentence does not say. */
+  shareBase: z.string().optional(),
 });
 
 /** The publication's six parts, their sections, and the named quantities its text talks about. */
@@ -20,6 +27,8 @@ export const publicationTemplateSchema = z.object({
         key: z.string(),
         /** The short name the editor's navigation shows after 第N部分 (概况, 情况说明 …). */
         nav: z.string().optional(),
+        /** Its text states numbers about the tables and facts, checked against them (情况说明). */
+        checkNumbers: z.boolean().optional(),
         title: z.string(),
         sections: z.array(sectionTemplate).optional(),
         tables: z.boolean().optional(),
@@ -31,6 +40,13 @@ export const publicationTemplateSchema = z.object({
   metrics: z.record(z.string(), z.string()),
   /** Where the 类 breakdown of 一般公共预算财政拨款支出 comes from. */
   classes: z.object({ table: z.string(), column: z.string(), description: z.string().optional() }),
+  /** Where the 经济分类 items of 基本支出 stand (each row holds its amount in its one column). */
+  economic: z.object({ table: z.string(), description: z.string().optional() }).optional(),
+  /**
+   * Cells the charts read when no named quantity gives them (kept apart from `metrics`, which last year's file is
+   * read into).
+   */
+  chartReferences: z.record(z.string(), z.string()).optional(),
 });
 
 export type PublicationTemplate = z.infer<typeof publicationTemplateSchema>;
