@@ -8,8 +8,6 @@ export {
   publicationOutline,
   paragraphRoles,
   type PublicationHtmlOptions,
-  type PublicationChart,
-  type PublicationChartKey,
   type OutlinePart,
   type OutlineSection,
   type ParagraphRole,

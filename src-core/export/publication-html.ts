@@ -1,5 +1,7 @@
 import type { GongkaiDocument } from '../document/types';
 import type { FormSet } from '../template';
+import type { ChartKey, ChartOutput } from '../publication/charts';
+import { fillUnit } from '../publication/text-format';
 import {
   TABLE_CSS,
   TABLE_FONT_STACK,
@@ -10,22 +12,9 @@ import {
   tableSectionsHtml,
 } from './print-html';
 
-/** The four figures of 第三部分; a section's `chart` in publication.json names one. */
-export type PublicationChartKey = 'totals' | 'income' | 'expenditure' | 'fiscal';
-
-/** One figure as the chart builder hands it over: its caption, the SVG, or why it cannot be drawn. */
-export interface PublicationChart {
-  /** The caption (图1：收、支决算总计变动情况); without a leading 图N it is numbered here. */
-  readonly title: string;
-  /** A self-contained SVG document, or null when the figure cannot be drawn. */
-  readonly svg: string | null;
-  /** Why svg is null (printed in a small grey line in the figure's place). */
-  readonly missing?: string;
-}
-
 export interface PublicationHtmlOptions {
   /** The figures of 第三部分, by the key its sections name; a section whose figure is absent gets none. */
-  readonly charts?: Partial<Record<PublicationChartKey, PublicationChart>>;
+  readonly charts?: Partial<Record<ChartKey, ChartOutput>>;
   /**
    * The 绩效自评表 as HTML, placed after the text of 第六部分 附件 inside
    * `<div class="performance">` (trusted markup from the app's own builder: inserted as it is, not escaped).
@@ -50,7 +39,7 @@ export interface OutlineSection {
   readonly heading: string;
   /** The paragraphs as written (leading spaces dropped; empty lines left out); the template's default if none. */
   readonly paragraphs: readonly string[];
-  readonly chart?: PublicationChartKey;
+  readonly chart?: ChartKey;
 }
 
 export interface OutlinePart {
@@ -69,15 +58,15 @@ export interface OutlinePart {
 export function publicationOutline(formSet: FormSet, doc: GongkaiDocument): OutlinePart[] {
   return formSet.publication.parts.map((part) => ({
     key: part.key,
-    title: fill(part.title, doc),
+    title: fillUnit(part.title, doc.unit),
     tables: part.tables === true,
     performance: part.performance === true,
     sections: (part.sections ?? []).map((s) => {
       const written = doc.sections?.[s.key]?.paragraphs;
-      const source = written ?? (s.default ?? []).map((p) => fill(p, doc));
+      const source = written ?? (s.default ?? []).map((p) => fillUnit(p, doc.unit));
       return {
         key: s.key,
-        heading: fill(s.heading, doc).trim(),
+        heading: fillUnit(s.heading, doc.unit).trim(),
         paragraphs: source
           .flatMap((p) => p.split(/\r?\n/))
           .map(trimParagraph)
@@ -86,10 +75,6 @@ export function publicationOutline(formSet: FormSet, doc: GongkaiDocument): Outl
       };
     }),
   }));
-}
-
-function fill(text: string, doc: GongkaiDocument): string {
-  return text.replace(/\{单位\}/g, doc.unit.name).replace(/\{年度\}/g, String(doc.unit.year));
 }
 
 /** Leading blanks go (the indent is the layout's: people often type two ideographic spaces), trailing ones too. */
@@ -246,8 +231,8 @@ function titleHtml(title: string, doc: GongkaiDocument): string {
 }
 
 /** 图N of each figure: its place among the sections that carry one (图1 … 图4 in the 2023 template). */
-function chartNumbering(outline: readonly OutlinePart[]): Map<PublicationChartKey, number> {
-  const numbers = new Map<PublicationChartKey, number>();
+function chartNumbering(outline: readonly OutlinePart[]): Map<ChartKey, number> {
+  const numbers = new Map<ChartKey, number>();
   for (const part of outline)
     for (const s of part.sections)
       if (s.chart && !numbers.has(s.chart)) numbers.set(s.chart, numbers.size + 1);
@@ -291,7 +276,7 @@ function paragraphsHtml(paragraphs: readonly string[]): string[] {
   });
 }
 
-function chartHtml(key: PublicationChartKey, chart: PublicationChart, n: number): string {
+function chartHtml(key: ChartKey, chart: ChartOutput, n: number): string {
   const caption = /^图\s*\d/.test(chart.title.trim()) ? chart.title.trim() : `图${n}：${chart.title.trim()}`;
   if (chart.svg === null) {
     const why = chart.missing?.trim() || '无法绘制';

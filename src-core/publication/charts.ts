@@ -5,8 +5,8 @@ import { SVGRenderer } from 'echarts/renderers';
 import { Decimal } from '../money';
 import type { GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
-import type { FormSet } from '../template';
-import { INCOME_SOURCES, publicationMetrics, resolveReference } from './metrics';
+import type { FormSet, SectionTemplate } from '../template';
+import { EXPENDITURE_KINDS, INCOME_SOURCES, publicationMetrics, resolveReference } from './metrics';
 import { figure, percentOf } from './text-format';
 
 let registered = false;
@@ -21,7 +21,7 @@ function useECharts(): void {
 }
 
 /** The four figures of 第三部分 (情况说明); a section's `chart` in publication.json names one. */
-export type ChartKey = 'totals' | 'income' | 'expenditure' | 'fiscal';
+export type ChartKey = NonNullable<SectionTemplate['chart']>;
 
 /** One figure: its caption as published, and the SVG, or why it cannot be drawn yet. */
 export interface ChartOutput {
@@ -49,9 +49,6 @@ const FONT = "SimSun, 'Noto Serif CJK SC', 'Noto Sans CJK SC', sans-serif";
 const TEXT = '#222222';
 /** Print-friendly: dark blue, grey, then lighter and darker shades that stay apart in black and white. */
 const PALETTE = ['#1f3b6e', '#8c9199', '#5b7db1', '#c9ccd1', '#3d3d3d', '#a9bbd6'];
-
-/** 支出 by kind, as the 支出决算情况说明 lists them (shares of 本年支出合计). */
-const EXPENDITURE_KINDS = ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'];
 
 /** A value this year: known, or why not. */
 type Read = { ok: true; value: Decimal } | { ok: false; missing: string };

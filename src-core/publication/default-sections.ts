@@ -1,5 +1,6 @@
 import type { GongkaiDocument } from '../document/types';
 import type { FormSet } from '../template';
+import { fillUnit } from './text-format';
 
 /** A new document's pre-filled text: the standard 名词解释 and the other sections the template gives text for. */
 export function withDefaultSections(formSet: FormSet, doc: GongkaiDocument): GongkaiDocument {
@@ -8,9 +9,7 @@ export function withDefaultSections(formSet: FormSet, doc: GongkaiDocument): Gon
     for (const s of part.sections ?? []) {
       if (!s.default || sections[s.key]) continue;
       sections[s.key] = {
-        paragraphs: s.default.map((t) =>
-          t.replace(/\{单位\}/g, doc.unit.name || '本单位').replace(/\{年度\}/g, String(doc.unit.year)),
-        ),
+        paragraphs: s.default.map((t) => fillUnit(t, doc.unit, '本单位')),
       };
     }
   }

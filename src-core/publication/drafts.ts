@@ -3,6 +3,7 @@ import type { CellAddress, GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
 import type { FormSet } from '../template';
 import {
+  EXPENDITURE_KINDS,
   INCOME_SOURCES,
   cellLocation,
   classBreakdown,
@@ -184,9 +185,9 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
 
   expenditure: (f) => {
     const total = f.v('本年支出合计');
-    const parts = ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出']
-      .filter((s) => f.has(s))
-      .map((s) => `${s}${figure(f.v(s))}万元，占本年支出${percentOf(f.v(s), total)}%`);
+    const parts = EXPENDITURE_KINDS.filter((s) => f.has(s)).map(
+      (s) => `${s}${figure(f.v(s))}万元，占本年支出${percentOf(f.v(s), total)}%`,
+    );
     return [
       `${f.year}年度支出合计${figure(total)}万元，与${f.prior}年度相比，${f.change('本年支出合计', '支出合计')}，主要原因是${TODO('增减原因')}。${parts.length > 0 ? `其中：${parts.join('；')}。` : ''}`,
     ];

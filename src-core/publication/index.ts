@@ -9,7 +9,7 @@ export {
 } from './metrics';
 export { draftSection, draftableSections, DraftUnavailable, type DraftContext } from './drafts';
 export { checkText, type TextFinding } from './text-check';
-export { figure, percentOf, TODO, TODO_OPEN } from './text-format';
+export { figure, fillUnit, percentOf, TODO, TODO_OPEN } from './text-format';
 export { checkEmptyTables, isEmptyTable, type EmptyTableFinding } from './empty-tables';
 export { buildCharts, CHART_WIDTH, CHART_HEIGHT, type ChartOutput, type ChartKey } from './charts';
 export { priorYearFrom } from './prior-year';

@@ -18,6 +18,15 @@ export const INCOME_SOURCES = [
   '其他收入',
 ] as const;
 
+/** The kinds of 支出 the 支出决算情况说明 and 图3 list, in the forms' order — shares of 本年支出合计. */
+export const EXPENDITURE_KINDS = [
+  '基本支出',
+  '项目支出',
+  '上缴上级支出',
+  '经营支出',
+  '对附属单位补助支出',
+] as const;
+
 /** A named quantity the publication talks about (收支总计, 基本支出 …), where it comes from and its value. */
 export interface Metric {
   readonly name: string;

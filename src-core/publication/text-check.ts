@@ -3,7 +3,7 @@ import type { CellAddress, GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
 import type { FormSet } from '../template';
 import { cellLocation, classBreakdown, publicationMetrics, quotedMetric, toWanyuan } from './metrics';
-import { figure, roundLike, TODO_OPEN } from './text-format';
+import { figure, fillUnit, roundLike, TODO_OPEN } from './text-format';
 
 /** A number in the publication's text that does not match the tables or facts, or a to-do left open. */
 export interface TextFinding {
@@ -74,7 +74,7 @@ export function checkText(
       const content = doc.sections?.[section.key];
       if (!content) continue;
       // 第三部分 九、财政拨款“三公”经费支出决算情况说明: the part's number, not its long title.
-      const where = `${fill(part.title, doc).split(' ')[0]} ${section.heading}`.trim();
+      const where = `${fillUnit(part.title, doc.unit).split(' ')[0]} ${section.heading}`.trim();
       content.paragraphs.forEach((text, p) => {
         for (let todo = text.indexOf(TODO_OPEN); todo >= 0; todo = text.indexOf(TODO_OPEN, todo + 1)) {
           const end = text.indexOf('】', todo) + 1 || text.length;
@@ -501,8 +501,4 @@ function buildVocabulary(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): 
     },
     year: doc.unit.year,
   };
-}
-
-function fill(title: string, doc: GongkaiDocument): string {
-  return title.replace(/\{单位\}/g, doc.unit.name).replace(/\{年度\}/g, String(doc.unit.year));
 }

@@ -5,6 +5,18 @@ export const TODO_OPEN = '【待填写';
 export const TODO = (what: string): string => `【待填写：${what}】`;
 
 /**
+ * A template's text with {单位} and {年度} filled in from the unit; `unnamed` stands in while the unit has no name
+ * (the editor says 本单位, print leaves it out).
+ */
+export function fillUnit(
+  text: string,
+  unit: { readonly name: string; readonly year: number },
+  unnamed = '',
+): string {
+  return text.replace(/\{单位\}/g, unit.name || unnamed).replace(/\{年度\}/g, String(unit.year));
+}
+
+/**
  * An amount as published text writes it: two decimals with trailing zeros dropped (1455.41, 5, 63.89), but zero
  * as 0.00 (“预算为0.00万元”); no thousands separators.
  */

@@ -1,5 +1,11 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { draftSection, DraftUnavailable, type SectionTemplate, type TextFinding } from '../../src-core';
+import {
+  draftSection,
+  DraftUnavailable,
+  fillUnit,
+  type SectionTemplate,
+  type TextFinding,
+} from '../../src-core';
 import { useStore } from '../state/use-store';
 import { useDocumentFindings } from '../state/use-document-findings';
 import './text.css';
@@ -11,9 +17,7 @@ export function TextPartPage({ partKey }: { partKey: string }) {
   const findings = useDocumentFindings(store);
   if (!part) return null;
   const unit = store.document.unit;
-  const title = part.title
-    .replace(/\{单位\}/g, unit.name || '本单位')
-    .replace(/\{年度\}/g, String(unit.year));
+  const title = fillUnit(part.title, unit, '本单位');
   return (
     <div className="gk-text-page" data-testid={`part-${partKey}`}>
       <h1 className="gk-part-title">{title}</h1>
@@ -28,10 +32,6 @@ export function TextPartPage({ partKey }: { partKey: string }) {
       ))}
     </div>
   );
-}
-
-function fillPlaceholders(text: string, unit: { name: string; year: number }): string {
-  return text.replace(/\{单位\}/g, unit.name || '本单位').replace(/\{年度\}/g, String(unit.year));
 }
 
 function SectionEditor({
@@ -117,7 +117,7 @@ function SectionEditor({
   };
 
   const defaults = useMemo(
-    () => (section.default ?? []).map((t) => fillPlaceholders(t, store.document.unit)),
+    () => (section.default ?? []).map((t) => fillUnit(t, store.document.unit, '本单位')),
     [section.default, store.document.unit],
   );
 
