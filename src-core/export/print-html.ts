@@ -290,7 +290,8 @@ function columnNeeds(layout: TableLayout, rows: readonly { cells: readonly Print
   return needs;
 }
 
-function spanAttrs(colSpan: number, rowSpan: number): string {
+/** colspan/rowspan attributes for a table cell, only where they are more than 1. */
+export function spanAttrs(colSpan: number, rowSpan: number): string {
   return `${colSpan > 1 ? ` colspan="${colSpan}"` : ''}${rowSpan > 1 ? ` rowspan="${rowSpan}"` : ''}`;
 }
 

@@ -1,6 +1,7 @@
 import type { GongkaiDocument } from '../document/types';
 import type { Indicator, OverallForm, ProjectForm, SummaryForm } from '../document/performance-schema';
-import { Decimal } from '../money';
+import { Decimal, formatAmount } from '../money';
+import { percentOf } from '../publication/text-format';
 import type { FormListBand, FormListColumn, FormTableTemplate } from './form-template';
 
 /*
@@ -175,10 +176,9 @@ export function setMerged<T extends Item>(
 
 /** 执行率 as the editor shows it beside the written one: 93.26%; '' when it cannot be computed. */
 export function rateText(project: Pick<ProjectForm, 'budget' | 'actual'>): string {
-  const r = executionRate(project);
-  if (r === null) return '';
-  const fixed = r.toFixed(2);
-  return `${fixed.replace(/0+$/, '').replace(/\.$/, '')}%`;
+  const a = amountOf(project.budget);
+  const b = amountOf(project.actual);
+  return executionRate(project) === null ? '' : `${percentOf(b as Decimal, a as Decimal)}%`;
 }
 
 /** The amount a form field holds, or null when it is empty. */
@@ -224,10 +224,7 @@ export function parsePercent(text: string): Decimal | null {
 /** An amount in 万元 as the forms print it: 1,023.66 (two decimals, thousands separators); '' when empty. */
 export function printedAmount(text: string | undefined): string {
   const d = amountOf(text);
-  if (d === null) return text ?? '';
-  const fixed = d.toFixed(2);
-  const [int = '0', frac = '00'] = fixed.replace('-', '').split('.');
-  return `${fixed.startsWith('-') ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+  return d === null ? (text ?? '') : formatAmount(d);
 }
 
 export function emptyIndicator(): Indicator {

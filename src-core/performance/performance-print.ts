@@ -1,4 +1,4 @@
-import { escapeHtml } from '../export/print-html';
+import { escapeHtml, spanAttrs, TABLE_FONT_STACK } from '../export/print-html';
 import type { GongkaiDocument } from '../document/types';
 import type { FormSet } from '../template';
 import { performanceTemplatesFor } from './builtin-templates';
@@ -140,10 +140,6 @@ function listHtml(band: FormListBand, values: Record<string, unknown>): string[]
   return rows;
 }
 
-function spanAttrs(colSpan: number, rowSpan: number): string {
-  return `${colSpan > 1 ? ` colspan="${colSpan}"` : ''}${rowSpan > 1 ? ` rowspan="${rowSpan}"` : ''}`;
-}
-
 const esc = escapeHtml;
 
 /**
@@ -151,7 +147,7 @@ const esc = escapeHtml;
  * Scoped to `.pf-` classes so it can sit beside the tables' own style.
  */
 export const performancePrintCss = `
-.pf-performance { font-family: '宋体', SimSun, 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; color: #000; }
+.pf-performance { font-family: ${TABLE_FONT_STACK}; color: #000; }
 .pf-form { break-before: page; page-break-before: always; }
 .pf-form:first-child { break-before: auto; page-break-before: auto; }
 .pf-title { font-size: 16pt; font-weight: bold; text-align: center; margin: 0 0 8pt; }
