@@ -36,8 +36,6 @@ export interface DocumentChange {
   readonly structure: boolean;
   /** Tolerance settings changed: re-check everything. */
   readonly settings: boolean;
-  /** The text or the facts changed: re-check the text against the tables. */
-  readonly text?: boolean;
 }
 
 export interface Applied {
@@ -117,7 +115,7 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
       return {
         doc: Object.keys(current).length === 0 ? rest : { ...rest, sections: current },
         inverse: { type: 'setSection', key: op.key, value: before },
-        change: { cells: [], structure: false, settings: false, text: true },
+        change: { cells: [], structure: false, settings: false },
       };
     }
     case 'setFact': {
@@ -129,7 +127,7 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
       return {
         doc: Object.keys(current).length === 0 ? rest : { ...rest, facts: current as Facts },
         inverse: { type: 'setFact', key: op.key, value: before },
-        change: { cells: [], structure: false, settings: false, text: true },
+        change: { cells: [], structure: false, settings: false },
       };
     }
     case 'setPerformance': {
@@ -137,7 +135,7 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
       return {
         doc: op.value === null ? rest : { ...rest, performance: op.value },
         inverse: { type: 'setPerformance', value: before ?? null },
-        change: { cells: [], structure: false, settings: false, text: true },
+        change: { cells: [], structure: false, settings: false },
       };
     }
     case 'batch': {
@@ -146,7 +144,6 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
       const cells: CellAddress[] = [];
       let structure = false;
       let settings = false;
-      let text = false;
       for (const sub of op.ops) {
         const applied = applyOperation(current, sub);
         current = applied.doc;
@@ -154,12 +151,11 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
         cells.push(...applied.change.cells);
         structure ||= applied.change.structure;
         settings ||= applied.change.settings;
-        text ||= applied.change.text ?? false;
       }
       return {
         doc: current,
         inverse: { type: 'batch', label: op.label, ops: inverses },
-        change: { cells, structure, settings, text },
+        change: { cells, structure, settings },
       };
     }
   }

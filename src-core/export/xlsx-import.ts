@@ -78,7 +78,7 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
     .filter((w) => w.state !== 'hidden')
     .map((w) => ({ name: w.name, grid: readGrid(w) }));
 
-  const report: TableImportReport[] = [];
+  const report: (Omit<TableImportReport, 'skipped'> & { skipped: readonly Note[] })[] = [];
   const tables: Record<string, TableData> = {};
   let unitName: string | undefined;
   let year: number | undefined;
@@ -158,11 +158,9 @@ export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<X
   const wb = new Workbook(formSet, checked.document);
   const settled = report.map((r) => ({
     ...r,
-    skipped: r.skipped.flatMap((line) => {
-      if (!line.startsWith(IF_ENTERED)) return [line];
-      const [, row, col, text] = line.split(IF_ENTERED) as [string, string, string, string];
-      return wb.cell(r.table, row, col)?.derived ? [] : [text];
-    }),
+    skipped: r.skipped.flatMap((note) =>
+      typeof note === 'string' ? [note] : wb.cell(r.table, note.row, note.col)?.derived ? [] : [note.text],
+    ),
   }));
   return { ok: true, document: dropRedundantValues(formSet, checked.document, wb), report: settled };
 }
@@ -281,27 +279,25 @@ interface ReadResult {
   rows?: ClassRow[];
   values: Record<string, Record<string, string>>;
   rowCount: number;
-  skipped: string[];
+  skipped: Note[];
 }
 
+/** What was not read: a line of the report, or one that matters only if the cell is not computed by the rules. */
+type Note = string | { readonly row: string; readonly col: string; readonly text: string };
+
 /** An amount from a cell: numbers as they are, text as typed (invalid text kept, to be flagged, never 0). */
-/** Marks a note that only matters if the cell turns out not to be computed by the rules (see importXlsx). */
-const IF_ENTERED = '\u0000';
 
 function amountOf(
   c: Cell | undefined,
   where: string,
-  skipped: string[],
+  skipped: Note[],
   at?: { row: string; col: string },
 ): string | null {
   if (!c) return null;
   if (c.formulaWithoutResult) {
     // A total written as a formula with no cached value is computed here anyway; only an entered cell loses data.
-    skipped.push(
-      at
-        ? `${IF_ENTERED}${at.row}${IF_ENTERED}${at.col}${IF_ENTERED}${where}：公式没有计算结果，未读取`
-        : `${where}：公式没有计算结果，未读取`,
-    );
+    const text = `${where}：公式没有计算结果，未读取`;
+    skipped.push(at ? { ...at, text } : text);
     return null;
   }
   if (c.error) {
@@ -320,7 +316,7 @@ function amountOf(
 
 function readFixed(grid: Grid, t: TableTemplate): ReadResult {
   const values: Record<string, Record<string, string>> = {};
-  const skipped: string[] = [];
+  const skipped: Note[] = [];
   let rowCount = 0;
   const put = (row: string, col: string, v: string | null) => {
     if (v === null) return;
@@ -436,7 +432,7 @@ function readFixed(grid: Grid, t: TableTemplate): ReadResult {
 function readClassification(grid: Grid, t: TableTemplate, formSet: FormSet): ReadResult {
   const values: Record<string, Record<string, string>> = {};
   const rows: ClassRow[] = [];
-  const skipped: string[] = [];
+  const skipped: Note[] = [];
   const numbers = columnNumbers(grid, t);
   if (!numbers) return { rows, values, rowCount: 0, skipped: ['没有找到栏次行（1、2、3…），无法对应各栏'] };
   const nameCol = headerColumns(grid, '科目名称', numbers.row + 1)[0] ?? 3;
