@@ -1,1 +1,2 @@
 export { DocumentSession, type SessionUpdate } from './document-session';
+export { parseRecoverySnapshot } from './recovery-snapshot';

@@ -1,16 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import type { RecoverySnapshot } from '../../src-core/host';
+import { parseRecoverySnapshot } from '../../src-core/session/recovery-snapshot';
 import { writeFileAtomic } from '../node/atomic-file';
 import { createSerialQueue } from './serial-queue';
-
-const storedSnapshot = z.object({
-  text: z.string(),
-  filePath: z.string().nullable(),
-  fileName: z.string(),
-  at: z.string(),
-});
 
 export interface RecoveryStore {
   write(snapshot: RecoverySnapshot): Promise<void>;
@@ -53,12 +46,7 @@ export function createRecoveryStore(file: string): RecoveryStore {
         } catch {
           return null;
         }
-        try {
-          const parsed = storedSnapshot.safeParse(JSON.parse(raw));
-          return parsed.success ? parsed.data : null;
-        } catch {
-          return null;
-        }
+        return parseRecoverySnapshot(raw);
       }),
     clear: () =>
       serial(async () => {

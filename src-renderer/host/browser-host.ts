@@ -9,6 +9,7 @@ import type {
   SaveOutcome,
   SaveRequest,
 } from '../../src-core/host';
+import { parseRecoverySnapshot } from '../../src-core/session/recovery-snapshot';
 
 const RECOVERY_KEY = 'gongkai.recovery';
 const MAX_OPEN_BYTES = 50 * 1024 * 1024;
@@ -60,12 +61,8 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
       }
     },
     async readRecovery() {
-      try {
-        const text = localStorage.getItem(RECOVERY_KEY);
-        return text ? (JSON.parse(text) as RecoverySnapshot) : null;
-      } catch {
-        return null;
-      }
+      const text = localStorage.getItem(RECOVERY_KEY);
+      return text ? parseRecoverySnapshot(text) : null;
     },
     async clearRecovery() {
       localStorage.removeItem(RECOVERY_KEY);
