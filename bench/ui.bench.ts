@@ -2,8 +2,7 @@
 // (the web build in Debian's Chromium), on the sample and on the department-scale document. Median and p95.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../src-main/node/pdf';
+import { chromiumPath, launchChromium } from '../src-main/node/pdf';
 import { build, preview } from 'vite';
 import { builtinFormSet, writeDocument } from '../src-core';
 import { generateDepartmentDocument } from './department-document';
@@ -28,7 +27,7 @@ export async function runUiBench(out: (s: string) => void, runs = 200): Promise<
     logLevel: 'warn',
   });
   const url = server.resolvedUrls?.local[0] as string;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await launchChromium('测量界面速度');
   try {
     const formSet = builtinFormSet();
     const dept = generateDepartmentDocument(formSet);

@@ -67,12 +67,13 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     }
   }
 
+  // 图1—图4, drawn once for the Excel and the whole-publication exports that need them.
+  let drawnCharts: ReturnType<typeof buildCharts> | undefined;
+  const allCharts = () => (drawnCharts ??= buildCharts(formSet, new Workbook(formSet, doc), doc));
   try {
     if (xlsx !== undefined) {
       // 图1—图4 go in as pictures (spreadsheets take no SVG): rasterised with the same Chromium as the PDF.
-      const drawn = Object.values(buildCharts(formSet, new Workbook(formSet, doc), doc)).filter(
-        (c) => c.svg !== null,
-      );
+      const drawn = Object.values(allCharts()).filter((c) => c.svg !== null);
       const pngs = await renderSvgsToPng(
         drawn.map((c) => ({ svg: c.svg as string, width: CHART_WIDTH, height: CHART_HEIGHT })),
       );
@@ -96,7 +97,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     }
     if (publication !== undefined) {
       const html = buildPublicationHtml(formSet, doc, {
-        charts: buildCharts(formSet, new Workbook(formSet, doc), doc),
+        charts: allCharts(),
         performanceHtml: performanceHtml(formSet, doc),
         performanceCss: performancePrintCss,
       });

@@ -29,20 +29,7 @@ export function chromiumPath(): string {
  * @throws Error with a Chinese message when Chromium is missing or cannot start.
  */
 export async function renderPdfBuffer(html: string): Promise<Uint8Array> {
-  const executablePath = chromiumPath();
-  if (!fs.existsSync(executablePath)) {
-    throw new Error(
-      `找不到 Chromium 浏览器（${executablePath}），无法生成 PDF。请安装 Chromium（Debian/Ubuntu：sudo apt-get install chromium），或用环境变量 CHROMIUM_PATH 指明它的位置。`,
-    );
-  }
-  let browser: Browser;
-  try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-  } catch (e) {
-    throw new Error(`无法启动 Chromium 浏览器（${executablePath}），无法生成 PDF：${firstLine(e)}`, {
-      cause: e,
-    });
-  }
+  const browser = await launchChromium('生成 PDF');
   try {
     // The print page needs no script (Electron's print window runs none either), and must not reach the network.
     const page = await browser.newPage({ javaScriptEnabled: false, offline: true });
@@ -61,6 +48,28 @@ export async function renderPdf(html: string, outFile: string): Promise<void> {
   await writeFileAtomic(outFile, bytes, { backup: false });
 }
 
+/**
+ * The system's headless Chromium with the flags above (CLI, tests and benchmarks share it).
+ *
+ * @throws Error with a Chinese message saying what `purpose` cannot be done when Chromium is missing or will not
+ *   start.
+ */
+export async function launchChromium(purpose: string): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(
+      `找不到 Chromium 浏览器（${executablePath}），无法${purpose}。请安装 Chromium（Debian/Ubuntu：sudo apt-get install chromium），或用环境变量 CHROMIUM_PATH 指明它的位置。`,
+    );
+  }
+  try {
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  } catch (e) {
+    throw new Error(`无法启动 Chromium 浏览器（${executablePath}），无法${purpose}：${firstLine(e)}`, {
+      cause: e,
+    });
+  }
+}
+
 function firstLine(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   return message.split('\n')[0] ?? message;
@@ -74,11 +83,7 @@ export async function renderSvgsToPng(
   svgs: readonly { readonly svg: string; readonly width: number; readonly height: number }[],
 ): Promise<Uint8Array[]> {
   if (svgs.length === 0) return [];
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await launchChromium('把图表转成图片');
   try {
     const page = await browser.newPage({ javaScriptEnabled: false, offline: true, deviceScaleFactor: 2 });
     const out: Uint8Array[] = [];

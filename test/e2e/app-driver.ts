@@ -1,17 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../../src-main/node/pdf';
+import { launchChromium } from '../../src-main/node/pdf';
 
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 
 /** Launches the system's Chromium (never a downloaded browser) with the flags the PDF export uses. */
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = chromiumPath();
-  if (!fs.existsSync(executablePath))
-    throw new Error(`没有找到 Chromium：${executablePath}（apt-get install chromium）`);
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium('运行界面测试');
 }
 
 /**

@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFormSet, readDocument, type GongkaiDocument } from '../../../src-core';
 import { buildPrintHtml } from '../../../src-core/export';
-import { chromiumPath, renderPdf, renderPdfBuffer } from '../pdf';
+import { chromiumPath, renderPdf, renderPdfBuffer, renderSvgsToPng } from '../pdf';
 
 const SAMPLE = path.resolve(__dirname, '../../../samples/hanyang-media-center-2023.gongkai.json');
 const ARTIFACTS = path.resolve(__dirname, '../../../test/artifacts/pdf');
@@ -171,6 +171,10 @@ describe('renderPdf: the sample as the official pages', () => {
     process.env.CHROMIUM_PATH = path.join(dir, 'no-such-chromium');
     try {
       await expect(renderPdfBuffer('<p>x</p>')).rejects.toThrow(/找不到 Chromium 浏览器.*无法生成 PDF/);
+      // The charts for the Excel export say the same, naming what they were for.
+      await expect(renderSvgsToPng([{ svg: '<svg/>', width: 10, height: 10 }])).rejects.toThrow(
+        /找不到 Chromium 浏览器.*无法把图表转成图片/,
+      );
     } finally {
       if (before === undefined) delete process.env.CHROMIUM_PATH;
       else process.env.CHROMIUM_PATH = before;
