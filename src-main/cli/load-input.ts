@@ -1,7 +1,7 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { builtinFormSet, formSetFor, importXlsx, XLSX_LIMITS, type GongkaiDocument } from '../../src-core';
-import { fileErrorMessage, readDocumentFile } from '../node/document-file';
+import { builtinFormSet, importXlsx, XLSX_LIMITS, type GongkaiDocument } from '../../src-core';
+import { readDocumentFile } from '../node/document-file';
+import { readLimitedFile } from '../node/read-limited';
 
 export type LoadedInput =
   | { readonly ok: true; readonly document: GongkaiDocument; readonly notes: readonly string[] }
@@ -13,19 +13,13 @@ export async function loadInput(file: string): Promise<LoadedInput> {
     const r = await readDocumentFile(file);
     return r.ok ? { ok: true, document: r.document, notes: [] } : r;
   }
-  let bytes: Buffer;
-  try {
-    const stat = await fs.stat(file);
-    if (stat.size > XLSX_LIMITS.maxFileBytes)
-      return { ok: false, message: `文件太大（${(stat.size / 1024 / 1024).toFixed(1)} MB），没有读取。` };
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    return { ok: false, message: fileErrorMessage(file, e) };
-  }
-  const result = await importXlsx(
-    formSetFor(builtinFormSet().year) ?? builtinFormSet(),
-    new Uint8Array(bytes),
+  const read = await readLimitedFile(
+    file,
+    XLSX_LIMITS.maxFileBytes,
+    (mb) => `文件太大（${mb} MB，上限 ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB），没有读取。`,
   );
+  if (!read.ok) return read;
+  const result = await importXlsx(builtinFormSet(), new Uint8Array(read.data));
   if (!result.ok) return result;
   const notes = result.report.flatMap((r) =>
     r.sheet === null

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { OpenOutcome, SaveOutcome, SaveRequest } from '../../src-core/host';
 import { formSetFor, readDocument } from '../../src-core';
 import { writeFileAtomic } from '../node/atomic-file';
-import { fileErrorMessage, MAX_DOCUMENT_BYTES } from '../node/document-file';
+import { documentTooBig, MAX_DOCUMENT_BYTES } from '../node/document-file';
+import { fileErrorMessage } from '../node/file-errors';
 import {
   ALL_FILES_FILTER,
   DOCUMENT_EXTENSION,
@@ -12,7 +13,7 @@ import {
   type Dialogs,
 } from './file-dialogs';
 import { samePath } from './path-compare';
-import { readLimitedFile } from './read-limited';
+import { readLimitedFile } from '../node/read-limited';
 import type { RecentFiles } from './recent-files';
 
 export interface DocumentHandlerDeps {
@@ -57,11 +58,7 @@ export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandl
   };
 
   const openAt = async (filePath: string): Promise<OpenOutcome> => {
-    const read = await readLimitedFile(
-      filePath,
-      MAX_DOCUMENT_BYTES,
-      (mb) => `文件太大（${mb} MB），不像是决算公开表文件，没有打开。`,
-    );
+    const read = await readLimitedFile(filePath, MAX_DOCUMENT_BYTES, documentTooBig);
     if (!read.ok) return { status: 'failed', message: read.message };
     const text = read.data.toString('utf8');
     // The renderer validates and explains; here validity only decides whether the file earns a place on the list.

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ExportRequest, SaveOutcome } from '../../src-core/host';
 import { writeFileAtomic } from '../node/atomic-file';
-import { fileErrorMessage } from '../node/document-file';
+import { fileErrorMessage } from '../node/file-errors';
 import {
   DOCX_FILTER,
   ensureExtension,

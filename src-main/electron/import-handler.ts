@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ImportOutcome } from '../../src-core/host';
 import { CATALOG_FILTER, DOCUMENT_FILTER, XLSX_FILTER, type Dialogs } from './file-dialogs';
-import { readLimitedFile } from './read-limited';
+import { readLimitedFile } from '../node/read-limited';
 
 /** An Excel template of nine tables is well under 1 MB; 30 MB leaves room for anything genuine. */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;

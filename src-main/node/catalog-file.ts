@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readCatalogBytes, type CatalogImport } from '../../src-core';
-import { fileErrorMessage } from './document-file';
+import { fileErrorMessage } from './file-errors';
 
 const MAX_CATALOG_BYTES = 20 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { fileErrorMessage } from '../node/document-file';
+import { fileErrorMessage } from './file-errors';
 
 export type LimitedRead =
   { readonly ok: true; readonly data: Buffer } | { readonly ok: false; readonly message: string };
