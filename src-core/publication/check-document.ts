@@ -1,5 +1,5 @@
 import type { GongkaiDocument } from '../document/types';
-import type { Workbook } from '../engine';
+import type { Finding, Workbook } from '../engine';
 import { checkPerformance, checkPerformanceSet, type PerformanceFinding } from '../performance';
 import type { FormSet } from '../template';
 import { checkEmptyTables, type EmptyTableFinding } from './empty-tables';
@@ -21,3 +21,16 @@ export function checkDocument(formSet: FormSet, wb: Workbook, doc: GongkaiDocume
     ...checkPerformanceSet(formSet, wb, doc),
   ];
 }
+
+/** Each kind of finding as 审核结果 and `gongkai check` name it. */
+export const FINDING_KIND_NAMES: Readonly<Record<Finding['kind'] | DocumentFinding['kind'], string>> = {
+  mismatch: '不平衡',
+  tail: '尾数差异',
+  invalid: '无效数值',
+  cycle: '循环引用',
+  missingRow: '缺少对应行',
+  text: '文字与报表不一致',
+  todo: '待填写',
+  emptyTable: '空表缺少说明',
+  performance: '绩效自评表',
+};

@@ -1,23 +1,15 @@
 import {
   checkDocument,
+  FINDING_KIND_NAMES as KIND_NAMES,
   formSetFor,
   parseAmount,
   splitBySeverity,
   Workbook,
-  type Finding,
   type GongkaiDocument,
 } from '../../src-core';
 import { loadInput } from './load-input';
 import { parseArgs } from './args';
 import type { CliIO } from './main';
-
-const KIND_NAMES: Record<Finding['kind'], string> = {
-  mismatch: '不平衡',
-  tail: '尾数差异',
-  invalid: '无效数值',
-  cycle: '循环引用',
-  missingRow: '缺少对应行',
-};
 
 /** `gongkai check FILE [--json] [--tolerance N] [--text]`: the tables; with --text also the publication's text. */
 export async function checkCommand(argv: readonly string[], io: CliIO): Promise<number> {
@@ -73,15 +65,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     if (documentFindings.length > 0) {
       io.out(`\n公开文本（${documentFindings.length}）\n`);
       for (const f of documentFindings) {
-        const kind =
-          f.kind === 'text'
-            ? '文字与报表不一致'
-            : f.kind === 'todo'
-              ? '待填写'
-              : f.kind === 'performance'
-                ? '绩效自评表'
-                : '空表缺少说明';
-        io.out(`  [${f.severity === 'error' ? '错误' : '提示'}·${kind}] ${f.message}\n`);
+        io.out(`  [${f.severity === 'error' ? '错误' : '提示'}·${KIND_NAMES[f.kind]}] ${f.message}\n`);
       }
     }
     if (errors.length + warnings.length === 0) io.out('\n全部审核通过。\n');

@@ -1,5 +1,6 @@
 import type { CustomTooltipProps } from 'ag-grid-react';
-import { formatAmount, Decimal, type Finding } from '../../src-core';
+import { FINDING_KIND_NAMES as KIND } from '../../src-core';
+import { amount } from '../state/amount-text';
 import type { EditorStore } from '../state/editor-store';
 import type { GridRow } from './grid-model';
 
@@ -8,14 +9,6 @@ interface Params {
   readonly tableId: string;
   readonly valueCell: (row: GridRow) => { row: string; col: string } | null;
 }
-
-const KIND: Record<Finding['kind'], string> = {
-  mismatch: '不平衡',
-  tail: '尾数差异',
-  invalid: '无效数值',
-  cycle: '循环引用',
-  missingRow: '缺少对应行',
-};
 
 /** The tooltip of a marked cell: each finding with its rule as written, the numbers, and 采用计算值. */
 export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
@@ -29,7 +22,6 @@ export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
   if (findings.length === 0) {
     return state?.unknown ? <div className="gk-tooltip">无法计算：它依赖的单元格里有无效数值。</div> : null;
   }
-  const amount = (s: string | undefined) => (s === undefined ? '' : formatAmount(new Decimal(s)));
   return (
     <div className="gk-tooltip" data-testid="finding-tooltip">
       {findings.map((f) => (
@@ -77,10 +69,7 @@ export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
               type="button"
               className="gk-button gk-use-computed"
               onClick={() => {
-                store.apply(
-                  { type: 'setCells', table: tableId, cells: [{ row: cell.row, col: cell.col, text: null }] },
-                  '采用计算值',
-                );
+                store.adoptComputed({ table: tableId, ...cell });
                 props.hideTooltipCallback?.();
               }}
             >

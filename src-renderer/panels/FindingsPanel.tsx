@@ -1,19 +1,8 @@
-import { formatAmount, Decimal, type Finding } from '../../src-core';
+import { FINDING_KIND_NAMES as KIND, type Finding } from '../../src-core';
+import { amount } from '../state/amount-text';
 import { useStore } from '../state/use-store';
 import { useDocumentFindings } from '../state/use-document-findings';
 import type { DocumentFinding } from '../state/editor-store';
-
-const KIND: Record<Finding['kind'] | DocumentFinding['kind'], string> = {
-  text: '文字与报表不一致',
-  todo: '待填写',
-  emptyTable: '空表缺少说明',
-  performance: '绩效自评表',
-  mismatch: '不平衡',
-  tail: '尾数差异',
-  invalid: '无效数值',
-  cycle: '循环引用',
-  missingRow: '缺少对应行',
-};
 
 /** 审核结果: every finding of every table, filterable by severity; a click opens the table at the cell. */
 export function FindingsPanel() {
@@ -92,7 +81,6 @@ export function FindingsPanel() {
 
 function TableFindingRow({ f }: { f: Finding }) {
   const store = useStore();
-  const amount = (s?: string) => (s === undefined ? '' : formatAmount(new Decimal(s)));
   return (
     <tr
       className={`gk-finding gk-finding-${f.severity}`}
@@ -117,14 +105,7 @@ function TableFindingRow({ f }: { f: Finding }) {
             data-testid="use-computed"
             onClick={(e) => {
               e.stopPropagation();
-              store.apply(
-                {
-                  type: 'setCells',
-                  table: f.cell.table,
-                  cells: [{ row: f.cell.row, col: f.cell.col, text: null }],
-                },
-                '采用计算值',
-              );
+              store.adoptComputed(f.cell);
             }}
           >
             采用计算值

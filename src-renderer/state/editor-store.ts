@@ -141,6 +141,14 @@ export class EditorStore {
     return this.session.dirty || this.pendingEdits.size > 0;
   }
 
+  /** 采用计算值: clears a derived cell's own value so that it shows what the rules compute (undoable). */
+  adoptComputed(cell: CellAddress): void {
+    this.apply(
+      { type: 'setCells', table: cell.table, cells: [{ row: cell.row, col: cell.col, text: null }] },
+      '采用计算值',
+    );
+  }
+
   /** Applies a named edit (undoable). */
   apply(op: Operation, label: string): void {
     this.session.apply(op, label);
