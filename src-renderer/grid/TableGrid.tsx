@@ -81,9 +81,11 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   const modelRef = useRef<GridModel>(model);
   modelRef.current = model;
 
+  // The engine hands out the same findings list until an edit changes it.
+  const findings = store.workbook.findings();
   const findingsByCell = useMemo(() => {
     const map = new Map<string, Finding[]>();
-    for (const f of store.workbook.findings()) {
+    for (const f of findings) {
       if (f.cell.table !== tableId) continue;
       const key = `${f.cell.row}\u0001${f.cell.col}`;
       const list = map.get(key);
@@ -91,7 +93,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       else map.set(key, [f]);
     }
     return map;
-  }, [store.version, tableId]);
+  }, [findings, tableId]);
   const findingsRef = useRef(findingsByCell);
   findingsRef.current = findingsByCell;
 
@@ -235,10 +237,12 @@ export function TableGrid({ store, tableId, onReady }: Props) {
 
   const refresh = useCallback(() => apiRef.current?.refreshCells({ force: false }), []);
 
-  // Every change of the document re-reads values and marks of the rendered cells.
+  // Every change of the document re-reads values and marks of the rendered cells (a new selection refreshes itself).
+  const { session } = store;
+  const revision = session.revision;
   useEffect(() => {
     refresh();
-  }, [store.version, refresh]);
+  }, [session, revision, refresh]);
 
   const setRange = useCallback(
     (range: Range | null) => {

@@ -14,7 +14,13 @@ export function FindBar() {
   const [index, setIndex] = useState(0);
   // The first Enter goes to the first hit; each further Enter to the next one.
   const [visited, setVisited] = useState(false);
-  const hits = useMemo(() => search(store, query.trim()), [store, store.version, query]);
+  // Searched again when the document changes, not on every repaint (a jump to a hit is one).
+  const { session } = store;
+  const revision = session.revision;
+  const hits = useMemo(
+    () => (store.findOpen ? search(store, query.trim()) : []),
+    [store, store.findOpen, session, revision, query],
+  );
   if (!store.findOpen) return null;
   const go = (i: number) => {
     if (hits.length === 0) return;
