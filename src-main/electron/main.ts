@@ -149,7 +149,9 @@ async function start(): Promise<void> {
     (frame) => validateSender(frame, win.isDestroyed() ? null : win.webContents.mainFrame, isOwnPage),
   );
 
-  await rebuildMenu();
+  // The menu lists recent files after checking each still exists (a network share can be slow): the page need not
+  // wait for it.
+  const menuReady = rebuildMenu();
   const load = location.devServerUrl
     ? win.loadURL(location.devServerUrl)
     : win.loadFile(location.rendererIndexFile);
@@ -159,6 +161,7 @@ async function start(): Promise<void> {
     win.show();
     showError(`界面载入失败：${(error as Error).message}`);
   });
+  await menuReady;
 }
 
 if (!app.requestSingleInstanceLock()) {
