@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import type { Configuration } from 'electron-builder';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import pkg from './package.json' with { type: 'json' };
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const at = (p: string): string => path.resolve(root, p);
@@ -45,6 +46,7 @@ export default defineConfig({
   renderer: {
     root: at('src-renderer'),
     plugins: [react(), dropMetaCspInDev()],
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: at('out/renderer'),
       chunkSizeWarningLimit: 4000,

@@ -33,7 +33,7 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
       for (const l of listeners) l(command);
     },
     async info() {
-      return { kind: 'browser', platform: navigator.platform, appVersion: '0.1.0' };
+      return { kind: 'browser', platform: navigator.platform, appVersion: __APP_VERSION__ };
     },
     async openDocument(): Promise<OpenOutcome> {
       const file = await pickFile('.json,.gongkai.json,application/json');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from '../state/use-store';
 import type { RendererHost } from '../host/get-host';
 import { printPages } from '../state/export-commands';
@@ -110,7 +110,7 @@ export function Dialogs({ host }: { host: RendererHost }) {
       body = (
         <div>
           <p>
-            <strong>决算公开表编辑器</strong> 0.1.0
+            <strong>决算公开表编辑器</strong> <AppVersion host={host} />
           </p>
           <p>填报、审核并导出部门决算公开的九张表。离线运行，数据只保存在您选择的文件中。</p>
           <p>
@@ -266,4 +266,17 @@ function FormulaHelp() {
       </section>
     </div>
   );
+}
+
+/** The version the host reports (Electron's app version, or the build's in a browser). */
+function AppVersion({ host }: { host: RendererHost }) {
+  const [version, setVersion] = useState('');
+  useEffect(() => {
+    let live = true;
+    void host.api.info().then((i) => live && setVersion(i.appVersion));
+    return () => {
+      live = false;
+    };
+  }, [host]);
+  return <>{version}</>;
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cell, openTable, screenshot, typeInto, useApp } from './app-driver';
@@ -25,6 +27,21 @@ describe('the editor on the embedded sample', () => {
     expect(kinds.length).toBe(8);
     expect(new Set(kinds)).toEqual(new Set(['错误·文字与报表不一致']));
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('帮助 › 关于 names the version of this build', async () => {
+    const { page } = await fresh();
+    await page.getByTestId('menu-帮助').click();
+    await page.getByTestId('cmd-about').click();
+    const version = (
+      JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+    await expect
+      .poll(() => page.getByTestId('dialog-about').textContent())
+      .toContain(`决算公开表编辑器 ${version}`);
     await page.close();
   });
 
