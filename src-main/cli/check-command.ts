@@ -2,7 +2,7 @@ import {
   checkDocument,
   FINDING_KIND_NAMES as KIND_NAMES,
   formSetFor,
-  parseAmount,
+  parseTolerance,
   splitBySeverity,
   Workbook,
   type GongkaiDocument,
@@ -24,11 +24,9 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   let tolerance: string | undefined;
   const tol = args.flags.get('tolerance');
   if (typeof tol === 'string') {
-    const parsed = parseAmount(tol);
-    if (!parsed.ok || parsed.value === null || parsed.value.isNegative()) {
-      return fail(io, `--tolerance 应是不小于 0 的数字，如 0.01，而不是“${tol}”。`);
-    }
-    tolerance = parsed.value.toFixed();
+    const parsed = parseTolerance(tol);
+    if (!parsed.ok) return fail(io, `--tolerance：${parsed.message}`);
+    tolerance = parsed.value;
   }
 
   const read = await loadInput(file);

@@ -1,4 +1,4 @@
-import { parseAmount, readCatalogBytes } from '../../src-core';
+import { parseTolerance, readCatalogBytes } from '../../src-core';
 import { useHost, useStore } from '../state/use-store';
 import { CommitInput } from './CommitInput';
 
@@ -63,11 +63,9 @@ export function UnitInfoPanel() {
           value={store.document.settings.tolerance}
           data-testid="unit-tolerance"
           onCommit={(text) => {
-            const parsed = parseAmount(text);
+            const parsed = parseTolerance(text);
             if (!parsed.ok) return parsed.message;
-            if (parsed.value === null || parsed.value.isNegative())
-              return '容差应是不小于 0 的数字，如 0.01。';
-            set({ type: 'setSettings', settings: { tolerance: parsed.value.toFixed() } });
+            set({ type: 'setSettings', settings: { tolerance: parsed.value } });
           }}
         />
       </label>

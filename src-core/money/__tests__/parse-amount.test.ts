@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, formatAmount, Decimal } from '../index';
+import { parseAmount, parseTolerance, formatAmount, Decimal } from '../index';
 
 function valueOf(raw: string): string | null {
   const r = parseAmount(raw);
@@ -74,5 +74,14 @@ describe('formatAmount', () => {
     expect(formatAmount(new Decimal('0.005'))).toBe('0.01');
     expect(formatAmount(null)).toBe('');
     expect(formatAmount(new Decimal('1455.41'), { thousands: false })).toBe('1455.41');
+  });
+});
+
+describe('parseTolerance', () => {
+  it('takes what parseAmount takes, not below 0, and says why otherwise', () => {
+    expect(parseTolerance('０．０２')).toEqual({ ok: true, value: '0.02' });
+    expect(parseTolerance('0')).toEqual({ ok: true, value: '0' });
+    for (const bad of ['-0.01', '', 'abc', '(1)'])
+      expect(parseTolerance(bad)).toEqual({ ok: false, message: expect.stringContaining('不小于 0 的数字') });
   });
 });
