@@ -5,9 +5,6 @@ import {
   ModuleRegistry,
   themeQuartz,
   type CellClassParams,
-  type CellKeyDownEvent,
-  type CellMouseDownEvent,
-  type CellMouseOverEvent,
   type ColDef,
   type ColGroupDef,
   type GridApi,
@@ -102,8 +99,6 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     const at = cellAt(modelRef.current, row, col);
     return at && at.cell.kind === 'value' ? at.cell : null;
   }, []);
-
-  const colIndex = (colId: string | undefined) => Number((colId ?? 'g0').slice(1));
 
   const columnDefs = useMemo<(ColDef<GridRow> | ColGroupDef<GridRow>)[]>(() => {
     const leaf = (text: string, index: number): ColDef<GridRow> => {
@@ -279,7 +274,9 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   const currentRange = (): Range | null => {
     const pos = focused();
     const r = rangeRef.current;
-    if (r && pos && r.focus.row === pos.row && r.focus.col === pos.col) return r;
+    // After a mouse drag the grid's focus stays where the drag began, as Excel's active cell does.
+    const at = (p: GridPos) => !!pos && p.row === pos.row && p.col === pos.col;
+    if (r && (at(r.focus) || at(r.anchor))) return r;
     return pos ? { anchor: pos, focus: pos } : r;
   };
 
@@ -344,6 +341,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
 
   // Excel habits the Community grid does not have: shift+arrows extend, Delete clears, Ctrl+C/V copy and paste.
   const onKeyDownCapture = (e: React.KeyboardEvent) => {
+    extendingRef.current = e.shiftKey && e.key.startsWith('Arrow');
     const api = apiRef.current;
     if (!api || api.getEditingCells().length > 0) return;
     const mod = e.ctrlKey || e.metaKey;
@@ -355,7 +353,6 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       e.stopPropagation();
       handle.clear();
     }
-    extendingRef.current = e.shiftKey && e.key.startsWith('Arrow');
   };
 
   const onPaste = (e: React.ClipboardEvent) => {
@@ -397,6 +394,10 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       )
         return;
       const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
+      // Grid events arrive in a later task than the input that caused them (AG Grid dispatches them with
+      // setTimeout, and Chromium runs input first): a focus the keyboard has already moved past is stale.
+      const now = focused();
+      if (!now || now.row !== pos.row || now.col !== pos.col) return;
       const r = rangeRef.current;
       if (r && r.focus.row === pos.row && r.focus.col === pos.col) return;
       if (!draggingRef.current && !extendingRef.current) setRange({ anchor: pos, focus: pos });
@@ -404,37 +405,28 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     [setRange],
   );
 
-  const onCellMouseDown = useCallback(
-    (e: CellMouseDownEvent<GridRow>) => {
-      if (e.rowPinned || e.rowIndex === null) return;
-      const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
-      const shift = (e.event as MouseEvent | undefined)?.shiftKey;
-      draggingRef.current = true;
-      if (shift && rangeRef.current) setRange({ anchor: rangeRef.current.anchor, focus: pos });
-      else setRange({ anchor: pos, focus: pos });
-      const up = () => {
-        draggingRef.current = false;
-        window.removeEventListener('mouseup', up);
-      };
-      window.addEventListener('mouseup', up);
-    },
-    [setRange],
-  );
+  // Mouse selection reads the native events, which run in order with the keys; AG Grid's own cell mouse events come
+  // a task later, after a quick Shift+arrow or after the mouseup that ends the drag.
+  const onMouseDown = (e: React.MouseEvent) => {
+    const pos = e.button === 0 ? cellUnder(e.target) : null;
+    if (!pos) return;
+    draggingRef.current = true;
+    if (e.shiftKey && rangeRef.current) setRange({ anchor: rangeRef.current.anchor, focus: pos });
+    else setRange({ anchor: pos, focus: pos });
+    const up = () => {
+      draggingRef.current = false;
+      window.removeEventListener('mouseup', up);
+    };
+    window.addEventListener('mouseup', up);
+  };
 
-  const onCellMouseOver = useCallback(
-    (e: CellMouseOverEvent<GridRow>) => {
-      if (!draggingRef.current || e.rowPinned || e.rowIndex === null || !rangeRef.current) return;
-      const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
-      const r = rangeRef.current;
-      if (r.focus.row !== pos.row || r.focus.col !== pos.col) setRange({ anchor: r.anchor, focus: pos });
-    },
-    [setRange],
-  );
-
-  const onCellKeyDown = useCallback((e: CellKeyDownEvent<GridRow>) => {
-    const ke = e.event as KeyboardEvent | undefined;
-    if (ke && !ke.shiftKey) extendingRef.current = false;
-  }, []);
+  const onMouseOver = (e: React.MouseEvent) => {
+    const r = rangeRef.current;
+    if (!draggingRef.current || !r) return;
+    const pos = cellUnder(e.target);
+    if (pos && (r.focus.row !== pos.row || r.focus.col !== pos.col))
+      setRange({ anchor: r.anchor, focus: pos });
+  };
 
   // Short tables grow with their rows, like the paper form; long ones scroll inside a fixed height.
   const autoHeight = model.rows.length <= 80;
@@ -444,6 +436,8 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       className={`gk-grid${autoHeight ? ' gk-grid-auto' : ''}`}
       data-testid={`grid-${tableId}`}
       onKeyDownCapture={onKeyDownCapture}
+      onMouseDown={onMouseDown}
+      onMouseOver={onMouseOver}
       onPaste={onPaste}
     >
       <AgGridReact<GridRow>
@@ -465,9 +459,6 @@ export function TableGrid({ store, tableId, onReady }: Props) {
         tooltipInteraction
         navigateToNextCell={navigateToNextCell}
         onCellFocused={onCellFocused}
-        onCellMouseDown={onCellMouseDown}
-        onCellMouseOver={onCellMouseOver}
-        onCellKeyDown={onCellKeyDown}
         defaultColDef={DEFAULT_COL_DEF}
         onGridReady={onGridReady}
         onFirstDataRendered={applyFocusRequest}
@@ -523,3 +514,20 @@ const LOCALE: Record<string, string> = {
   noRowsToShow: '没有数据行',
   loadingOoo: '正在加载…',
 };
+
+/** The body cell under a DOM node (not the pinned 栏次 row), as grid coordinates. */
+function cellUnder(target: EventTarget): GridPos | null {
+  if (!(target instanceof Element)) return null;
+  const cellEl = target.closest('.ag-cell');
+  const rowEl = cellEl?.closest('.ag-row');
+  if (!cellEl || !rowEl || rowEl.classList.contains('ag-row-pinned')) return null;
+  const row = Number(rowEl.getAttribute('row-index'));
+  const colId = cellEl.getAttribute('col-id');
+  if (!Number.isInteger(row) || row < 0 || !colId) return null;
+  return { row, col: colIndex(colId) };
+}
+
+/** Grid column ids are `g` + the layout's column index. */
+function colIndex(colId: string | undefined): number {
+  return Number((colId ?? 'g0').slice(1));
+}

@@ -201,6 +201,38 @@ describe('the editor on the embedded sample', () => {
     await page.close();
   });
 
+  it('a quick click, Shift+arrows and Ctrl+C copy the right cells on a busy machine; a mouse drag selects too', async () => {
+    const { page } = await fresh();
+    await openTable(page, '06');
+    // A busy PC: the grid's own events (dispatched with setTimeout 0) now arrive well after the keys that follow.
+    await page.evaluate(() => {
+      const original = window.setTimeout.bind(window);
+      (window as { setTimeout: unknown }).setTimeout = (fn: TimerHandler, ms?: number, ...rest: unknown[]) =>
+        original(fn, ms === undefined || ms === 0 ? 150 : ms, ...rest);
+    });
+    await cell(page, '06', 'r2', 2).click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('69.49\r\n57.00\r\n'); // 奖金 is empty
+
+    const from = await cell(page, '06', 'r3', 2).boundingBox();
+    const to = await cell(page, '06', 'r4', 3).boundingBox();
+    if (!from || !to) throw new Error('cells not on screen');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => cell(page, '06', 'r4', 3).getAttribute('class')).toContain('gk-selected');
+    await page.evaluate(() => navigator.clipboard.writeText('-'));
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe('-');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.split('\r\n')).toHaveLength(2);
+    expect(copied.split('\r\n')[0]?.split('\t')).toHaveLength(2);
+    await page.close();
+  });
+
   it('Ctrl+F finds a 科目 by code or name in any table', async () => {
     const { page } = await fresh();
     await page.keyboard.press('Control+f');
