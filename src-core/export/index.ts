@@ -13,3 +13,5 @@ export {
   type ParagraphRole,
 } from './publication-html';
 export { exportDocx } from './docx-export';
+export { pdfDestinationPages } from './pdf-destinations';
+export { printWithTocPages, fillTocPages, hasTocSlots, tocTargetId } from './toc-pages';

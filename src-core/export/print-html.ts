@@ -5,6 +5,7 @@ import { tableLayout, type LayoutCell, type TableLayout } from '../layout';
 import { formatAmount } from '../money';
 import type { FormSet, TableTemplate } from '../template';
 import { CELL_PADDING_EM, fitColumns, textWidthEm, type ColumnNeed } from './print-columns';
+import { TOC_ENTRY_CSS, tocEntryHtml, tocTargetId } from './toc-pages';
 
 /** What to print. */
 export interface PrintOptions {
@@ -124,7 +125,9 @@ export function publishDateText(date: string): string {
 }
 
 function tocHtml(doc: GongkaiDocument, templates: readonly TableTemplate[]): string {
-  const items = templates.map((t, i) => `<li>${chineseNumber(i + 1)}、${esc(t.title)}</li>`);
+  const items = templates.map((t, i) =>
+    tocEntryHtml(`${chineseNumber(i + 1)}、${esc(t.title)}`, tocTargetId('table', t.id), 'toc-entry'),
+  );
   return [
     '<section class="toc">',
     '<h2>目\u3000录</h2>',
@@ -190,7 +193,7 @@ function tableSectionHtml(
   );
   const note = doc.tables[template.id]?.note?.trim();
   return [
-    `<section class="sheet ${template.orientation}" data-table="${esc(template.id)}">`,
+    `<section class="sheet ${template.orientation}" id="${tocTargetId('table', template.id)}" data-table="${esc(template.id)}">`,
     '<div class="title-block">',
     `<h1>${year}年度${esc(template.title)}</h1>`,
     `<div class="code">${esc(template.code)}</div>`,
@@ -340,6 +343,7 @@ section:first-of-type { break-before: auto; }
 .toc .toc-part { margin: 0 0 4mm; font-size: 14pt; font-weight: bold; }
 .toc ol { list-style: none; margin: 0; padding: 0 0 0 2em; }
 .toc li { font-size: 14pt; line-height: 2.1; }
+${TOC_ENTRY_CSS}
 `;
 
 /**

@@ -11,6 +11,7 @@ import {
   escapeHtml as esc,
   tableSectionsHtml,
 } from './print-html';
+import { TOC_ENTRY_CSS, tocEntryHtml, tocTargetId } from './toc-pages';
 
 export interface PublicationHtmlOptions {
   /** The figures of 第三部分, by the key its sections name; a section whose figure is absent gets none. */
@@ -167,22 +168,25 @@ export function buildPublicationHtml(
 ): string {
   const outline = publicationOutline(formSet, doc);
   const chartNumbers = chartNumbering(outline);
-  const body: string[] = [coverHtml(doc), tocHtml(formSet, outline)];
+  const body: string[] = [coverHtml(doc), tocHtml(formSet, doc, outline)];
   for (const part of outline) {
     if (part.tables) {
       body.push(
-        `<section class="part-divider" data-part="${esc(part.key)}">\n<h1 class="part-title">${titleHtml(part.title, doc)}</h1>\n</section>`,
+        `<section class="part-divider" id="${tocTargetId('part', part.key)}" data-part="${esc(part.key)}">\n<h1 class="part-title">${titleHtml(part.title, doc)}</h1>\n</section>`,
         ...tableSectionsHtml(formSet, doc),
       );
       continue;
     }
     const out: string[] = [
-      `<section class="part text-part" data-part="${esc(part.key)}">`,
+      `<section class="part text-part" id="${tocTargetId('part', part.key)}" data-part="${esc(part.key)}">`,
       `<h1 class="part-title">${titleHtml(part.title, doc)}</h1>`,
     ];
     for (const section of part.sections) {
       out.push(`<div class="pub-section" data-section="${esc(section.key)}">`);
-      if (section.heading !== '') out.push(`<h2 class="section-heading">${esc(section.heading)}</h2>`);
+      if (section.heading !== '')
+        out.push(
+          `<h2 class="section-heading" id="${tocTargetId('section', section.key)}">${esc(section.heading)}</h2>`,
+        );
       out.push(...paragraphsHtml(section.paragraphs));
       const chart = section.chart ? options.charts?.[section.chart] : undefined;
       if (section.chart && chart)
@@ -239,15 +243,25 @@ function chartNumbering(outline: readonly OutlinePart[]): Map<ChartKey, number> 
   return numbers;
 }
 
-/** The 目录 as the reference prints it: each part title, and under it its section headings or its tables. */
-function tocHtml(formSet: FormSet, outline: readonly OutlinePart[]): string {
+/**
+ * The 目录 as the reference prints it — each part title, and under it its section headings or its tables — with a
+ * dotted leader to each entry's page number (filled in by printWithTocPages) and a link to it.
+ */
+function tocHtml(formSet: FormSet, doc: GongkaiDocument, outline: readonly OutlinePart[]): string {
   const items: string[] = [];
   for (const part of outline) {
-    items.push(`<li class="toc-part">${esc(part.title)}</li>`);
-    const entries = part.tables
-      ? formSet.tables.map((t, i) => `${chineseNumber(i + 1)}、${t.title}`)
-      : part.sections.map((s) => s.heading).filter((h) => h !== '');
-    for (const entry of entries) items.push(`<li class="toc-entry">${esc(entry)}</li>`);
+    items.push(tocEntryHtml(titleHtml(part.title, doc), tocTargetId('part', part.key), 'toc-part'));
+    if (part.tables) {
+      formSet.tables.forEach((t, i) =>
+        items.push(
+          tocEntryHtml(`${chineseNumber(i + 1)}、${esc(t.title)}`, tocTargetId('table', t.id), 'toc-entry'),
+        ),
+      );
+    } else {
+      for (const s of part.sections)
+        if (s.heading !== '')
+          items.push(tocEntryHtml(esc(s.heading), tocTargetId('section', s.key), 'toc-entry'));
+    }
   }
   return [
     '<section class="toc">',
@@ -352,8 +366,10 @@ body > section:first-of-type { break-before: auto; }
 .toc-title { margin: 0 0 ${LINE_PT}pt; text-align: center; font-family: ${HEITI_STACK}; font-size: 22pt; font-weight: normal; line-height: 1.5; letter-spacing: 1em; }
 .toc ul { list-style: none; margin: 0; padding: 0; }
 .toc li { break-inside: avoid; }
-.toc-part { font-family: ${HEITI_STACK}; padding-left: 4.5em; text-indent: -4.5em; }
+.toc-part { font-family: ${HEITI_STACK}; }
+.toc-part .toc-text { padding-left: 4.5em; text-indent: -4.5em; word-break: keep-all; overflow-wrap: anywhere; }
 .toc-entry { padding-left: 2em; }
+${TOC_ENTRY_CSS}
 
 /* Body text: 3号 仿宋, 28 characters to the 156 mm line, first lines indented two characters. */
 .text-part { letter-spacing: -0.22pt; orphans: 2; widows: 2; }

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { hasTocSlots, printWithTocPages } from '../../src-core/export/toc-pages';
 
 /** The parts of a hidden BrowserWindow the printer uses. */
 export interface PrintWindowLike {
@@ -53,11 +54,14 @@ export function createHtmlPrinter(deps: {
     }
   };
 
+  const toPdf = (html: string) => withPage(html, (window) => window.webContents.printToPDF(PDF_OPTIONS));
   return {
-    toPdf: (html) => withPage(html, (window) => window.webContents.printToPDF(PDF_OPTIONS)),
-    print: (html) =>
-      withPage(
-        html,
+    // A 目录 learns its page numbers from a first print (see printWithTocPages).
+    toPdf: async (html) => (await printWithTocPages(html, toPdf)).pdf,
+    print: async (html) => {
+      const numbered = hasTocSlots(html) ? (await printWithTocPages(html, toPdf)).html : html;
+      return withPage(
+        numbered,
         (window) =>
           new Promise<PrintResult>((resolve) => {
             window.webContents.print({ silent: false, printBackground: true }, (success, failureReason) => {
@@ -67,6 +71,7 @@ export function createHtmlPrinter(deps: {
                 resolve({ ok: false, reason: /cancel/i.test(failureReason) ? 'cancelled' : failureReason });
             });
           }),
-      ),
+      );
+    },
   };
 }

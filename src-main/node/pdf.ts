@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { printWithTocPages } from '../../src-core/export/toc-pages';
 import { writeFileAtomic } from './atomic-file';
 
 /**
@@ -16,6 +17,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Playwright's page.pdf options matching Electron's printToPDF options in src-main/electron/html-printer.ts. */
+const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true } as const;
+
 /** The Chromium the system provides (Debian's `chromium` package); CHROMIUM_PATH overrides it. Never downloaded. */
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,7 +28,8 @@ export function chromiumPath(): string {
 /**
  * Prints the HTML built by buildPrintHtml (src-core/export) to PDF bytes with the system's headless Chromium —
  * the same engine Electron's printToPDF uses, so the CLI, tests and benchmarks see the pages the app prints. The
- * page size comes from the HTML's @page rules (A4, portrait or landscape per table).
+ * page size comes from the HTML's @page rules (A4, portrait or landscape per table). A 目录 gets its page numbers
+ * from a first print (printWithTocPages), in the same browser.
  *
  * @throws Error with a Chinese message when Chromium is missing or cannot start.
  */
@@ -33,8 +38,11 @@ export async function renderPdfBuffer(html: string): Promise<Uint8Array> {
   try {
     // The print page needs no script (Electron's print window runs none either), and must not reach the network.
     const page = await browser.newPage({ javaScriptEnabled: false, offline: true });
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const toPdf = async (pageHtml: string) => {
+      await page.setContent(pageHtml, { waitUntil: 'load' });
+      return page.pdf(PDF_OPTIONS);
+    };
+    return (await printWithTocPages(html, toPdf)).pdf;
   } finally {
     // Shutting Chromium down takes 100–200 ms the caller need not wait for: the bytes are already here. Should it
     // still be running when Node exits, Playwright's exit handler kills it.

@@ -108,7 +108,9 @@ describe('buildPrintHtml: the official pages of the sample', () => {
 
   it('lays each table out in its form’s orientation, with named pages', () => {
     for (const t of formSet.tables) {
-      expect(html).toContain(`<section class="sheet ${t.orientation}" data-table="${t.id}">`);
+      expect(html).toContain(
+        `<section class="sheet ${t.orientation}" id="gk-table-${t.id}" data-table="${t.id}">`,
+      );
     }
     expect(formSet.tables.filter((t) => t.orientation === 'landscape').map((t) => t.id)).toEqual([
       '02',
@@ -189,12 +191,19 @@ describe('buildPrintHtml: the official pages of the sample', () => {
     expect(undated).not.toContain('<div class="cover-date">');
   });
 
-  it('adds a table of contents listing the printed tables 一、二、… (without page numbers)', () => {
+  it('adds a table of contents linking to the printed tables 一、二、…, with a slot for each page number', () => {
     const out = buildPrintHtml(formSet, sample, { toc: true, cover: true });
     const toc = /<section class="toc">(.*?)<\/section>/s.exec(out)?.[1] ?? '';
     expect(toc).toContain('<h2>目\u3000录</h2>');
     expect(toc).toContain('武汉市汉阳区融媒体中心2023年度部门决算表');
-    const items = [...toc.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+    const items = [
+      ...toc.matchAll(
+        /<li class="toc-entry"><a class="toc-link" href="#gk-table-(\d\d)"><span class="toc-text">(.*?)<\/span>.*?<span class="toc-page" data-toc-page="gk-table-(\d\d)"><\/span><\/a><\/li>/g,
+      ),
+    ].map((m) => {
+      expect(m[3]).toBe(m[1]);
+      return m[2];
+    });
     expect(items).toEqual([
       '一、收入支出决算总表',
       '二、收入决算表',
@@ -209,7 +218,7 @@ describe('buildPrintHtml: the official pages of the sample', () => {
     expect(out.indexOf('class="cover"')).toBeLessThan(out.indexOf('class="toc"'));
     expect(out.indexOf('class="toc"')).toBeLessThan(out.indexOf('data-table="01"'));
     const some = buildPrintHtml(formSet, sample, { toc: true, tables: ['09', '03'] });
-    expect([...some.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1])).toEqual([
+    expect([...some.matchAll(/<span class="toc-text">(.*?)<\/span>/g)].map((m) => m[1])).toEqual([
       '一、支出决算表',
       '二、财政拨款“三公”经费支出决算表',
     ]);

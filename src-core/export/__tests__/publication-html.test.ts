@@ -103,7 +103,9 @@ describe('buildPublicationHtml: the whole publication of the sample', () => {
     const body = text.slice(text.indexOf(PART_TITLES[5] as string) + 1);
     expect(positionsInOrder(body, headings)).not.toContain(-1);
     for (const h of headings)
-      expect(html).toContain(`<h2 class="section-heading">${h.replace(/"/g, '&quot;')}</h2>`);
+      expect(html).toMatch(
+        new RegExp(`<h2 class="section-heading" id="gk-section-[\\w-]+">${h.replace(/"/g, '&quot;')}</h2>`),
+      );
   });
 
   it('prints the 情况说明 paragraphs as written, in their sections', () => {
@@ -127,7 +129,11 @@ describe('buildPublicationHtml: the whole publication of the sample', () => {
     const from = html.indexOf('data-part="tables"');
     const to = html.indexOf('data-part="explanation"');
     const part2 = html.slice(from, to);
-    const order = [...part2.matchAll(/<section class="sheet (portrait|landscape)" data-table="(\d\d)">/g)];
+    const order = [
+      ...part2.matchAll(
+        /<section class="sheet (portrait|landscape)" id="gk-table-\d\d" data-table="(\d\d)">/g,
+      ),
+    ];
     expect(order.map((m) => m[2])).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09']);
     for (const m of order) expect(m[1]).toBe(formSet.tableById.get(m[2] as string)?.orientation);
     for (const t of formSet.tables) {
@@ -301,7 +307,9 @@ describe('buildPublicationHtml: figures, 绩效自评表, escaping', () => {
     expect(escaped).toContain(`<div class="cover-unit">单位${e}</div>`);
     expect(escaped).toContain(`<div class="cover-date">2024年${e}</div>`);
     expect(escaped).toContain(`<title>单位${e}2023年度部门决算公开</title>`);
-    expect(escaped).toContain(`<li class="toc-part">第一部分 单位${e}概况</li>`);
+    expect(escaped).toContain(
+      `<li class="toc-part"><a class="toc-link" href="#gk-part-overview"><span class="toc-text">第一部分 单位${e}<wbr>概况</span>`,
+    );
     expect(escaped).toContain(`<p>职责${e}</p>`);
     expect(escaped).toContain(`图1：标题${e}（原因${e}）`);
   });

@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tocEntryHtml } from '../../../src-core/export/toc-pages';
+import { tinyPdf } from '../../../test/helpers/tiny-pdf';
 import { createHtmlPrinter, PDF_OPTIONS, PRINT_DIR_PREFIX, type PrintWindowLike } from '../html-printer';
 
 let tempDir: string;
@@ -68,6 +70,29 @@ describe('createHtmlPrinter', () => {
     const printer = createHtmlPrinter({ createWindow: () => window, tempDir });
     await expect(printer.toPdf('<p>')).rejects.toThrow('ERR_FAILED');
     expect(window.destroy).toHaveBeenCalledOnce();
+    expect(await fs.readdir(tempDir)).toEqual([]);
+  });
+
+  it('gives a 目录 its page numbers from a first print, for the PDF and for the printer', async () => {
+    const toc = `<ul>${tocEntryHtml('一、收入支出决算总表', 'gk-table-01', 'toc-entry')}</ul>`;
+    const loaded: string[] = [];
+    const createWindow = () => {
+      const { window, seen } = fakeWindow();
+      window.loadFile = vi.fn(async (file: string) => {
+        seen.html = await fs.readFile(file, 'utf8');
+        loaded.push(seen.html);
+      });
+      window.webContents.printToPDF = vi.fn(async () => tinyPdf({ tree: [4], dests: { 'gk-table-01': 3 } }));
+      return window;
+    };
+    const printer = createHtmlPrinter({ createWindow, tempDir });
+    await printer.toPdf(toc);
+    expect(loaded).toHaveLength(2);
+    expect(loaded[1]).toContain('data-toc-page="gk-table-01">3</span>');
+    loaded.length = 0;
+    expect(await printer.print(toc)).toEqual({ ok: true });
+    expect(loaded).toHaveLength(3);
+    expect(loaded[2]).toContain('data-toc-page="gk-table-01">3</span>');
     expect(await fs.readdir(tempDir)).toEqual([]);
   });
 });

@@ -148,7 +148,7 @@ describe('renderPdf: the sample as the official pages', () => {
     expect(images).toHaveLength(pages.length);
   });
 
-  it('adds an unnumbered cover and a contents page when asked', async () => {
+  it('adds an unnumbered cover and a contents page with each table’s page number when asked', async () => {
     const bytes = await renderPdfBuffer(
       buildPrintHtml(formSet, sample, { cover: true, toc: true, tables: ['01', '09'] }),
     );
@@ -160,8 +160,10 @@ describe('renderPdf: the sample as the official pages', () => {
     expect(withCover[0]?.text).toContain('2023年度部门决算公开');
     expect(withCover[0]?.text).toContain('2024年10月21日');
     expect(withCover[0]?.text).not.toContain('—');
-    expect(withCover[1]?.text).toContain('一、收入支出决算总表');
-    expect(withCover[1]?.text).toContain('二、财政拨款“三公”经费支出决算表');
+    // 公开01表 is on page 3 and 公开09表 on page 4.
+    expect(withCover[1]?.text).toMatch(/一、收入支出决算总表\s*3\n/);
+    expect(withCover[1]?.text).toMatch(/二、财政拨款“三公”经费支出决算表\s*4\n/);
+    expect(withCover[3]?.text).toContain('2023年度财政拨款“三公”经费支出决算表');
     expect(withCover[1]?.text).toContain('— 2 —');
     expect(withCover[3]?.text).toContain('— 4 —');
   });

@@ -155,6 +155,32 @@ describe('the whole publication as PDF', () => {
     }
   });
 
+  it('gives every 目录 entry the page it starts on', () => {
+    // The layout text keeps each entry's number at the end of its line.
+    const toc = squash(
+      pages
+        .slice(1, partStarts[0])
+        .map((p) => p.layout)
+        .join(''),
+    );
+    const pageOf = (entry: string) => {
+      const m = new RegExp(`${entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)`).exec(toc);
+      return m ? Number(m[1]) : null;
+    };
+    PART_TITLES.forEach((title, k) => expect(pageOf(title), title).toBe((partStarts[k] as number) + 1));
+    formSet.tables.forEach((t, i) => {
+      const n = pageOf(`${'一二三四五六七八九'[i]}、${t.title}`);
+      expect(
+        pages[(n ?? 0) - 1]?.flat.startsWith(squash(`2023年度${t.title}`)),
+        `公开${t.id}表 on page ${n}`,
+      ).toBe(true);
+    });
+    // A 情况说明 section: its heading is on the page the 目录 names, and not on the page before.
+    const n = pageOf('十三、预算绩效情况说明') ?? 0;
+    expect(pages[n - 1]?.flat).toContain('十三、预算绩效情况说明');
+    expect(n - 1).toBeGreaterThan(partStarts[2] as number);
+  });
+
   it('prints 第一部分 … 第六部分 in order, each on a new page', () => {
     expect(partStarts.every((p) => p > 0)).toBe(true);
     expect([...partStarts].sort((a, b) => a - b)).toEqual(partStarts);

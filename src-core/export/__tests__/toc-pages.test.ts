@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { tinyPdf } from '../../../test/helpers/tiny-pdf';
+import { pdfDestinationPages } from '../pdf-destinations';
+import { fillTocPages, hasTocSlots, printWithTocPages, tocEntryHtml, tocTargetId } from '../toc-pages';
+
+describe('pdfDestinationPages', () => {
+  it('finds the page of each named destination through a nested page tree', () => {
+    const pdf = tinyPdf({ tree: [2, 3, 1], dests: { 'gk-part-a': 1, 'gk-table-03': 4, 'gk-section-x': 6 } });
+    expect(Object.fromEntries(pdfDestinationPages(pdf))).toEqual({
+      'gk-part-a': 1,
+      'gk-table-03': 4,
+      'gk-section-x': 6,
+    });
+  });
+
+  it('reads a /Names name tree of /D dictionaries too', () => {
+    const pdf = tinyPdf({ tree: [4], dests: { first: 2, second: 3 }, nameTree: true });
+    expect(Object.fromEntries(pdfDestinationPages(pdf))).toEqual({ first: 2, second: 3 });
+  });
+
+  it('gives nothing (not wrong numbers) for bytes it cannot read', () => {
+    expect(pdfDestinationPages(new TextEncoder().encode('not a pdf')).size).toBe(0);
+    const pdf = tinyPdf({ tree: [2], dests: { a: 2 } });
+    // A cross-reference table pointing into the wrong place.
+    const broken = new TextDecoder('latin1')
+      .decode(pdf)
+      .replace(/0000000(\d{3}) 00000 n/g, '0000000001 00000 n');
+    expect(pdfDestinationPages(Uint8Array.from(broken, (c) => c.charCodeAt(0))).size).toBe(0);
+  });
+});
+
+describe('the 目录 page numbers', () => {
+  const entry = (key: string) => tocEntryHtml(`表${key}`, tocTargetId('table', key), 'toc-entry');
+  const html = `<ul>${entry('01')}${entry('02')}</ul>`;
+
+  it('links each entry to its target and leaves a slot for its number', () => {
+    expect(tocTargetId('section', 'income')).toBe('gk-section-income');
+    expect(tocTargetId('part', '第一部分 x')).toMatch(/^gk-part-[\w-]+$/);
+    expect(entry('01')).toContain('href="#gk-table-01"');
+    expect(hasTocSlots(html)).toBe(true);
+    expect(hasTocSlots('<p>no 目录</p>')).toBe(false);
+  });
+
+  it('fills the slots it has a page for and leaves the others empty', () => {
+    const filled = fillTocPages(html, new Map([['gk-table-01', 7]]));
+    expect(filled).toContain('<span class="toc-page" data-toc-page="gk-table-01">7</span>');
+    expect(filled).toContain('<span class="toc-page" data-toc-page="gk-table-02"></span>');
+  });
+
+  it('prints once without a 目录, twice with one, and hands back the HTML the PDF was printed from', async () => {
+    const printed: string[] = [];
+    const toPdf = async (h: string) => {
+      printed.push(h);
+      return tinyPdf({ tree: [5], dests: { 'gk-table-01': 3, 'gk-table-02': 5 } });
+    };
+    await printWithTocPages('<p>tables only</p>', toPdf);
+    expect(printed).toHaveLength(1);
+    printed.length = 0;
+    const out = await printWithTocPages(html, toPdf);
+    expect(printed).toHaveLength(2);
+    expect(out.html).toBe(printed[1]);
+    expect(out.html).toContain('data-toc-page="gk-table-01">3<');
+    expect(out.html).toContain('data-toc-page="gk-table-02">5<');
+  });
+
+  it('prints a third time if filling in the numbers moved a target, and never more', async () => {
+    const printed: string[] = [];
+    // Each print moves 公开02表 one page further: the numbers never settle.
+    const toPdf = async (h: string) => {
+      printed.push(h);
+      return tinyPdf({ tree: [9], dests: { 'gk-table-01': 3, 'gk-table-02': 4 + printed.length } });
+    };
+    const out = await printWithTocPages(html, toPdf);
+    expect(printed).toHaveLength(3);
+    expect(out.html).toBe(printed[2]);
+    expect(out.html).toContain('data-toc-page="gk-table-02">6<');
+  });
+});

@@ -1,0 +1,82 @@
+import { pdfDestinationPages } from './pdf-destinations';
+
+/**
+ * Page numbers in the 目录. Chromium has no target-counter(), so a printed 目录 learns its numbers from a first print:
+ * every entry links to its part, section or table and holds an empty, fixed-width number slot; the first PDF's named
+ * destinations say where each target landed; the slots are filled and the page printed again. The slot's width does
+ * not depend on its digits, so filling it moves nothing and the second print has the same pages as the first.
+ */
+
+const SLOT = /<span class="toc-page" data-toc-page="([^"]*)"><\/span>/g;
+
+/** The element id a 目录 entry links to; ids are built from template keys, kept to characters safe in a PDF name. */
+export function tocTargetId(kind: 'part' | 'section' | 'table', key: string): string {
+  return `gk-${kind}-${key.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)?.toString(16)}`)}`;
+}
+
+/**
+ * One 目录 line: the entry's (escaped) text, a dotted leader and the number slot, all one link to `targetId` so the
+ * PDF's 目录 is also clickable.
+ */
+export function tocEntryHtml(textHtml: string, targetId: string, className: string): string {
+  return (
+    `<li class="${className}"><a class="toc-link" href="#${targetId}">` +
+    `<span class="toc-text">${textHtml}</span><span class="toc-leader"></span>` +
+    `<span class="toc-page" data-toc-page="${targetId}"></span></a></li>`
+  );
+}
+
+/** Rules for tocEntryHtml's lines (the page's font and size are the caller's). */
+export const TOC_ENTRY_CSS = `
+.toc-link { display: flex; align-items: last baseline; color: inherit; text-decoration: none; }
+.toc-text { flex: 0 1 auto; text-wrap: pretty; }
+/* The leader and the number stand on an entry's last line, as in a word processor's 目录. */
+.toc-leader { flex: 1 1 1em; margin: 0 0.2em; border-bottom: 1.5pt dotted #000; align-self: last baseline; }
+.toc-page { flex: none; width: 1.6em; text-align: right; letter-spacing: 0; }
+/* Until the numbers are known (a browser's own print) no leader points at an empty slot. */
+.toc-page:empty, .toc-link:has(.toc-page:empty) .toc-leader { visibility: hidden; }
+`;
+
+/** Whether the HTML has 目录 number slots still to fill. */
+export function hasTocSlots(html: string): boolean {
+  SLOT.lastIndex = 0;
+  return SLOT.test(html);
+}
+
+/** The HTML with each slot holding its target's page; a target not found keeps its empty slot. */
+export function fillTocPages(html: string, pages: ReadonlyMap<string, number>): string {
+  return html.replace(SLOT, (slot, id: string) => {
+    const page = pages.get(id);
+    return page === undefined ? slot : `<span class="toc-page" data-toc-page="${id}">${page}</span>`;
+  });
+}
+
+/**
+ * Prints `html` to PDF with the 目录's page numbers filled in (see above): one print when there is no 目录, two
+ * otherwise, and a third only if the second print's pages moved after all.
+ *
+ * @returns the PDF and the HTML it was printed from (the one to send to a printer).
+ */
+export async function printWithTocPages(
+  html: string,
+  toPdf: (html: string) => Promise<Uint8Array>,
+): Promise<{ readonly pdf: Uint8Array; readonly html: string }> {
+  let pdf = await toPdf(html);
+  if (!hasTocSlots(html)) return { pdf, html };
+  let printed = html;
+  let pages = pdfDestinationPages(pdf);
+  for (let pass = 0; pass < 2 && pages.size > 0; pass++) {
+    printed = fillTocPages(html, pages);
+    pdf = await toPdf(printed);
+    const now = pdfDestinationPages(pdf);
+    if (samePages(pages, now)) break;
+    pages = now;
+  }
+  return { pdf, html: printed };
+}
+
+function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
