@@ -77,14 +77,10 @@ export interface RecoverySnapshot {
   readonly at: string;
 }
 
-export interface ExportRequest {
-  readonly kind: 'xlsx' | 'pdf' | 'docx';
-  readonly suggestedName: string;
-  /** xlsx, docx: the file's bytes; pdf: unused (the host prints `html`). */
-  readonly data?: Uint8Array;
-  /** pdf: the print HTML built by src-core. */
-  readonly html?: string;
-}
+/** 导出: the bytes of an xlsx or docx the renderer built, or the print HTML the host turns into a PDF. */
+export type ExportRequest =
+  | { readonly kind: 'xlsx' | 'docx'; readonly suggestedName: string; readonly data: Uint8Array }
+  | { readonly kind: 'pdf'; readonly suggestedName: string; readonly html: string };
 
 export type ImportOutcome =
   | { readonly status: 'cancelled' }

@@ -40,16 +40,14 @@ export async function exportFile(request: ExportRequest, deps: ExportDeps): Prom
   const target = ensureExtension(choice.filePath, kind.extension);
 
   let bytes: Uint8Array;
-  if (request.kind === 'xlsx' || request.kind === 'docx') {
-    if (!request.data) return { status: 'failed', message: '没有可导出的内容。' };
-    bytes = request.data;
-  } else {
-    if (!request.html) return { status: 'failed', message: '没有可导出的打印内容。' };
+  if (request.kind === 'pdf') {
     try {
       bytes = await deps.printer.toPdf(request.html);
     } catch (e) {
       return { status: 'failed', message: `生成 PDF 失败：${(e as Error).message}` };
     }
+  } else {
+    bytes = request.data;
   }
   try {
     // The user already confirmed replacing the file; an export is regenerated at will, so no .bak beside it.

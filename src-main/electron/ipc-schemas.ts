@@ -33,19 +33,14 @@ const recoverySnapshot = z.object({
 
 const windowState = z.object({ title: z.string().max(MAX_TITLE), dirty: z.boolean() });
 
-const exportRequest = z
-  .object({
-    kind: z.enum(['xlsx', 'pdf', 'docx']),
+const exportRequest = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.enum(['xlsx', 'docx']),
     suggestedName: fileName,
-    data: z
-      .instanceof(Uint8Array)
-      .refine((d) => d.byteLength <= MAX_EXPORT_BYTES, '导出的文件太大。')
-      .optional(),
-    html: html.optional(),
-  })
-  .refine((r) => (r.kind === 'pdf' ? r.html !== undefined : r.data !== undefined), {
-    message: 'xlsx needs data; pdf needs html',
-  });
+    data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_EXPORT_BYTES, '导出的文件太大。'),
+  }),
+  z.object({ kind: z.literal('pdf'), suggestedName: fileName, html }),
+]);
 
 const importRequest = z.object({ purpose: z.enum(['excel', 'catalog', 'lastYear']) });
 

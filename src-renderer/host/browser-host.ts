@@ -76,32 +76,14 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
       window.close();
     },
     async exportFile(request: ExportRequest): Promise<SaveOutcome> {
-      if (request.kind === 'xlsx' && request.data) {
-        const name = ensureExtension(request.suggestedName, '.xlsx');
-        download(
-          new Blob([request.data as BlobPart], {
-            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          }),
-          name,
-        );
-        return { status: 'saved', filePath: null, fileName: name };
-      }
-      if (request.kind === 'docx' && request.data) {
-        const name = ensureExtension(request.suggestedName, '.docx');
-        download(
-          new Blob([request.data as BlobPart], {
-            type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          }),
-          name,
-        );
-        return { status: 'saved', filePath: null, fileName: name };
-      }
-      if (request.kind === 'pdf' && request.html) {
+      if (request.kind === 'pdf') {
         // A browser cannot write a PDF itself: print the same HTML and let the user choose “另存为 PDF”.
         printHtml(request.html);
         return { status: 'saved', filePath: null, fileName: ensureExtension(request.suggestedName, '.pdf') };
       }
-      return { status: 'failed', message: '导出内容为空。' };
+      const name = ensureExtension(request.suggestedName, `.${request.kind}`);
+      download(new Blob([request.data as BlobPart], { type: MIME_TYPES[request.kind] }), name);
+      return { status: 'saved', filePath: null, fileName: name };
     },
     async print(html: string) {
       printHtml(html);
@@ -170,3 +152,8 @@ function printHtml(html: string): void {
 function ensureExtension(name: string, ext: string): string {
   return name.toLowerCase().endsWith(ext) ? name : `${name.replace(/\.(gongkai\.)?json$/i, '')}${ext}`;
 }
+
+const MIME_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
