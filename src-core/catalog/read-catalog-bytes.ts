@@ -1,21 +1,14 @@
-import ExcelJS from 'exceljs';
 import { parseCatalogRows, parseCsv, type CatalogImport } from './import-catalog';
-import { checkXlsxBytes, checkXlsxInflation } from '../export/zip-guard';
+import { loadXlsxBook } from '../export/load-xlsx';
 
 /** Reads a two-column catalog (编码, 名称) from the bytes of an .xlsx or .csv file, in any host. */
 export async function readCatalogBytes(fileName: string, data: Uint8Array): Promise<CatalogImport> {
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext === 'csv' || ext === 'txt') return parseCatalogRows(parseCsv(decodeText(data)));
   if (ext !== 'xlsx') return { ok: false, message: '科目目录只能从 .xlsx 或 .csv 文件导入。' };
-  const guard = checkXlsxBytes(data) ?? (await checkXlsxInflation(data));
-  if (guard) return { ok: false, message: guard };
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
-  } catch {
-    return { ok: false, message: '无法读取这个 Excel 文件：文件已损坏、加了密码，或不是 .xlsx 格式。' };
-  }
-  const sheet = wb.worksheets[0];
+  const loaded = await loadXlsxBook(data);
+  if (!loaded.ok) return loaded;
+  const sheet = loaded.book.worksheets[0];
   if (!sheet) return { ok: false, message: '这个 Excel 文件里没有工作表。' };
   const rows: unknown[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row) => {

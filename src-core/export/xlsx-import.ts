@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Decimal, canonicalAmount, parseAmount } from '../money';
 import {
   newDocument,
@@ -12,7 +12,7 @@ import { dropRedundantValues, Workbook } from '../engine';
 import { levelOfCode } from '../catalog/catalog';
 import type { FormSet, TableTemplate } from '../template';
 import { readInfoSheet } from './xlsx-info-sheet';
-import { checkXlsxBytes, checkXlsxInflation } from './zip-guard';
+import { loadXlsxBook } from './load-xlsx';
 
 /** What was read from one table's sheet, and what was not (with why). */
 export interface TableImportReport {
@@ -48,16 +48,9 @@ type Grid = Cell[][];
  * damaged, encrypted and unreasonably large files with a Chinese message.
  */
 export async function importXlsx(formSet: FormSet, bytes: Uint8Array): Promise<XlsxImport> {
-  const guard = checkXlsxBytes(bytes) ?? (await checkXlsxInflation(bytes));
-  if (guard) return { ok: false, message: guard };
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
-  } catch {
-    return { ok: false, message: '无法读取这个 Excel 文件：文件已损坏，或不是 .xlsx 格式。' };
-  }
+  const loaded = await loadXlsxBook(bytes);
+  if (!loaded.ok) return loaded;
+  const { book } = loaded;
   for (const ws of book.worksheets) {
     // Rows with content, not the last formatted row: a stray format far down must not refuse a good file.
     if (ws.actualRowCount > MAX_ROWS) {
