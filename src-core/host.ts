@@ -34,6 +34,8 @@ export interface HostCommand {
   readonly type: CommandType;
   /** For openRecent. */
   readonly filePath?: string;
+  /** Edit commands: raised by the menu item's keyboard shortcut (the page may have acted on the key itself). */
+  readonly byAccelerator?: boolean;
 }
 
 export interface RecentFile {

@@ -47,7 +47,7 @@ export async function routeEditAction(
   }
   const route = editRoute(textField, trigger);
   if (route === 'native') deps.native[action]();
-  if (route === 'command') deps.sendCommand({ type: action });
+  if (route === 'command') deps.sendCommand({ type: action, byAccelerator: trigger.byAccelerator });
   return route;
 }
 

@@ -15,7 +15,6 @@ import {
   type ColSpanParams,
   type EditableCallbackParams,
   type SuppressKeyboardEventParams,
-  type CellFocusedEvent,
   type GridReadyEvent,
   type GetRowIdParams,
   type RowClassParams,
@@ -53,7 +52,11 @@ const theme = themeQuartz.withParams({
 /** The actions the menu and global shortcuts ask of the grid that has focus. */
 export interface GridHandle {
   copy(): Promise<void>;
-  paste(text?: string): Promise<void>;
+  /**
+   * Pastes `text`, or the clipboard. `byAccelerator`: Electron's menu raised it from Ctrl+V, which the page's own
+   * paste event may already have handled.
+   */
+  paste(text?: string, options?: { readonly byAccelerator?: boolean }): Promise<void>;
   clear(): void;
   /** The logical rows on the focused display row (one per block). */
   focusedRows(): readonly string[];
@@ -71,7 +74,8 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   const rangeRef = useRef<Range | null>(null);
   const draggingRef = useRef(false);
   const extendingRef = useRef(false);
-  const lastDomPaste = useRef(-Infinity);
+  /** Whether the page's paste event has already handled the latest Ctrl+V. */
+  const keyPaste = useRef({ handled: false });
   const table = store.workbook.tables.get(tableId) as TableModel;
   // The table model is rebuilt only when rows change (add/delete a 科目, another document), not on a value edit.
   const model = useMemo(() => gridModel(tableLayout(table), table.template), [table]);
@@ -259,8 +263,12 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     doneFocus.current = request.seq;
     api.ensureIndexVisible(pos.row, 'middle');
     api.ensureColumnVisible(`g${pos.col}`);
+    // AG Grid moves the keyboard focus onto the cell; 查找 gives it back so Enter finds the next hit and typing
+    // corrects the query instead of overwriting the found cell.
+    const keep = request.keepFocus ? document.activeElement : null;
     api.setFocusedCell(pos.row, `g${pos.col}`);
     setRange({ anchor: pos, focus: pos });
+    if (keep instanceof HTMLElement && keep !== document.activeElement) keep.focus();
   }, [store, tableId, setRange]);
   useEffect(() => {
     applyFocusRequest();
@@ -274,10 +282,10 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   const currentRange = (): Range | null => {
     const pos = focused();
     const r = rangeRef.current;
-    // After a mouse drag the grid's focus stays where the drag began, as Excel's active cell does.
-    const at = (p: GridPos) => !!pos && p.row === pos.row && p.col === pos.col;
-    if (r && (at(r.focus) || at(r.anchor))) return r;
-    return pos ? { anchor: pos, focus: pos } : r;
+    // The focused cell is Excel's active cell: after a drag or Ctrl+A it stays where it was, inside the range.
+    if (r && pos && inRange(r, pos.row, pos.col)) return r;
+    // No body cell has the focus (a header was clicked): there is nothing to act on.
+    return pos ? { anchor: pos, focus: pos } : null;
   };
 
   const handle = useMemo<GridHandle>(
@@ -289,9 +297,12 @@ export function TableGrid({ store, tableId, onReady }: Props) {
         await writeClipboard(text);
         store.notify('info', `已复制 ${text.split('\n').length} 行`);
       },
-      async paste(given?: string) {
-        // In Electron the menu's Ctrl+V can arrive right after the page's own paste event: paste once.
-        if (given === undefined && performance.now() - lastDomPaste.current < 500) return;
+      async paste(given?: string, options: { readonly byAccelerator?: boolean } = {}) {
+        // In Electron one Ctrl+V can raise both the page's paste event and the menu's command: paste once.
+        if (options.byAccelerator && keyPaste.current.handled) {
+          keyPaste.current = { handled: false };
+          return;
+        }
         const range = currentRange();
         if (!range) {
           store.notify('warning', '请先选中要粘贴到的单元格。');
@@ -329,6 +340,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
         if (!range) return;
         const edits = planClear(modelRef.current, store.workbook, table, range);
         if (edits.length > 0) store.apply({ type: 'setCells', table: tableId, cells: edits }, '清除');
+        else if (isSingle(range) && isComputed(range.focus)) store.notify('info', COMPUTED_CELL_NOTICE);
       },
     }),
     [store, table, tableId],
@@ -341,25 +353,61 @@ export function TableGrid({ store, tableId, onReady }: Props) {
 
   // Excel habits the Community grid does not have: shift+arrows extend, Delete clears, Ctrl+C/V copy and paste.
   const onKeyDownCapture = (e: React.KeyboardEvent) => {
-    extendingRef.current = e.shiftKey && e.key.startsWith('Arrow');
+    extendingRef.current = e.shiftKey && EXTENDING_KEYS.test(e.key);
     const api = apiRef.current;
     if (!api || api.getEditingCells().length > 0) return;
     const mod = e.ctrlKey || e.metaKey;
+    const pos = focused();
+    const model = modelRef.current;
+    const last = { row: model.rows.length - 1, col: model.columns.length - 1 };
+    // A new Ctrl+V: whether its paste event comes is not known yet.
+    if (mod && e.key.toLowerCase() === 'v') keyPaste.current = { handled: false };
+    const take = () => {
+      e.preventDefault();
+      e.stopPropagation();
+    };
     if (mod && e.key.toLowerCase() === 'c') {
       e.preventDefault();
       void handle.copy();
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
-      e.preventDefault();
-      e.stopPropagation();
+      take();
       handle.clear();
+    } else if (mod && e.key.toLowerCase() === 'a' && pos && last.row >= 0) {
+      take();
+      setRange({ anchor: { row: 0, col: 0 }, focus: last });
+    } else if ((e.key === 'Home' || e.key === 'End') && pos) {
+      // Home/End: the row's first or last cell; with Ctrl, the table's first or last; with Shift, extending.
+      take();
+      const home = e.key === 'Home';
+      const to = mod ? (home ? { row: 0, col: 0 } : last) : { row: pos.row, col: home ? 0 : last.col };
+      goTo(to, e.shiftKey);
+    } else if (pos && e.key.length === 1 && !mod && !e.altKey && isComputed(pos)) {
+      store.notify('info', COMPUTED_CELL_NOTICE);
     }
+  };
+
+  const goTo = (to: GridPos, extend: boolean) => {
+    const api = apiRef.current;
+    if (!api) return;
+    const r = rangeRef.current;
+    setRange(extend && r ? { anchor: r.anchor, focus: to } : { anchor: to, focus: to });
+    api.ensureIndexVisible(to.row);
+    api.ensureColumnVisible(`g${to.col}`);
+    api.setFocusedCell(to.row, `g${to.col}`);
+  };
+
+  /** A value the rules compute and the user has not overridden: typing cannot change it. */
+  const isComputed = (pos: GridPos) => {
+    const cell = valueCell(modelRef.current.rows[pos.row], pos.col);
+    const state = cell ? store.workbook.cell(tableId, cell.row, cell.col) : undefined;
+    return !!state && state.derived && !state.entered;
   };
 
   const onPaste = (e: React.ClipboardEvent) => {
     const api = apiRef.current;
     if (!api || api.getEditingCells().length > 0) return;
     e.preventDefault();
-    lastDomPaste.current = performance.now();
+    keyPaste.current = { handled: true };
     void handle.paste(e.clipboardData.getData('text/plain'));
   };
 
@@ -383,27 +431,39 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     [setRange],
   );
 
-  const onCellFocused = useCallback(
-    (e: CellFocusedEvent<GridRow>) => {
-      if (
-        e.rowPinned ||
-        e.rowIndex === null ||
-        e.rowIndex === undefined ||
-        !e.column ||
-        typeof e.column === 'string'
-      )
-        return;
-      const pos = { row: e.rowIndex, col: colIndex(e.column.getColId()) };
-      // Grid events arrive in a later task than the input that caused them (AG Grid dispatches them with
-      // setTimeout, and Chromium runs input first): a focus the keyboard has already moved past is stale.
-      const now = focused();
-      if (!now || now.row !== pos.row || now.col !== pos.col) return;
-      const r = rangeRef.current;
-      if (r && r.focus.row === pos.row && r.focus.col === pos.col) return;
-      if (!draggingRef.current && !extendingRef.current) setRange({ anchor: pos, focus: pos });
-    },
-    [setRange],
-  );
+  // A cell editor holding typed text counts as an unsaved change, and is committed before a save, an export or
+  // opening another file (Ctrl+S from the keyboard does not take the focus out of the editor as a click would).
+  const heldEdit = useRef<(() => void) | null>(null);
+  const releaseEdit = useCallback(() => {
+    const release = heldEdit.current;
+    heldEdit.current = null;
+    release?.();
+  }, []);
+  const holdOpenEditor = () => {
+    const api = apiRef.current;
+    if (heldEdit.current || !api || api.getEditingCells().length === 0) return;
+    heldEdit.current = store.holdPendingEdit(() => {
+      releaseEdit();
+      api.stopEditing();
+    });
+  };
+  const onCellEditingStopped = useCallback(() => {
+    // The event comes a task late: another cell's editor may already be open by then.
+    if ((apiRef.current?.getEditingCells().length ?? 0) === 0) releaseEdit();
+  }, [releaseEdit]);
+  useEffect(() => releaseEdit, [releaseEdit]);
+
+  // The range follows the focused cell through the DOM's focusin, which AG Grid's key handlers cause synchronously
+  // (Enter, Tab, Home, Ctrl+arrows, a click): its own cellFocused event comes a task later, after quicker keys.
+  const onFocus = (e: React.FocusEvent) => {
+    const pos = cellUnder(e.target);
+    const r = rangeRef.current;
+    if (!pos || draggingRef.current) return;
+    const at = (p: GridPos) => p.row === pos.row && p.col === pos.col;
+    if (r && (at(r.focus) || (at(r.anchor) && !extendingRef.current))) return;
+    if (extendingRef.current && r) setRange({ anchor: r.anchor, focus: pos });
+    else setRange({ anchor: pos, focus: pos });
+  };
 
   // Mouse selection reads the native events, which run in order with the keys; AG Grid's own cell mouse events come
   // a task later, after a quick Shift+arrow or after the mouseup that ends the drag.
@@ -438,6 +498,9 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       onKeyDownCapture={onKeyDownCapture}
       onMouseDown={onMouseDown}
       onMouseOver={onMouseOver}
+      onFocus={onFocus}
+      onKeyUp={holdOpenEditor}
+      onInput={holdOpenEditor}
       onPaste={onPaste}
     >
       <AgGridReact<GridRow>
@@ -458,7 +521,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
         tooltipHideDelay={60_000}
         tooltipInteraction
         navigateToNextCell={navigateToNextCell}
-        onCellFocused={onCellFocused}
+        onCellEditingStopped={onCellEditingStopped}
         defaultColDef={DEFAULT_COL_DEF}
         onGridReady={onGridReady}
         onFirstDataRendered={applyFocusRequest}
@@ -493,10 +556,18 @@ async function readClipboard(): Promise<string | null> {
 
 const AUTO_SIZE = { type: 'fitGridWidth' as const };
 
+const COMPUTED_CELL_NOTICE =
+  '这是计算单元格（灰底），数值由表上的公式算出，不能直接输入；请修改它所合计的单元格。';
+
+/** With Shift, these keys extend the selection (Shift+Tab and Shift+Enter move backwards instead). */
+const EXTENDING_KEYS = /^(?:Arrow|Home$|End$|Page)/;
+
 const DEFAULT_COL_DEF: ColDef<GridRow> = {
-  // Delete and Backspace clear the selection (ours), not AG Grid's single cell.
+  // Keys the wrapper handles Excel's way: Delete/Backspace clear the selection, Home/End, Ctrl+A select.
   suppressKeyboardEvent: (p: SuppressKeyboardEventParams<GridRow>) =>
-    !p.editing && (p.event.key === 'Delete' || p.event.key === 'Backspace'),
+    !p.editing &&
+    (['Delete', 'Backspace', 'Home', 'End'].includes(p.event.key) ||
+      ((p.event.ctrlKey || p.event.metaKey) && p.event.key.toLowerCase() === 'a')),
 };
 
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;

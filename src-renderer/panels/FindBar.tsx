@@ -27,7 +27,7 @@ export function FindBar() {
     const k = ((i % hits.length) + hits.length) % hits.length;
     setIndex(k);
     setVisited(true);
-    store.focusCell((hits[k] as Hit).cell);
+    store.focusCell((hits[k] as Hit).cell, { keepFocus: true });
   };
   return (
     <div className="gk-findbar" role="search">

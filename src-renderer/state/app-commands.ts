@@ -79,7 +79,7 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
         await grid()?.copy();
         return;
       case 'paste':
-        await grid()?.paste();
+        await grid()?.paste(undefined, { byAccelerator: command.byAccelerator === true });
         return;
       case 'find':
         store.toggle('findOpen', true);

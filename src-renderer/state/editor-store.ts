@@ -47,6 +47,8 @@ export type Dialog =
 export interface FocusRequest {
   readonly cell: CellAddress;
   readonly seq: number;
+  /** 查找: show and select the cell but leave the keyboard in the find box (Enter finds the next). */
+  readonly keepFocus?: boolean;
 }
 
 export type FindingsFilter = 'all' | 'error' | 'warning';
@@ -236,10 +238,10 @@ export class EditorStore {
     this.changed();
   }
 
-  /** Opens a table and focuses a cell in it. */
-  focusCell(cell: CellAddress): void {
+  /** Opens a table and focuses a cell in it (with keepFocus, the keyboard stays where it is). */
+  focusCell(cell: CellAddress, options: { readonly keepFocus?: boolean } = {}): void {
     this.page = cell.table;
-    this.focusRequest = { cell, seq: ++this.focusSeq };
+    this.focusRequest = { cell, seq: ++this.focusSeq, keepFocus: options.keepFocus };
     this.changed();
   }
 

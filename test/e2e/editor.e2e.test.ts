@@ -210,6 +210,8 @@ describe('the editor on the embedded sample', () => {
       (window as { setTimeout: unknown }).setTimeout = (fn: TimerHandler, ms?: number, ...rest: unknown[]) =>
         original(fn, ms === undefined || ms === 0 ? 150 : ms, ...rest);
     });
+    // The clipboard is shared between pages: start from something no copy gives.
+    await page.evaluate(() => navigator.clipboard.writeText('-'));
     await cell(page, '06', 'r2', 2).click();
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
@@ -233,6 +235,60 @@ describe('the editor on the embedded sample', () => {
     await page.close();
   });
 
+  it('keyboard moves that are not arrows (Enter, Ctrl+Shift+↓, Home, Ctrl+A) keep the selection in step', async () => {
+    const { page } = await fresh();
+    await openTable(page, '06');
+    await page.evaluate(() => {
+      const original = window.setTimeout.bind(window);
+      (window as { setTimeout: unknown }).setTimeout = (fn: TimerHandler, ms?: number, ...rest: unknown[]) =>
+        original(fn, ms === undefined || ms === 0 ? 150 : ms, ...rest);
+    });
+    const copy = async () => {
+      await page.evaluate(() => navigator.clipboard.writeText('-'));
+      await page.keyboard.press('Control+c');
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe('-');
+      return page.evaluate(() => navigator.clipboard.readText());
+    };
+    // Enter moves down from 基本工资 to 津贴补贴; Shift+↓ then selects 津贴补贴 and 奖金 only.
+    await cell(page, '06', 'r2', 2).click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+ArrowDown');
+    expect(await copy()).toBe('57.00\r\n');
+    // Home goes to the row's first cell, Shift+End selects the whole row.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    expect((await copy()).split('\t').length).toBeGreaterThan(3);
+    // Ctrl+A selects the whole table.
+    await page.keyboard.press('Control+a');
+    expect((await copy()).split('\r\n').length).toBeGreaterThan(10);
+    await page.close();
+  });
+
+  it('typing into a computed cell says why nothing happens', async () => {
+    const { page } = await fresh();
+    await openTable(page, '06');
+    await cell(page, '06', 'r1', 2).click();
+    await page.keyboard.type('5');
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('计算单元格');
+    await expect.poll(() => cell(page, '06', 'r1', 2).textContent()).toBe('269.03');
+    await page.close();
+  });
+
+  it('Ctrl+S with a cell editor still open saves what was typed; the open editor counts as unsaved', async () => {
+    const { page } = await fresh();
+    await openTable(page, '06');
+    await cell(page, '06', 'r2', 2).click();
+    await page.keyboard.type('1234');
+    await expect.poll(() => page.getByTestId('status-file').textContent()).toContain('未保存');
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    const file = await (await download).path();
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { tables: Record<string, unknown> };
+    expect(JSON.stringify(saved.tables['06'])).toContain('"1234"');
+    await expect.poll(() => cell(page, '06', 'r2', 2).textContent()).toBe('1,234.00');
+    await page.close();
+  });
+
   it('Ctrl+F finds a 科目 by code or name in any table', async () => {
     const { page } = await fresh();
     await page.keyboard.press('Control+f');
@@ -241,6 +297,13 @@ describe('the editor on the embedded sample', () => {
     await expect.poll(() => page.getByTestId('find-count').textContent()).toMatch(/^1 \/ \d+$/);
     await page.getByTestId('grid-02').waitFor();
     await expect.poll(() => cell(page, '02', '2210201', 2).getAttribute('class')).toContain('ag-cell-focus');
+    // The keyboard stays in the find box: Enter finds the next hit, typing edits the query, not the found cell.
+    await page.getByTestId('find-input').fill('住房');
+    await page.getByTestId('find-input').press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('find-count').textContent()).toMatch(/^2 \/ \d+$/);
+    await page.keyboard.type('公积金');
+    await expect.poll(() => page.getByTestId('find-input').inputValue()).toBe('住房公积金');
     await page.close();
   });
 

@@ -54,12 +54,19 @@ describe('routeEditAction', () => {
     expect(d.sent).toEqual([]);
   });
 
-  it.each(ACTIONS)('%s elsewhere goes to the renderer as a command', async (action) => {
-    const d = deps(false);
-    expect(await routeEditAction(action, KEY, d.deps)).toBe('command');
-    expect(d.sent).toEqual([{ type: action }]);
-    for (const fn of Object.values(d.native)) expect(fn).not.toHaveBeenCalled();
-  });
+  it.each(ACTIONS)(
+    '%s elsewhere goes to the renderer as a command, saying whether a shortcut raised it',
+    async (action) => {
+      const d = deps(false);
+      expect(await routeEditAction(action, KEY, d.deps)).toBe('command');
+      expect(await routeEditAction(action, CLICK, d.deps)).toBe('command');
+      expect(d.sent).toEqual([
+        { type: action, byAccelerator: true },
+        { type: action, byAccelerator: false },
+      ]);
+      for (const fn of Object.values(d.native)) expect(fn).not.toHaveBeenCalled();
+    },
+  );
 
   it('does nothing for a shortcut in a text field on Windows', async () => {
     const d = deps(true);
@@ -71,7 +78,7 @@ describe('routeEditAction', () => {
   it('sends the command when focus cannot be determined', async () => {
     const d = deps(new Error('page not ready'));
     expect(await routeEditAction('paste', CLICK, d.deps)).toBe('command');
-    expect(d.sent).toEqual([{ type: 'paste' }]);
+    expect(d.sent).toEqual([{ type: 'paste', byAccelerator: false }]);
   });
 });
 
