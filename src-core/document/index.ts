@@ -13,3 +13,4 @@ export { rowsForCode, type RowsForCode } from './class-rows';
 export { newDocument } from './new-document';
 export { sectionSchema, factsSchema, type SectionContent, type Facts } from './publication-schema';
 export * from './performance-schema';
+export { valueEditsBetween } from './value-edits';

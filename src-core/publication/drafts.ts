@@ -313,16 +313,16 @@ const DRAFTS: Record<string, (f: Facts) => string[]> = {
     const p = f.ctx.doc.facts?.performance;
     const project = f.v('一般公共预算财政拨款项目支出');
     return [
-      '(一) 预算绩效管理工作开展情况',
+      '（一）预算绩效管理工作开展情况',
       `根据预算绩效管理要求，${f.unit}对${f.year}年度一般公共预算项目支出全面开展绩效自评，共涉及项目${p?.projects ?? TODO('项目个数')}个，资金${figure(project)}万元，占一般公共预算项目支出总额的${p?.coverage ? figure(new Decimal(p.coverage)) : '100'}%。`,
       TODO('绩效评价工作的组织和方法'),
-      '(二) 部门(单位)整体支出自评结果',
+      '（二）部门（单位）整体支出自评结果',
       TODO('部门整体支出绩效自评结果（见附件部门整体绩效自评表）'),
-      '(三) 项目支出自评结果',
+      '（三）项目支出自评结果',
       p?.projectBudget
         ? `${f.unit}在${f.year}年度部门决算中反映所有项目绩效自评结果，共涉及${p.projects ?? TODO('项目个数')}个项目。项目全年预算数为${figure(f.amount(p.projectBudget))}万元，执行数为${figure(project)}万元，完成预算的${percentOf(project, f.amount(p.projectBudget))}%。`
         : `项目全年预算数为${TODO('请在补充数据中填写项目全年预算数')}万元，执行数为${figure(project)}万元。`,
-      '(四)绩效自评结果应用情况',
+      '（四）绩效自评结果应用情况',
       TODO('绩效自评结果应用情况'),
     ];
   },
