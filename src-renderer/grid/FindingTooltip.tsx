@@ -20,7 +20,28 @@ export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
     .filter((f) => f.cell.table === tableId && f.cell.row === cell.row && f.cell.col === cell.col);
   const state = store.workbook.cell(tableId, cell.row, cell.col);
   if (findings.length === 0) {
-    return state?.unknown ? <div className="gk-tooltip">无法计算：它依赖的单元格里有无效数值。</div> : null;
+    if (state?.unknown) return <div className="gk-tooltip">无法计算：它依赖的单元格里有无效数值。</div>;
+    if (state?.derived && state.entered)
+      return (
+        <div className="gk-tooltip" data-testid="override-tooltip">
+          <div className="gk-tip-title">计算单元格 · 保存了自己的数值</div>
+          <div>
+            这里保存的是录入、导入或发布的数值 {amount(state.value?.toString())}
+            ，不随下级数据的修改而更新；按公式计算为 {amount(state.computed?.toString())}。
+          </div>
+          <button
+            type="button"
+            className="gk-button gk-use-computed"
+            onClick={() => {
+              store.adoptComputed({ table: tableId, ...cell });
+              props.hideTooltipCallback?.();
+            }}
+          >
+            采用计算值 {amount(state.computed?.toString())}
+          </button>
+        </div>
+      );
+    return null;
   }
   return (
     <div className="gk-tooltip" data-testid="finding-tooltip">

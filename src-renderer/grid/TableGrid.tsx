@@ -148,6 +148,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
           const s = store.workbook.cell(tableId, cell.row, cell.col);
           if (f?.length) return f.map((x) => x.message).join('\n');
           if (s?.unknown) return '无法计算：它依赖的单元格里有无效数值';
+          if (s?.derived && s.entered) return '保存的是自己的数值';
           return null;
         },
         tooltipComponent: FindingTooltip,
@@ -507,6 +508,8 @@ export function TableGrid({ store, tableId, onReady }: Props) {
         theme={theme}
         domLayout={autoHeight ? 'autoHeight' : 'normal'}
         autoSizeStrategy={AUTO_SIZE}
+        onRowDataUpdated={fitWidth}
+        onGridSizeChanged={fitWidth}
         rowData={model.rows as GridRow[]}
         pinnedTopRowData={model.columnNoRow ? [model.columnNoRow] : undefined}
         columnDefs={columnDefs}
@@ -555,6 +558,9 @@ async function readClipboard(): Promise<string | null> {
 }
 
 const AUTO_SIZE = { type: 'fitGridWidth' as const };
+
+/** The columns fill the grid's width again after rows change (a 科目 added or undone) or the window resizes. */
+const fitWidth = (e: { readonly api: GridApi<GridRow> }) => e.api.sizeColumnsToFit();
 
 const COMPUTED_CELL_NOTICE =
   '这是计算单元格（灰底），数值由表上的公式算出，不能直接输入；请修改它所合计的单元格。';

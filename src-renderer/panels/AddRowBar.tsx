@@ -15,8 +15,29 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
   );
   const suggestions = catalog.search(code, 30);
 
+  /** The code typed, or the one 科目 whose name was typed (事业运行 is under many 款: then the user chooses). */
+  const resolveCode = (): string | null => {
+    const typed = code.trim();
+    if (typed === '' || /^\d+$/.test(typed)) return typed;
+    const hits = catalog.search(typed, 200);
+    const exact = hits.filter((h) => h.name === typed);
+    const only =
+      exact.length === 1 ? exact[0] : exact.length === 0 && hits.length === 1 ? hits[0] : undefined;
+    if (only) return only.code;
+    store.notify(
+      'warning',
+      hits.length === 0
+        ? `目录里没有名称含“${typed}”的科目，请输入科目编码。`
+        : `名称含“${typed}”的科目有 ${hits.length} 个，请从下拉列表中选一个，或输入编码。`,
+      hits.slice(0, 8).map((h) => `${h.code} ${h.name}`),
+    );
+    return null;
+  };
+
   const add = () => {
-    const result = rowsForCode(catalog, store.document, tableId, code, needName ? name : undefined);
+    const resolved = resolveCode();
+    if (resolved === null) return;
+    const result = rowsForCode(catalog, store.document, tableId, resolved, needName ? name : undefined);
     if (!result.ok) {
       if (result.message.includes('请填写科目名称')) setNeedName(true);
       store.notify('warning', result.message);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../state/use-store';
 import type { RendererHost } from '../host/get-host';
 import { printPages } from '../state/export-commands';
@@ -122,20 +122,54 @@ export function Dialogs({ host }: { host: RendererHost }) {
       break;
   }
   return (
+    <ModalFrame
+      title={title}
+      kind={d.kind}
+      onEscape={d.kind === 'restore' ? undefined : close}
+      actions={actions}
+    >
+      {body}
+    </ModalFrame>
+  );
+}
+
+/** The modal box. It takes the keyboard when it opens (unless a field in it did), so Escape closes it at once. */
+function ModalFrame({
+  title,
+  kind,
+  onEscape,
+  actions,
+  children,
+}: {
+  title: string;
+  kind: string;
+  onEscape: (() => void) | undefined;
+  actions: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (box.current && !box.current.contains(document.activeElement)) box.current.focus();
+  }, [kind]);
+  return (
     <div
       className="gk-modal-back"
       role="presentation"
-      onKeyDown={(e) => e.key === 'Escape' && d.kind !== 'restore' && close()}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onEscape) onEscape();
+      }}
     >
       <div
+        ref={box}
+        tabIndex={-1}
         className="gk-modal"
         role="dialog"
         aria-modal="true"
         aria-label={title}
-        data-testid={`dialog-${d.kind}`}
+        data-testid={`dialog-${kind}`}
       >
         <h2>{title}</h2>
-        <div className="gk-modal-body">{body}</div>
+        <div className="gk-modal-body">{children}</div>
         {actions && <div className="gk-modal-actions">{actions}</div>}
       </div>
     </div>
@@ -237,7 +271,11 @@ function FormulaHelp() {
               .filter((r) => r.table === t.id)
               .map((r) => (
                 <li key={r.id}>
-                  <code>{r.formula}</code> <span className="gk-help-src">{sourceName[r.source]}</span>
+                  <code>{r.formula}</code>{' '}
+                  <span className={`gk-help-src gk-help-${r.severity}`}>
+                    {r.severity === 'error' ? '强制' : '提示'}
+                  </span>{' '}
+                  <span className="gk-help-src">{sourceName[r.source]}</span>
                   {r.source !== 'printed' && (
                     <div className="gk-help-desc">
                       {r.description}。{r.rationale}
@@ -256,7 +294,9 @@ function FormulaHelp() {
             .map((r) => (
               <li key={r.id}>
                 <code>{r.formula}</code>{' '}
-                <span className="gk-help-src">{r.severity === 'error' ? '强制' : '提示'}</span>
+                <span className={`gk-help-src gk-help-${r.severity}`}>
+                  {r.severity === 'error' ? '强制' : '提示'}
+                </span>
                 <div className="gk-help-desc">
                   {r.description}。{r.rationale}
                 </div>

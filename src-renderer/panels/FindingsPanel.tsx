@@ -93,7 +93,9 @@ function TableFindingRow({ f }: { f: Finding }) {
         {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
       </td>
       <td>{f.location}</td>
-      <td>{f.kind === 'invalid' ? f.message.split('：').slice(1).join('：') : (f.rule?.formula ?? '')}</td>
+      <td className="gk-rule">
+        {f.kind === 'invalid' ? f.message.split('：').slice(1).join('：') : (f.rule?.formula ?? '')}
+      </td>
       <td className="num">{amount(f.expected)}</td>
       <td className="num">{f.kind === 'invalid' ? f.actual : amount(f.actual)}</td>
       <td className="num">{amount(f.difference)}</td>
@@ -137,7 +139,7 @@ function DocumentFindingRow({ f }: { f: DocumentFinding }) {
         {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
       </td>
       <td>{f.location}</td>
-      <td>
+      <td className="gk-rule">
         {f.kind === 'emptyTable' || (f.kind === 'performance' && f.written === undefined)
           ? f.message
           : f.kind === 'todo'

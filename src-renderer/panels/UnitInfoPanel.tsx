@@ -1,4 +1,5 @@
-import { parseTolerance, readCatalogBytes } from '../../src-core';
+import { convertToWanyuan, parseTolerance, readCatalogBytes, valueEditsBetween } from '../../src-core';
+import type { EditorStore } from '../state/editor-store';
 import { useHost, useStore } from '../state/use-store';
 import { CommitInput } from './CommitInput';
 
@@ -36,7 +37,8 @@ export function UnitInfoPanel() {
         金额单位
         <select
           value={unit.moneyUnit}
-          onChange={(e) => set({ type: 'setUnit', unit: { moneyUnit: e.target.value as '万元' | '元' } })}
+          data-testid="unit-money"
+          onChange={(e) => changeMoneyUnit(store, e.target.value as '万元' | '元')}
         >
           <option value="万元">万元</option>
           <option value="元">元</option>
@@ -74,6 +76,49 @@ export function UnitInfoPanel() {
       </p>
       <CatalogSection />
     </div>
+  );
+}
+
+/**
+ * 金额单位 is not a label only: 元→万元 offers to convert the tables' amounts (四舍五入 and 舍位平衡, one undoable
+ * step); 万元→元 converts nothing, so it asks first — a slip of the select would misstate every figure by 10,000.
+ */
+function changeMoneyUnit(store: EditorStore, unit: '万元' | '元'): void {
+  const doc = store.document;
+  if (unit === doc.unit.moneyUnit) return;
+  const setUnit = { type: 'setUnit' as const, unit: { moneyUnit: unit } };
+  if (unit === '元') {
+    if (
+      window.confirm(
+        '改为“元”只改变表头和文字中的金额单位，不会把已填的金额乘以 10000。\n本文件的金额若是按万元填写的，请不要修改。\n\n确定把金额单位改为“元”吗？',
+      )
+    )
+      store.apply(setUnit, '修改金额单位');
+    return;
+  }
+  const converted = convertToWanyuan(store.session.formSet, doc);
+  if (!converted.ok) {
+    store.showDialog({ kind: 'message', title: '无法换算为万元', text: converted.message });
+    return;
+  }
+  const n = converted.adjustments.length;
+  if (
+    !window.confirm(
+      `把各表金额从“元”换算为“万元”：四舍五入到两位小数，并做舍位平衡${n > 0 ? `（调整 ${n} 处尾数）` : ''}。\n补充数据和文字中的金额不会换算，请换算后核对。\n\n选“确定”换算（可撤销），选“取消”不作修改。`,
+    )
+  )
+    return;
+  const ops = [...valueEditsBetween(doc, converted.document), setUnit];
+  store.apply({ type: 'batch', label: '换算为万元', ops }, '换算为万元');
+  store.notify(
+    converted.unbalanced.length > 0 ? 'warning' : 'info',
+    `已换算为万元${n > 0 ? `，舍位平衡调整 ${n} 处` : ''}`,
+    [
+      ...converted.adjustments
+        .slice(0, 5)
+        .map((a) => `${a.location}：${a.exact} → 四舍五入 ${a.rounded} → 调整为 ${a.adjusted}`),
+      ...converted.unbalanced.map((u) => `未能平衡：${u}`),
+    ],
   );
 }
 

@@ -5,6 +5,9 @@ import {
   fillUnit,
   type SectionTemplate,
   type TextFinding,
+  TODO_OPEN,
+  paragraphRoles,
+  type ParagraphRole,
 } from '../../src-core';
 import { useStore } from '../state/use-store';
 import { useDocumentFindings } from '../state/use-document-findings';
@@ -44,6 +47,7 @@ function SectionEditor({
   const store = useStore();
   const content = store.document.sections?.[section.key];
   const paragraphs = content?.paragraphs ?? [];
+  const roles = useMemo(() => paragraphRoles(paragraphs), [paragraphs]);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const ref = useRef<HTMLElement>(null);
@@ -76,14 +80,16 @@ function SectionEditor({
         `修改${section.heading || '文字'}`,
       );
   }, [store, section.key, section.heading]);
+  // Only text that differs from the document makes it unsaved: opening the editor changes nothing yet.
+  const typed = editing && draft !== paragraphs.join('\n');
   useEffect(() => {
-    if (!editing) return;
+    if (!typed) return;
     return store.holdPendingEdit(() => {
       commitTyped();
       pending.current = { ...pending.current, editing: false };
       setEditing(false);
     });
-  }, [editing, store, commitTyped]);
+  }, [typed, store, commitTyped]);
   useEffect(() => () => commitTyped(), [commitTyped]);
 
   const save = (lines: string[]) =>
@@ -113,7 +119,13 @@ function SectionEditor({
     if (!lines) return;
     if (paragraphs.length > 0 && !window.confirm('用按报表生成的草稿替换本节现有文字？（可以撤销）')) return;
     save(lines);
-    store.notify('info', `已按报表生成“${section.heading}”的草稿；【待填写】处请补充原因等说明。`);
+    const open = lines.filter((l) => l.includes(TODO_OPEN)).length;
+    store.notify(
+      'info',
+      open > 0
+        ? `已按报表生成“${section.heading}”的草稿；还有 ${open} 处【待填写】，请补充原因等说明。`
+        : `已按报表生成“${section.heading}”的草稿，请核对。`,
+    );
   };
 
   const defaults = useMemo(
@@ -205,7 +217,13 @@ function SectionEditor({
       ) : (
         <div className="gk-paras" onDoubleClick={startEditing}>
           {paragraphs.map((text, i) => (
-            <Paragraph key={i} index={i} text={text} findings={findings.filter((f) => f.paragraph === i)} />
+            <Paragraph
+              key={i}
+              index={i}
+              text={text}
+              role={roles[i]}
+              findings={findings.filter((f) => f.paragraph === i)}
+            />
           ))}
         </div>
       )}
@@ -214,43 +232,61 @@ function SectionEditor({
   );
 }
 
-/** A paragraph with the spans the checker found marked (red: 与报表不一致; amber: 待填写), the message as a tooltip. */
+/**
+ * A paragraph as print sets it (the roles come from the same paragraphRoles): a 一、 or （一） heading, or a run-in
+ * heading before its text, in 黑体/楷体; numbered items and body text plain. The spans the checker found are marked
+ * (red: 与报表不一致; amber: 待填写), the message as a tooltip.
+ */
 function Paragraph({
   index,
   text,
+  role,
   findings,
 }: {
   index: number;
   text: string;
+  role: ParagraphRole | undefined;
   findings: readonly TextFinding[];
 }) {
+  const headEnd = role && (role.kind === 'heading1' || role.kind === 'heading2') ? role.head.length : 0;
   const sorted = [...findings].sort((a, b) => a.start - b.start);
-  const parts: React.ReactNode[] = [];
+  // Plain and marked runs, cut where the heading ends so that only the heading takes its font.
+  const runs: { start: number; end: number; finding?: TextFinding }[] = [];
   let at = 0;
   for (const f of sorted) {
     if (f.start < at) continue;
-    if (f.start > at) parts.push(text.slice(at, f.start));
-    parts.push(
-      <mark
-        key={f.id}
-        className={f.kind === 'todo' ? 'gk-mark-todo' : 'gk-mark-error'}
-        title={f.message}
-        data-testid={f.kind === 'todo' ? 'text-todo' : 'text-mismatch'}
-      >
-        {text.slice(f.start, f.end)}
-      </mark>,
-    );
+    if (f.start > at) runs.push({ start: at, end: f.start });
+    runs.push({ start: f.start, end: f.end, finding: f });
     at = f.end;
   }
-  if (at < text.length) parts.push(text.slice(at));
-  const kind = /^[（(][一二三四五六七八九十]+[)）]/.test(text)
-    ? 'sub'
-    : /^(\d+[.、]|[（(]\d+[)）])/.test(text)
-      ? 'item'
-      : 'body';
+  if (at < text.length) runs.push({ start: at, end: text.length });
+  const head: React.ReactNode[] = [];
+  const rest: React.ReactNode[] = [];
+  for (const run of runs) {
+    const cuts =
+      run.start < headEnd && run.end > headEnd ? [run.start, headEnd, run.end] : [run.start, run.end];
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const [from, to] = [cuts[k] as number, cuts[k + 1] as number];
+      const piece = run.finding ? (
+        <mark
+          key={`${run.finding.id}-${from}`}
+          className={run.finding.kind === 'todo' ? 'gk-mark-todo' : 'gk-mark-error'}
+          title={run.finding.message}
+          data-testid={run.finding.kind === 'todo' ? 'text-todo' : 'text-mismatch'}
+        >
+          {text.slice(from, to)}
+        </mark>
+      ) : (
+        text.slice(from, to)
+      );
+      (from < headEnd ? head : rest).push(piece);
+    }
+  }
+  const kind = role?.kind ?? 'body';
   return (
     <p className={`gk-para gk-para-${kind}`} data-paragraph={index}>
-      {parts}
+      {head.length > 0 && <span className={`gk-para-head gk-para-head-${kind}`}>{head}</span>}
+      {rest}
     </p>
   );
 }
