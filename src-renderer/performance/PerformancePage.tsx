@@ -193,7 +193,7 @@ export function PerformancePage() {
           data-testid="performance-add-project"
           onClick={addProject}
         >
-          ＋ 添加项目
+          ＋ 新建项目绩效自评表
         </button>
       </nav>
       {here.length > 0 && (
