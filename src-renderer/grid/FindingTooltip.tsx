@@ -19,6 +19,18 @@ export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
     .findings()
     .filter((f) => f.cell.table === tableId && f.cell.row === cell.row && f.cell.col === cell.col);
   const state = store.workbook.cell(tableId, cell.row, cell.col);
+  const adoptButton = (value: string) => (
+    <button
+      type="button"
+      className="gk-button gk-use-computed"
+      onClick={() => {
+        store.adoptComputed({ table: tableId, ...cell });
+        props.hideTooltipCallback?.();
+      }}
+    >
+      采用计算值 {value}
+    </button>
+  );
   if (findings.length === 0) {
     if (state?.unknown) return <div className="gk-tooltip">无法计算：它依赖的单元格里有无效数值。</div>;
     if (state?.derived && state.entered)
@@ -29,16 +41,7 @@ export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
             这里保存的是录入、导入或发布的数值 {amount(state.value?.toString())}
             ，不随下级数据的修改而更新；按公式计算为 {amount(state.computed?.toString())}。
           </div>
-          <button
-            type="button"
-            className="gk-button gk-use-computed"
-            onClick={() => {
-              store.adoptComputed({ table: tableId, ...cell });
-              props.hideTooltipCallback?.();
-            }}
-          >
-            采用计算值 {amount(state.computed?.toString())}
-          </button>
+          {adoptButton(amount(state.computed?.toString()))}
         </div>
       );
     return null;
@@ -85,18 +88,7 @@ export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
               </tbody>
             </table>
           )}
-          {f.canUseComputed && (
-            <button
-              type="button"
-              className="gk-button gk-use-computed"
-              onClick={() => {
-                store.adoptComputed({ table: tableId, ...cell });
-                props.hideTooltipCallback?.();
-              }}
-            >
-              采用计算值 {amount(f.expected)}
-            </button>
-          )}
+          {f.canUseComputed && adoptButton(amount(f.expected))}
         </div>
       ))}
     </div>

@@ -68,6 +68,18 @@ export async function openTable(page: Page, table: string): Promise<void> {
   await page.getByTestId(`grid-${table}`).locator('.ag-row:not(.ag-row-pinned)').first().waitFor();
 }
 
+/**
+ * A busy PC: AG Grid's own events (dispatched with setTimeout 0) arrive well after the keys and clicks that follow,
+ * as they can on a loaded office machine (Chromium runs input before timers).
+ */
+export async function slowGridEvents(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const original = window.setTimeout.bind(window);
+    (window as { setTimeout: unknown }).setTimeout = (fn: TimerHandler, ms?: number, ...rest: unknown[]) =>
+      original(fn, ms === undefined || ms === 0 ? 150 : ms, ...rest);
+  });
+}
+
 /** Types into a cell as a user does: select it, type, Enter. */
 export async function typeInto(target: Locator, text: string): Promise<void> {
   await target.click();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cell, openTable, screenshot, typeInto, useApp } from './app-driver';
+import { cell, openTable, screenshot, slowGridEvents, typeInto, useApp } from './app-driver';
 
 const app = useApp();
 
@@ -204,12 +204,7 @@ describe('the editor on the embedded sample', () => {
   it('a quick click, Shift+arrows and Ctrl+C copy the right cells on a busy machine; a mouse drag selects too', async () => {
     const { page } = await fresh();
     await openTable(page, '06');
-    // A busy PC: the grid's own events (dispatched with setTimeout 0) now arrive well after the keys that follow.
-    await page.evaluate(() => {
-      const original = window.setTimeout.bind(window);
-      (window as { setTimeout: unknown }).setTimeout = (fn: TimerHandler, ms?: number, ...rest: unknown[]) =>
-        original(fn, ms === undefined || ms === 0 ? 150 : ms, ...rest);
-    });
+    await slowGridEvents(page);
     // The clipboard is shared between pages: start from something no copy gives.
     await page.evaluate(() => navigator.clipboard.writeText('-'));
     await cell(page, '06', 'r2', 2).click();
@@ -238,11 +233,7 @@ describe('the editor on the embedded sample', () => {
   it('keyboard moves that are not arrows (Enter, Ctrl+Shift+↓, Home, Ctrl+A) keep the selection in step', async () => {
     const { page } = await fresh();
     await openTable(page, '06');
-    await page.evaluate(() => {
-      const original = window.setTimeout.bind(window);
-      (window as { setTimeout: unknown }).setTimeout = (fn: TimerHandler, ms?: number, ...rest: unknown[]) =>
-        original(fn, ms === undefined || ms === 0 ? 150 : ms, ...rest);
-    });
+    await slowGridEvents(page);
     const copy = async () => {
       await page.evaluate(() => navigator.clipboard.writeText('-'));
       await page.keyboard.press('Control+c');
