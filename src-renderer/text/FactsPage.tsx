@@ -1,4 +1,6 @@
 import {
+  Decimal,
+  formatAmount,
   classBreakdown,
   formSetFor,
   parseAmount,
@@ -42,8 +44,10 @@ export function FactsPage() {
   /** An amount field: blank clears it; anything not an amount is refused with the parser's message. */
   const amount = (value: string | undefined, apply: (v: string | undefined) => void, testId?: string) => (
     <CommitInput
-      value={value ?? ''}
+      // Shown as the tables show amounts (1,455.41); what is typed is parsed as any amount is.
+      value={value === undefined ? '' : formatAmount(new Decimal(value))}
       inputMode="decimal"
+      className="gk-amount-input"
       data-testid={testId}
       onCommit={(text) => {
         const parsed = parseAmount(text);

@@ -79,8 +79,10 @@ describe('the publication around the tables', () => {
     const { page } = await app.open();
     await page.getByTestId('nav-facts').click();
     const input = page.getByTestId('fact-budget-total');
+    await expect.poll(() => input.inputValue()).toBe('1,639.64');
     await input.fill('1700');
     await input.press('Enter');
+    await expect.poll(() => input.inputValue()).toBe('1,700.00');
     await page.getByTestId('nav-part:explanation').click();
     const general = page.getByTestId('section-explanation.general');
     await expect
