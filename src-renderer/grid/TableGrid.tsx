@@ -370,7 +370,9 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     if (mod && e.key.toLowerCase() === 'c') {
       e.preventDefault();
       void handle.copy();
-    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+    } else if (e.key === 'Delete') {
+      // Delete clears the selection; Backspace, as in Excel, empties the active cell and starts editing it (the
+      // grid's own behaviour).
       take();
       handle.clear();
     } else if (mod && e.key.toLowerCase() === 'a' && pos && last.row >= 0) {
@@ -382,7 +384,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       const home = e.key === 'Home';
       const to = mod ? (home ? { row: 0, col: 0 } : last) : { row: pos.row, col: home ? 0 : last.col };
       goTo(to, e.shiftKey);
-    } else if (pos && e.key.length === 1 && !mod && !e.altKey && isComputed(pos)) {
+    } else if (pos && (e.key.length === 1 || e.key === 'Backspace') && !mod && !e.altKey && isComputed(pos)) {
       store.notify('info', COMPUTED_CELL_NOTICE);
     }
   };
@@ -569,10 +571,10 @@ const COMPUTED_CELL_NOTICE =
 const EXTENDING_KEYS = /^(?:Arrow|Home$|End$|Page)/;
 
 const DEFAULT_COL_DEF: ColDef<GridRow> = {
-  // Keys the wrapper handles Excel's way: Delete/Backspace clear the selection, Home/End, Ctrl+A select.
+  // Keys the wrapper handles Excel's way: Delete clears the selection, Home/End, Ctrl+A select.
   suppressKeyboardEvent: (p: SuppressKeyboardEventParams<GridRow>) =>
     !p.editing &&
-    (['Delete', 'Backspace', 'Home', 'End'].includes(p.event.key) ||
+    (['Delete', 'Home', 'End'].includes(p.event.key) ||
       ((p.event.ctrlKey || p.event.metaKey) && p.event.key.toLowerCase() === 'a')),
 };
 

@@ -255,6 +255,18 @@ describe('the editor on the embedded sample', () => {
     await page.close();
   });
 
+  it('Backspace empties the active cell and starts editing it, as Excel does', async () => {
+    const { page } = await fresh();
+    await openTable(page, '06');
+    await cell(page, '06', 'r2', 2).click();
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('70');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, '06', 'r2', 2).textContent()).toBe('70.00');
+    await expect.poll(() => cell(page, '06', 'r3', 2).textContent()).toBe('57.00');
+    await page.close();
+  });
+
   it('typing into a computed cell says why nothing happens', async () => {
     const { page } = await fresh();
     await openTable(page, '06');
