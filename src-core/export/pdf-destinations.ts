@@ -71,6 +71,7 @@ function readDestinations(pdf: PdfObjects): Map<string, number> {
 /** The objects of a PDF found through its cross-reference table (not by scanning, which binary streams would fool). */
 class PdfObjects {
   private readonly offsets = new Map<number, number>();
+  private readonly seen = new Set<number>();
   private readonly trailer: string;
 
   constructor(private readonly text: string) {
@@ -102,7 +103,11 @@ class PdfObjects {
       }
       const entry = /^(\d{10})\s+(\d{5})\s+([nf])/.exec(line);
       if (!entry) continue;
-      if (entry[3] === 'n' && !this.offsets.has(next)) this.offsets.set(next, Number(entry[1]));
+      // The newest section comes first: an object it frees stays freed whatever older sections say.
+      if (!this.seen.has(next)) {
+        this.seen.add(next);
+        if (entry[3] === 'n') this.offsets.set(next, Number(entry[1]));
+      }
       next++;
     }
   }
@@ -132,11 +137,18 @@ class PdfObjects {
       if (seen.has(n)) return;
       seen.add(n);
       const node = this.object(n);
+      if (/\/Type\s*\/Page\b(?!s)/.test(node)) {
+        pages.push(n);
+        return;
+      }
+      // A /Pages node whose /Kids is not written inline (an indirect array) is not read: no numbers, not wrong ones.
       const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node);
-      if (/\/Type\s*\/Page\b(?!s)/.test(node) || !kids) pages.push(n);
-      else for (const k of refs(kids[1] as string)) walk(k);
+      if (!kids) throw new Error(`page tree node ${n} without an inline /Kids`);
+      for (const k of refs(kids[1] as string)) walk(k);
     };
     walk(root);
+    const count = /\/Count\s+(\d+)/.exec(this.object(root));
+    if (count && Number(count[1]) !== pages.length) throw new Error('page count does not match the tree');
     return pages;
   }
 }

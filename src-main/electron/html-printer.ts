@@ -59,7 +59,13 @@ export function createHtmlPrinter(deps: {
     // A 目录 learns its page numbers from a first print (see printWithTocPages).
     toPdf: async (html) => (await printWithTocPages(html, toPdf)).pdf,
     print: async (html) => {
-      const numbered = hasTocSlots(html) ? (await printWithTocPages(html, toPdf)).html : html;
+      // The 目录's numbers come from a PDF print; if that fails, the pages still go to the printer without them.
+      let numbered = html;
+      if (hasTocSlots(html))
+        numbered = await printWithTocPages(html, toPdf).then(
+          (r) => r.html,
+          () => html,
+        );
       return withPage(
         numbered,
         (window) =>

@@ -389,9 +389,15 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     }
   };
 
-  const goTo = (to: GridPos, extend: boolean) => {
+  const goTo = (target: GridPos, extend: boolean) => {
     const api = apiRef.current;
+    const model = modelRef.current;
     if (!api) return;
+    // A cell covered by a merged one (the blank blocks of 公开06表) is not rendered: go to where the merge starts.
+    let col = target.col;
+    const row = model.rows[target.row];
+    while (row && col > 0 && cellAt(model, row, col)?.span === 0) col--;
+    const to = { row: target.row, col };
     const r = rangeRef.current;
     setRange(extend && r ? { anchor: r.anchor, focus: to } : { anchor: to, focus: to });
     api.ensureIndexVisible(to.row);
@@ -462,6 +468,8 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     const pos = cellUnder(e.target);
     const r = rangeRef.current;
     if (!pos || draggingRef.current) return;
+    // The window got the focus back (from Excel, another page): the selection stays as it was.
+    if (r && e.relatedTarget === null && inRange(r, pos.row, pos.col)) return;
     const at = (p: GridPos) => p.row === pos.row && p.col === pos.col;
     if (r && (at(r.focus) || (at(r.anchor) && !extendingRef.current))) return;
     if (extendingRef.current && r) setRange({ anchor: r.anchor, focus: pos });
@@ -471,6 +479,8 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   // Mouse selection reads the native events, which run in order with the keys; AG Grid's own cell mouse events come
   // a task later, after a quick Shift+arrow or after the mouseup that ends the drag.
   const onMouseDown = (e: React.MouseEvent) => {
+    // A click inside an open editor places the caret (or drags text); it selects no cells.
+    if (e.target instanceof Element && e.target.closest('.ag-cell-inline-editing')) return;
     const pos = e.button === 0 ? cellUnder(e.target) : null;
     if (!pos) return;
     draggingRef.current = true;
@@ -486,6 +496,11 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   const onMouseOver = (e: React.MouseEvent) => {
     const r = rangeRef.current;
     if (!draggingRef.current || !r) return;
+    // The button came up where no mouseup reached us (a drag and drop): the drag is over.
+    if ((e.buttons & 1) === 0) {
+      draggingRef.current = false;
+      return;
+    }
     const pos = cellUnder(e.target);
     if (pos && (r.focus.row !== pos.row || r.focus.col !== pos.col))
       setRange({ anchor: r.anchor, focus: pos });
@@ -502,7 +517,10 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       onMouseDown={onMouseDown}
       onMouseOver={onMouseOver}
       onFocus={onFocus}
-      onKeyUp={holdOpenEditor}
+      onKeyDown={(e) => {
+        // Bubbling here, after the grid's own listener opened the editor with this key's character in it.
+        if (e.key.length === 1 || e.key === 'Backspace') holdOpenEditor();
+      }}
       onInput={holdOpenEditor}
       onPaste={onPaste}
     >

@@ -104,11 +104,19 @@ function changeMoneyUnit(store: EditorStore, unit: '万元' | '元'): void {
   const n = converted.adjustments.length;
   if (
     !window.confirm(
-      `把各表金额从“元”换算为“万元”：四舍五入到两位小数，并做舍位平衡${n > 0 ? `（调整 ${n} 处尾数）` : ''}。\n补充数据和文字中的金额不会换算，请换算后核对。\n\n选“确定”换算（可撤销），选“取消”不作修改。`,
+      `把各表金额从“元”换算为“万元”：四舍五入到两位小数，并做舍位平衡${n > 0 ? `（调整 ${n} 处尾数）` : ''}。\n尾数容差改为 0.01 万元。补充数据和文字中的金额不会换算，请换算后核对。\n\n选“确定”换算（可撤销），选“取消”不作修改。`,
     )
   )
     return;
-  const ops = [...valueEditsBetween(doc, converted.document), setUnit];
+  // Tolerances were in 元: 0.01 元 is below what 万元 figures can show, so they go back to 0.01 万元.
+  const ops = [
+    ...valueEditsBetween(doc, converted.document),
+    setUnit,
+    {
+      type: 'setSettings' as const,
+      settings: { tolerance: '0.01', ...(doc.settings.ruleTolerance ? { ruleTolerance: {} } : {}) },
+    },
+  ];
   store.apply({ type: 'batch', label: '换算为万元', ops }, '换算为万元');
   store.notify(
     converted.unbalanced.length > 0 ? 'warning' : 'info',

@@ -249,6 +249,12 @@ describe('the editor on the embedded sample', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+End');
     expect((await copy()).split('\t').length).toBeGreaterThan(3);
+    // End on a row whose last block is one merged blank (公开06表 资本性支出 beside 津贴补贴…) lands on a cell you see.
+    await cell(page, '06', 'r12', 1).click();
+    await page.keyboard.press('End');
+    await expect
+      .poll(() => page.locator('[data-testid=grid-06] .ag-row[row-id="r12"] .ag-cell-focus').count())
+      .toBe(1);
     // Ctrl+A selects the whole table.
     await page.keyboard.press('Control+a');
     expect((await copy()).split('\r\n').length).toBeGreaterThan(10);
@@ -289,6 +295,16 @@ describe('the editor on the embedded sample', () => {
     const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { tables: Record<string, unknown> };
     expect(JSON.stringify(saved.tables['06'])).toContain('"1234"');
     await expect.poll(() => cell(page, '06', 'r2', 2).textContent()).toBe('1,234.00');
+    // One key still held down when Ctrl+S comes: what it typed is saved too.
+    await cell(page, '06', 'r3', 2).click();
+    await page.keyboard.down('7');
+    const again = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    await page.keyboard.up('7');
+    const second = JSON.parse(fs.readFileSync(await (await again).path(), 'utf8')) as {
+      tables: Record<string, unknown>;
+    };
+    expect(JSON.stringify(second.tables['06'])).toContain('"7"');
     await page.close();
   });
 

@@ -26,6 +26,9 @@ describe('pdfDestinationPages', () => {
       .decode(pdf)
       .replace(/0000000(\d{3}) 00000 n/g, '0000000001 00000 n');
     expect(pdfDestinationPages(Uint8Array.from(broken, (c) => c.charCodeAt(0))).size).toBe(0);
+    // A page tree it cannot walk whole (the root's /Count says 3, the tree holds 2) gives nothing either.
+    const miscounted = new TextDecoder('latin1').decode(pdf).replace('/Count 2 /Kids', '/Count 3 /Kids');
+    expect(pdfDestinationPages(Uint8Array.from(miscounted, (c) => c.charCodeAt(0))).size).toBe(0);
   });
 });
 

@@ -95,4 +95,17 @@ describe('createHtmlPrinter', () => {
     expect(loaded[2]).toContain('data-toc-page="gk-table-01">3</span>');
     expect(await fs.readdir(tempDir)).toEqual([]);
   });
+
+  it('still prints, without the 目录 numbers, when the numbering print fails', async () => {
+    const toc = `<ul>${tocEntryHtml('一、收入支出决算总表', 'gk-table-01', 'toc-entry')}</ul>`;
+    const loaded: string[] = [];
+    const createWindow = () => {
+      const { window } = fakeWindow();
+      window.loadFile = vi.fn(async (file: string) => void loaded.push(await fs.readFile(file, 'utf8')));
+      window.webContents.printToPDF = vi.fn(async () => Promise.reject(new Error('printing failed')));
+      return window;
+    };
+    expect(await createHtmlPrinter({ createWindow, tempDir }).print(toc)).toEqual({ ok: true });
+    expect(loaded.at(-1)).toBe(`\ufeff${toc}`);
+  });
 });
