@@ -15,3 +15,4 @@ export {
 export { exportDocx } from './docx-export';
 export { pdfDestinationPages } from './pdf-destinations';
 export { printWithTocPages, fillTocPages, hasTocSlots, tocTargetId } from './toc-pages';
+export { tidyPdfOutline } from './pdf-outline';

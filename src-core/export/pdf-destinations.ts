@@ -171,7 +171,8 @@ function unescapeString(s: string): string {
   return s.replace(/\\([()\\])/g, '$1');
 }
 
-function latin1(bytes: Uint8Array): string {
+/** The bytes as a string of one character per byte, so that string offsets are byte offsets. */
+export function latin1(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
     out += String.fromCharCode(...bytes.subarray(i, Math.min(i + 0x8000, bytes.length)));

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { tidyPdfOutline } from '../../src-core/export/pdf-outline';
 import { hasTocSlots, printWithTocPages } from '../../src-core/export/toc-pages';
 
 /** The parts of a hidden BrowserWindow the printer uses. */
@@ -15,7 +16,14 @@ export interface PrintWindowLike {
   destroy(): void;
 }
 
-export const PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true } as const;
+/** Tagged (accessible) PDF with bookmarks from the headings, as the CLI's Playwright print makes it. */
+export const PDF_OPTIONS = {
+  pageSize: 'A4',
+  printBackground: true,
+  preferCSSPageSize: true,
+  generateTaggedPDF: true,
+  generateDocumentOutline: true,
+} as const;
 
 /** Print pages are written into folders named like this under the temp folder (the print session allows only them). */
 export const PRINT_DIR_PREFIX = 'gongkai-print-';
@@ -57,7 +65,7 @@ export function createHtmlPrinter(deps: {
   const toPdf = (html: string) => withPage(html, (window) => window.webContents.printToPDF(PDF_OPTIONS));
   return {
     // A 目录 learns its page numbers from a first print (see printWithTocPages).
-    toPdf: async (html) => (await printWithTocPages(html, toPdf)).pdf,
+    toPdf: async (html) => tidyPdfOutline((await printWithTocPages(html, toPdf)).pdf),
     print: async (html) => {
       // The 目录's numbers come from a PDF print; if that fails, the pages still go to the printer without them.
       let numbered = html;

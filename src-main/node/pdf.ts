@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { tidyPdfOutline } from '../../src-core/export/pdf-outline';
 import { printWithTocPages } from '../../src-core/export/toc-pages';
 import { writeFileAtomic } from './atomic-file';
 
@@ -18,7 +19,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Playwright's page.pdf options matching Electron's printToPDF options in src-main/electron/html-printer.ts. */
-const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true } as const;
+// Tagged (accessible) with bookmarks from the headings: parts, sections and tables in a reader's side pane.
+const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true } as const;
 
 /** The Chromium the system provides (Debian's `chromium` package); CHROMIUM_PATH overrides it. Never downloaded. */
 export function chromiumPath(): string {
@@ -42,7 +44,7 @@ export async function renderPdfBuffer(html: string): Promise<Uint8Array> {
       await page.setContent(pageHtml, { waitUntil: 'load' });
       return page.pdf(PDF_OPTIONS);
     };
-    return (await printWithTocPages(html, toPdf)).pdf;
+    return tidyPdfOutline((await printWithTocPages(html, toPdf)).pdf);
   } finally {
     // Shutting Chromium down takes 100–200 ms the caller need not wait for: the bytes are already here. Should it
     // still be running when Node exits, Playwright's exit handler kills it.

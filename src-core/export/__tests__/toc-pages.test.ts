@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../../test/helpers/tiny-pdf';
 import { pdfDestinationPages } from '../pdf-destinations';
 import { fillTocPages, hasTocSlots, printWithTocPages, tocEntryHtml, tocTargetId } from '../toc-pages';
+import { tidyPdfOutline } from '../pdf-outline';
 
 describe('pdfDestinationPages', () => {
   it('finds the page of each named destination through a nested page tree', () => {
@@ -77,5 +78,29 @@ describe('the 目录 page numbers', () => {
     expect(printed).toHaveLength(3);
     expect(out.html).toBe(printed[2]);
     expect(out.html).toContain('data-toc-page="gk-table-02">6<');
+  });
+});
+
+describe('tidyPdfOutline', () => {
+  const utf16 = (s: string) =>
+    [...s].map((c) => (c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')).join('');
+  const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const text = (b: Uint8Array) => String.fromCharCode(...b);
+
+  it('undoes a bookmark title Chromium wrote twice, without moving a byte', () => {
+    const pdf = bytes(
+      `1 0 obj\n<</Title <FEFF${utf16('收入决算表收入决算表')}> /Parent 2 0 R>>\nendobj\n` +
+        `3 0 obj\n<</Title <FEFF${utf16('第五部分 名词解释')}> /Parent 2 0 R>>\nendobj\n`,
+    );
+    const tidy = tidyPdfOutline(pdf);
+    expect(tidy.length).toBe(pdf.length);
+    expect(text(tidy)).toContain(`/Title <FEFF${utf16('收入决算表')}>`);
+    expect(text(tidy)).toContain(`/Title <FEFF${utf16('第五部分 名词解释')}>`);
+    expect(text(tidy).indexOf('endobj')).toBe(text(pdf).indexOf('endobj'));
+  });
+
+  it('leaves a PDF with nothing doubled as it is', () => {
+    const pdf = bytes(`<</Title <FEFF${utf16('目录')}>>>`);
+    expect(tidyPdfOutline(pdf)).toBe(pdf);
   });
 });

@@ -36,7 +36,13 @@ describe('createHtmlPrinter', () => {
     const printer = createHtmlPrinter({ createWindow: () => window, tempDir });
     expect([...(await printer.toPdf('<p>公开01表</p>'))]).toEqual([1, 2, 3]);
     expect(window.webContents.printToPDF).toHaveBeenCalledWith(PDF_OPTIONS);
-    expect(PDF_OPTIONS).toEqual({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    expect(PDF_OPTIONS).toEqual({
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+    });
     expect(seen.html).toBe('\ufeff<p>公开01表</p>');
     expect(path.basename(path.dirname(seen.file ?? ''))).toMatch(new RegExp(`^${PRINT_DIR_PREFIX}`));
     expect(window.destroy).toHaveBeenCalledOnce();

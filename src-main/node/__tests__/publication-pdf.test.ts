@@ -181,6 +181,21 @@ describe('the whole publication as PDF', () => {
     expect(n - 1).toBeGreaterThan(partStarts[2] as number);
   });
 
+  it('has bookmarks for the parts, their sections and the tables, each title once', () => {
+    const pdf = fs.readFileSync(path.join(dir, 'publication.pdf')).toString('latin1');
+    const titles = [...pdf.matchAll(/\/Title\s*<FEFF([0-9A-Fa-f]+)>/g)].map((m) =>
+      squash(
+        Buffer.from(m[1] as string, 'hex')
+          .swap16()
+          .toString('utf16le'),
+      ),
+    );
+    for (const t of PART_TITLES) expect(titles, t).toContain(t);
+    for (const t of formSet.tables) expect(titles).toContain(squash(`2023年度${t.title}`));
+    expect(titles).toContain('十三、预算绩效情况说明');
+    for (const t of titles) expect(t.slice(t.length / 2), t).not.toBe(t.slice(0, t.length / 2));
+  });
+
   it('prints 第一部分 … 第六部分 in order, each on a new page', () => {
     expect(partStarts.every((p) => p > 0)).toBe(true);
     expect([...partStarts].sort((a, b) => a - b)).toEqual(partStarts);
