@@ -83,13 +83,21 @@ export function buildPrintHtml(formSet: FormSet, doc: GongkaiDocument, options: 
  * `<section class="sheet portrait|landscape" data-table="01">` per table, in the form set's order, each sized for
  * a page with TABLE_PAGE_MARGIN_MM margins. Style them with TABLE_CSS, in TABLE_FONT_STACK at 10.5pt.
  *
+ * `titleTag`: the table titles' heading level — h2 where they stand under a part title (the PDF's bookmarks nest
+ * them under 第二部分), h1 on their own.
+ *
  * @throws Error when `ids` is empty or names a table the form set does not have.
  */
-export function tableSectionsHtml(formSet: FormSet, doc: GongkaiDocument, ids?: readonly string[]): string[] {
+export function tableSectionsHtml(
+  formSet: FormSet,
+  doc: GongkaiDocument,
+  ids?: readonly string[],
+  titleTag: 'h1' | 'h2' = 'h1',
+): string[] {
   const templates = selectTables(formSet, ids);
   const wb = new Workbook(formSet, doc);
   return templates.map((template) =>
-    tableSectionHtml(template, wb.tables.get(template.id) as TableModel, wb, doc, doc.unit.year),
+    tableSectionHtml(template, wb.tables.get(template.id) as TableModel, wb, doc, doc.unit.year, titleTag),
   );
 }
 
@@ -164,6 +172,7 @@ function tableSectionHtml(
   wb: Workbook,
   doc: GongkaiDocument,
   year: number,
+  titleTag: 'h1' | 'h2',
 ): string {
   const layout = tableLayout(model);
   const rows = layout.body.map((r) => ({
@@ -195,7 +204,7 @@ function tableSectionHtml(
   return [
     `<section class="sheet ${template.orientation}" id="${tocTargetId('table', template.id)}" data-table="${esc(template.id)}">`,
     '<div class="title-block">',
-    `<h1>${year}年度${esc(template.title)}</h1>`,
+    `<${titleTag}>${year}年度${esc(template.title)}</${titleTag}>`,
     `<div class="code">${esc(template.code)}</div>`,
     `<div class="meta"><span>部门：${esc(doc.unit.name)}</span><span>金额单位：${esc(doc.unit.moneyUnit)}</span></div>`,
     '</div>',
@@ -351,7 +360,7 @@ ${TOC_ENTRY_CSS}
  * embedding tableSectionsHtml can use them as they are.
  */
 export const TABLE_CSS = `.title-block { break-after: avoid; }
-.title-block h1 { margin: 0 0 2mm; text-align: center; font-size: 18pt; font-weight: bold; line-height: 1.3; }
+.title-block h1, .title-block h2 { margin: 0 0 2mm; text-align: center; font-size: 18pt; font-weight: bold; line-height: 1.3; }
 .title-block .code { text-align: right; font-size: 10.5pt; line-height: 1.5; }
 .title-block .meta { display: flex; justify-content: space-between; gap: 2em; font-size: 10.5pt; line-height: 1.5; margin-bottom: 1mm; }
 .title-block .meta span:last-child { flex: none; }

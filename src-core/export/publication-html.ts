@@ -173,7 +173,7 @@ export function buildPublicationHtml(
     if (part.tables) {
       body.push(
         `<section class="part-divider" id="${tocTargetId('part', part.key)}" data-part="${esc(part.key)}">\n<h1 class="part-title">${titleHtml(part.title, doc)}</h1>\n</section>`,
-        ...tableSectionsHtml(formSet, doc),
+        ...tableSectionsHtml(formSet, doc, undefined, 'h2'),
       );
       continue;
     }

@@ -194,6 +194,25 @@ describe('the whole publication as PDF', () => {
     for (const t of formSet.tables) expect(titles).toContain(squash(`2023年度${t.title}`));
     expect(titles).toContain('十三、预算绩效情况说明');
     for (const t of titles) expect(t.slice(t.length / 2), t).not.toBe(t.slice(0, t.length / 2));
+    // The tables sit under 第二部分, the 情况说明 sections under 第三部分.
+    const items = new Map<string, { title: string; parent: string | undefined }>();
+    for (const m of pdf.matchAll(/(\d+) 0 obj\s*<<([\s\S]*?)>>\s*endobj/g)) {
+      const title = /\/Title\s*<FEFF([0-9A-Fa-f]+)>/.exec(m[2] as string);
+      if (!title) continue;
+      const parent = /\/Parent (\d+) 0 R/.exec(m[2] as string)?.[1];
+      items.set(m[1] as string, {
+        title: squash(
+          Buffer.from(title[1] as string, 'hex')
+            .swap16()
+            .toString('utf16le'),
+        ),
+        parent,
+      });
+    }
+    const parentOf = (title: string) =>
+      items.get([...items.values()].find((i) => i.title === title)?.parent ?? '')?.title;
+    expect(parentOf(squash(`2023年度${formSet.tables[0]?.title}`))).toBe(PART_TITLES[1]);
+    expect(parentOf('十三、预算绩效情况说明')).toBe(PART_TITLES[2]);
   });
 
   it('prints 第一部分 … 第六部分 in order, each on a new page', () => {
