@@ -378,6 +378,10 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     } else if (mod && e.key.toLowerCase() === 'a' && pos && last.row >= 0) {
       take();
       setRange({ anchor: { row: 0, col: 0 }, focus: last });
+    } else if (mod && !e.altKey && pos && e.key in ARROW_STEPS) {
+      // Ctrl+arrow: to the edge of the figures in that direction, as Excel goes (not to the table's last row).
+      take();
+      goTo(dataEdge(pos, ARROW_STEPS[e.key] as [number, number], last), e.shiftKey);
     } else if ((e.key === 'Home' || e.key === 'End') && pos) {
       // Home/End: the row's first or last cell; with Ctrl, the table's first or last; with Shift, extending.
       take();
@@ -403,6 +407,30 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     api.ensureIndexVisible(to.row);
     api.ensureColumnVisible(`g${to.col}`);
     api.setFocusedCell(to.row, `g${to.col}`);
+  };
+
+  /**
+   * Excel's Ctrl+arrow: from a filled cell with a filled neighbour, to the last filled one before a gap; otherwise to
+   * the next filled cell, or to the table's edge when there is none.
+   */
+  const dataEdge = (from: GridPos, [dr, dc]: [number, number], last: GridPos): GridPos => {
+    const inside = (p: GridPos) => p.row >= 0 && p.col >= 0 && p.row <= last.row && p.col <= last.col;
+    const filled = (p: GridPos) =>
+      copyText(modelRef.current, store.workbook, table, { anchor: p, focus: p })[0]?.[0] !== '';
+    const step = (p: GridPos) => ({ row: p.row + dr, col: p.col + dc });
+    let at = from;
+    let next = step(at);
+    if (!inside(next)) return at;
+    if (filled(at) && filled(next)) {
+      while (inside(next) && filled(next)) [at, next] = [next, step(next)];
+      return at;
+    }
+    while (inside(next)) {
+      at = next;
+      if (filled(at)) return at;
+      next = step(at);
+    }
+    return at;
   };
 
   /** A value the rules compute and the user has not overridden: typing cannot change it. */
@@ -585,6 +613,14 @@ const fitWidth = (e: { readonly api: GridApi<GridRow> }) => e.api.sizeColumnsToF
 const COMPUTED_CELL_NOTICE =
   '这是计算单元格（灰底），数值由表上的公式算出，不能直接输入；请修改它所合计的单元格。';
 
+/** Ctrl+arrow directions as [row, column] steps. */
+const ARROW_STEPS: Record<string, [number, number]> = {
+  ArrowDown: [1, 0],
+  ArrowUp: [-1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
 /** With Shift, these keys extend the selection (Shift+Tab and Shift+Enter move backwards instead). */
 const EXTENDING_KEYS = /^(?:Arrow|Home$|End$|Page)/;
 
@@ -593,7 +629,8 @@ const DEFAULT_COL_DEF: ColDef<GridRow> = {
   suppressKeyboardEvent: (p: SuppressKeyboardEventParams<GridRow>) =>
     !p.editing &&
     (['Delete', 'Home', 'End'].includes(p.event.key) ||
-      ((p.event.ctrlKey || p.event.metaKey) && p.event.key.toLowerCase() === 'a')),
+      ((p.event.ctrlKey || p.event.metaKey) &&
+        (p.event.key.toLowerCase() === 'a' || p.event.key in ARROW_STEPS))),
 };
 
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;

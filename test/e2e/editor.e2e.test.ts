@@ -245,6 +245,10 @@ describe('the editor on the embedded sample', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Shift+ArrowDown');
     expect(await copy()).toBe('57.00\r\n');
+    // Ctrl+Shift+↓ from 基本工资 selects down to the last figure before the gap (津贴补贴; 奖金 is empty).
+    await cell(page, '06', 'r2', 2).click();
+    await page.keyboard.press('Control+Shift+ArrowDown');
+    expect(await copy()).toBe('69.49\r\n57.00');
     // Home goes to the row's first cell, Shift+End selects the whole row.
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+End');
