@@ -14,5 +14,5 @@ export {
 } from './publication-html';
 export { exportDocx } from './docx-export';
 export { pdfDestinationPages } from './pdf-destinations';
-export { printWithTocPages, fillTocPages, hasTocSlots, tocTargetId } from './toc-pages';
+export { printWithTocPages, fillTocPages, hasToc, hasTocSlots, tocTargetId } from './toc-pages';
 export { tidyPdfOutline } from './pdf-outline';

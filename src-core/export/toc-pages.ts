@@ -37,6 +37,11 @@ export const TOC_ENTRY_CSS = `
 .toc-page:empty, .toc-link:has(.toc-page:empty) .toc-leader { visibility: hidden; }
 `;
 
+/** Whether the HTML has a 目录 built by tocEntryHtml (its numbers filled in or not). */
+export function hasToc(html: string): boolean {
+  return html.includes(' data-toc-page="');
+}
+
 /** Whether the HTML has 目录 number slots still to fill. */
 export function hasTocSlots(html: string): boolean {
   SLOT.lastIndex = 0;

@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { tidyPdfOutline } from '../../src-core/export/pdf-outline';
-import { hasTocSlots, printWithTocPages } from '../../src-core/export/toc-pages';
+import { hasToc, hasTocSlots, printWithTocPages } from '../../src-core/export/toc-pages';
 
 /** The parts of a hidden BrowserWindow the printer uses. */
 export interface PrintWindowLike {
   loadFile(file: string): Promise<void>;
   readonly webContents: {
-    printToPDF(options: typeof PDF_OPTIONS): Promise<Uint8Array>;
+    printToPDF(options: typeof PDF_OPTIONS | typeof BOOKMARKED_PDF_OPTIONS): Promise<Uint8Array>;
     print(
       options: { silent: boolean; printBackground: boolean },
       callback: (success: boolean, failureReason: string) => void,
@@ -16,11 +16,11 @@ export interface PrintWindowLike {
   destroy(): void;
 }
 
-/** Tagged (accessible) PDF with bookmarks from the headings, as the CLI's Playwright print makes it. */
-export const PDF_OPTIONS = {
-  pageSize: 'A4',
-  printBackground: true,
-  preferCSSPageSize: true,
+export const PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true } as const;
+
+/** A document with a 目录 is also tagged with bookmarks, as the CLI prints it (src-main/node/pdf.ts says why). */
+export const BOOKMARKED_PDF_OPTIONS = {
+  ...PDF_OPTIONS,
   generateTaggedPDF: true,
   generateDocumentOutline: true,
 } as const;
@@ -62,7 +62,10 @@ export function createHtmlPrinter(deps: {
     }
   };
 
-  const toPdf = (html: string) => withPage(html, (window) => window.webContents.printToPDF(PDF_OPTIONS));
+  const toPdf = (html: string) =>
+    withPage(html, (window) =>
+      window.webContents.printToPDF(hasToc(html) ? BOOKMARKED_PDF_OPTIONS : PDF_OPTIONS),
+    );
   return {
     // A 目录 learns its page numbers from a first print (see printWithTocPages).
     toPdf: async (html) => tidyPdfOutline((await printWithTocPages(html, toPdf)).pdf),

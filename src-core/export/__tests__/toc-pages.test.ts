@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../../test/helpers/tiny-pdf';
 import { pdfDestinationPages } from '../pdf-destinations';
-import { fillTocPages, hasTocSlots, printWithTocPages, tocEntryHtml, tocTargetId } from '../toc-pages';
+import {
+  fillTocPages,
+  hasToc,
+  hasTocSlots,
+  printWithTocPages,
+  tocEntryHtml,
+  tocTargetId,
+} from '../toc-pages';
 import { tidyPdfOutline } from '../pdf-outline';
 
 describe('pdfDestinationPages', () => {
@@ -46,9 +53,19 @@ describe('the 目录 page numbers', () => {
   });
 
   it('fills the slots it has a page for and leaves the others empty', () => {
-    const filled = fillTocPages(html, new Map([['gk-table-01', 7]]));
+    const filled = fillTocPages(
+      html,
+      new Map([
+        ['gk-table-01', 7],
+        ['gk-table-02', 9],
+      ]),
+    );
+    expect(hasTocSlots(filled)).toBe(false);
+    expect(hasToc(filled)).toBe(true);
+    expect(hasToc('<p>tables only</p>')).toBe(false);
     expect(filled).toContain('<span class="toc-page" data-toc-page="gk-table-01">7</span>');
-    expect(filled).toContain('<span class="toc-page" data-toc-page="gk-table-02"></span>');
+    const partly = fillTocPages(html, new Map([['gk-table-01', 7]]));
+    expect(partly).toContain('<span class="toc-page" data-toc-page="gk-table-02"></span>');
   });
 
   it('prints once without a 目录, twice with one, and hands back the HTML the PDF was printed from', async () => {

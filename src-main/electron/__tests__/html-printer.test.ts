@@ -4,7 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tocEntryHtml } from '../../../src-core/export/toc-pages';
 import { tinyPdf } from '../../../test/helpers/tiny-pdf';
-import { createHtmlPrinter, PDF_OPTIONS, PRINT_DIR_PREFIX, type PrintWindowLike } from '../html-printer';
+import {
+  BOOKMARKED_PDF_OPTIONS,
+  createHtmlPrinter,
+  PDF_OPTIONS,
+  PRINT_DIR_PREFIX,
+  type PrintWindowLike,
+} from '../html-printer';
 
 let tempDir: string;
 beforeEach(async () => {
@@ -36,13 +42,7 @@ describe('createHtmlPrinter', () => {
     const printer = createHtmlPrinter({ createWindow: () => window, tempDir });
     expect([...(await printer.toPdf('<p>公开01表</p>'))]).toEqual([1, 2, 3]);
     expect(window.webContents.printToPDF).toHaveBeenCalledWith(PDF_OPTIONS);
-    expect(PDF_OPTIONS).toEqual({
-      pageSize: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      generateTaggedPDF: true,
-      generateDocumentOutline: true,
-    });
+    expect(PDF_OPTIONS).toEqual({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(seen.html).toBe('\ufeff<p>公开01表</p>');
     expect(path.basename(path.dirname(seen.file ?? ''))).toMatch(new RegExp(`^${PRINT_DIR_PREFIX}`));
     expect(window.destroy).toHaveBeenCalledOnce();
@@ -88,12 +88,19 @@ describe('createHtmlPrinter', () => {
         seen.html = await fs.readFile(file, 'utf8');
         loaded.push(seen.html);
       });
-      window.webContents.printToPDF = vi.fn(async () => tinyPdf({ tree: [4], dests: { 'gk-table-01': 3 } }));
+      window.webContents.printToPDF = vi.fn(async (options) => {
+        usedOptions.push(options);
+        return tinyPdf({ tree: [4], dests: { 'gk-table-01': 3 } });
+      });
       return window;
     };
+    const usedOptions: unknown[] = [];
     const printer = createHtmlPrinter({ createWindow, tempDir });
     await printer.toPdf(toc);
     expect(loaded).toHaveLength(2);
+    // A document with a 目录 is printed tagged, with bookmarks.
+    expect(usedOptions).toEqual([BOOKMARKED_PDF_OPTIONS, BOOKMARKED_PDF_OPTIONS]);
+    expect(BOOKMARKED_PDF_OPTIONS).toMatchObject({ generateTaggedPDF: true, generateDocumentOutline: true });
     expect(loaded[1]).toContain('data-toc-page="gk-table-01">3</span>');
     loaded.length = 0;
     expect(await printer.print(toc)).toEqual({ ok: true });
