@@ -56,22 +56,33 @@ export const TABLE_PAGE_MARGIN_MM = { top: MARGIN_TOP, side: MARGIN_SIDE, bottom
  */
 export function buildPrintHtml(formSet: FormSet, doc: GongkaiDocument, options: PrintOptions = {}): string {
   const templates = selectTables(formSet, options.tables);
-  const year = doc.unit.year;
   const parts: string[] = [];
   if (options.cover) parts.push(coverHtml(doc));
   if (options.toc) parts.push(tocHtml(doc, templates));
   parts.push(...tableSectionsHtml(formSet, doc, options.tables));
-  const title = `${doc.unit.name}${year}年度部门决算公开`;
+  return printDocument(doc, [STYLE], parts);
+}
+
+/**
+ * The HTML page around a print's sections: zh-CN, UTF-8, the publication's title (单位 年度部门决算公开) and the
+ * given style sheets (a `</style` inside one is neutralised, so a sheet cannot end its element early).
+ */
+export function printDocument(
+  doc: GongkaiDocument,
+  styles: readonly string[],
+  body: readonly string[],
+): string {
+  const title = `${doc.unit.name}${doc.unit.year}年度部门决算公开`;
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',
     '<head>',
     '<meta charset="utf-8">',
     `<title>${esc(title)}</title>`,
-    `<style>${STYLE}</style>`,
+    ...styles.map((css) => `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`),
     '</head>',
     '<body>',
-    ...parts,
+    ...body,
     '</body>',
     '</html>',
     '',

@@ -9,6 +9,7 @@ import {
   chineseNumber,
   coverHtml,
   escapeHtml as esc,
+  printDocument,
   tableSectionsHtml,
 } from './print-html';
 import { TOC_ENTRY_CSS, tocEntryHtml, tocTargetId } from './toc-pages';
@@ -199,27 +200,7 @@ export function buildPublicationHtml(
     out.push('</section>');
     body.push(out.join('\n'));
   }
-  const title = `${doc.unit.name}${doc.unit.year}年度部门决算公开`;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<title>${esc(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    options.performanceCss
-      ? `<style>${options.performanceCss.replace(/<\/style/gi, '<\\/style')}</style>`
-      : '',
-    '</head>',
-    '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
-  ]
-    .filter((line) => line !== '')
-    .join('\n')
-    .concat('\n');
+  return printDocument(doc, options.performanceCss ? [STYLE, options.performanceCss] : [STYLE], body);
 }
 
 /**
