@@ -79,13 +79,21 @@ export function FindingsPanel() {
   );
 }
 
-function TableFindingRow({ f }: { f: Finding }) {
-  const store = useStore();
+/** A row of 审核结果: severity and kind, where, then the caller's cells; a click opens what it is about. */
+function FindingRow({
+  f,
+  onOpen,
+  children,
+}: {
+  f: Finding | DocumentFinding;
+  onOpen: () => void;
+  children: React.ReactNode;
+}) {
   return (
     <tr
       className={`gk-finding gk-finding-${f.severity}`}
       data-testid="finding-row"
-      onClick={() => store.focusCell(f.cell)}
+      onClick={onOpen}
       title={f.message}
     >
       <td>
@@ -93,6 +101,15 @@ function TableFindingRow({ f }: { f: Finding }) {
         {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
       </td>
       <td>{f.location}</td>
+      {children}
+    </tr>
+  );
+}
+
+function TableFindingRow({ f }: { f: Finding }) {
+  const store = useStore();
+  return (
+    <FindingRow f={f} onOpen={() => store.focusCell(f.cell)}>
       <td className="gk-rule">
         {f.kind === 'invalid' ? f.message.split('：').slice(1).join('：') : (f.rule?.formula ?? '')}
       </td>
@@ -114,7 +131,7 @@ function TableFindingRow({ f }: { f: Finding }) {
           </button>
         )}
       </td>
-    </tr>
+    </FindingRow>
   );
 }
 
@@ -128,17 +145,7 @@ function DocumentFindingRow({ f }: { f: DocumentFinding }) {
   };
   const numbers = f.kind === 'text' || f.kind === 'performance';
   return (
-    <tr
-      className={`gk-finding gk-finding-${f.severity}`}
-      data-testid="finding-row"
-      onClick={open}
-      title={f.message}
-    >
-      <td>
-        <span className={`gk-dot gk-dot-${f.severity}`} />
-        {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
-      </td>
-      <td>{f.location}</td>
+    <FindingRow f={f} onOpen={open}>
       <td className="gk-rule">
         {f.kind === 'emptyTable' || (f.kind === 'performance' && f.written === undefined)
           ? f.message
@@ -164,6 +171,6 @@ function DocumentFindingRow({ f }: { f: DocumentFinding }) {
           </button>
         ) : null}
       </td>
-    </tr>
+    </FindingRow>
   );
 }
