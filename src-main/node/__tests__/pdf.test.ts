@@ -1,32 +1,18 @@
 // Prints the embedded sample to PDF with the system's Chromium and reads the result back with poppler-utils, as a
 // reader would: page sizes, the text on each page, and a page image per page in test/artifacts/pdf/ to look at.
 // CI installs chromium and poppler-utils; without them these tests fail (they never download a browser).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinFormSet, readDocument, type GongkaiDocument } from '../../../src-core';
+import { builtinFormSet, type GongkaiDocument } from '../../../src-core';
 import { buildPrintHtml } from '../../../src-core/export';
 import { chromiumPath, renderPdf, renderPdfBuffer, renderSvgsToPng } from '../pdf';
+import { A4, loadSample, near, requirePdfTools, run } from '../../../test/helpers/pdf-reading';
 
-const SAMPLE = path.resolve(__dirname, '../../../samples/hanyang-media-center-2023.gongkai.json');
 const ARTIFACTS = path.resolve(__dirname, '../../../test/artifacts/pdf');
 const formSet = builtinFormSet();
-
-function loadSample(): GongkaiDocument {
-  const r = readDocument(fs.readFileSync(SAMPLE, 'utf8'), () => formSet);
-  if (!r.ok) throw new Error(r.message);
-  return r.document;
-}
-
-function run(tool: string, args: string[]): string {
-  const r = spawnSync(tool, args, { encoding: 'utf8' });
-  if (r.error) throw new Error(`${tool} is not available (${r.error.message}): install poppler-utils.`);
-  if (r.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 interface PdfPage {
   readonly width: number;
@@ -57,25 +43,15 @@ function tableOfPages(pages: readonly PdfPage[]): (string | undefined)[] {
 }
 
 // A4 is 595.28 × 841.89 pt; Chromium quantises page sizes to 1/300 inch (594.96 × 841.92), hence the tolerance.
-const A4 = { short: 595.28, long: 841.89 };
-const near = (a: number, b: number) => Math.abs(a - b) < 1;
 
 let dir: string;
 let sample: GongkaiDocument;
 let pages: PdfPage[];
 
 beforeAll(async () => {
-  if (!fs.existsSync(chromiumPath())) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH. The PDF tests need it and never download a browser.`,
-    );
-  }
-  for (const tool of ['pdfinfo', 'pdftotext', 'pdftoppm']) {
-    const r = spawnSync(tool, ['-v'], { encoding: 'utf8' });
-    if (r.error) throw new Error(`${tool} not found: install poppler-utils (apt-get install poppler-utils).`);
-  }
+  requirePdfTools();
   dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'gongkai-pdf-'));
-  sample = loadSample();
+  sample = loadSample(formSet);
   await renderPdf(buildPrintHtml(formSet, sample), path.join(dir, 'sample.pdf'));
   pages = readPdf(path.join(dir, 'sample.pdf'));
 }, 60_000);

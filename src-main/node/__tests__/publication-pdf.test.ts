@@ -2,31 +2,17 @@
 // poppler-utils as a reader would: the order of the parts, the tables inside 第二部分, key sentences, the page
 // numbers and their side, A4 pages; page images go to test/artifacts/publication/ to look at.
 // CI installs chromium and poppler-utils; without them these tests fail (they never download a browser).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinFormSet, readDocument, type GongkaiDocument } from '../../../src-core';
+import { builtinFormSet } from '../../../src-core';
 import { buildPublicationHtml } from '../../../src-core/export/publication-html';
-import { chromiumPath, renderPdf } from '../pdf';
+import { renderPdf } from '../pdf';
+import { A4, loadSample, near, requirePdfTools, run } from '../../../test/helpers/pdf-reading';
 
-const SAMPLE = path.resolve(__dirname, '../../../samples/hanyang-media-center-2023.gongkai.json');
 const ARTIFACTS = path.resolve(__dirname, '../../../test/artifacts/publication');
 const formSet = builtinFormSet();
-
-function loadSample(): GongkaiDocument {
-  const r = readDocument(fs.readFileSync(SAMPLE, 'utf8'), () => formSet);
-  if (!r.ok) throw new Error(r.message);
-  return r.document;
-}
-
-function run(tool: string, args: string[]): string {
-  const r = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.error) throw new Error(`${tool} is not available (${r.error.message}): install poppler-utils.`);
-  if (r.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 interface PdfPage {
   readonly width: number;
@@ -76,8 +62,6 @@ function readPdf(file: string): PdfPage[] {
   });
 }
 
-const A4 = { short: 595.28, long: 841.89 };
-const near = (a: number, b: number) => Math.abs(a - b) < 1;
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 const PART_TITLES = [
@@ -95,19 +79,11 @@ let pages: PdfPage[];
 let partStarts: number[];
 
 beforeAll(async () => {
-  if (!fs.existsSync(chromiumPath())) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath()}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH. The PDF tests need it and never download a browser.`,
-    );
-  }
-  for (const tool of ['pdfinfo', 'pdftotext', 'pdftoppm']) {
-    const r = spawnSync(tool, ['-v'], { encoding: 'utf8' });
-    if (r.error) throw new Error(`${tool} not found: install poppler-utils (apt-get install poppler-utils).`);
-  }
+  requirePdfTools();
   dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'gongkai-publication-'));
   const svg =
     '<svg xmlns="http://www.w3.org/2000/svg" width="560" height="300" viewBox="0 0 560 300"><rect x="60" y="40" width="160" height="220" fill="#1f3b6e"/><rect x="320" y="60" width="160" height="200" fill="#8c9199"/></svg>';
-  const html = buildPublicationHtml(formSet, loadSample(), {
+  const html = buildPublicationHtml(formSet, loadSample(formSet), {
     charts: {
       totals: { title: '图1：收、支决算总计变动情况', svg },
       income: { title: '图2：收入决算结构', svg },
