@@ -1,4 +1,5 @@
 import { pdfDestinationPages } from './pdf-destinations';
+import { tidyPdfOutline } from './pdf-outline';
 
 /**
  * Page numbers in the 目录. Chromium has no target-counter(), so a printed 目录 learns its numbers from a first print:
@@ -60,14 +61,15 @@ export function fillTocPages(html: string, pages: ReadonlyMap<string, number>): 
  * Prints `html` to PDF with the 目录's page numbers filled in (see above): one print when there is no 目录, two
  * otherwise, and a third only if the second print's pages moved after all.
  *
- * @returns the PDF and the HTML it was printed from (the one to send to a printer).
+ * @returns the PDF (its bookmark titles tidied, see tidyPdfOutline) and the HTML it was printed from (the one to
+ *   send to a printer).
  */
 export async function printWithTocPages(
   html: string,
   toPdf: (html: string) => Promise<Uint8Array>,
 ): Promise<{ readonly pdf: Uint8Array; readonly html: string }> {
   let pdf = await toPdf(html);
-  if (!hasTocSlots(html)) return { pdf, html };
+  if (!hasTocSlots(html)) return { pdf: tidyPdfOutline(pdf), html };
   let printed = html;
   let pages = pdfDestinationPages(pdf);
   for (let pass = 0; pass < 2 && pages.size > 0; pass++) {
@@ -77,7 +79,7 @@ export async function printWithTocPages(
     if (samePages(pages, now)) break;
     pages = now;
   }
-  return { pdf, html: printed };
+  return { pdf: tidyPdfOutline(pdf), html: printed };
 }
 
 function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {

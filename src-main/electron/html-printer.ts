@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { tidyPdfOutline } from '../../src-core/export/pdf-outline';
 import { hasToc, hasTocSlots, printWithTocPages } from '../../src-core/export/toc-pages';
 
 /** The parts of a hidden BrowserWindow the printer uses. */
@@ -68,7 +67,7 @@ export function createHtmlPrinter(deps: {
     );
   return {
     // A 目录 learns its page numbers from a first print (see printWithTocPages).
-    toPdf: async (html) => tidyPdfOutline((await printWithTocPages(html, toPdf)).pdf),
+    toPdf: async (html) => (await printWithTocPages(html, toPdf)).pdf,
     print: async (html) => {
       // The 目录's numbers come from a PDF print; if that fails, the pages still go to the printer without them.
       let numbered = html;

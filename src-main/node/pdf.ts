@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { tidyPdfOutline } from '../../src-core/export/pdf-outline';
 import { hasToc, printWithTocPages } from '../../src-core/export/toc-pages';
 import { writeFileAtomic } from './atomic-file';
 
@@ -49,7 +48,7 @@ export async function renderPdfBuffer(html: string): Promise<Uint8Array> {
       await page.setContent(pageHtml, { waitUntil: 'load' });
       return page.pdf(bookmarked ? BOOKMARKED_PDF_OPTIONS : PDF_OPTIONS);
     };
-    return tidyPdfOutline((await printWithTocPages(html, toPdf)).pdf);
+    return (await printWithTocPages(html, toPdf)).pdf;
   } finally {
     // Shutting Chromium down takes 100–200 ms the caller need not wait for: the bytes are already here. Should it
     // still be running when Node exits, Playwright's exit handler kills it.
