@@ -23,7 +23,7 @@ import { formatAmount, tableLayout, type Finding, type TableModel } from '../../
 import type { EditorStore } from '../state/editor-store';
 import { cellAt, gridModel, type GridModel, type GridRow, type HeaderNode } from './grid-model';
 import { copyText, planClear, planPaste, positionOf } from './grid-actions';
-import { inRange, isSingle, type GridPos, type Range } from './selection';
+import { inRange, isSingle, samePos, type GridPos, type Range } from './selection';
 import { parseTsv, toTsv } from './clipboard';
 import { FindingTooltip } from './FindingTooltip';
 
@@ -498,8 +498,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     if (!pos || draggingRef.current) return;
     // The window got the focus back (from Excel, another page): the selection stays as it was.
     if (r && e.relatedTarget === null && inRange(r, pos.row, pos.col)) return;
-    const at = (p: GridPos) => p.row === pos.row && p.col === pos.col;
-    if (r && (at(r.focus) || (at(r.anchor) && !extendingRef.current))) return;
+    if (r && (samePos(r.focus, pos) || (samePos(r.anchor, pos) && !extendingRef.current))) return;
     if (extendingRef.current && r) setRange({ anchor: r.anchor, focus: pos });
     else setRange({ anchor: pos, focus: pos });
   };
@@ -530,8 +529,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       return;
     }
     const pos = cellUnder(e.target);
-    if (pos && (r.focus.row !== pos.row || r.focus.col !== pos.col))
-      setRange({ anchor: r.anchor, focus: pos });
+    if (pos && !samePos(r.focus, pos)) setRange({ anchor: r.anchor, focus: pos });
   };
 
   // Short tables grow with their rows, like the paper form; long ones scroll inside a fixed height.

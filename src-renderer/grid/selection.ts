@@ -26,5 +26,10 @@ export function inRange(range: Range | null, row: number, col: number): boolean 
 }
 
 export function isSingle(range: Range): boolean {
-  return range.anchor.row === range.focus.row && range.anchor.col === range.focus.col;
+  return samePos(range.anchor, range.focus);
+}
+
+/** The same cell. */
+export function samePos(a: GridPos, b: GridPos): boolean {
+  return a.row === b.row && a.col === b.col;
 }
