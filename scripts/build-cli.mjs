@@ -31,9 +31,9 @@ export async function buildCli() {
     logLevel: 'warn',
     write: true,
   });
-  const inputs = [
-    ...new Set(result.output.flatMap((o) => (o.type === 'chunk' ? o.moduleIds : []))),
-  ].filter((id) => path.isAbsolute(id) && !id.includes(`${path.sep}node_modules${path.sep}`));
+  const inputs = [...new Set(result.output.flatMap((o) => (o.type === 'chunk' ? o.moduleIds : [])))].filter(
+    (id) => path.isAbsolute(id) && !id.includes(`${path.sep}node_modules${path.sep}`),
+  );
   fs.writeFileSync(
     path.join(temp, CLI_INPUTS_FILE),
     JSON.stringify({ builtAt: startedAt, inputs: inputs.map((f) => path.relative(root, f)) }),

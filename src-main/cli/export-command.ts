@@ -101,7 +101,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
       const [{ buildPublicationHtml }, { performanceHtml, performancePrintCss }, { renderPdf }] =
         await Promise.all([
           import('../../src-core/export/publication-html'),
-          import('../../src-core/performance/performance-print'),
+          import('../../src-core/evaluation/performance-print'),
           pdfRenderer(),
         ]);
       const html = buildPublicationHtml(formSet, doc, {

@@ -98,7 +98,7 @@ describe('gongkai is plain JavaScript, each command loading only what it needs',
 describe('gongkai export', () => {
   it(
     'writes the xlsx and the PDF of selected tables, and check reads the xlsx back',
-    { timeout: 60_000 },
+    { timeout: 180_000 },
     async () => {
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-export-'));
       const xlsx = path.join(dir, 'out.xlsx');
@@ -129,7 +129,7 @@ describe('gongkai export', () => {
     },
   );
 
-  it('a full export checks exactly like the sample', { timeout: 60_000 }, async () => {
+  it('a full export checks exactly like the sample', { timeout: 180_000 }, async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-export-'));
     const xlsx = path.join(dir, 'all.xlsx');
     expect((await gongkai('export', SAMPLE, '--xlsx', xlsx)).code).toBe(0);
@@ -191,7 +191,7 @@ describe('gongkai check --text', () => {
 describe('gongkai export --publication / --docx', () => {
   it(
     'writes the whole publication as PDF, in the reference’s order, and the text as Word',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-pub-'));
       const pdf = path.join(dir, 'whole.pdf');
