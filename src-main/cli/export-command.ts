@@ -1,4 +1,4 @@
-import { formSetFor, Workbook } from '../../src-core';
+import { formSetOfDocument, Workbook } from '../../src-core';
 import type { ChartOutput } from '../../src-core/publication/charts';
 import { writeFileAtomic } from '../node/atomic-file';
 import { parseArgs } from './args';
@@ -35,7 +35,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
   const input = await loadInput(file);
   if (!input.ok) return fail(io, input.message);
   const doc = input.document;
-  const formSet = formSetFor(doc.formYear);
+  const formSet = formSetOfDocument(doc);
   if (!formSet) return fail(io, `不支持 ${doc.formYear} 年度的报表格式。`);
   for (const n of input.notes) io.err(`导入提示：${n}\n`);
 
