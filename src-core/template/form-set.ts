@@ -9,6 +9,7 @@ import {
 } from './schema';
 import { displayColumns, placeHeader } from './layout';
 import { publicationTemplateSchema, type PublicationTemplate } from './publication-template';
+import { statementPhraseProblems } from './statement-phrases';
 
 /** Where a rule comes from: printed in the notes, assumed by the form, or between tables. */
 export type RuleSource = 'printed' | 'implied' | 'interTable';
@@ -91,6 +92,24 @@ export function loadFormSet(raw: {
       if (!(e instanceof FormulaSyntaxError)) throw e;
       problems.push(`公开文本模板 metrics.${name}：${e.message}`);
     }
+  }
+  if (publication.success) {
+    const referenceProblem = (text: string) => {
+      try {
+        parseReference(text);
+        return undefined;
+      } catch (e) {
+        if (!(e instanceof FormulaSyntaxError)) throw e;
+        return e.message;
+      }
+    };
+    problems.push(
+      ...statementPhraseProblems(
+        publication.data.statements,
+        new Set(Object.keys(publication.data.metrics)),
+        referenceProblem,
+      ),
+    );
   }
 
   const rules: CompiledRule[] = [];

@@ -13,3 +13,10 @@ export {
   type PublicationTemplate,
   type SectionTemplate,
 } from './publication-template';
+export {
+  statementPhrasesSchema,
+  statementPhraseProblems,
+  FACT_PATHS,
+  type StatementPhrases,
+  type StatementSubject,
+} from './statement-phrases';

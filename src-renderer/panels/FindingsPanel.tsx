@@ -65,7 +65,7 @@ export function FindingsPanel() {
             </thead>
             <tbody>
               {shown.map((f) =>
-                'cell' in f && f.kind !== 'text' && f.kind !== 'performance' ? (
+                TABLE_KINDS.has(f.kind) ? (
                   <TableFindingRow key={f.id} f={f as Finding} />
                 ) : (
                   <DocumentFindingRow key={f.id} f={f as DocumentFinding} />
@@ -78,6 +78,15 @@ export function FindingsPanel() {
     </section>
   );
 }
+
+/** The kinds of the tables' own findings (the rest are about the text, the facts or between tables). */
+const TABLE_KINDS: ReadonlySet<string> = new Set<Finding['kind']>([
+  'mismatch',
+  'tail',
+  'invalid',
+  'cycle',
+  'missingRow',
+]);
 
 /** A row of 审核结果: severity and kind, where, then the caller's cells; a click opens what it is about. */
 function FindingRow({
@@ -141,17 +150,23 @@ function DocumentFindingRow({ f }: { f: DocumentFinding }) {
   const open = () => {
     if (f.kind === 'emptyTable') store.setPage(f.table);
     else if (f.kind === 'performance') store.focusPerformance(f.path);
-    else store.focusText(f.section, f.paragraph);
+    else if ('section' in f) store.focusText(f.section, f.paragraph);
+    else if (f.cell) store.focusCell(f.cell);
   };
   const numbers = f.kind === 'text' || f.kind === 'performance';
   return (
     <FindingRow f={f} onOpen={open}>
       <td className="gk-rule">
-        {f.kind === 'emptyTable' || (f.kind === 'performance' && f.written === undefined)
+        {f.kind === 'emptyTable' ||
+        f.kind === 'crossTable' ||
+        f.kind === 'facts' ||
+        (f.kind === 'performance' && f.written === undefined)
           ? f.message
           : f.kind === 'todo'
             ? f.message.split('：').slice(1).join('：')
-            : `${f.kind === 'text' ? '文字' : '表中'}“${f.written}”`}
+            : f.kind === 'mistake'
+              ? f.message.split('：').slice(1).join('：')
+              : `${f.kind === 'text' ? '文字' : '表中'}“${'written' in f ? f.written : ''}”`}
       </td>
       <td className="num">{numbers ? (f.expected ?? '') : ''}</td>
       <td className="num">{numbers ? (f.written ?? '') : ''}</td>
