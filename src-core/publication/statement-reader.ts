@@ -100,8 +100,8 @@ export function readParagraph(
   let topic: Subject | undefined;
   if (LIST_ITEM.test(text) && sents[0]) {
     const first = sents[0];
-    const head = text.slice(first.start, first.clauses[0]?.end ?? first.end);
-    const found = lastSubject(head.replace(LIST_ITEM, ''), ctx, text.slice(first.start, first.end));
+    const head = text.slice(first.start, first.end).replace(LIST_ITEM, '');
+    const found = lastSubject(head, ctx, head);
     if (found && 'subject' in found) topic = found.subject;
   }
   const ignored = ignore.flatMap((phrase) => {
@@ -312,7 +312,7 @@ function evaluate(
   switch (kind.kind) {
     case 'value': {
       let value: Value | undefined;
-      let what = '';
+      let what: string;
       if (kind.side === 'actual') {
         value = kind.prior ? subject.prior : subject.actual;
         what = kind.prior ? '上年数' : '';
@@ -416,9 +416,10 @@ function evaluate(
     }
     case 'completion': {
       const b = budgetOf(kind.budget);
-      const budget =
-        b.value ??
-        (b.stated !== undefined ? { value: b.stated, source: `文字所写${budgetName(b.kind)}` } : undefined);
+      const stated =
+        b.stated !== undefined ? { value: b.stated, source: `文字所写${budgetName(b.kind)}` } : undefined;
+      // The text's own zero budget (年初预算为0万元 … 完成年初预算的95.89%) is a mistake whatever the tables say.
+      const budget = stated?.value.isZero() ? stated : (b.value ?? stated);
       if (!budget) return unknown(noBudget(b.kind));
       if (!subject.actual) return unknown(`报表和补充数据中没有${subject.name}的数`);
       if (budget.value === null || budget.value.isZero()) {
