@@ -6,7 +6,7 @@ import {
   buildPublicationHtml,
   exportDocx,
   exportXlsx,
-  formSetFor,
+  formSetOfDocument,
   performanceHtml,
   performancePrintCss,
   Workbook,
@@ -47,7 +47,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
   const input = await loadInput(file);
   if (!input.ok) return fail(io, input.message);
   const doc = input.document;
-  const formSet = formSetFor(doc.formYear);
+  const formSet = formSetOfDocument(doc);
   if (!formSet) return fail(io, `不支持 ${doc.formYear} 年度的报表格式。`);
   for (const n of input.notes) io.err(`导入提示：${n}\n`);
 
