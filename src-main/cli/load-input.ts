@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { allFormSets, importXlsx, XLSX_LIMITS, type FormSet, type GongkaiDocument } from '../../src-core';
+import { allFormSets, XLSX_LIMITS, type FormSet, type GongkaiDocument } from '../../src-core';
 import { readDocumentFile } from '../node/document-file';
 import { readLimitedFile } from '../node/read-limited';
 
@@ -22,6 +22,8 @@ export async function loadInput(file: string, profile?: FormSet): Promise<Loaded
     (mb) => `文件太大（${mb} MB，上限 ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB），没有读取。`,
   );
   if (!read.ok) return read;
+  // exceljs is loaded only for an .xlsx: checking a .gongkai.json never pays for it.
+  const { importXlsx } = await import('../../src-core/export/xlsx-import');
   const result = await importXlsx(profile ?? allFormSets(), new Uint8Array(read.data));
   if (!result.ok) {
     // Say per table what was read before the reason nothing was imported.
