@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { OpenOutcome, SaveOutcome, SaveRequest } from '../../src-core/host';
-import { formSetFor, readDocument } from '../../src-core';
+import { decodeDocumentBytes, formSetFor, readDocument } from '../../src-core';
 import { writeFileAtomic } from '../node/atomic-file';
 import { documentTooBig, MAX_DOCUMENT_BYTES } from '../node/document-file';
 import { fileErrorMessage } from '../node/file-errors';
@@ -60,7 +60,9 @@ export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandl
   const openAt = async (filePath: string): Promise<OpenOutcome> => {
     const read = await readLimitedFile(filePath, MAX_DOCUMENT_BYTES, documentTooBig);
     if (!read.ok) return { status: 'failed', message: read.message };
-    const text = read.data.toString('utf8');
+    const decoded = decodeDocumentBytes(read.data, path.basename(filePath));
+    if (!decoded.ok) return { status: 'failed', message: decoded.message };
+    const text = decoded.text;
     // The renderer validates and explains; here validity only decides whether the file earns a place on the list.
     await remember(filePath, readDocument(text, formSetFor).ok);
     return { status: 'opened', filePath, fileName: path.basename(filePath), text };

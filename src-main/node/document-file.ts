@@ -1,4 +1,6 @@
+import path from 'node:path';
 import {
+  decodeDocumentBytes,
   formSetFor,
   readDocument,
   writeDocument,
@@ -14,7 +16,11 @@ export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 /** Reads and validates a `*.gongkai.json` file; every failure is a Chinese message, never an exception. */
 export async function readDocumentFile(file: string): Promise<ReadResult> {
   const read = await readLimitedFile(file, MAX_DOCUMENT_BYTES, documentTooBig);
-  return read.ok ? readDocument(read.data.toString('utf8'), formSetFor) : read;
+  if (!read.ok) return read;
+  const decoded = decodeDocumentBytes(read.data, path.basename(file));
+  if (!decoded.ok) return decoded;
+  const result = readDocument(decoded.text, formSetFor);
+  return result.ok ? result : { ok: false, message: `“${path.basename(file)}”：${result.message}` };
 }
 
 /** Why a file this large is not opened as a document. */
