@@ -16,4 +16,4 @@ export * from './layout';
 export * from './host';
 export * from './export';
 export * from './publication';
-export * from './performance';
+export * from './evaluation';
