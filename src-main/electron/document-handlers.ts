@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { OpenOutcome, SaveOutcome, SaveRequest } from '../../src-core/host';
 import { decodeDocumentBytes, formSetFor, readDocument } from '../../src-core';
-import { writeFileAtomic } from '../node/atomic-file';
+import { sweepStaleTemps, writeFileAtomic } from '../node/atomic-file';
 import { documentTooBig, MAX_DOCUMENT_BYTES } from '../node/document-file';
 import { fileErrorMessage } from '../node/file-errors';
 import {
@@ -60,6 +60,8 @@ export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandl
   const openAt = async (filePath: string): Promise<OpenOutcome> => {
     const read = await readLimitedFile(filePath, MAX_DOCUMENT_BYTES, documentTooBig);
     if (!read.ok) return { status: 'failed', message: read.message };
+    // What a killed save left beside the file goes now rather than piling up (never throws).
+    await sweepStaleTemps(path.dirname(filePath));
     const decoded = decodeDocumentBytes(read.data, path.basename(filePath));
     if (!decoded.ok) return { status: 'failed', message: decoded.message };
     const text = decoded.text;

@@ -7,7 +7,7 @@ import {
   type GongkaiDocument,
   type ReadResult,
 } from '../../src-core';
-import { writeFileAtomic } from './atomic-file';
+import { sweepStaleTemps, writeFileAtomic } from './atomic-file';
 import { readLimitedFile } from './read-limited';
 
 /** Files larger than this are not a document anyone typed: refuse rather than load them into memory. */
@@ -17,6 +17,8 @@ export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 export async function readDocumentFile(file: string): Promise<ReadResult> {
   const read = await readLimitedFile(file, MAX_DOCUMENT_BYTES, documentTooBig);
   if (!read.ok) return read;
+  // What a killed save left beside the file goes now rather than piling up (never throws).
+  await sweepStaleTemps(path.dirname(file));
   const decoded = decodeDocumentBytes(read.data, path.basename(file));
   if (!decoded.ok) return decoded;
   const result = readDocument(decoded.text, formSetFor);

@@ -14,6 +14,8 @@ export function fileErrorMessage(file: string, e: unknown): string {
     case 'ENOSPC':
     case 'EDQUOT':
       return `磁盘空间不足，无法写入${named}。`;
+    case 'GONGKAI_READ_ONLY':
+      return `${named}是只读文件，没有覆盖它。请另存为其他文件，或先在文件属性中取消“只读”。`;
     case 'EISDIR':
       return `${named}是文件夹，不是文件。`;
     case 'ENOTDIR':
