@@ -1,20 +1,8 @@
-import {
-  buildCharts,
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  buildPrintHtml,
-  buildPublicationHtml,
-  exportDocx,
-  exportXlsx,
-  formSetFor,
-  performanceHtml,
-  performancePrintCss,
-  Workbook,
-} from '../../src-core';
+import { formSetOfDocument, Workbook } from '../../src-core';
+import type { ChartOutput } from '../../src-core/publication/charts';
 import { writeFileAtomic } from '../node/atomic-file';
 import { fileErrorMessage } from '../node/file-errors';
 import { exists, isSameFile } from '../node/same-file';
-import { renderPdf, renderSvgsToPng } from '../node/pdf';
 import { parseArgs } from './args';
 import { loadInput } from './load-input';
 import type { CliIO } from './main';
@@ -69,7 +57,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
   const input = await loadInput(file);
   if (!input.ok) return fail(io, input.message);
   const doc = input.document;
-  const formSet = formSetFor(doc.formYear);
+  const formSet = formSetOfDocument(doc);
   if (!formSet) return fail(io, `不支持 ${doc.formYear} 年度的报表格式。`);
   for (const n of input.notes) io.err(`导入提示：${n}\n`);
 
@@ -89,9 +77,6 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     }
   }
 
-  // 图1—图4, drawn once for the Excel and the whole-publication exports that need them.
-  let drawnCharts: ReturnType<typeof buildCharts> | undefined;
-  const allCharts = () => (drawnCharts ??= buildCharts(formSet, new Workbook(formSet, doc), doc));
   /** Writes one output; says so, and says when it replaced a file that was there. */
   const write = async (flag: OutputFlag, target: string, produce: () => Promise<void>): Promise<void> => {
     const replacing = await exists(target);
@@ -100,10 +85,23 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     io.out(`已导出${OUTPUT_NAMES[flag]}：${target}${replacing ? '（已替换原有文件）' : ''}\n`);
   };
   let current: { flag: OutputFlag; target: string } | null = null;
+  // 图1—图4, drawn once for the Excel and the whole-publication exports that need them. Each output loads its own
+  // libraries (echarts, exceljs, docx, Chromium's driver) only when asked for, after the arguments are checked.
+  let drawnCharts: Record<string, ChartOutput> | undefined;
+  const allCharts = async () => {
+    const { buildCharts } = await import('../../src-core/publication/charts');
+    return (drawnCharts ??= buildCharts(formSet, new Workbook(formSet, doc), doc));
+  };
+  const pdfRenderer = () => import('../node/pdf');
   try {
     if (xlsx !== undefined) {
+      const [{ CHART_HEIGHT, CHART_WIDTH }, { exportXlsx }, { renderSvgsToPng }] = await Promise.all([
+        import('../../src-core/publication/charts'),
+        import('../../src-core/export/xlsx-export'),
+        pdfRenderer(),
+      ]);
       // 图1—图4 go in as pictures (spreadsheets take no SVG): rasterised with the same Chromium as the PDF.
-      const drawn = Object.values(allCharts()).filter((c) => c.svg !== null);
+      const drawn = Object.values(await allCharts()).filter((c) => c.svg !== null);
       const pngs = await renderSvgsToPng(
         drawn.map((c) => ({ svg: c.svg as string, width: CHART_WIDTH, height: CHART_HEIGHT })),
       );
@@ -117,6 +115,10 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
       await write('xlsx', xlsx, () => writeFileAtomic(xlsx, bytes, { backup: false }));
     }
     if (pdf !== undefined) {
+      const [{ buildPrintHtml }, { renderPdf }] = await Promise.all([
+        import('../../src-core/export/print-html'),
+        pdfRenderer(),
+      ]);
       const html = buildPrintHtml(formSet, doc, {
         tables,
         cover: args.flags.has('cover'),
@@ -125,14 +127,21 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
       await write('pdf', pdf, () => renderPdf(html, pdf));
     }
     if (publication !== undefined) {
+      const [{ buildPublicationHtml }, { performanceHtml, performancePrintCss }, { renderPdf }] =
+        await Promise.all([
+          import('../../src-core/export/publication-html'),
+          import('../../src-core/evaluation/performance-print'),
+          pdfRenderer(),
+        ]);
       const html = buildPublicationHtml(formSet, doc, {
-        charts: allCharts(),
+        charts: await allCharts(),
         performanceHtml: performanceHtml(formSet, doc),
         performanceCss: performancePrintCss,
       });
       await write('publication', publication, () => renderPdf(html, publication));
     }
     if (docx !== undefined) {
+      const { exportDocx } = await import('../../src-core/export/docx-export');
       const bytes = await exportDocx(formSet, doc);
       await write('docx', docx, () => writeFileAtomic(docx, bytes, { backup: false }));
     }
