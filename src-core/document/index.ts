@@ -1,5 +1,6 @@
 export * from './types';
 export { documentSchema } from './schema';
+export { decodeDocumentBytes, type DecodedText } from './decode-document';
 export { readDocument, writeDocument, type ReadResult } from './read-document';
 export {
   applyOperation,
