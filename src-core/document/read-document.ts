@@ -46,6 +46,8 @@ const FIELD_NAMES: Record<string, string> = {
   actual: '实际完成值',
   rate: '执行率',
   fillDate: '填报日期',
+  consolidation: '汇总设置',
+  members: '汇总单位',
 };
 
 /**
