@@ -4,11 +4,13 @@ import { runEngineBench, runEngineOnlyBench } from './engine.bench';
 import { runExportBench } from './export.bench';
 import { runPdfBench } from './pdf.bench';
 import { runPublicationBench } from './publication.bench';
+import { runSessionBench } from './session.bench';
 
 const out = (s: string) => process.stdout.write(s);
 out(`Gongkai benchmarks — Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}\n`);
 runEngineBench(out);
 runEngineOnlyBench(out);
+runSessionBench(out);
 await runExportBench(out);
 await runPdfBench(out);
 await runPublicationBench(out);

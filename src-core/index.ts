@@ -16,5 +16,5 @@ export * from './layout';
 export * from './host';
 export * from './export';
 export * from './publication';
-export * from './performance';
+export * from './evaluation';
 export * from './consolidation';

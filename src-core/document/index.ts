@@ -14,3 +14,4 @@ export { newDocument } from './new-document';
 export { sectionSchema, factsSchema, type SectionContent, type Facts } from './publication-schema';
 export * from './performance-schema';
 export { valueEditsBetween } from './value-edits';
+export { toleranceFor } from './tolerance';

@@ -51,11 +51,19 @@ export function storedText(text: string): string | null {
   return text.trim();
 }
 
+/**
+ * How `applyOperation` treats the document it is given. `copy` (the default) leaves it untouched. `owned` updates
+ * the tables' `values` records in place (the rest is still copied): for an owner such as DocumentSession whose
+ * document's value records no one else keeps, so that one edit costs the same in a table of 24,000 rows as in one
+ * of 20 instead of copying the whole table per keystroke.
+ */
+export type ApplyMode = 'copy' | 'owned';
+
 /** Applies an operation; returns the new document, the operation that undoes it and what changed. */
-export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
+export function applyOperation(doc: GongkaiDocument, op: Operation, mode: ApplyMode = 'copy'): Applied {
   switch (op.type) {
     case 'setCells':
-      return setCells(doc, op.table, op.cells);
+      return setCells(doc, op.table, op.cells, mode);
     case 'insertRows':
       return insertRows(doc, op.table, op.rows);
     case 'deleteRows':
@@ -145,7 +153,7 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
       let structure = false;
       let settings = false;
       for (const sub of op.ops) {
-        const applied = applyOperation(current, sub);
+        const applied = applyOperation(current, sub, mode);
         current = applied.doc;
         inverses.unshift(applied.inverse);
         cells.push(...applied.change.cells);
@@ -161,9 +169,11 @@ export function applyOperation(doc: GongkaiDocument, op: Operation): Applied {
   }
 }
 
-function setCells(doc: GongkaiDocument, table: string, edits: readonly CellEdit[]): Applied {
+function setCells(doc: GongkaiDocument, table: string, edits: readonly CellEdit[], mode: ApplyMode): Applied {
   const data = tableData(doc, table);
-  const values: Record<string, Record<string, string>> = { ...data.values };
+  const values: Record<string, Readonly<Record<string, string>>> = mode === 'owned'
+    ? (data.values as Record<string, Readonly<Record<string, string>>>)
+    : { ...data.values };
   const inverse: CellEdit[] = [];
   const cells: CellAddress[] = [];
   for (const edit of edits) {
@@ -173,7 +183,7 @@ function setCells(doc: GongkaiDocument, table: string, edits: readonly CellEdit[
     inverse.unshift({ row: edit.row, col: edit.col, text: before });
     if (after === null) delete row[edit.col];
     else row[edit.col] = after;
-    if (Object.keys(row).length === 0) delete values[edit.row];
+    if (!hasKeys(row)) delete values[edit.row];
     else values[edit.row] = row;
     cells.push({ table, row: edit.row, col: edit.col });
   }

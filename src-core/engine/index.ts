@@ -2,5 +2,4 @@ export { Workbook, type CellState, type RecalcDelta, type LinearSystem } from '.
 export { splitBySeverity, type Finding, type FindingKind, type Severity } from './findings';
 export type { RowModel, TableModel } from './table-model';
 export { locationText, rowText, columnText } from './address-text';
-export { recalc } from './recalc';
 export { dropRedundantValues } from './drop-redundant';

@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { Decimal } from '../money';
 import type { GongkaiDocument } from '../document/types';
+import { toleranceFor } from '../document/tolerance';
 import type { Workbook } from '../engine';
 import type { FormSet, SectionTemplate } from '../template';
 import { EXPENDITURE_KINDS, INCOME_SOURCES, publicationMetrics, resolveReference } from './metrics';
@@ -270,7 +271,7 @@ class ChartContext {
     const sum = parts.reduce((a, p) => a.plus(p.value), new Decimal(0));
     // Each part may carry a 尾数 of up to the tolerance; beyond that the parts do not make up the whole, and a
     // pie of them would show shares that are not there.
-    const tolerance = new Decimal(this.doc.settings.tolerance || '0.01').times(Math.max(parts.length, 1));
+    const tolerance = toleranceFor(this.doc).times(Math.max(parts.length, 1));
     if (sum.minus(total.value).abs().gt(tolerance))
       return missing(
         key,

@@ -1,6 +1,6 @@
 import type { GongkaiDocument } from '../document/types';
 import type { Finding, Workbook } from '../engine';
-import { checkPerformance, checkPerformanceSet, type PerformanceFinding } from '../performance';
+import { checkPerformance, checkPerformanceSet, type PerformanceFinding } from '../evaluation';
 import type { FormSet } from '../template';
 import { checkEmptyTables, type EmptyTableFinding } from './empty-tables';
 import { checkText, type TextFinding } from './text-check';

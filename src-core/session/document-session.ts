@@ -33,10 +33,15 @@ export class DocumentSession {
     doc: GongkaiDocument,
     private readonly historyLimit = 500,
   ) {
-    this.current = doc;
-    this.engine = new Workbook(formSet, doc);
+    this.current = ownValues(doc);
+    this.engine = new Workbook(formSet, this.current);
   }
 
+  /**
+   * The document as it is now. Its tables' `values` records are the session's own and later edits update them in
+   * place (so an edit's cost does not grow with the table): serialise it (writeDocument) or copy what must stay as
+   * it is now.
+   */
   get document(): GongkaiDocument {
     return this.current;
   }
@@ -101,7 +106,7 @@ export class DocumentSession {
   }
 
   private run(op: Operation): { update: SessionUpdate; inverse: Operation } {
-    const applied = applyOperation(this.current, op);
+    const applied = applyOperation(this.current, op, 'owned');
     const before = this.current;
     this.current = applied.doc;
     if (before !== applied.doc) this.revisionNo++;
@@ -121,6 +126,14 @@ export class DocumentSession {
     }
     return { update: { change: applied.change, delta }, inverse: applied.inverse };
   }
+}
+
+/** The document with value records of its own (copied once), which `applyOperation(…, 'owned')` may then update. */
+function ownValues(doc: GongkaiDocument): GongkaiDocument {
+  const tables = Object.fromEntries(
+    Object.entries(doc.tables).map(([id, data]) => [id, { ...data, values: { ...data.values } }]),
+  );
+  return { ...doc, tables };
 }
 
 function isEmpty(op: Operation): boolean {

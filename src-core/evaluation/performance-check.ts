@@ -1,5 +1,6 @@
 import type { CellAddress, GongkaiDocument } from '../document/types';
 import type { Indicator, ProjectForm } from '../document/performance-schema';
+import { toleranceFor } from '../document/tolerance';
 import type { Workbook } from '../engine';
 import { Decimal } from '../money';
 import { publicationMetrics, quotedMetric, toWanyuan } from '../publication/metrics';
@@ -59,7 +60,7 @@ export function checkPerformance(formSet: FormSet, wb: Workbook, doc: GongkaiDoc
   const out: PerformanceFinding[] = [];
   const metrics = publicationMetrics(formSet, wb);
   // The forms are in 万元 whatever unit the tables are kept in.
-  const tolerance = toWanyuan(new Decimal(doc.settings.tolerance || '0'), doc);
+  const tolerance = toWanyuan(toleranceFor(doc), doc);
   const table = (name: string) => {
     const q = quotedMetric(wb, doc, metrics.get(name));
     return q && { ...q, value: (q.value ?? new Decimal(0)).toDecimalPlaces(2) };
