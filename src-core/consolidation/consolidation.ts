@@ -4,9 +4,16 @@ import type { CellAddress, ClassRow, GongkaiDocument, TableData } from '../docum
 import { locationText, Workbook, type Finding } from '../engine';
 import type { FormSet } from '../template';
 import { CellRegistry } from './cell-registry';
-import { indexOfCell, instanceKey, takeMemberFigures, type MemberFigures } from './member-figures';
+import {
+  indexOfCell,
+  instanceKey,
+  takeMemberFigures,
+  type MemberFigures,
+  type RuleDifference,
+} from './member-figures';
 import type { Contribution, MemberEntry, MemberRead, MemberSource } from './member-entry';
 import { profileIdentity } from './profile-identity';
+import { ShapeCache } from './shape-cache';
 import { withUnitComposition } from './unit-composition';
 
 /** A consolidated finding: the engine's, with why a 尾数 arose at 汇总. */
@@ -43,6 +50,14 @@ export interface RoundingReport {
   }[];
 }
 
+/** The units' differences at one rule instance, with their running total. */
+interface DifferencesAt {
+  readonly bySlot: Map<Slot, RuleDifference>;
+  total: Decimal;
+  /** How many of them are beyond their unit's tolerance. */
+  notTails: number;
+}
+
 interface Slot {
   entry: MemberEntry;
   figures?: MemberFigures;
@@ -58,6 +73,7 @@ const OWN_ID = '\u0000本级';
  */
 export class Consolidation {
   private readonly registry = new CellRegistry();
+  private readonly shapes: ShapeCache;
   private readonly sum: Decimal[] = [];
   private readonly known: number[] = [];
   private readonly enteredBy: number[] = [];
@@ -66,6 +82,8 @@ export class Consolidation {
   private readonly rowUse = new Map<string, Map<string, { name: string; count: number }>>();
   private readonly customNames = new Map<string, { name: string; count: number }>();
   private readonly slots: Slot[] = [];
+  /** Rule instances that do not hold in some unit: instance key → the units' differences there. */
+  private readonly differencesAt = new Map<string, DifferencesAt>();
   private readonly byId = new Map<string, Slot>();
   private department: GongkaiDocument;
   private current: { doc: GongkaiDocument; wb: Workbook } | null = null;
@@ -79,6 +97,7 @@ export class Consolidation {
     department: GongkaiDocument,
   ) {
     this.department = department;
+    this.shapes = new ShapeCache(formSet);
     this.takeOwn();
   }
 
@@ -115,7 +134,7 @@ export class Consolidation {
       this.slots.push(target);
       this.byId.set(source.id, target);
     }
-    if (figures) this.addIn(figures, 1);
+    if (figures) this.addIn(figures, 1, target);
     this.listChanged = true;
     return { entry, previous, findings, cells: diffFigures(this.registry, oldFigures, figures) };
   }
@@ -265,7 +284,7 @@ export class Consolidation {
     if (!hasFigures) return;
     const source: MemberSource = { id: OWN_ID, label: '本级' };
     const { figures, check } = takeMemberFigures(
-      this.formSet,
+      this.shapes,
       { ...doc, consolidation: undefined },
       this.registry,
     );
@@ -282,7 +301,7 @@ export class Consolidation {
     };
     this.slots.unshift(slot);
     this.byId.set(OWN_ID, slot);
-    this.addIn(figures, 1);
+    this.addIn(figures, 1, slot);
   }
 
   private admit(
@@ -314,7 +333,7 @@ export class Consolidation {
       );
       if (twin) return refuse(`与“${twin.entry.source.label}”是同一单位（${doc.unit.name}），没有重复汇总。`);
     }
-    const { figures, check } = takeMemberFigures(this.formSet, doc, this.registry);
+    const { figures, check } = takeMemberFigures(this.shapes, doc, this.registry);
     return {
       entry: {
         status: 'included',
@@ -330,11 +349,24 @@ export class Consolidation {
   }
 
   private takeAway(slot: Slot): void {
-    if (slot.figures) this.addIn(slot.figures, -1);
+    if (slot.figures) this.addIn(slot.figures, -1, slot);
     slot.figures = undefined;
   }
 
-  private addIn(fig: MemberFigures, sign: 1 | -1): void {
+  private addIn(fig: MemberFigures, sign: 1 | -1, slot: Slot): void {
+    for (const [key, d] of fig.differences) {
+      let at = this.differencesAt.get(key);
+      if (!at) this.differencesAt.set(key, (at = { bySlot: new Map(), total: new Decimal(0), notTails: 0 }));
+      if (sign === 1) {
+        at.bySlot.set(slot, d);
+        at.total = at.total.plus(d.difference);
+        if (!d.tail) at.notTails++;
+      } else if (at.bySlot.delete(slot)) {
+        at.total = at.total.minus(d.difference);
+        if (!d.tail) at.notTails--;
+        if (at.bySlot.size === 0) this.differencesAt.delete(key);
+      }
+    }
     for (let k = 0; k < fig.ids.length; k++) {
       const id = fig.ids[k] as number;
       while (this.sum.length <= id) {
@@ -470,18 +502,17 @@ export class Consolidation {
   private explain(f: Finding): ConsolidatedFinding {
     const key = instanceKey(f);
     if (key === undefined || f.difference === undefined) return f;
-    const parts: { unit: string; difference: Decimal; tail: boolean }[] = [];
-    for (const s of this.slots) {
-      const d = s.figures?.differences.get(key);
-      if (d && s.entry.status === 'included') parts.push({ unit: s.entry.unit, ...d });
+    const at = this.differencesAt.get(key);
+    const count = at?.bySlot.size ?? 0;
+    const total = at?.total ?? new Decimal(0);
+    const allTails = at !== undefined && count > 0 && at.notTails === 0 && total.eq(f.difference);
+    const named: string[] = [];
+    for (const [s, d] of at?.bySlot ?? []) {
+      if (named.length === 5) break;
+      if (s.entry.status === 'included') named.push(`${s.entry.unit} ${signed(d.difference)}`);
     }
-    const total = parts.reduce((acc, p) => acc.plus(p.difference), new Decimal(0));
-    const allTails = parts.length > 0 && parts.every((p) => p.tail) && total.eq(f.difference);
-    const list = parts
-      .slice(0, 5)
-      .map((p) => `${p.unit} ${signed(p.difference)}`)
-      .join('、');
-    const more = parts.length > 5 ? ` 等 ${parts.length} 个单位` : '';
+    const list = named.join('、');
+    const more = count > 5 ? ` 等 ${count} 个单位` : '';
     if (allTails) {
       const reason = `各单位分别取整到万元，尾数在汇总时累积：${list}${more}，合计 ${signed(total)}`;
       if (f.kind === 'tail') return { ...f, reason, message: `${f.message.replace(/。$/, '')}；${reason}。` };
@@ -495,7 +526,7 @@ export class Consolidation {
     }
     if (f.kind === 'tail') {
       const reason =
-        parts.length > 0
+        count > 0
           ? `汇总后的尾数：${list}${more} 本身有差额`
           : '各单位在此处本身平衡，差额产生于汇总（各单位填报的科目层级不同）';
       return { ...f, reason, message: `${f.message.replace(/。$/, '')}；${reason}。` };

@@ -1,9 +1,9 @@
 import { Decimal } from '../money';
 import type { CatalogEntry } from '../catalog/catalog';
 import type { ClassRow, GongkaiDocument } from '../document/types';
-import { Workbook, type Finding } from '../engine';
-import type { FormSet } from '../template';
+import type { Finding } from '../engine';
 import type { CellRegistry } from './cell-registry';
+import type { ShapeCache } from './shape-cache';
 
 /** A rule instance's difference in one document (actual − expected), keyed by rule and target cell. */
 export interface RuleDifference {
@@ -51,11 +51,11 @@ export function instanceKey(f: Finding): string | undefined {
  * rules still sum correctly), its rows, and where its rules do not hold.
  */
 export function takeMemberFigures(
-  formSet: FormSet,
+  shapes: ShapeCache,
   doc: GongkaiDocument,
   registry: CellRegistry,
 ): { figures: MemberFigures; check: MemberCheck } {
-  const wb = new Workbook(formSet, doc);
+  const wb = shapes.workbook(doc);
   const sys = wb.linearSystem();
   const found: { id: number; value: Decimal | null; entered: boolean; why?: string }[] = [];
   for (let c = 0; c < sys.cells.length; c++) {

@@ -79,7 +79,8 @@ export async function memberPaths(
 }
 
 /**
- * Reads one member: a `*.gongkai.json` validated as when opened, or a filled `.xlsx` imported with the 汇总's forms
+ * Reads one member's figures: a `*.gongkai.json` validated as when opened (its unit, settings and tables; the text
+ * is not summed, so not read), or a filled `.xlsx` imported with the 汇总's forms
  * (what the import could not read is kept as notes for the overview). Every failure is a Chinese message.
  */
 export async function readMemberFile(file: string, formSet: FormSet): Promise<MemberRead> {
@@ -102,7 +103,7 @@ export async function readMemberFile(file: string, formSet: FormSet): Promise<Me
   }
   const read = await readLimitedFile(file, MAX_DOCUMENT_BYTES, documentTooBig);
   if (!read.ok) return read;
-  const doc = readDocument(read.data.toString('utf8'), formSetFor);
+  const doc = readDocument(read.data.toString('utf8'), formSetFor, { figuresOnly: true });
   return doc.ok ? { ok: true, document: doc.document } : { ok: false, message: `${name}：${doc.message}` };
 }
 
