@@ -4,7 +4,7 @@ import {
   builtinFormSet,
   exportXlsx,
   FINDING_KIND_NAMES as KIND_NAMES,
-  formSetFor,
+  formSetOfDocument,
   newDocument,
   splitBySeverity,
   type Consolidation,
@@ -60,11 +60,15 @@ export async function consolidateCommand(argv: readonly string[], io: CliIO): Pr
         io,
         `列出的单位文件都无法读取，没有建立汇总文件：\n${(await whyUnreadable(listed, out)).join('\n')}`,
       );
-    department = newDocument(first.formYear, { year: first.unit.year, moneyUnit: first.unit.moneyUnit });
+    department = newDocument(
+      first.formYear,
+      { year: first.unit.year, moneyUnit: first.unit.moneyUnit },
+      first.profile,
+    );
   }
   if (typeof name === 'string') department = { ...department, unit: { ...department.unit, name } };
   department = { ...department, consolidation: { members: listed } };
-  const formSet = formSetFor(department.formYear);
+  const formSet = formSetOfDocument(department);
   if (!formSet) return fail(io, `不支持 ${department.formYear} 年度的报表格式。`);
 
   const units: { entry: MemberEntry; findings: readonly Finding[] }[] = [];

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { convertToWanyuan, formSetFor } from '../../src-core';
+import { convertToWanyuan, formSetOfDocument } from '../../src-core';
 import { readDocumentFile, saveDocumentFile } from '../node/document-file';
 import { parseArgs } from './args';
 import type { CliIO } from './main';
@@ -15,7 +15,7 @@ export async function convertCommand(argv: readonly string[], io: CliIO): Promis
     return fail(io, '输出文件不能与原文件相同，以免覆盖以元为单位的原始数据。');
   const read = await readDocumentFile(file);
   if (!read.ok) return fail(io, read.message);
-  const formSet = formSetFor(read.document.formYear);
+  const formSet = formSetOfDocument(read.document);
   if (!formSet) return fail(io, `不支持 ${read.document.formYear} 年度的报表格式。`);
   const result = convertToWanyuan(formSet, read.document);
   if (!result.ok) return fail(io, result.message);

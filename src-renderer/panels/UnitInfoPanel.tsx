@@ -1,4 +1,10 @@
-import { convertToWanyuan, parseTolerance, readCatalogBytes, valueEditsBetween } from '../../src-core';
+import {
+  convertToWanyuan,
+  convertToYuan,
+  parseTolerance,
+  readCatalogBytes,
+  valueEditsBetween,
+} from '../../src-core';
 import type { EditorStore } from '../state/editor-store';
 import { useHost, useStore } from '../state/use-store';
 import { CommitInput } from './CommitInput';
@@ -81,19 +87,37 @@ export function UnitInfoPanel() {
 
 /**
  * 金额单位 is not a label only: 元→万元 offers to convert the tables' amounts (四舍五入 and 舍位平衡, one undoable
- * step); 万元→元 converts nothing, so it asks first — a slip of the select would misstate every figure by 10,000.
+ * step); 万元→元 converts them exactly (×10,000, 尾数容差 too), so that no path rescales figures it did not convert.
  */
 function changeMoneyUnit(store: EditorStore, unit: '万元' | '元'): void {
   const doc = store.document;
   if (unit === doc.unit.moneyUnit) return;
   const setUnit = { type: 'setUnit' as const, unit: { moneyUnit: unit } };
   if (unit === '元') {
+    const toYuan = convertToYuan(doc);
+    if (!toYuan.ok) {
+      store.showDialog({ kind: 'message', title: '无法换算为元', text: toYuan.message });
+      return;
+    }
     if (
-      window.confirm(
-        '改为“元”只改变表头和文字中的金额单位，不会把已填的金额乘以 10000。\n本文件的金额若是按万元填写的，请不要修改。\n\n确定把金额单位改为“元”吗？',
+      !window.confirm(
+        '把各表金额从“万元”换算为“元”：每个金额乘以 10000（精确，不产生尾数），尾数容差同样换算。\n补充数据和文字中的金额不会换算，请换算后核对。\n\n选“确定”换算（可撤销），选“取消”不作修改。',
       )
     )
-      store.apply(setUnit, '修改金额单位');
+      return;
+    store.apply(
+      {
+        type: 'batch',
+        label: '换算为元',
+        ops: [
+          ...valueEditsBetween(doc, toYuan.document),
+          setUnit,
+          { type: 'setSettings', settings: toYuan.document.settings },
+        ],
+      },
+      '换算为元',
+    );
+    store.notify('info', '已换算为元（各表金额 ×10000）');
     return;
   }
   const converted = convertToWanyuan(store.session.formSet, doc);
