@@ -14,6 +14,7 @@ export {
   formSetFor,
   formSetOfDocument,
   listProfiles,
+  allFormSets,
   DEFAULT_PROFILE_ID,
   type ProfileSummary,
 } from './builtin-forms';

@@ -215,7 +215,12 @@ function describePath(path: readonly PropertyKey[]): string {
     return table;
   }
   if (parts.length === 0) return '文件';
-  return parts.map((p) => FIELD_NAMES[p] ?? (/^\d+$/.test(p) ? `第${Number(p) + 1}项` : p)).join(' › ');
+  // Object.hasOwn: a user's key such as “toString” must not find Object.prototype's function.
+  return parts
+    .map((p) =>
+      Object.hasOwn(FIELD_NAMES, p) ? FIELD_NAMES[p] : /^\d+$/.test(p) ? `第${Number(p) + 1}项` : `“${p}”`,
+    )
+    .join(' › ');
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -228,12 +233,16 @@ const TYPE_NAMES: Record<string, string> = {
   null: '空值',
 };
 
+function typeName(type: string): string {
+  return Object.hasOwn(TYPE_NAMES, type) ? (TYPE_NAMES[type] as string) : '其他类型';
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       const received = /received (\w+)/.exec(issue.message)?.[1];
       if (received === 'undefined') return '缺少这一项';
-      return `应是${TYPE_NAMES[issue.expected] ?? issue.expected}${received ? `，实际是${TYPE_NAMES[received] ?? received}` : ''}`;
+      return `应是${typeName(issue.expected)}${received ? `，实际是${typeName(received)}` : ''}`;
     }
     case 'invalid_value':
       return `应是 ${issue.values.map(String).join('、')} 之一`;
@@ -247,12 +256,22 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** Where JSON.parse stopped, as a line and column; the end of the text when the file was cut short. */
 function jsonPosition(text: string, e: unknown): string {
-  const m = /position (\d+)/.exec(String((e as Error).message));
-  if (!m) return '';
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const col = pos - before.lastIndexOf('\n');
-  return `（第 ${line} 行第 ${col} 列附近）`;
+  const message = String((e as Error).message);
+  const m = /position (\d+)/.exec(message);
+  const ended = /end of JSON input/i.test(message);
+  if (!m && !ended) return '';
+  const pos = m ? Number(m[1]) : text.length;
+  // V8 reports a cut-off file as an error at its last position.
+  const cut = ended || pos >= text.trimEnd().length;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < pos; i++)
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  const where = `第 ${line} 行第 ${pos - lineStart + 1} 列`;
+  return cut ? `（文件在${where}处就结束了，内容不完整）` : `（${where}附近）`;
 }

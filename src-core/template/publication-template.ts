@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statementPhrasesSchema } from './statement-phrases';
 
 const sectionTemplate = z.object({
   key: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/),
@@ -57,6 +58,8 @@ export const publicationTemplateSchema = z.object({
    * read into).
    */
   chartReferences: z.record(z.string(), z.string()).optional(),
+  /** How the text check reads this profile's 情况说明: subjects, the statement words, what must add up. */
+  statements: statementPhrasesSchema,
 });
 
 export type PublicationTemplate = z.infer<typeof publicationTemplateSchema>;
