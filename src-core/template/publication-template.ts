@@ -17,6 +17,8 @@ const sectionTemplate = z.object({
   scope: z.enum(['general', 'performance']).optional(),
   /** The named quantity a share (占…%) is of when the sentence does not say. */
   shareBase: z.string().optional(),
+  /** In a 汇总 document this section lists the 单位构成 (本级 and the member units), kept to the member list. */
+  unitList: z.boolean().optional(),
 });
 
 /** The publication's six parts, their sections, and the named quantities its text talks about. */
