@@ -1,6 +1,7 @@
 // `npm run bench`: speed targets as median/p95 figures (benchmarks, not timed tests).
 import os from 'node:os';
 import { runCliBench } from './cli.bench';
+import { runConsolidationBench } from './consolidation.bench';
 import { runEngineBench, runEngineOnlyBench } from './engine.bench';
 import { runExportBench } from './export.bench';
 import { runPdfBench } from './pdf.bench';
@@ -16,3 +17,4 @@ runSessionBench(out);
 await runExportBench(out);
 await runPdfBench(out);
 await runPublicationBench(out);
+runConsolidationBench(out);

@@ -116,7 +116,7 @@ describe('the editor on the embedded sample', () => {
     await page.close();
   });
 
-  it('pastes a 3×2 block into entered cells, reports what fell on computed cells, and undoes/redoes it', async () => {
+  it('pastes a 3×2 block into entered cells, keeps what fell on computed cells as their own figures, and undoes/redoes it', async () => {
     const { page } = await fresh();
     await openTable(page, '06');
     await cell(page, '06', 'r4', 2).click(); // 30103 奖金, then 30106 伙食补助费, 30107 绩效工资 (35.84)
@@ -140,7 +140,7 @@ describe('the editor on the embedded sample', () => {
     await expect.poll(() => cell(page, '06', 'r1', 2).textContent()).toBe('269.03');
     await page.keyboard.press('Control+y');
     await expect.poll(() => cell(page, '06', 'r6', 2).textContent()).toBe('3.00');
-    // A block landing on a computed cell is reported, not dropped.
+    // A figure landing on a computed cell (a copied 合计) is kept as that cell's own figure, and reported.
     await openTable(page, '03');
     await cell(page, '03', '2101102', 3).click();
     await page.evaluate(() => {
@@ -152,7 +152,11 @@ describe('the editor on the embedded sample', () => {
     });
     await expect
       .poll(() => page.getByTestId('notice').textContent())
-      .toMatch(/1 个值落在计算单元格上，未粘贴：公开03表 213 农林水支出 2栏/);
+      .toMatch(
+        /已粘贴 3 个单元格.*1 个值填入计算单元格，作为填报数保留并与公式核对.*公开03表 213 农林水支出 2栏/,
+      );
+    await expect.poll(() => cell(page, '03', '213', 3).getAttribute('class')).toContain('gk-override');
+    await expect.poll(() => cell(page, '03', '213', 3).textContent()).toBe('3.00');
     await page.close();
   });
 
@@ -174,6 +178,51 @@ describe('the editor on the embedded sample', () => {
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('[data-testid=grid-05] .ag-row[row-id="205"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a block pasted on the 科目 column goes in by code: rows and their 类/款 created, filled, one undo step', async () => {
+    const { page } = await fresh();
+    await openTable(page, '05');
+    await cell(page, '05', '201', 0).click();
+    // As copied from a 久其 printout: a header line, codes out of order, split 类|款|项 on one line, amounts.
+    const block = [
+      '科目编码\t科目名称\t小计\t基本支出\t项目支出',
+      '2080501\t行政单位离退休\t\t3',
+      '205\t02\t01\t学前教育\t\t\t5',
+    ];
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      document
+        .querySelector('[data-testid=grid-05]')
+        ?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+    }, block.join('\r\n'));
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toContain('按科目编码导入 2 行：新增 4 行（其中类、款 2 行），填入 2 个金额');
+    await expect.poll(() => cell(page, '05', '2080501', 3).textContent()).toBe('3.00');
+    await expect.poll(() => cell(page, '05', '2080501', 2).textContent()).toBe('3.00');
+    await expect.poll(() => cell(page, '05', '205', 2).textContent()).toBe('5.00');
+    await expect.poll(() => cell(page, '05', '2050201', 4).textContent()).toBe('5.00');
+    await expect.poll(() => cell(page, '05', '合计', 2).textContent()).toBe('1,463.41');
+    await screenshot(page, 'paste-by-code');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid=grid-05] .ag-row[row-id="2080501"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=grid-05] .ag-row[row-id="205"]').count()).toBe(0);
+    await expect.poll(() => cell(page, '05', '合计', 2).textContent()).toBe('1,455.41');
+    // 添加科目 takes several lines at once too.
+    await page.getByTestId('add-code').click();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', '2050201\n2080501\n');
+      document
+        .querySelector('[data-testid=add-code]')
+        ?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => page.locator('[data-testid=grid-05] .ag-row[row-id="2080501"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=grid-05] .ag-row[row-id="2050201"]').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('add-code').inputValue()).toBe('');
     await page.close();
   });
 
@@ -277,13 +326,28 @@ describe('the editor on the embedded sample', () => {
     await page.close();
   });
 
-  it('typing into a computed cell says why nothing happens', async () => {
+  it('a total typed into a computed cell is kept with the corner mark, checked, and 采用计算值 returns to the formula', async () => {
     const { page } = await fresh();
     await openTable(page, '06');
-    await cell(page, '06', 'r1', 2).click();
-    await page.keyboard.type('5');
-    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('计算单元格');
-    await expect.poll(() => cell(page, '06', 'r1', 2).textContent()).toBe('269.03');
+    const total = cell(page, '06', 'r1', 2);
+    await expect.poll(() => total.textContent()).toBe('269.03');
+    await expect.poll(() => total.getAttribute('class')).not.toContain('gk-override');
+    await total.click();
+    await page.keyboard.type('270');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => total.textContent()).toBe('270.00');
+    await expect.poll(() => total.getAttribute('class')).toContain('gk-override');
+    // Checked against the formula: 270 against the 269.03 its parts add up to is an error on the cell.
+    await expect.poll(() => total.getAttribute('class')).toContain('gk-error');
+    // The pointer is still on the cell from the click: leave it and come back, so the grid shows its tooltip.
+    await page.mouse.move(0, 0);
+    await total.hover();
+    const tip = page.getByTestId('finding-tooltip');
+    await tip.waitFor();
+    expect(await tip.textContent()).toMatch(/应为\s*269\.03/);
+    await tip.getByRole('button', { name: /采用计算值/ }).click();
+    await expect.poll(() => total.textContent()).toBe('269.03');
+    await expect.poll(() => total.getAttribute('class')).not.toContain('gk-override');
     await page.close();
   });
 
