@@ -18,7 +18,7 @@ describe('what a finance user notices first', () => {
 
   it('金额单位: 万元→元→万元 converts exactly both ways, each one undoable step', async () => {
     const { page } = await app.open();
-    const counts = await page.locator('.gk-findings-count').textContent();
+    const counts = await page.locator('.gk-findings-count').first().textContent();
     await page.getByTestId('nav-unit').click();
     page.once('dialog', (d) => void d.dismiss());
     await page.getByTestId('unit-money').selectOption('元');
@@ -35,7 +35,7 @@ describe('what a finance user notices first', () => {
     await openTable(page, '01');
     // Back where it started: not 0.15 万元 (the figures read as 元 and divided again).
     await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('1,455.41');
-    await expect.poll(() => page.locator('.gk-findings-count').textContent()).toBe(counts);
+    await expect.poll(() => page.locator('.gk-findings-count').first().textContent()).toBe(counts);
     await page.keyboard.press('Control+z');
     await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('14,554,100.00');
     await page.keyboard.press('Control+z');
