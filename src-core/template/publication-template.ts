@@ -57,7 +57,7 @@ export const publicationTemplateSchema = z.object({
    */
   chartReferences: z.record(z.string(), z.string()).optional(),
   /** How the text check reads this profile's 情况说明: subjects, the statement words, what must add up. */
-  statements: statementPhrasesSchema,
+  statements: statementPhrasesSchema.optional(),
 });
 
 export type PublicationTemplate = z.infer<typeof publicationTemplateSchema>;

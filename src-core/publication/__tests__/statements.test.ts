@@ -322,3 +322,15 @@ describe('checks of 补充数据 and across tables', () => {
     );
   });
 });
+
+describe('a profile that gives no statement phrases', () => {
+  it('lists every number of its text as not checked, with the reason — never a clean result', () => {
+    const bare = { ...formSet, publication: { ...formSet.publication, statements: undefined } };
+    const doc = loadSample();
+    const r = textReport(bare, new Workbook(bare, doc), doc);
+    expect(r.checked).toBe(0);
+    expect(r.stated).toBeGreaterThan(90);
+    expect(r.unchecked).toHaveLength(r.stated);
+    expect(r.unchecked[0]?.reason).toContain('statements');
+  });
+});
