@@ -412,7 +412,11 @@ function evaluate(
       );
     }
     case 'completion': {
-      const b = budgetOf(kind.budget);
+      // 年初预算为2.88万元，…，完成预算的30.9%: a bare 预算 is the budget the text has just named for the subject.
+      const named = (['initial', 'full', 'adjusted'] as const).find((k) =>
+        statedBudget.has(`${subject.name}:${k}`),
+      );
+      const b = budgetOf(kind.budget === 'budget' && named ? named : kind.budget);
       const stated =
         b.stated !== undefined ? { value: b.stated, source: `文字所写${budgetName(b.kind)}` } : undefined;
       // The text's own zero budget (年初预算为0万元 … 完成年初预算的95.89%) is a mistake whatever the tables say.
@@ -422,7 +426,7 @@ function evaluate(
       if (budget.value === null || budget.value.isZero()) {
         return written.isZero()
           ? mismatch(
-              `${budgetName(b.kind)}为0，完成率无意义，宜写“年初未安排预算”。`,
+              `${budgetName(b.kind)}为0，完成率无意义，宜写“未安排预算”。`,
               '不适用',
               budget,
               undefined,

@@ -76,6 +76,20 @@ describe('statements by structure (上海 template phrasing)', () => {
     ]);
   });
 
+  it('完成预算 after a stated 年初预算 is against that 年初预算 (上海: “三公”经费…年初预算为…完成预算的…)', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.threePublic',
+        '“三公”经费财政拨款支出年初预算为2.88万元，支出决算为0.89万元，完成预算的30.9%。',
+      ),
+    );
+    const { findings, unchecked } = of(doc, 'explanation.threePublic');
+    expect(findings).toEqual([]);
+    // 公开09表 has the 全年预算 only: the 年初预算 itself is listed as not checked.
+    expect(unchecked.map((u) => u.written)).toEqual(['2.88万元']);
+  });
+
   it('a sentence not understood is listed with its reason, and coverage counts it', () => {
     const doc = apply(loadSample(), text('explanation.general', '项目支出主要用于宣传事务954.62万元。'));
     const { unchecked, r } = of(doc, 'explanation.general');
