@@ -25,3 +25,4 @@ export * from './host';
 export * from './export';
 export * from './publication';
 export * from './evaluation';
+export * from './consolidation';
