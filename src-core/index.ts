@@ -17,3 +17,4 @@ export * from './host';
 export * from './export';
 export * from './publication';
 export * from './evaluation';
+export * from './audit';

@@ -14,4 +14,3 @@ export { checkEmptyTables, isEmptyTable, type EmptyTableFinding } from './empty-
 export { buildCharts, CHART_WIDTH, CHART_HEIGHT, type ChartOutput, type ChartKey } from './charts';
 export { priorYearFrom } from './prior-year';
 export { withDefaultSections } from './default-sections';
-export { checkDocument, FINDING_KIND_NAMES, type DocumentFinding } from './check-document';

@@ -2,8 +2,8 @@ import type { GongkaiDocument } from '../document/types';
 import type { Finding, Workbook } from '../engine';
 import { checkPerformance, checkPerformanceSet, type PerformanceFinding } from '../evaluation';
 import type { FormSet } from '../template';
-import { checkEmptyTables, type EmptyTableFinding } from './empty-tables';
-import { checkText, type TextFinding } from './text-check';
+import { checkEmptyTables, type EmptyTableFinding } from '../publication/empty-tables';
+import { checkText, type TextFinding } from '../publication/text-check';
 
 /** A finding about the publication around the tables: its text, an empty table's 说明, the 绩效自评表. */
 export type DocumentFinding = TextFinding | EmptyTableFinding | PerformanceFinding;

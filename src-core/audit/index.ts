@@ -1,0 +1,1 @@
+export { checkDocument, FINDING_KIND_NAMES, type DocumentFinding } from './check-document';
