@@ -18,3 +18,4 @@ export * from './export';
 export * from './publication';
 export * from './evaluation';
 export * from './audit';
+export * from './commands';

@@ -17,4 +17,5 @@ export { pdfDestinationPages } from './pdf-destinations';
 export { printWithTocPages, fillTocPages, hasToc, hasTocSlots, tocTargetId } from './toc-pages';
 export { tidyPdfOutline } from './pdf-outline';
 export { performanceHtml, performancePrintCss } from './performance-print';
+export { wholePublicationHtml } from './whole-publication';
 export { readCatalogBytes } from './read-catalog-bytes';

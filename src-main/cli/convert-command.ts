@@ -1,10 +1,19 @@
 import path from 'node:path';
-import { convertToWanyuan, formSetFor } from '../../src-core';
+import {
+  adjustmentText,
+  applyOperation,
+  convertMoneyUnit,
+  formSetFor,
+  WANYUAN_TOLERANCE,
+} from '../../src-core';
 import { readDocumentFile, saveDocumentFile } from '../node/document-file';
 import { parseArgs } from './args';
 import type { CliIO } from './main';
 
-/** `gongkai convert FILE --out OUT`: 元 → 万元 with 舍位平衡. */
+/**
+ * `gongkai convert FILE --out OUT`: 元 → 万元 with 舍位平衡, by the same command as 单位信息's 金额单位 select, so the
+ * file written is the one the app would make (尾数容差 back to 0.01 万元 included).
+ */
 export async function convertCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, ['out']);
   if ('error' in args) return fail(io, args.error);
@@ -17,13 +26,14 @@ export async function convertCommand(argv: readonly string[], io: CliIO): Promis
   if (!read.ok) return fail(io, read.message);
   const formSet = formSetFor(read.document.formYear);
   if (!formSet) return fail(io, `不支持 ${read.document.formYear} 年度的报表格式。`);
-  const result = convertToWanyuan(formSet, read.document);
-  if (!result.ok) return fail(io, result.message);
-  await saveDocumentFile(out, result.document);
-  io.out(`已转换为万元，写入 ${out}。舍位平衡调整 ${result.adjustments.length} 处：\n`);
-  for (const a of result.adjustments)
-    io.out(`  ${a.location}：${a.exact} → 四舍五入 ${a.rounded} → 调整为 ${a.adjusted}\n`);
-  for (const u of result.unbalanced) io.out(`  未能平衡：${u}\n`);
+  const command = convertMoneyUnit(formSet, read.document, '万元');
+  if (!command.ok) return fail(io, command.message);
+  await saveDocumentFile(out, applyOperation(read.document, command.operation).doc);
+  io.out(
+    `已转换为万元，写入 ${out}。尾数容差改为 ${WANYUAN_TOLERANCE} 万元。舍位平衡调整 ${command.adjustments.length} 处：\n`,
+  );
+  for (const a of command.adjustments) io.out(`  ${adjustmentText(a)}\n`);
+  for (const u of command.unbalanced) io.out(`  未能平衡：${u}\n`);
   return 0;
 }
 

@@ -3,12 +3,10 @@ import {
   CHART_HEIGHT,
   CHART_WIDTH,
   buildPrintHtml,
-  buildPublicationHtml,
   exportDocx,
   exportXlsx,
   formSetFor,
-  performanceHtml,
-  performancePrintCss,
+  wholePublicationHtml,
   Workbook,
 } from '../../src-core';
 import { writeFileAtomic } from '../node/atomic-file';
@@ -96,11 +94,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
       io.out(`已导出 PDF：${pdf}\n`);
     }
     if (publication !== undefined) {
-      const html = buildPublicationHtml(formSet, doc, {
-        charts: allCharts(),
-        performanceHtml: performanceHtml(formSet, doc),
-        performanceCss: performancePrintCss,
-      });
+      const html = wholePublicationHtml(formSet, doc, allCharts());
       await renderPdf(html, publication);
       io.out(`已导出全文 PDF：${publication}\n`);
     }

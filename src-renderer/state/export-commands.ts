@@ -2,12 +2,10 @@ import {
   CHART_HEIGHT,
   CHART_WIDTH,
   buildPrintHtml,
-  buildPublicationHtml,
   exportDocx,
   exportXlsx,
   importXlsx,
-  performanceHtml,
-  performancePrintCss,
+  wholePublicationHtml,
 } from '../../src-core';
 import type { RendererHost } from '../host/get-host';
 import type { EditorStore } from './editor-store';
@@ -81,11 +79,7 @@ async function printableHtml(
 ): Promise<string> {
   const { formSet, document } = store.session;
   if (options.whole) {
-    return buildPublicationHtml(formSet, document, {
-      charts: store.charts(),
-      performanceHtml: performanceHtml(formSet, document),
-      performanceCss: performancePrintCss,
-    });
+    return wholePublicationHtml(formSet, document, store.charts());
   }
   return buildPrintHtml(formSet, document, options);
 }
