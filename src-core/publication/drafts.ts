@@ -35,7 +35,7 @@ export function draftSection(key: string, ctx: DraftContext): string[] | undefin
   const section = ctx.formSet.publication.parts.flatMap((p) => p.sections ?? []).find((s) => s.key === key);
   if (!section?.draft) return undefined;
   const make = DRAFTS[section.draft];
-  return make ? make(new Facts(ctx)) : undefined;
+  return make ? make(new DraftNumbers(ctx)) : undefined;
 }
 
 /** Every section that has a draft generator. */
@@ -48,8 +48,8 @@ export function draftableSections(formSet: FormSet): string[] {
 
 const ZERO = new Decimal(0);
 
-/** The numbers a draft may use, with the wording helpers. */
-class Facts {
+/** The numbers a draft may use, with the wording helpers (not the document's `Facts`, the 补充数据 it reads). */
+class DraftNumbers {
   readonly year: number;
   readonly prior: number;
   readonly unit: string;
@@ -152,7 +152,7 @@ class Facts {
   }
 }
 
-const DRAFTS: Record<string, (f: Facts) => string[]> = {
+const DRAFTS: Record<string, (f: DraftNumbers) => string[]> = {
   totals: (f) => {
     // With 结转结余 the 总计 is more than the year's own income and spending: say what it is made of.
     const inParts = [
