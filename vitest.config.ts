@@ -7,6 +7,8 @@ export default defineConfig({
       'src-main/**/__tests__/**/*.test.ts',
       'test/unit/**/*.test.ts',
     ],
+    // The CLI tests run the built CLI: build it once before they start.
+    globalSetup: ['test/build-cli.setup.ts'],
     environment: 'node',
     testTimeout: 30_000,
   },

@@ -1,21 +1,46 @@
-import { formYears } from '../templates';
+import { profiles } from '../templates';
+import type { GongkaiDocument } from './document/types';
 import { loadFormSet, type FormSet } from './template';
 
-const cache = new Map<number, FormSet>();
+/** The profile a document follows when its file names none: the national forms of its year. */
+export const DEFAULT_PROFILE_ID = 'national';
 
-/** The validated form set of a form year shipped with the app, or undefined if there is none. */
-export function formSetFor(year: number): FormSet | undefined {
-  const hit = cache.get(year);
+/** A profile as `gongkai profiles` and 新建 list it. */
+export interface ProfileSummary {
+  readonly id: string;
+  readonly year: number;
+  readonly name: string;
+  readonly source: string;
+}
+
+const cache = new Map<string, FormSet>();
+
+/**
+ * The validated form set of a profile shipped with the app (the national one of that year when no id is given),
+ * or undefined if there is none. Throws TemplateError when the profile's data breaks its contract.
+ */
+export function formSetFor(year: number, profileId: string = DEFAULT_PROFILE_ID): FormSet | undefined {
+  const key = `${profileId}@${year}`;
+  const hit = cache.get(key);
   if (hit) return hit;
-  const raw = formYears.find((f) => f.year === year);
+  const raw = profiles.find((p) => p.id === profileId && p.year === year);
   if (!raw) return undefined;
   const set = loadFormSet(raw);
-  cache.set(year, set);
+  cache.set(key, set);
   return set;
 }
 
-/** The newest form set shipped with the app. */
+/** The form set a document names (old files without a profile: the national forms of their form year). */
+export function formSetOfDocument(doc: Pick<GongkaiDocument, 'formYear' | 'profile'>): FormSet | undefined {
+  return formSetFor(doc.profile?.year ?? doc.formYear, doc.profile?.id ?? DEFAULT_PROFILE_ID);
+}
+
+/** Every profile shipped with the app, in the registry's order. */
+export function listProfiles(): ProfileSummary[] {
+  return profiles.map(({ id, year, name, source }) => ({ id, year, name, source }));
+}
+
+/** The form set new documents and imports default to: the 2023 national profile, as before profiles existed. */
 export function builtinFormSet(): FormSet {
-  const newest = Math.max(...formYears.map((f) => f.year));
-  return formSetFor(newest) as FormSet;
+  return formSetFor(2023, DEFAULT_PROFILE_ID) as FormSet;
 }

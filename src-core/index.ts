@@ -9,7 +9,14 @@ export * from './template';
 export * from './catalog';
 export * from './document';
 export * from './engine';
-export { builtinFormSet, formSetFor } from './builtin-forms';
+export {
+  builtinFormSet,
+  formSetFor,
+  formSetOfDocument,
+  listProfiles,
+  DEFAULT_PROFILE_ID,
+  type ProfileSummary,
+} from './builtin-forms';
 export * from './session';
 export * from './rounding';
 export * from './layout';

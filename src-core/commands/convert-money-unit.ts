@@ -1,7 +1,7 @@
 import type { Operation } from '../document/operations';
 import type { GongkaiDocument, UnitInfo } from '../document/types';
 import { valueEditsBetween } from '../document/value-edits';
-import { convertToWanyuan, type RoundingAdjustment } from '../rounding';
+import { convertToWanyuan, convertToYuan, type RoundingAdjustment } from '../rounding';
 import type { FormSet } from '../template';
 import type { CommandResult } from './command';
 
@@ -21,8 +21,8 @@ const NOTICE_ADJUSTMENTS = 5;
 /**
  * Changes the document's 金额单位 — the one command behind 单位信息's select and `gongkai convert`.
  * 元 → 万元 converts the tables' amounts (四舍五入 to two decimals, 舍位平衡) and puts the 尾数容差 back to 0.01 万元
- * (rule tolerances are cleared), in one undoable step. 万元 → 元 changes only the label: the amounts are not
- * multiplied by 10000, so it asks first — a slip of the select would misstate every figure by 10,000.
+ * (rule tolerances are cleared); 万元 → 元 converts them exactly (×10,000, the tolerances too), so that no path
+ * rescales figures it did not convert. Each is one undoable step, asked for first.
  */
 export function convertMoneyUnit(
   formSet: FormSet,
@@ -31,17 +31,28 @@ export function convertMoneyUnit(
 ): CommandResult<MoneyUnitConversion> {
   if (unit === doc.unit.moneyUnit) return { ok: false, message: `本文件的金额单位已是${unit}，不需要转换。` };
   const setUnit: Operation = { type: 'setUnit', unit: { moneyUnit: unit } };
-  if (unit === '元')
+  if (unit === '元') {
+    const toYuan = convertToYuan(doc);
+    if (!toYuan.ok) return toYuan;
     return {
       ok: true,
-      operation: setUnit,
-      label: '修改金额单位',
+      operation: {
+        type: 'batch',
+        label: '换算为元',
+        ops: [
+          ...valueEditsBetween(doc, toYuan.document),
+          setUnit,
+          { type: 'setSettings', settings: toYuan.document.settings },
+        ],
+      },
+      label: '换算为元',
       confirm:
-        '改为“元”只改变表头和文字中的金额单位，不会把已填的金额乘以 10000。\n本文件的金额若是按万元填写的，请不要修改。\n\n确定把金额单位改为“元”吗？',
-      notices: [],
+        '把各表金额从“万元”换算为“元”：每个金额乘以 10000（精确，不产生尾数），尾数容差同样换算。\n补充数据和文字中的金额不会换算，请换算后核对。\n\n选“确定”换算（可撤销），选“取消”不作修改。',
+      notices: [{ level: 'info', text: '已换算为元（各表金额 ×10000）', details: [] }],
       adjustments: [],
       unbalanced: [],
     };
+  }
   const converted = convertToWanyuan(formSet, doc);
   if (!converted.ok) return converted;
   const { adjustments, unbalanced } = converted;

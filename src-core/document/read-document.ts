@@ -12,6 +12,7 @@ const FIELD_NAMES: Record<string, string> = {
   format: '文件格式标记',
   version: '格式版本',
   formYear: '报表年度',
+  profile: '表样',
   unit: '单位信息',
   name: '单位名称',
   year: '年度',
@@ -52,7 +53,10 @@ const FIELD_NAMES: Record<string, string> = {
  * Reads a `*.gongkai.json` file. A damaged or foreign file gives a Chinese message saying what is wrong and
  * where; a file from a newer version is refused rather than half-read. Never throws.
  */
-export function readDocument(text: string, formSetFor: (year: number) => FormSet | undefined): ReadResult {
+export function readDocument(
+  text: string,
+  formSetFor: (year: number, profileId?: string) => FormSet | undefined,
+): ReadResult {
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -81,13 +85,24 @@ export function readDocument(text: string, formSetFor: (year: number) => FormSet
     return { ok: false, message: `文件内容有误，没有打开：\n${lines.join('\n')}${more}` };
   }
   const doc = parsed.data as GongkaiDocument;
-  const formSet = formSetFor(doc.formYear);
-  if (!formSet) return { ok: false, message: `不支持 ${doc.formYear} 年度的报表格式，没有打开。` };
+  if (doc.profile && doc.profile.year !== doc.formYear)
+    return {
+      ok: false,
+      message: `文件内容有误，没有打开：表样“${doc.profile.id}”是 ${doc.profile.year} 年度的，报表年度却是 ${doc.formYear}。`,
+    };
+  const formSet = doc.profile ? formSetFor(doc.profile.year, doc.profile.id) : formSetFor(doc.formYear);
+  if (!formSet)
+    return {
+      ok: false,
+      message: doc.profile
+        ? `不支持表样“${doc.profile.id}”（${doc.profile.year} 年度），没有打开。可用的表样见“gongkai profiles”。`
+        : `不支持 ${doc.formYear} 年度的报表格式，没有打开。`,
+    };
   const problems = checkAgainstForms(doc, formSet);
   if (problems.length > 0) {
     return {
       ok: false,
-      message: `文件内容与${doc.formYear}年度报表格式不符，没有打开：\n${problems
+      message: `文件内容与${formSet.profile.name}报表格式不符，没有打开：\n${problems
         .slice(0, 8)
         .map((p) => `· ${p}`)
         .join('\n')}`,

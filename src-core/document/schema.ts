@@ -8,6 +8,12 @@ export const documentSchema = z.object({
   format: z.literal('gongkai'),
   version: z.number().int().positive(),
   formYear: z.number().int().min(2000).max(2100),
+  profile: z
+    .object({
+      id: z.string().regex(/^[a-z][a-z0-9-]*$/, '应是表样的标识，如 shanghai'),
+      year: z.number().int(),
+    })
+    .optional(),
   unit: z.object({
     name: z.string(),
     year: z.number().int().min(2000).max(2100),

@@ -51,6 +51,11 @@ export interface GongkaiDocument {
   readonly version: number;
   /** The year of the forms (templates) the tables follow. */
   readonly formYear: number;
+  /**
+   * The form profile the tables follow (id + year, e.g. { id: 'shanghai', year: 2024 }). Files written before
+   * profiles existed have none and open with the national forms of their formYear.
+   */
+  readonly profile?: ProfileRef;
   readonly unit: UnitInfo;
   readonly settings: Settings;
   readonly tables: Readonly<Record<string, TableData>>;
@@ -62,6 +67,12 @@ export interface GongkaiDocument {
   readonly facts?: Facts;
   /** 绩效自评表 (附件). */
   readonly performance?: PerformanceForms;
+}
+
+/** Names a form profile: its id and the 决算 year of its forms. */
+export interface ProfileRef {
+  readonly id: string;
+  readonly year: number;
 }
 
 /** The address of one cell: table id, row key, 栏次 key. */

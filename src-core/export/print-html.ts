@@ -4,6 +4,7 @@ import type { TableModel } from '../engine/table-model';
 import { tableLayout, type LayoutCell, type TableLayout } from '../layout';
 import { formatAmount } from '../money';
 import type { FormSet, TableTemplate } from '../template';
+import { onePageFit, type SizedCell } from './page-fit';
 import { CELL_PADDING_EM, fitColumns, textWidthEm, type ColumnNeed } from './print-columns';
 import { TOC_ENTRY_CSS, tocEntryHtml, tocTargetId } from './toc-pages';
 
@@ -25,6 +26,10 @@ const MARGIN_TOP = 15;
 const MARGIN_BOTTOM = 16;
 const MARGIN_SIDE = 15;
 const CONTENT_WIDTH_MM = { portrait: 210 - 2 * MARGIN_SIDE, landscape: 297 - 2 * MARGIN_SIDE } as const;
+const CONTENT_HEIGHT_MM = {
+  portrait: 297 - MARGIN_TOP - MARGIN_BOTTOM,
+  landscape: 210 - MARGIN_TOP - MARGIN_BOTTOM,
+} as const;
 const PT_PER_MM = 72 / 25.4;
 /** Table text size (pt): 10pt reads like the published tables; only extreme amounts (in 元, say) push it lower. */
 const TABLE_FONT_PT = 10;
@@ -190,11 +195,25 @@ function tableSectionHtml(
     kind: r.kind,
     cells: r.cells.flatMap((c) => (c.kind === 'covered' ? [] : [printCell(c, template.id, wb)])),
   }));
-  const { fontPt, percents } = fitColumns(
-    columnNeeds(layout, rows),
-    CONTENT_WIDTH_MM[template.orientation] * PT_PER_MM,
-    TABLE_FONT_PT,
-    MIN_TABLE_FONT_PT,
+  const widthPt = CONTENT_WIDTH_MM[template.orientation] * PT_PER_MM;
+  const fitted = fitColumns(columnNeeds(layout, rows), widthPt, TABLE_FONT_PT, MIN_TABLE_FONT_PT);
+  const { percents } = fitted;
+  const note = doc.tables[template.id]?.note?.trim();
+  // A table that fits on one page at a legible size is printed on one page (the rule in page-fit.ts, which the
+  // Excel export's print setup follows too).
+  const { fontPt, compact } = onePageFit(
+    {
+      title: `${year}年度${template.title}`,
+      header: layout.header,
+      headerRows: layout.headerRows,
+      body: rows.map((r) => placed(r.cells)),
+      percents,
+      widthPt,
+      notes: template.notes,
+      explanation: note ? note.split(/\r?\n/) : [],
+    },
+    fitted.fontPt,
+    CONTENT_HEIGHT_MM[template.orientation] * PT_PER_MM,
   );
   const colgroup = percents.map((p) => `<col style="width:${p.toFixed(3)}%">`).join('');
   const headerRows: string[] = [];
@@ -211,7 +230,6 @@ function tableSectionHtml(
         .map((c) => `<td${c.cls ? ` class="${c.cls}"` : ''}${spanAttrs(c.colSpan, 1)}>${c.html}</td>`)
         .join('')}</tr>`,
   );
-  const note = doc.tables[template.id]?.note?.trim();
   return [
     `<section class="sheet ${template.orientation}" id="${tocTargetId('table', template.id)}" data-table="${esc(template.id)}">`,
     '<div class="title-block">',
@@ -219,7 +237,7 @@ function tableSectionHtml(
     `<div class="code">${esc(template.code)}</div>`,
     `<div class="meta"><span>部门：${esc(doc.unit.name)}</span><span>金额单位：${esc(doc.unit.moneyUnit)}</span></div>`,
     '</div>',
-    `<table class="form" style="font-size:${fontPt}pt">`,
+    `<table class="form${compact ? ' compact' : ''}" style="font-size:${fontPt}pt">`,
     `<colgroup>${colgroup}</colgroup>`,
     `<thead>${headerRows.join('')}</thead>`,
     `<tbody>${bodyRows.join('\n')}</tbody>`,
@@ -237,6 +255,16 @@ function tableSectionHtml(
   ]
     .filter((part) => part !== '')
     .join('\n');
+}
+
+/** The cells of a body row with the display column each starts in. */
+function placed(cells: readonly PrintCell[]): SizedCell[] {
+  let col = 0;
+  return cells.map((c) => {
+    const cell = { text: c.text, col, colSpan: c.colSpan };
+    col += c.colSpan;
+    return cell;
+  });
 }
 
 function printCell(c: Exclude<LayoutCell, { kind: 'covered' }>, table: string, wb: Workbook): PrintCell {
@@ -387,6 +415,8 @@ table.form th, table.form td {
 /* Balanced lines, as the forms print their headers (功能分类 / 科目编码, not 功能分类科目编 / 码). */
 table.form th { font-weight: normal; text-align: center; text-wrap: balance; }
 table.form td { height: 1.55em; }
+/* Shrunk to fit one page (page-fit.ts): rows as tall as their text. */
+table.form.compact td { height: auto; }
 table.form td.amt { text-align: right; font-variant-numeric: tabular-nums; }
 table.form td.no { text-align: center; }
 table.form td.code, table.form td.lbl { text-align: left; }

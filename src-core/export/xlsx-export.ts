@@ -5,6 +5,7 @@ import { cellKey } from '../engine/cell-index';
 import { tableLayout, type TableLayout } from '../layout';
 import type { FormSet } from '../template';
 import { derivedFormulas } from './excel-formulas';
+import { onePageScale } from './page-fit';
 import { columnLetter, sheetGeometry, type SheetGeometry } from './sheet-geometry';
 import { writeInfoSheet } from './xlsx-info-sheet';
 
@@ -199,6 +200,49 @@ function writeSheet(
     ws.getColumn(j + 1).width = columnWidth(layout, j, t.kind, wb, table);
   });
   for (let r = 0; r < layout.headerRows; r++) ws.getRow(g.headerStart + r).height = 30;
+  // The PDF's rule (page-fit.ts): one page when the sheet fits on one at a legible scale, else fit to width only.
+  ws.pageSetup.fitToHeight = onePageScale(sheetSize(ws, layout, g, noteRow), printableArea(t.orientation))
+    ? 1
+    : 0;
+}
+
+/** Excel's default row height (pt), which a spreadsheet gives each line of a row without a height of its own. */
+const LINE_PT = 15;
+/** Points per unit of column width (7 px per character of the default font, at 96 dpi) and a cell's padding. */
+const COLUMN_UNIT_PT = 0.75 * 7;
+const COLUMN_PAD_PT = 0.75 * 5;
+
+/** The sheet's printed size (pt) at 100%: its columns' widths, its rows' heights (wrapped names give more lines). */
+function sheetSize(
+  ws: ExcelJS.Worksheet,
+  layout: TableLayout,
+  g: SheetGeometry,
+  lastRow: number,
+): { width: number; height: number } {
+  const widths = layout.columns.map((_, j) => ws.getColumn(j + 1).width ?? 9);
+  const width = widths.reduce((s, w) => s + w * COLUMN_UNIT_PT + COLUMN_PAD_PT, 0);
+  let height = 0;
+  for (let r = 1; r <= lastRow; r++) {
+    const set = ws.getRow(r).height;
+    if (set !== undefined) {
+      height += set;
+      continue;
+    }
+    const body = layout.body[r - g.dataStart];
+    let lines = 1;
+    body?.cells.forEach((c, j) => {
+      if (c.kind !== 'text' || c.colSpan !== 1) return;
+      lines = Math.max(lines, Math.ceil(textWidth(c.text) / Math.max(1, (widths[j] ?? 9) - 1)));
+    });
+    height += lines * LINE_PT;
+  }
+  return { width, height };
+}
+
+/** A4 (pt) inside the margins the sheets' page setup gives (0.5 in each side, 0.6 in top, 0.7 in bottom). */
+function printableArea(orientation: 'portrait' | 'landscape'): { width: number; height: number } {
+  const [w, h] = orientation === 'portrait' ? [595.28, 841.89] : [841.89, 595.28];
+  return { width: w - 72, height: h - 72 * 1.3 };
 }
 
 /** Width in Excel characters: the widest text or amount in the column, CJK counted double. */

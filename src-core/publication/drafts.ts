@@ -1,7 +1,7 @@
 import { Decimal } from '../money';
 import type { CellAddress, GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
-import type { FormSet } from '../template';
+import type { DraftId, FormSet, QuantityName } from '../template';
 import {
   EXPENDITURE_KINDS,
   INCOME_SOURCES,
@@ -34,15 +34,16 @@ export class DraftUnavailable extends Error {}
 export function draftSection(key: string, ctx: DraftContext): string[] | undefined {
   const section = ctx.formSet.publication.parts.flatMap((p) => p.sections ?? []).find((s) => s.key === key);
   if (!section?.draft) return undefined;
-  const make = DRAFTS[section.draft];
-  return make ? make(new DraftNumbers(ctx)) : undefined;
+  // The profile's contract check guarantees the draft exists (see template/check-contract.ts).
+  const make = DRAFTS[section.draft as DraftId];
+  return make(new DraftNumbers(ctx));
 }
 
 /** Every section that has a draft generator. */
 export function draftableSections(formSet: FormSet): string[] {
   return formSet.publication.parts
     .flatMap((p) => p.sections ?? [])
-    .filter((s) => s.draft && DRAFTS[s.draft])
+    .filter((s) => s.draft !== undefined)
     .map((s) => s.key);
 }
 
@@ -71,11 +72,15 @@ class DraftNumbers {
     return this.wan(new Decimal(text ?? '0'));
   }
 
-  /** A metric's value in 万元 (empty counts as 0; unknown stops the draft). */
-  v(name: string): Decimal {
+  /**
+   * A metric's value in 万元 (an empty cell counts as 0; unknown stops the draft). A name the profile does not
+   * define cannot reach here (the profile's contract is checked when it loads), and is never read as 0.
+   */
+  v(name: QuantityName): Decimal {
     const m = this.metrics.get(name);
-    if (m?.unknown) this.unavailable(name, m.cell);
-    return this.wan(m?.value ?? ZERO);
+    if (!m) throw new Error(`程序错误：报表模板没有数量“${name}”，却被草稿引用`);
+    if (m.unknown) this.unavailable(name, m.cell);
+    return this.wan(m.value ?? ZERO);
   }
 
   private unavailable(name: string, cell: CellAddress): never {
@@ -84,18 +89,18 @@ class DraftNumbers {
     );
   }
 
-  has(name: string): boolean {
+  has(name: QuantityName): boolean {
     return !this.v(name).isZero();
   }
 
   /** Last year's value of a metric, if entered. */
-  last(name: string): Decimal | null {
+  last(name: QuantityName): Decimal | null {
     const text = this.ctx.doc.facts?.priorYear?.metrics?.[name];
     return text === undefined ? null : this.amount(text);
   }
 
   /** “增加45.59万元，增长3.23%” against last year, or a to-do when last year is not entered. */
-  change(name: string, label: string, opts: { rate?: boolean; each?: boolean } = {}): string {
+  change(name: QuantityName, label: string, opts: { rate?: boolean; each?: boolean } = {}): string {
     const last = this.last(name);
     if (last === null) return `${label}${TODO(`请在补充数据中填写${this.prior}年度${name}，以便计算增减`)}`;
     const now = this.v(name);
@@ -109,7 +114,7 @@ class DraftNumbers {
   }
 
   /** 增加 / 减少 / 持平 against last year, for “…的主要原因是”. */
-  direction(name: string): string {
+  direction(name: QuantityName): string {
     const last = this.last(name);
     if (last === null) return '增减';
     const d = this.v(name).minus(last);
@@ -136,8 +141,9 @@ class DraftNumbers {
     return kuan.map((k) => (k.label.endsWith('支出') ? k.label : `${k.label}支出`)).join('、');
   }
 
-  /** Non-empty 经济分类 items (公开06表) under the given group codes, by name. */
-  items(groups: readonly string[]): string {
+  /** Non-empty 经济分类 items (公开06表) of 人员经费 or 公用经费 (the profile's groups of 款 codes), by name. */
+  items(group: 'personnel' | 'public'): string {
+    const groups = this.ctx.formSet.publication.economic?.[group] ?? [];
     const table = this.ctx.formSet.publication.economic?.table;
     const t = table === undefined ? undefined : this.ctx.wb.tables.get(table);
     if (!t) return '';
@@ -152,22 +158,24 @@ class DraftNumbers {
   }
 }
 
-const DRAFTS: Record<string, (f: DraftNumbers) => string[]> = {
+const DRAFTS: Record<DraftId, (f: DraftNumbers) => string[]> = {
   totals: (f) => {
     // With 结转结余 the 总计 is more than the year's own income and spending: say what it is made of.
-    const inParts = [
+    const inParts: [QuantityName, string][] = [
       ['本年收入合计', '本年收入'],
       ['使用非财政拨款结余', '使用非财政拨款结余'],
       ['年初结转和结余', '年初结转和结余'],
-    ].filter(([m]) => f.has(m as string));
-    const outParts = [
+    ];
+    const outParts: [QuantityName, string][] = [
       ['本年支出合计', '本年支出'],
       ['结余分配', '结余分配'],
       ['年末结转和结余', '年末结转和结余'],
-    ].filter(([m]) => f.has(m as string));
+    ];
+    const ins = inParts.filter(([m]) => f.has(m));
+    const outs = outParts.filter(([m]) => f.has(m));
     const composition =
-      inParts.length > 1 || outParts.length > 1
-        ? `其中：收入总计包括${inParts.map(([m, label]) => `${label}${figure(f.v(m as string))}万元`).join('、')}；支出总计包括${outParts.map(([m, label]) => `${label}${figure(f.v(m as string))}万元`).join('、')}。`
+      ins.length > 1 || outs.length > 1
+        ? `其中：收入总计包括${ins.map(([m, label]) => `${label}${figure(f.v(m))}万元`).join('、')}；支出总计包括${outs.map(([m, label]) => `${label}${figure(f.v(m))}万元`).join('、')}。`
         : '';
     return [
       `${f.year}年度收、支总计${figure(f.v('收支总计'))}万元。${composition}与${f.prior}年度相比，${f.change('收支总计', '收、支总计', { each: true })}，主要原因是${TODO('增减原因')}。`,
@@ -194,14 +202,12 @@ const DRAFTS: Record<string, (f: DraftNumbers) => string[]> = {
   },
 
   fiscal: (f) => {
-    const kinds = [
-      '一般公共预算财政拨款收入',
-      '政府性基金预算财政拨款收入',
-      '国有资本经营预算财政拨款收入',
-    ].filter((k) => f.has(k));
+    const kinds = (
+      ['一般公共预算财政拨款收入', '政府性基金预算财政拨款收入', '国有资本经营预算财政拨款收入'] as const
+    ).filter((k) => f.has(k));
     return [
       `${f.year}年度财政拨款收、支总计${figure(f.v('财政拨款收支总计'))}万元。与${f.prior}年度相比，${f.change('财政拨款收支总计', '财政拨款收、支总计', { each: true })}。主要原因是${TODO('增减原因')}。`,
-      `${f.year}年度财政拨款收入中，${kinds.map((k) => `${k}${figure(f.v(k))}万元，比${f.prior}年度决算数${f.change(k, '', { rate: false })}`).join('；') || `没有财政拨款收入`}。${kinds.length > 0 ? `${f.direction(kinds[0] as string)}的主要原因是${TODO('增减原因')}。` : ''}`,
+      `${f.year}年度财政拨款收入中，${kinds.map((k) => `${k}${figure(f.v(k))}万元，比${f.prior}年度决算数${f.change(k, '', { rate: false })}`).join('；') || `没有财政拨款收入`}。${kinds.length > 0 ? `${f.direction(kinds[0] as QuantityName)}的主要原因是${TODO('增减原因')}。` : ''}`,
     ];
   },
 
@@ -245,8 +251,8 @@ const DRAFTS: Record<string, (f: DraftNumbers) => string[]> = {
   },
 
   basic: (f) => [
-    `${f.year}年度一般公共预算财政拨款基本支出${figure(f.v('一般公共预算财政拨款基本支出'))}万元，其中：人员经费${figure(f.v('人员经费'))}万元，主要包括：${f.items(['301', '303']) || '无'}。`,
-    `公用经费${figure(f.v('公用经费'))}万元，主要包括：${f.items(['302', '310']) || '无'}。`,
+    `${f.year}年度一般公共预算财政拨款基本支出${figure(f.v('一般公共预算财政拨款基本支出'))}万元，其中：人员经费${figure(f.v('人员经费'))}万元，主要包括：${f.items('personnel') || '无'}。`,
+    `公用经费${figure(f.v('公用经费'))}万元，主要包括：${f.items('public') || '无'}。`,
   ],
 
   fund: (f) =>

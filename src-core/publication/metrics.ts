@@ -5,27 +5,7 @@ import { locationText, type Workbook } from '../engine';
 import type { FormSet } from '../template';
 import type { CellAddress } from '../document/types';
 
-/**
- * The 收入 sources the 收入决算情况说明 and 图2 list, in the forms' order — metric names of the publication template,
- * shares of 本年收入合计.
- */
-export const INCOME_SOURCES = [
-  '财政拨款收入',
-  '上级补助收入',
-  '事业收入',
-  '经营收入',
-  '附属单位上缴收入',
-  '其他收入',
-] as const;
-
-/** The kinds of 支出 the 支出决算情况说明 and 图3 list, in the forms' order — shares of 本年支出合计. */
-export const EXPENDITURE_KINDS = [
-  '基本支出',
-  '项目支出',
-  '上缴上级支出',
-  '经营支出',
-  '对附属单位补助支出',
-] as const;
+export { INCOME_SOURCES, EXPENDITURE_KINDS } from '../template/contract';
 
 /** A named quantity the publication talks about (收支总计, 基本支出 …), where it comes from and its value. */
 export interface Metric {

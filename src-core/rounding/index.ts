@@ -1,1 +1,2 @@
 export { convertToWanyuan, type ConversionResult, type RoundingAdjustment } from './convert-unit';
+export { convertToYuan } from './convert-to-yuan';

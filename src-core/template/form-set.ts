@@ -1,4 +1,4 @@
-import { parseFormula, parseReference, FormulaSyntaxError, type EquationNode } from '../formula';
+import { parseFormula, FormulaSyntaxError, type EquationNode } from '../formula';
 import { Catalog } from '../catalog/catalog';
 import {
   catalogSchema,
@@ -9,6 +9,7 @@ import {
 } from './schema';
 import { displayColumns, placeHeader } from './layout';
 import { publicationTemplateSchema, type PublicationTemplate } from './publication-template';
+import { checkPublicationContract } from './check-contract';
 
 /** Where a rule comes from: printed in the notes, assumed by the form, or between tables. */
 export type RuleSource = 'printed' | 'implied' | 'interTable';
@@ -28,8 +29,19 @@ export interface CompiledRule {
   readonly equations: readonly EquationNode[];
 }
 
-/** One form year's nine tables, their rules and catalog, validated. */
+/** Which profile a form set is: stored in documents as { id, year }. */
+export interface ProfileInfo {
+  readonly id: string;
+  readonly year: number;
+  /** As users see it (全国通用 2023 年度 …). */
+  readonly name: string;
+  readonly source: string;
+}
+
+/** One form profile's nine tables, their rules, catalog and publication, validated. */
 export interface FormSet {
+  readonly profile: ProfileInfo;
+  /** The profile's 决算 year (= profile.year). */
   readonly year: number;
   readonly tables: readonly TableTemplate[];
   readonly tableById: ReadonlyMap<string, TableTemplate>;
@@ -49,8 +61,14 @@ export class TemplateError extends Error {
   }
 }
 
-/** Validates a form year's raw data and compiles its rules; throws TemplateError listing every problem. */
+/**
+ * Validates a form profile's raw data, compiles its rules and checks the contract with the code (every quantity,
+ * draft and table the code looks up exists); throws TemplateError listing every problem, each naming its place.
+ */
 export function loadFormSet(raw: {
+  id?: string;
+  name?: string;
+  source?: string;
   year: number;
   tables: readonly unknown[];
   interTableRules: unknown;
@@ -83,15 +101,7 @@ export function loadFormSet(raw: {
     problems.push(
       ...publication.error.issues.slice(0, 5).map((x) => `公开文本模板 ${x.path.join('.')}：${x.message}`),
     );
-  // The named quantities are references in the official notation: a slip is the template's fault, found here once.
-  for (const [name, ref] of Object.entries(publication.data?.metrics ?? {})) {
-    try {
-      parseReference(ref);
-    } catch (e) {
-      if (!(e instanceof FormulaSyntaxError)) throw e;
-      problems.push(`公开文本模板 metrics.${name}：${e.message}`);
-    }
-  }
+  if (publication.success) problems.push(...checkPublicationContract(publication.data, tables));
 
   const rules: CompiledRule[] = [];
   const compile = (def: RuleDef, table: string | null, source: RuleSource) => {
@@ -128,9 +138,16 @@ export function loadFormSet(raw: {
     if (ids.has(r.id)) problems.push(`规则编号重复：${r.id}`);
     ids.add(r.id);
   }
-  if (problems.length > 0) throw new TemplateError(problems);
+  if (problems.length > 0)
+    throw new TemplateError(problems.map((p) => `${raw.id ?? ''}${raw.year}：${p}`.replace(/^：/, '')));
   const catalogData = catalog.data as NonNullable<typeof catalog.data>;
   return {
+    profile: {
+      id: raw.id ?? 'national',
+      year: raw.year,
+      name: raw.name ?? `${raw.year}年度`,
+      source: raw.source ?? '',
+    },
     year: raw.year,
     tables,
     tableById: new Map(tables.map((t) => [t.id, t])),

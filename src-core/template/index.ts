@@ -7,7 +7,15 @@ export {
   type DisplayColumnKind,
   type PlacedHeaderCell,
 } from './layout';
-export { loadFormSet, TemplateError, type FormSet, type CompiledRule, type RuleSource } from './form-set';
+export {
+  loadFormSet,
+  TemplateError,
+  type FormSet,
+  type ProfileInfo,
+  type CompiledRule,
+  type RuleSource,
+} from './form-set';
+export * from './contract';
 export {
   publicationTemplateSchema,
   type PublicationTemplate,

@@ -41,7 +41,15 @@ export const publicationTemplateSchema = z.object({
   /** Where the 类 breakdown of 一般公共预算财政拨款支出 comes from. */
   classes: z.object({ table: z.string(), column: z.string(), description: z.string().optional() }),
   /** Where the 经济分类 items of 基本支出 stand (each row holds its amount in its one column). */
-  economic: z.object({ table: z.string(), description: z.string().optional() }).optional(),
+  economic: z
+    .object({
+      table: z.string(),
+      description: z.string().optional(),
+      /** The 经济分类 类 codes whose 款 make up 人员经费 (301, 303) and 公用经费 (302, 310). */
+      personnel: z.array(z.string().regex(/^\d{3}$/)),
+      public: z.array(z.string().regex(/^\d{3}$/)),
+    })
+    .optional(),
   /**
    * Cells the charts read when no named quantity gives them (kept apart from `metrics`, which last year's file is
    * read into).

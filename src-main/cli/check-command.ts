@@ -1,7 +1,7 @@
 import {
   checkDocument,
   FINDING_KIND_NAMES as KIND_NAMES,
-  formSetFor,
+  formSetOfDocument,
   parseTolerance,
   splitBySeverity,
   Workbook,
@@ -34,7 +34,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   for (const n of read.notes) io.err(`导入提示：${n}\n`);
   let doc: GongkaiDocument = read.document;
   if (tolerance !== undefined) doc = { ...doc, settings: { ...doc.settings, tolerance } };
-  const formSet = formSetFor(doc.formYear);
+  const formSet = formSetOfDocument(doc);
   if (!formSet) return fail(io, `不支持 ${doc.formYear} 年度的报表格式。`);
   const wb = new Workbook(formSet, doc);
   const findings = wb.findings();

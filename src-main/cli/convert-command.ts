@@ -3,7 +3,7 @@ import {
   adjustmentText,
   applyOperation,
   convertMoneyUnit,
-  formSetFor,
+  formSetOfDocument,
   WANYUAN_TOLERANCE,
 } from '../../src-core';
 import { readDocumentFile, saveDocumentFile } from '../node/document-file';
@@ -24,7 +24,7 @@ export async function convertCommand(argv: readonly string[], io: CliIO): Promis
     return fail(io, '输出文件不能与原文件相同，以免覆盖以元为单位的原始数据。');
   const read = await readDocumentFile(file);
   if (!read.ok) return fail(io, read.message);
-  const formSet = formSetFor(read.document.formYear);
+  const formSet = formSetOfDocument(read.document);
   if (!formSet) return fail(io, `不支持 ${read.document.formYear} 年度的报表格式。`);
   const command = convertMoneyUnit(formSet, read.document, '万元');
   if (!command.ok) return fail(io, command.message);

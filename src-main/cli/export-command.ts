@@ -1,16 +1,6 @@
-import {
-  buildCharts,
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  buildPrintHtml,
-  exportDocx,
-  exportXlsx,
-  formSetFor,
-  wholePublicationHtml,
-  Workbook,
-} from '../../src-core';
+import { formSetOfDocument, Workbook } from '../../src-core';
+import type { ChartOutput } from '../../src-core/publication/charts';
 import { writeFileAtomic } from '../node/atomic-file';
-import { renderPdf, renderSvgsToPng } from '../node/pdf';
 import { parseArgs } from './args';
 import { loadInput } from './load-input';
 import type { CliIO } from './main';
@@ -45,7 +35,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
   const input = await loadInput(file);
   if (!input.ok) return fail(io, input.message);
   const doc = input.document;
-  const formSet = formSetFor(doc.formYear);
+  const formSet = formSetOfDocument(doc);
   if (!formSet) return fail(io, `不支持 ${doc.formYear} 年度的报表格式。`);
   for (const n of input.notes) io.err(`导入提示：${n}\n`);
 
@@ -65,13 +55,23 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     }
   }
 
-  // 图1—图4, drawn once for the Excel and the whole-publication exports that need them.
-  let drawnCharts: ReturnType<typeof buildCharts> | undefined;
-  const allCharts = () => (drawnCharts ??= buildCharts(formSet, new Workbook(formSet, doc), doc));
+  // 图1—图4, drawn once for the Excel and the whole-publication exports that need them. Each output loads its own
+  // libraries (echarts, exceljs, docx, Chromium's driver) only when asked for, after the arguments are checked.
+  let drawnCharts: Record<string, ChartOutput> | undefined;
+  const allCharts = async () => {
+    const { buildCharts } = await import('../../src-core/publication/charts');
+    return (drawnCharts ??= buildCharts(formSet, new Workbook(formSet, doc), doc));
+  };
+  const pdfRenderer = () => import('../node/pdf');
   try {
     if (xlsx !== undefined) {
+      const [{ CHART_HEIGHT, CHART_WIDTH }, { exportXlsx }, { renderSvgsToPng }] = await Promise.all([
+        import('../../src-core/publication/charts'),
+        import('../../src-core/export/xlsx-export'),
+        pdfRenderer(),
+      ]);
       // 图1—图4 go in as pictures (spreadsheets take no SVG): rasterised with the same Chromium as the PDF.
-      const drawn = Object.values(allCharts()).filter((c) => c.svg !== null);
+      const drawn = Object.values(await allCharts()).filter((c) => c.svg !== null);
       const pngs = await renderSvgsToPng(
         drawn.map((c) => ({ svg: c.svg as string, width: CHART_WIDTH, height: CHART_HEIGHT })),
       );
@@ -85,6 +85,10 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
       io.out(`已导出 Excel：${xlsx}\n`);
     }
     if (pdf !== undefined) {
+      const [{ buildPrintHtml }, { renderPdf }] = await Promise.all([
+        import('../../src-core/export/print-html'),
+        pdfRenderer(),
+      ]);
       const html = buildPrintHtml(formSet, doc, {
         tables,
         cover: args.flags.has('cover'),
@@ -94,11 +98,16 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
       io.out(`已导出 PDF：${pdf}\n`);
     }
     if (publication !== undefined) {
-      const html = wholePublicationHtml(formSet, doc, allCharts());
+      const [{ wholePublicationHtml }, { renderPdf }] = await Promise.all([
+        import('../../src-core/export/whole-publication'),
+        pdfRenderer(),
+      ]);
+      const html = wholePublicationHtml(formSet, doc, await allCharts());
       await renderPdf(html, publication);
       io.out(`已导出全文 PDF：${publication}\n`);
     }
     if (docx !== undefined) {
+      const { exportDocx } = await import('../../src-core/export/docx-export');
       await writeFileAtomic(docx, await exportDocx(formSet, doc), { backup: false });
       io.out(`已导出 Word：${docx}\n`);
     }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { builtinFormSet, importXlsx, XLSX_LIMITS, type GongkaiDocument } from '../../src-core';
+import { builtinFormSet, XLSX_LIMITS, type GongkaiDocument } from '../../src-core';
 import { readDocumentFile } from '../node/document-file';
 import { readLimitedFile } from '../node/read-limited';
 
@@ -19,6 +19,8 @@ export async function loadInput(file: string): Promise<LoadedInput> {
     (mb) => `文件太大（${mb} MB，上限 ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB），没有读取。`,
   );
   if (!read.ok) return read;
+  // exceljs is loaded only for an .xlsx: checking a .gongkai.json never pays for it.
+  const { importXlsx } = await import('../../src-core/export/xlsx-import');
   const result = await importXlsx(builtinFormSet(), new Uint8Array(read.data));
   if (!result.ok) return result;
   const notes = result.report.flatMap((r) =>

@@ -1,6 +1,7 @@
-import { checkCommand } from './check-command';
-import { convertCommand } from './convert-command';
-import { exportCommand } from './export-command';
+import { z } from 'zod';
+
+// A CLI run parses each schema once: zod's JIT (new Function per schema) costs more than it saves here.
+z.config({ jitless: true });
 
 /** Where the CLI writes; injected so tests capture it. */
 export interface CliIO {
@@ -8,17 +9,40 @@ export interface CliIO {
   err(text: string): void;
 }
 
+/** One subcommand: its lines in the help, and its code, loaded only when it runs (check must not load exceljs). */
+interface Command {
+  readonly help: string;
+  readonly load: () => Promise<(argv: readonly string[], io: CliIO) => Promise<number>>;
+}
+
+// Each command's module is imported on demand, so `gongkai check` loads neither exceljs, echarts, docx nor
+// playwright-core; the build (scripts/build-cli.mjs) turns each import() into a chunk of its own.
+const COMMANDS: Record<string, Command> = {
+  check: {
+    help: `  gongkai check FILE [--json] [--tolerance N] [--text]
+                                                审核文件（.gongkai.json 或 .xlsx），按表列出错误和提示；
+                                                --text 同时核对情况说明等文字与报表是否一致`,
+    load: async () => (await import('./check-command')).checkCommand,
+  },
+  export: {
+    help: `  gongkai export FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--tables 01,03,…] [--cover] [--toc]
+                                                导出正式的 Excel 模板和可打印的 PDF
+                    [--publication OUT.pdf] [--docx OUT.docx]
+                                                全文 PDF（封面、目录、六个部分）和文字部分的 Word 文档`,
+    load: async () => (await import('./export-command')).exportCommand,
+  },
+  convert: {
+    help: '  gongkai convert FILE --out OUT                元→万元 舍位平衡，写出新文件并列出调整',
+    load: async () => (await import('./convert-command')).convertCommand,
+  },
+};
+
 const HELP = `决算公开表编辑器 命令行
 
 用法：
-  gongkai check FILE [--json] [--tolerance N] [--text]
-                                                审核文件（.gongkai.json 或 .xlsx），按表列出错误和提示；
-                                                --text 同时核对情况说明等文字与报表是否一致
-  gongkai export FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--tables 01,03,…] [--cover] [--toc]
-                                                导出正式的 Excel 模板和可打印的 PDF
-                    [--publication OUT.pdf] [--docx OUT.docx]
-                                                全文 PDF（封面、目录、六个部分）和文字部分的 Word 文档
-  gongkai convert FILE --out OUT                元→万元 舍位平衡，写出新文件并列出调整
+${Object.values(COMMANDS)
+  .map((c) => c.help)
+  .join('\n')}
   gongkai help                                  显示本说明
 
 退出码：0 无错误；1 有错误；2 文件无法读取或参数有误（原因写在标准错误）。
@@ -27,21 +51,14 @@ const HELP = `决算公开表编辑器 命令行
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'check':
-      return checkCommand(rest, io);
-    case 'convert':
-      return convertCommand(rest, io);
-    case 'export':
-      return exportCommand(rest, io);
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      io.out(HELP);
-      return command === undefined ? 2 : 0;
-    default:
-      io.err(`不认识的命令“${command}”。\n\n${HELP}`);
-      return 2;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    io.out(HELP);
+    return command === undefined ? 2 : 0;
   }
+  const found = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!found) {
+    io.err(`不认识的命令“${command}”。\n\n${HELP}`);
+    return 2;
+  }
+  return (await found.load())(rest, io);
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { hasToc, hasTocSlots, printWithTocPages } from '../../src-core/export/toc-pages';
+import { withReadableText } from '../node/pdf-text';
 
 /** The parts of a hidden BrowserWindow the printer uses. */
 export interface PrintWindowLike {
@@ -67,7 +68,10 @@ export function createHtmlPrinter(deps: {
     );
   return {
     // A 目录 learns its page numbers from a first print (see printWithTocPages).
-    toPdf: async (html) => (await printWithTocPages(html, toPdf)).pdf,
+    toPdf: async (html) => {
+      const printed = await printWithTocPages(html, toPdf);
+      return withReadableText(printed.pdf, printed.html);
+    },
     print: async (html) => {
       // The 目录's numbers come from a PDF print; if that fails, the pages still go to the printer without them.
       let numbered = html;

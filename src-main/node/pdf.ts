@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { hasToc, printWithTocPages } from '../../src-core/export/toc-pages';
 import { writeFileAtomic } from './atomic-file';
+import { withReadableText } from './pdf-text';
 
 /**
  * Flags for a headless Chromium that prints and nothing else: no GPU, no sandbox (CI containers have no user
@@ -48,7 +49,8 @@ export async function renderPdfBuffer(html: string): Promise<Uint8Array> {
       await page.setContent(pageHtml, { waitUntil: 'load' });
       return page.pdf(bookmarked ? BOOKMARKED_PDF_OPTIONS : PDF_OPTIONS);
     };
-    return (await printWithTocPages(html, toPdf)).pdf;
+    const printed = await printWithTocPages(html, toPdf);
+    return withReadableText(printed.pdf, printed.html);
   } finally {
     // Shutting Chromium down takes 100–200 ms the caller need not wait for: the bytes are already here. Should it
     // still be running when Node exits, Playwright's exit handler kills it.

@@ -132,14 +132,9 @@ export function TableGrid({ store, tableId, onReady }: Props) {
           );
           return true;
         },
-        editable: (p: EditableCallbackParams<GridRow>) => {
-          const cell = valueCell(p.data, index);
-          if (!cell) return false;
-          const state = store.workbook.cell(tableId, cell.row, cell.col);
-          // A computed cell is editable only when it already holds a value of its own (an imported or published
-          // figure that differs from the sum): that value can be corrected, or cleared with 采用计算值.
-          return !!state && (!state.derived || state.entered);
-        },
+        // A computed cell takes a typed figure too (a 合计 copied from a published table): it is kept as the cell's
+        // own figure with the corner mark, checked against the formula, and 采用计算值 returns it to the formula.
+        editable: (p: EditableCallbackParams<GridRow>) => !!valueCell(p.data, index),
         cellClassRules: cellClassRules(index),
         tooltipValueGetter: (p) => {
           const cell = valueCell(p.data, index);
@@ -321,13 +316,13 @@ export function TableGrid({ store, tableId, onReady }: Props) {
         const details: string[] = [];
         if (plan.onDerived.length > 0) {
           details.push(
-            `${plan.onDerived.length} 个值落在计算单元格上，未粘贴：${plan.onDerived.slice(0, 6).join('；')}${plan.onDerived.length > 6 ? ' …' : ''}`,
+            `${plan.onDerived.length} 个值填入计算单元格，作为填报数保留并与公式核对（右上角三角；“采用计算值”可改回公式）：${plan.onDerived.slice(0, 6).join('；')}${plan.onDerived.length > 6 ? ' …' : ''}`,
           );
         }
         if (plan.onText > 0) details.push(`${plan.onText} 个值落在项目名称、行次或空白处，未粘贴`);
         if (plan.outside > 0) details.push(`${plan.outside} 个值超出了表格范围，未粘贴`);
         store.notify(
-          details.length > 0 ? 'warning' : 'info',
+          plan.onText > 0 || plan.outside > 0 ? 'warning' : 'info',
           `已粘贴 ${plan.edits.length} 个单元格`,
           details,
         );
@@ -388,8 +383,6 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       const home = e.key === 'Home';
       const to = mod ? (home ? { row: 0, col: 0 } : last) : { row: pos.row, col: home ? 0 : last.col };
       goTo(to, e.shiftKey);
-    } else if (pos && (e.key.length === 1 || e.key === 'Backspace') && !mod && !e.altKey && isComputed(pos)) {
-      store.notify('info', COMPUTED_CELL_NOTICE);
     }
   };
 
@@ -433,7 +426,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     return at;
   };
 
-  /** A value the rules compute and the user has not overridden: typing cannot change it. */
+  /** A value the rules compute and the user has not overridden: Delete has nothing to clear. */
   const isComputed = (pos: GridPos) => {
     const cell = valueCell(modelRef.current.rows[pos.row], pos.col);
     const state = cell ? store.workbook.cell(tableId, cell.row, cell.col) : undefined;
@@ -608,8 +601,7 @@ const AUTO_SIZE = { type: 'fitGridWidth' as const };
 /** The columns fill the grid's width again after rows change (a 科目 added or undone) or the window resizes. */
 const fitWidth = (e: { readonly api: GridApi<GridRow> }) => e.api.sizeColumnsToFit();
 
-const COMPUTED_CELL_NOTICE =
-  '这是计算单元格（灰底），数值由表上的公式算出，不能直接输入；请修改它所合计的单元格。';
+const COMPUTED_CELL_NOTICE = '这是计算单元格（灰底），显示公式算出的数值，没有可清除的填报数。';
 
 /** Ctrl+arrow directions as [row, column] steps. */
 const ARROW_STEPS: Record<string, [number, number]> = {

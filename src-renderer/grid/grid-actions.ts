@@ -5,7 +5,7 @@ import { normalise, type GridPos, type Range } from './selection';
 /** What a paste would do, before it is applied. */
 export interface PastePlan {
   readonly edits: readonly CellEdit[];
-  /** Locations of computed cells the block covered (not pasted). */
+  /** Locations of computed cells that received a figure: kept as the entered figure and checked against the formula. */
   readonly onDerived: readonly string[];
   /** Values that fell on labels, codes or blank parts of the form. */
   readonly onText: number;
@@ -14,9 +14,10 @@ export interface PastePlan {
 }
 
 /**
- * Plans pasting a block at a position: values land on entered cells only; what lands on a computed cell, on text
- * or outside the table is counted for the report, never silently dropped. A single value pasted over a selection
- * fills it, as in Excel.
+ * Plans pasting a block at a position: values land on value cells; a figure landing on a computed cell (a 合计
+ * copied from a published table) is kept as that cell's own figure, checked against the formula, and listed for the
+ * report; what lands on text or outside the table is counted, never silently dropped. A single value pasted over a
+ * selection fills it, as in Excel.
  */
 export function planPaste(
   model: GridModel,
@@ -51,8 +52,9 @@ export function planPaste(
       const state = wb.cell(table.id, at.cell.row, at.cell.col);
       if (!state) continue;
       if (state.derived && !state.entered) {
-        if (text.trim() !== '') onDerived.push(locationOf(table, at.cell.row, at.cell.col));
-        continue;
+        // An empty cell of the block leaves the formula's value alone.
+        if (text.trim() === '') continue;
+        onDerived.push(locationOf(table, at.cell.row, at.cell.col));
       }
       edits.push({ row: at.cell.row, col: at.cell.col, text: text.trim() === '' ? null : text });
     }

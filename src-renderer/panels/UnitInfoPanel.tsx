@@ -81,14 +81,14 @@ export function UnitInfoPanel() {
 
 /**
  * 金额单位 is not a label only: the convertMoneyUnit command (also behind `gongkai convert`) decides what changing
- * it does — 元→万元 converts the amounts with 舍位平衡 and resets the 尾数容差; 万元→元 only relabels — and what
- * to ask first; this applies it as one undoable step.
+ * it does — 元→万元 converts the amounts with 舍位平衡 and resets the 尾数容差; 万元→元 multiplies them (and the
+ * tolerances) by 10,000 exactly — and what to ask first; this applies it as one undoable step.
  */
 function changeMoneyUnit(store: EditorStore, unit: '万元' | '元'): void {
   if (unit === store.document.unit.moneyUnit) return;
   const command = convertMoneyUnit(store.session.formSet, store.document, unit);
   if (!command.ok) {
-    store.showDialog({ kind: 'message', title: '无法换算为万元', text: command.message });
+    store.showDialog({ kind: 'message', title: `无法换算为${unit}`, text: command.message });
     return;
   }
   if (command.confirm !== undefined && !window.confirm(command.confirm)) return;

@@ -3,6 +3,7 @@ import {
   builtinFormSet,
   DocumentSession,
   formSetFor,
+  formSetOfDocument,
   newDocument,
   readDocument,
   writeDocument,
@@ -121,7 +122,7 @@ export class EditorStore {
   private focusSeq = 0;
 
   constructor(doc: GongkaiDocument, file: FileInfo) {
-    this.session = new DocumentSession(formSetFor(doc.formYear) ?? builtinFormSet(), doc);
+    this.session = new DocumentSession(formSetOfDocument(doc) ?? builtinFormSet(), doc);
     this.file = file;
   }
 
@@ -192,7 +193,7 @@ export class EditorStore {
 
   /** Replaces the open document (打开, 新建, 恢复); history starts afresh. */
   replaceDocument(doc: GongkaiDocument, file: FileInfo, opts: { dirty?: boolean } = {}): void {
-    this.session = new DocumentSession(formSetFor(doc.formYear) ?? builtinFormSet(), doc);
+    this.session = new DocumentSession(formSetOfDocument(doc) ?? builtinFormSet(), doc);
     // An imported or restored document has not been saved to a file yet.
     if (opts.dirty) this.session.markUnsaved();
     this.file = file;

@@ -3,6 +3,7 @@ import {
   formatAmount,
   classBreakdown,
   formSetFor,
+  formSetOfDocument,
   parseAmount,
   priorYearFrom,
   readDocument,
@@ -81,7 +82,7 @@ export function FactsPage() {
       store.showDialog({ kind: 'message', title: `无法读取“${picked.fileName}”`, text: read.message });
       return;
     }
-    const forms = formSetFor(read.document.formYear);
+    const forms = formSetOfDocument(read.document);
     if (!forms) return;
     const value = priorYearFrom(forms, read.document);
     setFact('priorYear', value);

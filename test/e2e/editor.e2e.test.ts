@@ -116,7 +116,7 @@ describe('the editor on the embedded sample', () => {
     await page.close();
   });
 
-  it('pastes a 3×2 block into entered cells, reports what fell on computed cells, and undoes/redoes it', async () => {
+  it('pastes a 3×2 block into entered cells, keeps what fell on computed cells as their own figures, and undoes/redoes it', async () => {
     const { page } = await fresh();
     await openTable(page, '06');
     await cell(page, '06', 'r4', 2).click(); // 30103 奖金, then 30106 伙食补助费, 30107 绩效工资 (35.84)
@@ -140,7 +140,7 @@ describe('the editor on the embedded sample', () => {
     await expect.poll(() => cell(page, '06', 'r1', 2).textContent()).toBe('269.03');
     await page.keyboard.press('Control+y');
     await expect.poll(() => cell(page, '06', 'r6', 2).textContent()).toBe('3.00');
-    // A block landing on a computed cell is reported, not dropped.
+    // A figure landing on a computed cell (a copied 合计) is kept as that cell's own figure, and reported.
     await openTable(page, '03');
     await cell(page, '03', '2101102', 3).click();
     await page.evaluate(() => {
@@ -152,7 +152,11 @@ describe('the editor on the embedded sample', () => {
     });
     await expect
       .poll(() => page.getByTestId('notice').textContent())
-      .toMatch(/1 个值落在计算单元格上，未粘贴：公开03表 213 农林水支出 2栏/);
+      .toMatch(
+        /已粘贴 3 个单元格.*1 个值填入计算单元格，作为填报数保留并与公式核对.*公开03表 213 农林水支出 2栏/,
+      );
+    await expect.poll(() => cell(page, '03', '213', 3).getAttribute('class')).toContain('gk-override');
+    await expect.poll(() => cell(page, '03', '213', 3).textContent()).toBe('3.00');
     await page.close();
   });
 
@@ -277,13 +281,28 @@ describe('the editor on the embedded sample', () => {
     await page.close();
   });
 
-  it('typing into a computed cell says why nothing happens', async () => {
+  it('a total typed into a computed cell is kept with the corner mark, checked, and 采用计算值 returns to the formula', async () => {
     const { page } = await fresh();
     await openTable(page, '06');
-    await cell(page, '06', 'r1', 2).click();
-    await page.keyboard.type('5');
-    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('计算单元格');
-    await expect.poll(() => cell(page, '06', 'r1', 2).textContent()).toBe('269.03');
+    const total = cell(page, '06', 'r1', 2);
+    await expect.poll(() => total.textContent()).toBe('269.03');
+    await expect.poll(() => total.getAttribute('class')).not.toContain('gk-override');
+    await total.click();
+    await page.keyboard.type('270');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => total.textContent()).toBe('270.00');
+    await expect.poll(() => total.getAttribute('class')).toContain('gk-override');
+    // Checked against the formula: 270 against the 269.03 its parts add up to is an error on the cell.
+    await expect.poll(() => total.getAttribute('class')).toContain('gk-error');
+    // The pointer is still on the cell from the click: leave it and come back, so the grid shows its tooltip.
+    await page.mouse.move(0, 0);
+    await total.hover();
+    const tip = page.getByTestId('finding-tooltip');
+    await tip.waitFor();
+    expect(await tip.textContent()).toMatch(/应为\s*269\.03/);
+    await tip.getByRole('button', { name: /采用计算值/ }).click();
+    await expect.poll(() => total.textContent()).toBe('269.03');
+    await expect.poll(() => total.getAttribute('class')).not.toContain('gk-override');
     await page.close();
   });
 

@@ -16,8 +16,9 @@ describe('what a finance user notices first', () => {
     await page.close();
   });
 
-  it('金额单位: 万元→元 asks first; 元→万元 converts the amounts in one undoable step', async () => {
+  it('金额单位: 万元→元→万元 converts exactly both ways, each one undoable step', async () => {
     const { page } = await app.open();
+    const counts = await page.locator('.gk-findings-count').textContent();
     await page.getByTestId('nav-unit').click();
     page.once('dialog', (d) => void d.dismiss());
     await page.getByTestId('unit-money').selectOption('元');
@@ -25,11 +26,18 @@ describe('what a finance user notices first', () => {
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('unit-money').selectOption('元');
     await expect.poll(() => page.getByTestId('unit-money').inputValue()).toBe('元');
-    // The figures were typed in 万元: now read as 元, 1,455.41 元 becomes 0.15 万元.
+    await expect.poll(() => page.getByTestId('unit-tolerance').inputValue()).toBe('100');
+    await openTable(page, '01');
+    await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('14,554,100.00');
+    await page.getByTestId('nav-unit').click();
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('unit-money').selectOption('万元');
     await openTable(page, '01');
-    await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('0.15');
+    // Back where it started: not 0.15 万元 (the figures read as 元 and divided again).
+    await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('1,455.41');
+    await expect.poll(() => page.locator('.gk-findings-count').textContent()).toBe(counts);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('14,554,100.00');
     await page.keyboard.press('Control+z');
     await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('1,455.41');
     await page.close();

@@ -104,4 +104,56 @@ describe('the exported workbook in LibreOffice', () => {
     expect(compared).toBeGreaterThan(150);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it(
+    'prints 公开04表 and 公开06表 on one page each, by the same rule as the PDF (fit to one page)',
+    { timeout: 180_000 },
+    async () => {
+      if (!SOFFICE) throw new Error('没有找到 LibreOffice（apt-get install libreoffice-calc-nogui）');
+      const formSet = builtinFormSet();
+      const read = readDocument(
+        fs.readFileSync(
+          path.resolve(__dirname, '../../samples/hanyang-media-center-2023.gongkai.json'),
+          'utf8',
+        ),
+        () => formSet,
+      );
+      if (!read.ok) throw new Error(read.message);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-lo-pages-'));
+      const xlsx = path.join(dir, 'sample.xlsx');
+      fs.writeFileSync(xlsx, await exportXlsx(formSet, read.document));
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(xlsx);
+      for (const code of ['公开04表', '公开06表']) {
+        const setup = book.getWorksheet(code)?.pageSetup;
+        expect(setup?.fitToPage, code).toBe(true);
+        expect([setup?.fitToWidth, setup?.fitToHeight], code).toEqual([1, 1]);
+      }
+      await run(
+        SOFFICE,
+        [
+          `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          xlsx,
+        ],
+        { timeout: 150_000 },
+      );
+      const pdf = path.join(dir, 'sample.pdf');
+      const pages = Number(/^Pages:\s+(\d+)/m.exec((await run('pdfinfo', [pdf])).stdout)?.[1]);
+      // Which table each page shows: its title starts the page; a page without one continues the table before it.
+      const tableOf: string[] = [];
+      for (let p = 1; p <= pages; p++) {
+        const text = (await run('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'])).stdout;
+        const t = formSet.tables.find((t) => text.includes(`2023年度${t.title}`));
+        tableOf.push(t ? t.id : (tableOf.at(-1) ?? ''));
+      }
+      for (const id of ['04', '06']) expect(tableOf.filter((t) => t === id).length, `公开${id}表`).toBe(1);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  );
 });

@@ -53,12 +53,20 @@ describe('convertMoneyUnit', () => {
     expect(session.document.unit.moneyUnit).toBe('元');
   });
 
-  it('万元 → 元 only relabels, and asks first', () => {
-    const doc = newDocument(2023, { name: '测试单位', moneyUnit: '万元' });
-    const command = convertMoneyUnit(formSet, doc, '元');
+  it('万元 → 元 multiplies the amounts and the 尾数容差 by 10000 exactly, and asks first', () => {
+    const wan = applyOperation(newDocument(2023, { name: '测试单位', moneyUnit: '万元' }), {
+      type: 'setCells',
+      table: '06',
+      cells: [{ row: '30101', col: '1', text: '0.3334' }],
+    }).doc;
+    const command = convertMoneyUnit(formSet, wan, '元');
     if (!command.ok) throw new Error(command.message);
-    expect(command.operation).toEqual({ type: 'setUnit', unit: { moneyUnit: '元' } });
-    expect(command.confirm).toContain('不会把已填的金额乘以 10000');
+    expect(command.label).toBe('换算为元');
+    expect(command.confirm).toContain('每个金额乘以 10000');
+    const after = applyOperation(wan, command.operation).doc;
+    expect(after.unit.moneyUnit).toBe('元');
+    expect(after.tables['06']?.values['30101']?.['1']).toBe('3334');
+    expect(after.settings.tolerance).toBe('100');
   });
 
   it('refuses to convert to the unit the document already has, or amounts it cannot read', () => {

@@ -1,19 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { formYears } from '../../../templates';
+import { profiles } from '../../../templates';
 import { loadFormSet } from '../form-set';
 
-describe('the publication template', () => {
-  it('a named quantity written in broken notation is reported when the forms load, naming it', () => {
-    const raw = formYears[0];
-    if (!raw) throw new Error('no forms');
-    const broken = {
-      ...raw,
-      publication: {
-        ...(raw.publication as object),
-        metrics: { ...(raw.publication as { metrics: object }).metrics, 本年收入合计: '公开01表[[3栏' },
-      },
-    };
-    expect(() => loadFormSet(broken)).toThrow(/公开文本模板 metrics\.本年收入合计：/);
-    expect(() => loadFormSet(raw)).not.toThrow();
+const found = profiles.find((p) => p.id === 'national' && p.year === 2023);
+if (!found) throw new Error('no national 2023 profile');
+const national = found;
+const publication = national.publication as { metrics: Record<string, string>; parts: unknown[] };
+
+/** The national 2023 profile with its publication data changed. */
+function withPublication(change: (p: typeof publication) => object) {
+  return { ...national, publication: change(structuredClone(publication)) } as typeof national;
+}
+
+describe('the profile contract, checked when a profile loads', () => {
+  it('a named quantity written in broken notation is reported, naming it', () => {
+    const broken = withPublication((p) => ({
+      ...p,
+      metrics: { ...p.metrics, 本年收入合计: '公开01表[[3栏' },
+    }));
+    expect(() => loadFormSet(broken)).toThrow(/数量“本年收入合计”（公开01表\[\[3栏）/);
+    expect(() => loadFormSet(national)).not.toThrow();
+  });
+
+  it('a misspelt quantity the drafts read fails the load (it can never read as 0万元)', () => {
+    const misspelt = withPublication((p) => {
+      const { 人员经费: value, ...rest } = p.metrics;
+      return { ...p, metrics: { ...rest, 人员经費: value as string } };
+    });
+    expect(() => loadFormSet(misspelt)).toThrow(/缺少程序要用的数量“人员经费”/);
+  });
+
+  it('a quantity pointing at a row or column the tables do not have fails the load', () => {
+    const wrongRow = withPublication((p) => ({ ...p, metrics: { ...p.metrics, 收支总计: '公开01表99行' } }));
+    expect(() => loadFormSet(wrongRow)).toThrow(/数量“收支总计”（公开01表99行）：公开01表没有这一行次/);
+    const wrongCol = withPublication((p) => ({
+      ...p,
+      metrics: { ...p.metrics, 基本支出: '公开03表[合计]9栏' },
+    }));
+    expect(() => loadFormSet(wrongCol)).toThrow(/数量“基本支出”（公开03表\[合计\]9栏）：公开03表没有这一栏/);
+  });
+
+  it('a section naming a draft the code does not have fails the load, naming section and draft', () => {
+    const badDraft = withPublication((p) => {
+      const text = JSON.stringify(p).replace('"draft":"income"', '"draft":"incomes"');
+      return JSON.parse(text) as object;
+    });
+    expect(() => loadFormSet(badDraft)).toThrow(/explanation\.income 的草稿“incomes”不存在/);
   });
 });

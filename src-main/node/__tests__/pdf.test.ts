@@ -95,8 +95,14 @@ describe('renderPdf: the sample as the official pages', () => {
       const first = (t.header[0]?.[0]?.text ?? '').replace(/\s/g, '');
       for (const p of on) expect(p.text.replace(/\s/g, '')).toContain(first);
     }
-    // 公开04表 runs over two pages in landscape, as in the reference publication.
-    expect(tables.filter((id) => id === '04').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('prints 公开04表 (landscape) and 公开06表 on one page each: they fit at a legible size (page-fit.ts)', () => {
+    const tables = tableOfPages(pages);
+    for (const id of ['04', '06']) expect(tables.filter((t) => t === id).length, `公开${id}表`).toBe(1);
+    // Every table of the sample fits: nine tables, nine pages, their 注 on the same page as their rows.
+    expect(pages.length).toBe(9);
+    expect(pages[3]?.text.replace(/\s/g, '')).toContain('64行=（59+60）行。');
   });
 
   it('shows the titles, the key totals, the notes and the 说明 as text', () => {
