@@ -12,7 +12,8 @@ const kernel = {
   document: ['money', 'formula', 'catalog', 'template'],
   /** The renderer's one contract with its host: types only. */
   host: ['money', 'document'],
-  'builtin-forms': ['money', 'formula', 'catalog', 'template'],
+  /** The profiles shipped with the app (templates/), loaded and checked. */
+  'builtin-forms': ['money', 'formula', 'catalog', 'template', 'document'],
 };
 const engine = {
   engine: [],
