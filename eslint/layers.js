@@ -20,6 +20,8 @@ const engine = {
   layout: ['engine'],
   rounding: ['engine'],
   session: ['engine'],
+  /** 汇总: a 主管部门's document from its units' documents. */
+  consolidation: ['engine'],
 };
 const checks = {
   publication: [],

@@ -14,6 +14,7 @@ export {
   formSetFor,
   formSetOfDocument,
   listProfiles,
+  allFormSets,
   DEFAULT_PROFILE_ID,
   type ProfileSummary,
 } from './builtin-forms';
@@ -26,3 +27,4 @@ export * from './publication';
 export * from './evaluation';
 export * from './audit';
 export * from './commands';
+export * from './consolidation';

@@ -1,1 +1,7 @@
-export { checkDocument, FINDING_KIND_NAMES, type DocumentFinding } from './check-document';
+export {
+  checkDocument,
+  checkDocumentReport,
+  FINDING_KIND_NAMES,
+  type DocumentFinding,
+  type DocumentReport,
+} from './check-document';

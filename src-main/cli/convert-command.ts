@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   adjustmentText,
   applyOperation,
@@ -7,6 +6,8 @@ import {
   WANYUAN_TOLERANCE,
 } from '../../src-core';
 import { readDocumentFile, saveDocumentFile } from '../node/document-file';
+import { fileErrorMessage } from '../node/file-errors';
+import { exists, isSameFile } from '../node/same-file';
 import { parseArgs } from './args';
 import type { CliIO } from './main';
 
@@ -20,7 +21,7 @@ export async function convertCommand(argv: readonly string[], io: CliIO): Promis
   const [file] = args.positional;
   const out = args.flags.get('out');
   if (!file || typeof out !== 'string') return fail(io, '用法：gongkai convert FILE --out OUT');
-  if (path.resolve(out) === path.resolve(file))
+  if (await isSameFile(out, file))
     return fail(io, '输出文件不能与原文件相同，以免覆盖以元为单位的原始数据。');
   const read = await readDocumentFile(file);
   if (!read.ok) return fail(io, read.message);
@@ -28,9 +29,14 @@ export async function convertCommand(argv: readonly string[], io: CliIO): Promis
   if (!formSet) return fail(io, `不支持 ${read.document.formYear} 年度的报表格式。`);
   const command = convertMoneyUnit(formSet, read.document, '万元');
   if (!command.ok) return fail(io, command.message);
-  await saveDocumentFile(out, applyOperation(read.document, command.operation).doc);
+  const replacing = await exists(out);
+  try {
+    await saveDocumentFile(out, applyOperation(read.document, command.operation).doc);
+  } catch (e) {
+    return fail(io, `转换结果没有写入：${fileErrorMessage(out, e)}`);
+  }
   io.out(
-    `已转换为万元，写入 ${out}。尾数容差改为 ${WANYUAN_TOLERANCE} 万元。舍位平衡调整 ${command.adjustments.length} 处：\n`,
+    `已转换为万元，写入 ${out}${replacing ? '（已替换原有文件，原文件保留为 .bak）' : ''}。尾数容差改为 ${WANYUAN_TOLERANCE} 万元。舍位平衡调整 ${command.adjustments.length} 处：\n`,
   );
   for (const a of command.adjustments) io.out(`  ${adjustmentText(a)}\n`);
   for (const u of command.unbalanced) io.out(`  未能平衡：${u}\n`);
