@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RendererHost } from './host/get-host';
 import type { GridHandle } from './grid/TableGrid';
 import { createCommandHandler } from './state/app-commands';
-import type { EditorStore, Page as PageShown } from './state/editor-store';
+import { tablePage, type EditorStore, type Page as PageShown } from './state/editor-store';
 import { HostContext, StoreContext, useStore } from './state/use-store';
 import { Dialogs } from './panels/Dialogs';
 import { FindBar } from './panels/FindBar';
@@ -81,12 +81,12 @@ function Shell({ host }: { host: RendererHost }) {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || (e.key !== 'PageUp' && e.key !== 'PageDown')) return;
       const ids = store.session.formSet.tables.map((t) => t.id);
-      const at = ids.indexOf(store.page);
+      const at = store.page.kind === 'table' ? ids.indexOf(store.page.table) : -1;
       if (at < 0) return;
       e.preventDefault();
       e.stopPropagation();
       const next = ids[at + (e.key === 'PageUp' ? -1 : 1)];
-      if (next) store.setPage(next);
+      if (next) store.setPage(tablePage(next));
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
