@@ -15,6 +15,7 @@ import { UnitInfoPanel } from './panels/UnitInfoPanel';
 import { TextPartPage } from './text/TextPartPage';
 import { FactsPage } from './text/FactsPage';
 import { PerformancePage } from './performance/PerformancePage';
+import { ConsolidationPanel } from './consolidation/ConsolidationPanel';
 
 const AUTOSAVE_MS = 30_000;
 
@@ -138,6 +139,7 @@ function Shell({ host }: { host: RendererHost }) {
       {store.showFindings && <FindingsPanel />}
       <NoticeBar />
       <Dialogs host={host} />
+      <ConsolidationPanel />
     </div>
   );
 }
