@@ -47,15 +47,33 @@ const FIELD_NAMES: Record<string, string> = {
   actual: '实际完成值',
   rate: '执行率',
   fillDate: '填报日期',
+  consolidation: '汇总设置',
+  members: '汇总单位',
 };
+
+/** The parts a 汇总 reads of a member: its identity, settings and tables (its text and 补充数据 are not summed). */
+const figuresSchema = documentSchema.pick({
+  format: true,
+  version: true,
+  formYear: true,
+  profile: true,
+  unit: true,
+  settings: true,
+  tables: true,
+  catalog: true,
+  consolidation: true,
+});
 
 /**
  * Reads a `*.gongkai.json` file. A damaged or foreign file gives a Chinese message saying what is wrong and
  * where; a file from a newer version is refused rather than half-read. Never throws.
+ * With `figuresOnly` (a 汇总 reading its members) only the unit, settings, tables and catalog are validated and
+ * returned; the text, 补充数据 and 绩效自评表 are left out of the result rather than passed on unchecked.
  */
 export function readDocument(
   text: string,
   formSetFor: (year: number, profileId?: string) => FormSet | undefined,
+  options: { readonly figuresOnly?: boolean } = {},
 ): ReadResult {
   let data: unknown;
   try {
@@ -76,7 +94,7 @@ export function readDocument(
       message: `此文件由较新版本的决算公开表编辑器保存（格式版本 ${obj.version}），本软件只能读取到版本 ${CURRENT_FORMAT_VERSION}。为免读错数据，没有打开它；请升级软件后再打开。`,
     };
   }
-  const parsed = documentSchema.safeParse(data);
+  const parsed = (options.figuresOnly ? figuresSchema : documentSchema).safeParse(data);
   if (!parsed.success) {
     const lines = parsed.error.issues
       .slice(0, 8)

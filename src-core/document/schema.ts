@@ -52,4 +52,5 @@ export const documentSchema = z.object({
   sections: z.record(z.string(), sectionSchema).optional(),
   facts: factsSchema.optional(),
   performance: performanceSchema.optional(),
+  consolidation: z.object({ members: z.array(z.string().min(1, '成员路径不能为空')) }).optional(),
 });

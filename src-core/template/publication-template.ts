@@ -15,8 +15,12 @@ const sectionTemplate = z.object({
    * are that fund's); `performance` — the 绩效 of its projects (项目, 资金 are its 项目支出). Otherwise all funds.
    */
   scope: z.enum(['general', 'performance']).optional(),
+  /** The sentences the official template gives for the section, XXX marking what is filled in ({单位}, {年度}, {上年}). */
+  patterns: z.array(z.string()).optional(),
   /** The named quantity a share (占…%) is of when the sentence does not say. */
   shareBase: z.string().optional(),
+  /** In a 汇总 document this section lists the 单位构成 (本级 and the member units), kept to the member list. */
+  unitList: z.boolean().optional(),
 });
 
 /** The publication's six parts, their sections, and the named quantities its text talks about. */

@@ -19,13 +19,15 @@ import {
   type GetRowIdParams,
   type RowClassParams,
 } from 'ag-grid-community';
-import { formatAmount, tableLayout, type Finding, type TableModel } from '../../src-core';
+import { formatAmount, readCodeLine, tableLayout, type Finding, type TableModel } from '../../src-core';
 import type { EditorStore } from '../state/editor-store';
 import { cellAt, gridModel, type GridModel, type GridRow, type HeaderNode } from './grid-model';
 import { copyText, planClear, planPaste, positionOf } from './grid-actions';
-import { inRange, isSingle, samePos, type GridPos, type Range } from './selection';
+import { inRange, isSingle, normalise, samePos, type GridPos, type Range } from './selection';
 import { parseTsv, toTsv } from './clipboard';
 import { FindingTooltip } from './FindingTooltip';
+import { applyRowsByCode } from './rows-by-code';
+import { selectionStats, selectionStatsStore } from './selection-stats';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -58,6 +60,8 @@ export interface GridHandle {
    */
   paste(text?: string, options?: { readonly byAccelerator?: boolean }): Promise<void>;
   clear(): void;
+  /** Ctrl+D: copies the selection's top row down over it (a single row: the row above it down onto it). */
+  fillDown(): void;
   /** The logical rows on the focused display row (one per block). */
   focusedRows(): readonly string[];
 }
@@ -239,13 +243,23 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     refresh();
   }, [session, revision, refresh]);
 
+  const showStats = useCallback(() => {
+    selectionStatsStore.set(selectionStats(modelRef.current, store.workbook, table, rangeRef.current));
+  }, [store, table]);
+
   const setRange = useCallback(
     (range: Range | null) => {
       rangeRef.current = range;
       refresh();
+      showStats();
     },
-    [refresh],
+    [refresh, showStats],
   );
+  // 求和/计数/平均 follow edits of the selected cells, and leave with the grid.
+  useEffect(() => {
+    showStats();
+  }, [session, revision, showStats]);
+  useEffect(() => () => selectionStatsStore.set(null), []);
 
   // Focus requests from 审核结果 and 查找 (also when they arrive before this grid has rendered).
   const focusRequest = store.focusRequest;
@@ -310,6 +324,17 @@ export function TableGrid({ store, tableId, onReady }: Props) {
           return;
         }
         const block = parseTsv(text);
+        // Lines starting with 科目编码 pasted on the 编码/名称 column of a classification table go in by code: the
+        // rows are created (with their 类/款) and filled whatever their order. Figures pasted on figures stay positional.
+        const left = Math.min(range.anchor.col, range.focus.col);
+        if (
+          table.template.kind === 'classification' &&
+          modelRef.current.columns[left]?.kind !== 'value' &&
+          block.some((cells, i) => readCodeLine(cells, i + 1) !== null)
+        ) {
+          applyRowsByCode(store, table.template, block);
+          return;
+        }
         const plan = planPaste(modelRef.current, store.workbook, table, range, block);
         if (plan.edits.length > 0)
           store.apply({ type: 'setCells', table: tableId, cells: plan.edits }, '粘贴');
@@ -326,6 +351,27 @@ export function TableGrid({ store, tableId, onReady }: Props) {
           `已粘贴 ${plan.edits.length} 个单元格`,
           details,
         );
+      },
+      fillDown() {
+        const range = currentRange();
+        if (!range) return;
+        const r = normalise(range);
+        const source = r.top === r.bottom ? r.top - 1 : r.top;
+        if (source < 0) return;
+        const from = { row: source, col: r.left };
+        const line =
+          copyText(modelRef.current, store.workbook, table, {
+            anchor: from,
+            focus: { row: source, col: r.right },
+          })[0] ?? [];
+        const target = { anchor: { row: source + 1, col: r.left }, focus: { row: r.bottom, col: r.right } };
+        const block = Array.from({ length: r.bottom - source }, () => line);
+        const plan = planPaste(modelRef.current, store.workbook, table, target, block);
+        if (plan.edits.length === 0) {
+          store.notify('info', '没有可以向下填充的单元格。');
+          return;
+        }
+        store.apply({ type: 'setCells', table: tableId, cells: plan.edits }, '向下填充');
       },
       focusedRows() {
         const pos = focused();
@@ -351,7 +397,19 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   const onKeyDownCapture = (e: React.KeyboardEvent) => {
     extendingRef.current = e.shiftKey && EXTENDING_KEYS.test(e.key);
     const api = apiRef.current;
-    if (!api || api.getEditingCells().length > 0) return;
+    if (!api) return;
+    if (api.getEditingCells().length > 0) {
+      // Excel: Tab commits the entry and moves the selection; the next cell is not opened for editing (the arrows
+      // then move between cells, and Ctrl+Z undoes the entry just committed).
+      if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        e.stopPropagation();
+        api.stopEditing();
+        if (e.shiftKey) api.tabToPreviousCell();
+        else api.tabToNextCell();
+      }
+      return;
+    }
     const mod = e.ctrlKey || e.metaKey;
     const pos = focused();
     const model = modelRef.current;
@@ -362,7 +420,11 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       e.preventDefault();
       e.stopPropagation();
     };
-    if (mod && e.key.toLowerCase() === 'c') {
+    if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'd') {
+      // Ctrl+D: fill down, as in Excel (one row selected: from the row above).
+      take();
+      handle.fillDown();
+    } else if (mod && e.key.toLowerCase() === 'c') {
       e.preventDefault();
       void handle.copy();
     } else if (e.key === 'Delete') {
@@ -620,7 +682,10 @@ const DEFAULT_COL_DEF: ColDef<GridRow> = {
     !p.editing &&
     (['Delete', 'Home', 'End'].includes(p.event.key) ||
       ((p.event.ctrlKey || p.event.metaKey) &&
-        (p.event.key.toLowerCase() === 'a' || p.event.key in ARROW_STEPS))),
+        (['a', 'd'].includes(p.event.key.toLowerCase()) ||
+          p.event.key in ARROW_STEPS ||
+          p.event.key === 'PageUp' ||
+          p.event.key === 'PageDown'))),
 };
 
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
