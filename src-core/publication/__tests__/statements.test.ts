@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOperation, type GongkaiDocument, type Operation } from '../../document';
 import { Workbook } from '../../engine';
 import { formSet, loadSample } from '../../engine/__tests__/helpers';
-import { checkDocumentReport } from '../check-document';
+import { checkDocumentReport } from '../../audit/check-document';
 import { textReport } from '../text-check';
 
 // The reference document's tables with other units' wording (上海 2024 template phrasing and reviewer-found
@@ -74,6 +74,20 @@ describe('statements by structure (上海 template phrasing)', () => {
     expect(unchecked.map((u) => `${u.written}: ${u.reason}`)).toEqual([
       '321.02万元: 报表和补充数据中没有一般公共预算财政拨款支出的全年预算（只有年初预算）',
     ]);
+  });
+
+  it('完成预算 after a stated 年初预算 is against that 年初预算 (上海: “三公”经费…年初预算为…完成预算的…)', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.threePublic',
+        '“三公”经费财政拨款支出年初预算为2.88万元，支出决算为0.89万元，完成预算的30.9%。',
+      ),
+    );
+    const { findings, unchecked } = of(doc, 'explanation.threePublic');
+    expect(findings).toEqual([]);
+    // 公开09表 has the 全年预算 only: the 年初预算 itself is listed as not checked.
+    expect(unchecked.map((u) => u.written)).toEqual(['2.88万元']);
   });
 
   it('a sentence not understood is listed with its reason, and coverage counts it', () => {
@@ -320,5 +334,17 @@ describe('checks of 补充数据 and across tables', () => {
     expect(all.some((x) => x.kind === 'text' && x.written === '2.88万元' && x.expected === '0.89万元')).toBe(
       true,
     );
+  });
+});
+
+describe('a profile that gives no statement phrases', () => {
+  it('lists every number of its text as not checked, with the reason — never a clean result', () => {
+    const bare = { ...formSet, publication: { ...formSet.publication, statements: undefined } };
+    const doc = loadSample();
+    const r = textReport(bare, new Workbook(bare, doc), doc);
+    expect(r.checked).toBe(0);
+    expect(r.stated).toBeGreaterThan(90);
+    expect(r.unchecked).toHaveLength(r.stated);
+    expect(r.unchecked[0]?.reason).toContain('statements');
   });
 });
