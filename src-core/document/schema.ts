@@ -49,4 +49,5 @@ export const documentSchema = z.object({
   sections: z.record(z.string(), sectionSchema).optional(),
   facts: factsSchema.optional(),
   performance: performanceSchema.optional(),
+  findingNotes: z.record(z.string(), z.string().max(2000, '说明不能超过 2000 字')).optional(),
 });
