@@ -1,5 +1,6 @@
 // `npm run bench`: speed targets as median/p95 figures (benchmarks, not timed tests).
 import os from 'node:os';
+import { runConsolidationBench } from './consolidation.bench';
 import { runEngineBench, runEngineOnlyBench } from './engine.bench';
 import { runExportBench } from './export.bench';
 import { runPdfBench } from './pdf.bench';
@@ -14,3 +15,4 @@ runSessionBench(out);
 await runExportBench(out);
 await runPdfBench(out);
 await runPublicationBench(out);
+runConsolidationBench(out);

@@ -44,3 +44,8 @@ export function listProfiles(): ProfileSummary[] {
 export function builtinFormSet(): FormSet {
   return formSetFor(2023, DEFAULT_PROFILE_ID) as FormSet;
 }
+
+/** Every profile's form set, in the registry's order (what an import recognises a workbook among). */
+export function allFormSets(): FormSet[] {
+  return profiles.map((p) => formSetFor(p.year, p.id) as FormSet);
+}

@@ -14,6 +14,7 @@ export {
   formSetFor,
   formSetOfDocument,
   listProfiles,
+  allFormSets,
   DEFAULT_PROFILE_ID,
   type ProfileSummary,
 } from './builtin-forms';
@@ -24,3 +25,4 @@ export * from './host';
 export * from './export';
 export * from './publication';
 export * from './evaluation';
+export * from './consolidation';

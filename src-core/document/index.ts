@@ -1,5 +1,6 @@
 export * from './types';
 export { documentSchema } from './schema';
+export { decodeDocumentBytes, type DecodedText } from './decode-document';
 export { readDocument, writeDocument, type ReadResult } from './read-document';
 export {
   applyOperation,
@@ -10,6 +11,7 @@ export {
   type DocumentChange,
 } from './operations';
 export { rowsForCode, type RowsForCode } from './class-rows';
+export { planRowsByCode, readCodeLine, type RowsByCodePlan } from './rows-by-code';
 export { newDocument } from './new-document';
 export { sectionSchema, factsSchema, type SectionContent, type Facts } from './publication-schema';
 export * from './performance-schema';

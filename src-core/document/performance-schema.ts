@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-const amount = z.union([z.string().regex(/^-?\d+(\.\d+)?$/, '应是数字，如 5.00'), z.literal('')]);
+// Bounded as parseAmount bounds what is typed (15 integer digits, 8 decimals).
+const amount = z.union([
+  z.string().regex(/^-?\d{1,15}(\.\d{1,8})?$/, '应是数字，如 5.00（整数最多 15 位，小数最多 8 位）'),
+  z.literal(''),
+]);
 
 /**
  * One row of 绩效指标: 一级/二级/三级指标, 指标分类, 年初目标值, 实际完成值 (free text, as the forms are). An empty

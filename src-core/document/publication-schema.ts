@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-const amount = z.string().regex(/^-?\d+(\.\d+)?$/, '应是数字，如 1455.41');
+// Bounded as parseAmount bounds what is typed (15 integer digits, 8 decimals).
+const amount = z
+  .string()
+  .regex(/^-?\d{1,15}(\.\d{1,8})?$/, '应是数字，如 1455.41（整数最多 15 位，小数最多 8 位）');
 const count = z.string().regex(/^\d+$/, '应是整数');
 const classCode = z.string().regex(/^\d{3}$/, '应是 3 位类级科目编码');
 

@@ -47,15 +47,33 @@ const FIELD_NAMES: Record<string, string> = {
   actual: '实际完成值',
   rate: '执行率',
   fillDate: '填报日期',
+  consolidation: '汇总设置',
+  members: '汇总单位',
 };
+
+/** The parts a 汇总 reads of a member: its identity, settings and tables (its text and 补充数据 are not summed). */
+const figuresSchema = documentSchema.pick({
+  format: true,
+  version: true,
+  formYear: true,
+  profile: true,
+  unit: true,
+  settings: true,
+  tables: true,
+  catalog: true,
+  consolidation: true,
+});
 
 /**
  * Reads a `*.gongkai.json` file. A damaged or foreign file gives a Chinese message saying what is wrong and
  * where; a file from a newer version is refused rather than half-read. Never throws.
+ * With `figuresOnly` (a 汇总 reading its members) only the unit, settings, tables and catalog are validated and
+ * returned; the text, 补充数据 and 绩效自评表 are left out of the result rather than passed on unchecked.
  */
 export function readDocument(
   text: string,
   formSetFor: (year: number, profileId?: string) => FormSet | undefined,
+  options: { readonly figuresOnly?: boolean } = {},
 ): ReadResult {
   let data: unknown;
   try {
@@ -76,7 +94,7 @@ export function readDocument(
       message: `此文件由较新版本的决算公开表编辑器保存（格式版本 ${obj.version}），本软件只能读取到版本 ${CURRENT_FORMAT_VERSION}。为免读错数据，没有打开它；请升级软件后再打开。`,
     };
   }
-  const parsed = documentSchema.safeParse(data);
+  const parsed = (options.figuresOnly ? figuresSchema : documentSchema).safeParse(data);
   if (!parsed.success) {
     const lines = parsed.error.issues
       .slice(0, 8)
@@ -197,7 +215,12 @@ function describePath(path: readonly PropertyKey[]): string {
     return table;
   }
   if (parts.length === 0) return '文件';
-  return parts.map((p) => FIELD_NAMES[p] ?? (/^\d+$/.test(p) ? `第${Number(p) + 1}项` : p)).join(' › ');
+  // Object.hasOwn: a user's key such as “toString” must not find Object.prototype's function.
+  return parts
+    .map((p) =>
+      Object.hasOwn(FIELD_NAMES, p) ? FIELD_NAMES[p] : /^\d+$/.test(p) ? `第${Number(p) + 1}项` : `“${p}”`,
+    )
+    .join(' › ');
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -210,12 +233,16 @@ const TYPE_NAMES: Record<string, string> = {
   null: '空值',
 };
 
+function typeName(type: string): string {
+  return Object.hasOwn(TYPE_NAMES, type) ? (TYPE_NAMES[type] as string) : '其他类型';
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       const received = /received (\w+)/.exec(issue.message)?.[1];
       if (received === 'undefined') return '缺少这一项';
-      return `应是${TYPE_NAMES[issue.expected] ?? issue.expected}${received ? `，实际是${TYPE_NAMES[received] ?? received}` : ''}`;
+      return `应是${typeName(issue.expected)}${received ? `，实际是${typeName(received)}` : ''}`;
     }
     case 'invalid_value':
       return `应是 ${issue.values.map(String).join('、')} 之一`;
@@ -229,12 +256,22 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** Where JSON.parse stopped, as a line and column; the end of the text when the file was cut short. */
 function jsonPosition(text: string, e: unknown): string {
-  const m = /position (\d+)/.exec(String((e as Error).message));
-  if (!m) return '';
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const col = pos - before.lastIndexOf('\n');
-  return `（第 ${line} 行第 ${col} 列附近）`;
+  const message = String((e as Error).message);
+  const m = /position (\d+)/.exec(message);
+  const ended = /end of JSON input/i.test(message);
+  if (!m && !ended) return '';
+  const pos = m ? Number(m[1]) : text.length;
+  // V8 reports a cut-off file as an error at its last position.
+  const cut = ended || pos >= text.trimEnd().length;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < pos; i++)
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  const where = `第 ${line} 行第 ${pos - lineStart + 1} 列`;
+  return cut ? `（文件在${where}处就结束了，内容不完整）` : `（${where}附近）`;
 }

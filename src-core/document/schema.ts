@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { factsSchema, sectionSchema } from './publication-schema';
 import { performanceSchema } from './performance-schema';
 
-const amountText = z.string().regex(/^-?\d+(\.\d+)?$/, '应是数字，如 0.01');
+// Bounded as parseAmount bounds what is typed (15 integer digits, 8 decimals).
+const amountText = z
+  .string()
+  .regex(/^-?\d{1,15}(\.\d{1,8})?$/, '应是数字，如 0.01（整数最多 15 位，小数最多 8 位）');
 
 export const documentSchema = z.object({
   format: z.literal('gongkai'),
@@ -50,4 +53,5 @@ export const documentSchema = z.object({
   facts: factsSchema.optional(),
   performance: performanceSchema.optional(),
   findingNotes: z.record(z.string(), z.string().max(2000, '说明不能超过 2000 字')).optional(),
+  consolidation: z.object({ members: z.array(z.string().min(1, '成员路径不能为空')) }).optional(),
 });

@@ -73,6 +73,20 @@ export interface GongkaiDocument {
    * error into anything else.
    */
   readonly findingNotes?: Readonly<Record<string, string>>;
+  /**
+   * A 汇总 (department) document: the member units it sums. Its own `tables` then hold only the department's 本级
+   * figures; the consolidated figures are computed from the members and never stored.
+   */
+  readonly consolidation?: ConsolidationSpec;
+}
+
+/** The members of a 汇总 document. */
+export interface ConsolidationSpec {
+  /**
+   * Member unit files (`*.gongkai.json`, filled `.xlsx`) or folders of them, relative to the department file (or
+   * absolute), in the order the 单位构成 lists them.
+   */
+  readonly members: readonly string[];
 }
 
 /** Names a form profile: its id and the 决算 year of its forms. */

@@ -51,6 +51,16 @@ export interface RecalcDelta {
 }
 
 /**
+ * A document's rows and rule graph: everything of a workbook that depends only on the rows, not on the figures.
+ * Documents with the same rows (names included) can share one, so checking many of them (a 汇总's members) does not
+ * expand the rules again for each.
+ */
+export interface WorkbookShape {
+  readonly tables: ReadonlyMap<string, TableModel>;
+  readonly graph: RuleGraph;
+}
+
+/**
  * The live engine over one document: derived values, and findings kept up to date incrementally. Built from a
  * form set and a document; `setCells` re-evaluates only what depends on the edited cells; anything that changes
  * rows is handled by building a new Workbook.
@@ -70,12 +80,14 @@ export class Workbook {
   private sorted: Finding[] | null = null;
   private readonly toleranceOf = (ruleId: string) => toleranceFor({ settings: this.settings }, ruleId);
 
+  /** `shape`: the rows and rule graph of a document with the same rows (Workbook.shapeOf), shared rather than rebuilt. */
   constructor(
     readonly formSet: FormSet,
     doc: GongkaiDocument,
+    shape: WorkbookShape = Workbook.shapeOf(formSet, doc),
   ) {
-    this.tables = buildTableModels(formSet, doc);
-    this.graph = new RuleGraph(formSet.rules, this.tables);
+    this.tables = shape.tables;
+    this.graph = shape.graph;
     const inputs: InputEdit[] = [];
     for (const [tableId, data] of Object.entries(doc.tables)) {
       for (const [row, cols] of Object.entries(data.values)) {
@@ -91,6 +103,12 @@ export class Workbook {
     for (const { cell } of inputs) this.refreshInputFinding(cell);
     this.cycleFindings = this.graph.cycles.map((c) => this.build.cycle(c));
     this.graph.equations.forEach((_, e) => this.refreshRuleFinding(e));
+  }
+
+  /** The rows and rule graph of a document, to share with documents that have the same rows. */
+  static shapeOf(formSet: FormSet, doc: GongkaiDocument): WorkbookShape {
+    const tables = buildTableModels(formSet, doc);
+    return { tables, graph: new RuleGraph(formSet.rules, tables) };
   }
 
   /** The state of one cell; undefined if the table has no such cell. */

@@ -234,7 +234,7 @@ function tableSectionHtml(
     `<section class="sheet ${template.orientation}" id="${tocTargetId('table', template.id)}" data-table="${esc(template.id)}">`,
     '<div class="title-block">',
     `<${titleTag}>${year}年度${esc(template.title)}</${titleTag}>`,
-    `<div class="code">${esc(template.code)}</div>`,
+    `<div class="code">${template.printCode === false ? '' : esc(template.code)}</div>`,
     `<div class="meta"><span>部门：${esc(doc.unit.name)}</span><span>金额单位：${esc(doc.unit.moneyUnit)}</span></div>`,
     '</div>',
     `<table class="form${compact ? ' compact' : ''}" style="font-size:${fontPt}pt">`,

@@ -105,7 +105,8 @@ function writeSheet(
   ws.getRow(g.titleRow).height = 30;
   ws.mergeCells(`A${g.codeRow}:${last}${g.codeRow}`);
   const code = ws.getCell(`A${g.codeRow}`);
-  code.value = t.code;
+  // Forms that print no table code (上海) leave the line empty, as the template shows them.
+  code.value = t.printCode === false ? '' : t.code;
   code.font = font(10);
   code.alignment = { horizontal: 'right' };
   const half = Math.max(1, Math.floor(g.lastColumn / 2));

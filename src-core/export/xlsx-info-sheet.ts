@@ -12,6 +12,8 @@ const FIELDS: readonly [string, (doc: GongkaiDocument) => string][] = [
   ['联系电话', (d) => d.unit.phone],
   ['尾数容差', (d) => d.settings.tolerance],
   ['报表年度', (d) => String(d.formYear)],
+  // `shanghai@2024`; national documents write none, as before profiles.
+  ['表样', (d) => (d.profile ? `${d.profile.id}@${d.profile.year}` : '')],
 ];
 
 export function writeInfoSheet(book: ExcelJS.Workbook, doc: GongkaiDocument): void {
@@ -65,6 +67,8 @@ export interface InfoSheet {
   readonly catalog?: unknown;
   readonly notes: Record<string, string>;
   readonly formYear?: number;
+  /** The profile the file was exported from (files without 表样: the national forms of 报表年度). */
+  readonly profile?: { readonly id: string; readonly year: number };
   readonly sections?: unknown;
   readonly facts?: unknown;
   readonly performance?: unknown;
@@ -91,6 +95,12 @@ export function readInfoSheet(book: ExcelJS.Workbook): InfoSheet | null {
   };
   const year = Number(map.get('年度'));
   const formYear = Number(map.get('报表年度'));
+  const named = /^([a-z][a-z0-9-]*)@(\d{4})$/.exec(map.get('表样') ?? '');
+  const profile = named
+    ? { id: named[1] as string, year: Number(named[2]) }
+    : Number.isInteger(formYear) && formYear > 0
+      ? { id: 'national', year: formYear }
+      : undefined;
   const notes: Record<string, string> = {};
   for (const [k, v] of map) if (k.startsWith('说明:') && v) notes[k.slice(3)] = v;
   const sections = json(SECTIONS, continued(map, SECTIONS));
@@ -117,6 +127,7 @@ export function readInfoSheet(book: ExcelJS.Workbook): InfoSheet | null {
       : undefined,
     notes,
     formYear: Number.isInteger(formYear) && formYear > 0 ? formYear : undefined,
+    profile,
     sections,
     facts,
     performance,

@@ -15,7 +15,7 @@ export function formatAmount(
   const negative = fixed.startsWith('-');
   const body = negative ? fixed.slice(1) : fixed;
   const [int = '0', frac] = body.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(int);
   return `${negative ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;
 }
 
@@ -27,4 +27,12 @@ export function canonicalAmount(value: Decimal): string {
 /** An amount with two decimals, or more when it has them (0.005 stays 0.005, not 0.01): for messages about differences. */
 export function formatExact(value: Decimal): string {
   return formatAmount(value, { decimals: Math.max(2, value.decimalPlaces()) });
+}
+
+/** 1234567 → 1,234,567 in one pass (a lookahead regex is quadratic in the digits). */
+function groupThousands(digits: string): string {
+  const head = digits.length % 3 || 3;
+  const groups = [digits.slice(0, head)];
+  for (let i = head; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
+  return groups.join(',');
 }

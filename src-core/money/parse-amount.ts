@@ -28,6 +28,16 @@ const FULL_WIDTH: Record<string, string> = {
   '\u00a0': ' ',
 };
 
+/**
+ * The longest figure a 决算 table can hold: 15 integer digits is 千万亿 (a whole national budget in 元 fits), and 8
+ * decimals leave room for 万元 converted from 元 with its tail. Anything longer is a paste gone wrong, and refusing it
+ * early keeps every later step (grouping, the engine, formatting) bounded.
+ */
+export const MAX_INTEGER_DIGITS = 15;
+export const MAX_FRACTION_DIGITS = 8;
+/** Longer than any bounded amount could be written, even with separators, spaces and brackets. */
+const MAX_TEXT_LENGTH = 64;
+
 const PLAIN = /^\d+(\.\d+)?$|^\.\d+$/;
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 
@@ -44,6 +54,7 @@ function normaliseWidth(raw: string): string {
  */
 export function parseAmount(raw: string): ParsedAmount {
   const shown = raw.trim();
+  if (shown.length > MAX_TEXT_LENGTH) return fail(shown, `太长（${shown.length} 个字符），不是一个金额`);
   let s = normaliseWidth(raw).trim();
   if (s === '') return { ok: true, value: null };
 
@@ -70,11 +81,17 @@ export function parseAmount(raw: string): ParsedAmount {
   if ((s.match(/\./g) ?? []).length > 1) return fail(shown, '小数点多于一个');
   if (s.includes(',') && !GROUPED.test(s)) return fail(shown, '千分位逗号的位置不对');
   if (!s.includes(',') && !PLAIN.test(s)) return fail(shown, '不是有效的数字');
+  const [int = '', frac = ''] = s.replace(/,/g, '').split('.');
+  if (int.replace(/^0+(?=\d)/, '').length > MAX_INTEGER_DIGITS)
+    return fail(shown, `整数部分最多 ${MAX_INTEGER_DIGITS} 位`);
+  if (frac.length > MAX_FRACTION_DIGITS) return fail(shown, `小数最多 ${MAX_FRACTION_DIGITS} 位`);
 
   const value = new Decimal(s.replace(/,/g, ''));
   return { ok: true, value: negative && !value.isZero() ? value.negated() : value };
 }
 
 function fail(shown: string, why: string): ParsedAmount {
-  return { ok: false, message: `无法识别的金额“${shown}”：${why}。` };
+  // A pasted page of digits is quoted by its start only: the message is for reading.
+  const quoted = shown.length > 24 ? `${shown.slice(0, 20)}…` : shown;
+  return { ok: false, message: `无法识别的金额“${quoted}”：${why}。` };
 }

@@ -3,10 +3,12 @@ import type { Finding, Workbook } from '../engine';
 import { checkPerformance, checkPerformanceSet, type PerformanceFinding } from '../evaluation';
 import type { FormSet } from '../template';
 import { checkEmptyTables, type EmptyTableFinding } from './empty-tables';
-import { checkText, type TextFinding } from './text-check';
+import { crossChecks, type CrossFinding } from './cross-checks';
+import { textReport, type TextFinding, type TextReport } from './text-check';
+import { mixedDocumentKind } from './text-mistakes';
 
 /** A finding about the publication around the tables: its text, an empty table's 说明, the 绩效自评表. */
-export type DocumentFinding = TextFinding | EmptyTableFinding | PerformanceFinding;
+export type DocumentFinding = TextFinding | EmptyTableFinding | PerformanceFinding | CrossFinding;
 
 /**
  * Every check of the publication beyond the tables' own rules, in the order 审核结果 lists them: empty tables
@@ -14,12 +16,29 @@ export type DocumentFinding = TextFinding | EmptyTableFinding | PerformanceFindi
  * 绩效自评表 as a set against the tables.
  */
 export function checkDocument(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): DocumentFinding[] {
-  return [
-    ...checkEmptyTables(formSet, wb, doc),
-    ...checkText(formSet, wb, doc),
-    ...checkPerformance(formSet, wb, doc),
-    ...checkPerformanceSet(formSet, wb, doc),
-  ];
+  return checkDocumentReport(formSet, wb, doc).findings;
+}
+
+/** checkDocument's findings with what the text check could not read and how many numbers it did read. */
+export interface DocumentReport {
+  readonly findings: DocumentFinding[];
+  readonly text: Omit<TextReport, 'findings'>;
+}
+
+/** Every check of the publication beyond the tables, with the text check's unchecked numbers and coverage. */
+export function checkDocumentReport(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): DocumentReport {
+  const text = textReport(formSet, wb, doc);
+  return {
+    findings: [
+      ...checkEmptyTables(formSet, wb, doc),
+      ...crossChecks(formSet, wb, doc),
+      ...text.findings,
+      ...mixedDocumentKind(formSet, doc),
+      ...checkPerformance(formSet, wb, doc),
+      ...checkPerformanceSet(formSet, wb, doc),
+    ],
+    text: { unchecked: text.unchecked, stated: text.stated, checked: text.checked },
+  };
 }
 
 /** Each kind of finding as 审核结果 and `gongkai check` name it. */
@@ -31,6 +50,9 @@ export const FINDING_KIND_NAMES: Readonly<Record<Finding['kind'] | DocumentFindi
   missingRow: '缺少对应行',
   text: '文字与报表不一致',
   todo: '待填写',
+  mistake: '文字问题',
+  crossTable: '表间“三公”',
+  facts: '补充数据不一致',
   emptyTable: '空表缺少说明',
   performance: '绩效自评表',
 };

@@ -8,10 +8,24 @@ export {
   type Metric,
 } from './metrics';
 export { draftSection, draftableSections, DraftUnavailable, type DraftContext } from './drafts';
-export { checkText, type TextFinding } from './text-check';
+export {
+  checkText,
+  textReport,
+  checkedClaims,
+  type TextFinding,
+  type TextReport,
+  type UncheckedNumber,
+  type CheckedClaim,
+} from './text-check';
 export { figure, fillUnit, percentOf, TODO, TODO_OPEN } from './text-format';
 export { checkEmptyTables, isEmptyTable, type EmptyTableFinding } from './empty-tables';
 export { buildCharts, CHART_WIDTH, CHART_HEIGHT, type ChartOutput, type ChartKey } from './charts';
 export { priorYearFrom } from './prior-year';
 export { withDefaultSections } from './default-sections';
-export { checkDocument, FINDING_KIND_NAMES, type DocumentFinding } from './check-document';
+export {
+  checkDocument,
+  checkDocumentReport,
+  FINDING_KIND_NAMES,
+  type DocumentFinding,
+  type DocumentReport,
+} from './check-document';

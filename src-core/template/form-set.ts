@@ -1,4 +1,4 @@
-import { parseFormula, FormulaSyntaxError, type EquationNode } from '../formula';
+import { parseFormula, parseReference, FormulaSyntaxError, type EquationNode } from '../formula';
 import { Catalog } from '../catalog/catalog';
 import {
   catalogSchema,
@@ -10,6 +10,7 @@ import {
 import { displayColumns, placeHeader } from './layout';
 import { publicationTemplateSchema, type PublicationTemplate } from './publication-template';
 import { checkPublicationContract } from './check-contract';
+import { statementPhraseProblems } from './statement-phrases';
 
 /** Where a rule comes from: printed in the notes, assumed by the form, or between tables. */
 export type RuleSource = 'printed' | 'implied' | 'interTable';
@@ -102,6 +103,25 @@ export function loadFormSet(raw: {
       ...publication.error.issues.slice(0, 5).map((x) => `公开文本模板 ${x.path.join('.')}：${x.message}`),
     );
   if (publication.success) problems.push(...checkPublicationContract(publication.data, tables));
+  if (publication.success) {
+    // The text check's phrase data names quantities, facts and cells: a slip fails the load, not the check.
+    const referenceProblem = (text: string) => {
+      try {
+        parseReference(text);
+        return undefined;
+      } catch (e) {
+        if (!(e instanceof FormulaSyntaxError)) throw e;
+        return e.message;
+      }
+    };
+    problems.push(
+      ...statementPhraseProblems(
+        publication.data.statements,
+        new Set(Object.keys(publication.data.metrics)),
+        referenceProblem,
+      ),
+    );
+  }
 
   const rules: CompiledRule[] = [];
   const compile = (def: RuleDef, table: string | null, source: RuleSource) => {

@@ -21,3 +21,10 @@ export {
   type PublicationTemplate,
   type SectionTemplate,
 } from './publication-template';
+export {
+  statementPhrasesSchema,
+  statementPhraseProblems,
+  FACT_PATHS,
+  type StatementPhrases,
+  type StatementSubject,
+} from './statement-phrases';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statementPhrasesSchema } from './statement-phrases';
 
 const sectionTemplate = z.object({
   key: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/),
@@ -16,6 +17,8 @@ const sectionTemplate = z.object({
   scope: z.enum(['general', 'performance']).optional(),
   /** The named quantity a share (占…%) is of when the sentence does not say. */
   shareBase: z.string().optional(),
+  /** In a 汇总 document this section lists the 单位构成 (本级 and the member units), kept to the member list. */
+  unitList: z.boolean().optional(),
 });
 
 /** The publication's six parts, their sections, and the named quantities its text talks about. */
@@ -55,6 +58,8 @@ export const publicationTemplateSchema = z.object({
    * read into).
    */
   chartReferences: z.record(z.string(), z.string()).optional(),
+  /** How the text check reads this profile's 情况说明: subjects, the statement words, what must add up. */
+  statements: statementPhrasesSchema,
 });
 
 export type PublicationTemplate = z.infer<typeof publicationTemplateSchema>;

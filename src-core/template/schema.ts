@@ -64,7 +64,10 @@ export const ruleSchema = z.object({
 
 export const tableTemplateSchema = z.object({
   id: z.string().regex(/^\d{2}$/),
-  code: z.string().regex(/^公开\d{2}表$/),
+  /** 公开01表 … on the national forms; profiles whose forms print no code name them 表一 … (printCode false). */
+  code: z.string().min(1),
+  /** false: the form prints no table code (上海): the Excel/print title block leaves it out, import ignores it. */
+  printCode: z.boolean().optional(),
   title: z.string().min(1),
   shortTitle: z.string().min(1),
   unit: z.string().min(1),

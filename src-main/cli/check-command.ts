@@ -1,5 +1,5 @@
 import {
-  checkDocument,
+  checkDocumentReport,
   FINDING_KIND_NAMES as KIND_NAMES,
   formSetOfDocument,
   parseTolerance,
@@ -52,7 +52,20 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const wb = new Workbook(formSet, doc);
   const findings = wb.findings();
   // With --text: the publication's text against the tables, and empty tables without their 说明.
-  const documentFindings = args.flags.has('text') ? checkDocument(formSet, wb, doc) : [];
+  const report = args.flags.has('text') ? checkDocumentReport(formSet, wb, doc) : undefined;
+  const documentFindings = report?.findings ?? [];
+  // Numbers of the text that were not read: a clean result says nothing about them, so they are always listed.
+  const unchecked = (report?.text.unchecked ?? []).map((u) => ({
+    location: u.location,
+    section: u.section,
+    paragraph: u.paragraph,
+    number: u.written,
+    sentence: u.sentence,
+    reason: u.reason,
+  }));
+  const coverage = report
+    ? { checked: report.text.checked, stated: report.text.stated, text: coverageText(report.text) }
+    : undefined;
   const split = splitBySeverity(findings);
   const errors = [...split.errors, ...documentFindings.filter((f) => f.severity === 'error')];
   const warnings = [...split.warnings, ...documentFindings.filter((f) => f.severity === 'warning')];
@@ -71,7 +84,8 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   }
 
   if (args.flags.has('json')) {
-    io.out(`${JSON.stringify({ errors, warnings }, null, 2)}\n`);
+    const out = report ? { errors, warnings, unchecked, coverage } : { errors, warnings };
+    io.out(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     const unit = doc.unit.name || '（未填单位名称）';
     io.out(
@@ -92,9 +106,24 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
         io.out(`  [${f.severity === 'error' ? '错误' : '提示'}·${KIND_NAMES[f.kind]}] ${f.message}\n`);
       }
     }
-    if (errors.length + warnings.length === 0) io.out('\n全部审核通过。\n');
+    if (report && coverage) {
+      io.out(`\n文字核对：${coverage.text}\n`);
+      if (unchecked.length > 0) {
+        io.out(`未核对的数（${unchecked.length}）\n`);
+        for (const u of unchecked)
+          io.out(`  [未核对] ${u.location}：“${u.number}”——${u.reason}。句子：${u.sentence}\n`);
+      }
+    }
+    if (errors.length + warnings.length === 0)
+      io.out(unchecked.length > 0 ? '\n没有错误和提示，但上列的数没有核对。\n' : '\n全部审核通过。\n');
   }
   return errors.length > 0 ? 1 : 0;
+}
+
+/** 已核对 97 / 132 个数（73%）. */
+function coverageText(t: { checked: number; stated: number }): string {
+  const pct = t.stated === 0 ? 100 : Math.floor((t.checked / t.stated) * 100);
+  return `已核对 ${t.checked} / ${t.stated} 个数（${pct}%）`;
 }
 
 function fail(io: CliIO, message: string): number {

@@ -1,6 +1,7 @@
-import path from 'node:path';
 import { convertToWanyuan, formSetOfDocument } from '../../src-core';
 import { readDocumentFile, saveDocumentFile } from '../node/document-file';
+import { fileErrorMessage } from '../node/file-errors';
+import { exists, isSameFile } from '../node/same-file';
 import { parseArgs } from './args';
 import type { CliIO } from './main';
 
@@ -11,7 +12,7 @@ export async function convertCommand(argv: readonly string[], io: CliIO): Promis
   const [file] = args.positional;
   const out = args.flags.get('out');
   if (!file || typeof out !== 'string') return fail(io, '用法：gongkai convert FILE --out OUT');
-  if (path.resolve(out) === path.resolve(file))
+  if (await isSameFile(out, file))
     return fail(io, '输出文件不能与原文件相同，以免覆盖以元为单位的原始数据。');
   const read = await readDocumentFile(file);
   if (!read.ok) return fail(io, read.message);
@@ -19,8 +20,15 @@ export async function convertCommand(argv: readonly string[], io: CliIO): Promis
   if (!formSet) return fail(io, `不支持 ${read.document.formYear} 年度的报表格式。`);
   const result = convertToWanyuan(formSet, read.document);
   if (!result.ok) return fail(io, result.message);
-  await saveDocumentFile(out, result.document);
-  io.out(`已转换为万元，写入 ${out}。舍位平衡调整 ${result.adjustments.length} 处：\n`);
+  const replacing = await exists(out);
+  try {
+    await saveDocumentFile(out, result.document);
+  } catch (e) {
+    return fail(io, `转换结果没有写入：${fileErrorMessage(out, e)}`);
+  }
+  io.out(
+    `已转换为万元，写入 ${out}${replacing ? '（已替换原有文件，原文件保留为 .bak）' : ''}。舍位平衡调整 ${result.adjustments.length} 处：\n`,
+  );
   for (const a of result.adjustments)
     io.out(`  ${a.location}：${a.exact} → 四舍五入 ${a.rounded} → 调整为 ${a.adjusted}\n`);
   for (const u of result.unbalanced) io.out(`  未能平衡：${u}\n`);

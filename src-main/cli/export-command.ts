@@ -1,6 +1,8 @@
 import { formSetOfDocument, Workbook } from '../../src-core';
 import type { ChartOutput } from '../../src-core/publication/charts';
 import { writeFileAtomic } from '../node/atomic-file';
+import { fileErrorMessage } from '../node/file-errors';
+import { exists, isSameFile } from '../node/same-file';
 import { parseArgs } from './args';
 import { loadInput } from './load-input';
 import type { CliIO } from './main';
@@ -32,6 +34,26 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
   if (!file || extra.length > 0 || [xlsx, pdf, publication, docx].every((o) => o === undefined))
     return fail(io, USAGE);
 
+  // Nothing is written before every output is known to be safe: not the input, not another output of this call.
+  const outputs = (
+    [
+      ['xlsx', xlsx],
+      ['pdf', pdf],
+      ['publication', publication],
+      ['docx', docx],
+    ] as const
+  ).filter((o): o is readonly [OutputFlag, string] => o[1] !== undefined);
+  for (const [i, [flag, target]] of outputs.entries()) {
+    if (await isSameFile(target, file))
+      return fail(io, `--${flag} 的输出文件“${target}”就是输入文件，导出会把它覆盖掉。请换一个文件名。`);
+    for (const [otherFlag, other] of outputs.slice(i + 1))
+      if (await isSameFile(target, other))
+        return fail(
+          io,
+          `--${flag} 和 --${otherFlag} 指向同一个文件“${target}”，后导出的会覆盖先导出的。请分别指定文件名。`,
+        );
+  }
+
   const input = await loadInput(file);
   if (!input.ok) return fail(io, input.message);
   const doc = input.document;
@@ -55,6 +77,14 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     }
   }
 
+  /** Writes one output; says so, and says when it replaced a file that was there. */
+  const write = async (flag: OutputFlag, target: string, produce: () => Promise<void>): Promise<void> => {
+    const replacing = await exists(target);
+    current = { flag, target };
+    await produce();
+    io.out(`已导出${OUTPUT_NAMES[flag]}：${target}${replacing ? '（已替换原有文件）' : ''}\n`);
+  };
+  let current: { flag: OutputFlag; target: string } | null = null;
   // 图1—图4, drawn once for the Excel and the whole-publication exports that need them. Each output loads its own
   // libraries (echarts, exceljs, docx, Chromium's driver) only when asked for, after the arguments are checked.
   let drawnCharts: Record<string, ChartOutput> | undefined;
@@ -81,8 +111,8 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
         width: CHART_WIDTH,
         height: CHART_HEIGHT,
       }));
-      await writeFileAtomic(xlsx, await exportXlsx(formSet, doc, { tables, charts }), { backup: false });
-      io.out(`已导出 Excel：${xlsx}\n`);
+      const bytes = await exportXlsx(formSet, doc, { tables, charts });
+      await write('xlsx', xlsx, () => writeFileAtomic(xlsx, bytes, { backup: false }));
     }
     if (pdf !== undefined) {
       const [{ buildPrintHtml }, { renderPdf }] = await Promise.all([
@@ -94,8 +124,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
         cover: args.flags.has('cover'),
         toc: args.flags.has('toc'),
       });
-      await renderPdf(html, pdf);
-      io.out(`已导出 PDF：${pdf}\n`);
+      await write('pdf', pdf, () => renderPdf(html, pdf));
     }
     if (publication !== undefined) {
       const [{ buildPublicationHtml }, { performanceHtml, performancePrintCss }, { renderPdf }] =
@@ -109,18 +138,38 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
         performanceHtml: performanceHtml(formSet, doc),
         performanceCss: performancePrintCss,
       });
-      await renderPdf(html, publication);
-      io.out(`已导出全文 PDF：${publication}\n`);
+      await write('publication', publication, () => renderPdf(html, publication));
     }
     if (docx !== undefined) {
       const { exportDocx } = await import('../../src-core/export/docx-export');
-      await writeFileAtomic(docx, await exportDocx(formSet, doc), { backup: false });
-      io.out(`已导出 Word：${docx}\n`);
+      const bytes = await exportDocx(formSet, doc);
+      await write('docx', docx, () => writeFileAtomic(docx, bytes, { backup: false }));
     }
   } catch (e) {
-    return fail(io, `导出失败：${(e as Error).message}`);
+    return fail(io, exportFailure(current, e));
   }
   return 0;
+}
+
+type OutputFlag = 'xlsx' | 'pdf' | 'publication' | 'docx';
+const OUTPUT_NAMES: Record<OutputFlag, string> = {
+  xlsx: ' Excel',
+  pdf: ' PDF',
+  publication: '全文 PDF',
+  docx: ' Word',
+};
+
+/**
+ * Why an export failed, in Chinese and naming the output: a file-system error by its meaning (never Node's code or
+ * the temporary file's name), a failure our own code explains (Chromium missing) as it says.
+ */
+function exportFailure(current: { flag: OutputFlag; target: string } | null, e: unknown): string {
+  const what = current ? `导出${OUTPUT_NAMES[current.flag].trim()}失败` : '导出失败';
+  if (current && typeof (e as NodeJS.ErrnoException).code === 'string')
+    return `${what}：${fileErrorMessage(current.target, e)}`;
+  const message = e instanceof Error ? e.message : '';
+  if (/[\u4e00-\u9fa5]/.test(message)) return `${what}：${message}`;
+  return `${what}：${current ? `无法生成“${current.target}”` : '内部错误'}。`;
 }
 
 function fail(io: CliIO, message: string): number {

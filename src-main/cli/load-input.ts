@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { builtinFormSet, XLSX_LIMITS, type GongkaiDocument } from '../../src-core';
+import { allFormSets, XLSX_LIMITS, type FormSet, type GongkaiDocument } from '../../src-core';
 import { readDocumentFile } from '../node/document-file';
 import { readLimitedFile } from '../node/read-limited';
 
@@ -7,8 +7,11 @@ export type LoadedInput =
   | { readonly ok: true; readonly document: GongkaiDocument; readonly notes: readonly string[] }
   | { readonly ok: false; readonly message: string };
 
-/** A document from a `.gongkai.json` file or from an `.xlsx` of the official templates (with what the import skipped). */
-export async function loadInput(file: string): Promise<LoadedInput> {
+/**
+ * A document from a `.gongkai.json` file or from an `.xlsx` of the official templates (with what the import skipped),
+ * read as the given profile or, without one, the profile the workbook is recognised as.
+ */
+export async function loadInput(file: string, profile?: FormSet): Promise<LoadedInput> {
   if (path.extname(file).toLowerCase() !== '.xlsx') {
     const r = await readDocumentFile(file);
     return r.ok ? { ok: true, document: r.document, notes: [] } : r;
@@ -21,8 +24,18 @@ export async function loadInput(file: string): Promise<LoadedInput> {
   if (!read.ok) return read;
   // exceljs is loaded only for an .xlsx: checking a .gongkai.json never pays for it.
   const { importXlsx } = await import('../../src-core/export/xlsx-import');
-  const result = await importXlsx(builtinFormSet(), new Uint8Array(read.data));
-  if (!result.ok) return result;
+  const result = await importXlsx(profile ?? allFormSets(), new Uint8Array(read.data));
+  if (!result.ok) {
+    // Say per table what was read before the reason nothing was imported.
+    const lines = (result.report ?? []).map(
+      (r) =>
+        `  ${r.code === r.title ? r.title : `${r.code} ${r.title}`}：${r.status === 'read' ? `已读取 ${r.rows} 行、${r.values} 个数` : r.status === 'absent' ? '未找到' : `未能读取（${r.skipped[0] ?? ''}）`}`,
+    );
+    return {
+      ok: false,
+      message: `${result.message}${lines.length > 0 ? `\n导入报告：\n${lines.join('\n')}` : ''}`,
+    };
+  }
   const notes = result.report.flatMap((r) =>
     r.sheet === null
       ? [`${r.code}：${r.skipped[0] ?? '未找到'}`]

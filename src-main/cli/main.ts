@@ -35,6 +35,12 @@ const COMMANDS: Record<string, Command> = {
     help: '  gongkai convert FILE --out OUT                元→万元 舍位平衡，写出新文件并列出调整',
     load: async () => (await import('./convert-command')).convertCommand,
   },
+  consolidate: {
+    help: `  gongkai consolidate DIR_OR_FILES… --out DEPT.gongkai.json [--xlsx OUT.xlsx] [--json] [--name 部门名称] [--watch]
+                                                汇总：逐个审核各单位，按科目编码逐行相加，审核汇总数；
+                                                写出列出各单位的汇总文件（不给单位时按汇总文件里的单位重新汇总）`,
+    load: async () => (await import('./consolidate-command')).consolidateCommand,
+  },
 };
 
 const HELP = `决算公开表编辑器 命令行

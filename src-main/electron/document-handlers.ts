@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { OpenOutcome, SaveOutcome, SaveRequest } from '../../src-core/host';
-import { formSetFor, readDocument } from '../../src-core';
-import { writeFileAtomic } from '../node/atomic-file';
+import { decodeDocumentBytes, formSetFor, readDocument } from '../../src-core';
+import { sweepStaleTemps, writeFileAtomic } from '../node/atomic-file';
 import { documentTooBig, MAX_DOCUMENT_BYTES } from '../node/document-file';
 import { fileErrorMessage } from '../node/file-errors';
 import {
@@ -60,7 +60,11 @@ export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandl
   const openAt = async (filePath: string): Promise<OpenOutcome> => {
     const read = await readLimitedFile(filePath, MAX_DOCUMENT_BYTES, documentTooBig);
     if (!read.ok) return { status: 'failed', message: read.message };
-    const text = read.data.toString('utf8');
+    // What a killed save left beside the file goes now rather than piling up (never throws).
+    await sweepStaleTemps(path.dirname(filePath));
+    const decoded = decodeDocumentBytes(read.data, path.basename(filePath));
+    if (!decoded.ok) return { status: 'failed', message: decoded.message };
+    const text = decoded.text;
     // The renderer validates and explains; here validity only decides whether the file earns a place on the list.
     await remember(filePath, readDocument(text, formSetFor).ok);
     return { status: 'opened', filePath, fileName: path.basename(filePath), text };

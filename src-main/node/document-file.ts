@@ -1,11 +1,13 @@
+import path from 'node:path';
 import {
+  decodeDocumentBytes,
   formSetFor,
   readDocument,
   writeDocument,
   type GongkaiDocument,
   type ReadResult,
 } from '../../src-core';
-import { writeFileAtomic } from './atomic-file';
+import { sweepStaleTemps, writeFileAtomic } from './atomic-file';
 import { readLimitedFile } from './read-limited';
 
 /** Files larger than this are not a document anyone typed: refuse rather than load them into memory. */
@@ -14,7 +16,13 @@ export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 /** Reads and validates a `*.gongkai.json` file; every failure is a Chinese message, never an exception. */
 export async function readDocumentFile(file: string): Promise<ReadResult> {
   const read = await readLimitedFile(file, MAX_DOCUMENT_BYTES, documentTooBig);
-  return read.ok ? readDocument(read.data.toString('utf8'), formSetFor) : read;
+  if (!read.ok) return read;
+  // What a killed save left beside the file goes now rather than piling up (never throws).
+  await sweepStaleTemps(path.dirname(file));
+  const decoded = decodeDocumentBytes(read.data, path.basename(file));
+  if (!decoded.ok) return decoded;
+  const result = readDocument(decoded.text, formSetFor);
+  return result.ok ? result : { ok: false, message: `“${path.basename(file)}”：${result.message}` };
 }
 
 /** Why a file this large is not opened as a document. */

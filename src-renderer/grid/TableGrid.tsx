@@ -19,13 +19,14 @@ import {
   type GetRowIdParams,
   type RowClassParams,
 } from 'ag-grid-community';
-import { formatAmount, tableLayout, type Finding, type TableModel } from '../../src-core';
+import { formatAmount, readCodeLine, tableLayout, type Finding, type TableModel } from '../../src-core';
 import type { EditorStore } from '../state/editor-store';
 import { cellAt, gridModel, type GridModel, type GridRow, type HeaderNode } from './grid-model';
 import { copyText, planClear, planPaste, positionOf } from './grid-actions';
 import { inRange, isSingle, samePos, type GridPos, type Range } from './selection';
 import { parseTsv, toTsv } from './clipboard';
 import { FindingTooltip } from './FindingTooltip';
+import { applyRowsByCode } from './rows-by-code';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -310,6 +311,17 @@ export function TableGrid({ store, tableId, onReady }: Props) {
           return;
         }
         const block = parseTsv(text);
+        // Lines starting with 科目编码 pasted on the 编码/名称 column of a classification table go in by code: the
+        // rows are created (with their 类/款) and filled whatever their order. Figures pasted on figures stay positional.
+        const left = Math.min(range.anchor.col, range.focus.col);
+        if (
+          table.template.kind === 'classification' &&
+          modelRef.current.columns[left]?.kind !== 'value' &&
+          block.some((cells, i) => readCodeLine(cells, i + 1) !== null)
+        ) {
+          applyRowsByCode(store, table.template, block);
+          return;
+        }
         const plan = planPaste(modelRef.current, store.workbook, table, range, block);
         if (plan.edits.length > 0)
           store.apply({ type: 'setCells', table: tableId, cells: plan.edits }, '粘贴');

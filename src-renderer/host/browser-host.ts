@@ -9,6 +9,7 @@ import type {
   SaveOutcome,
   SaveRequest,
 } from '../../src-core/host';
+import { decodeDocumentBytes } from '../../src-core/document/decode-document';
 import { parseRecoverySnapshot } from '../../src-core/session/recovery-snapshot';
 
 const RECOVERY_KEY = 'gongkai.recovery';
@@ -40,7 +41,10 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
       if (!file) return { status: 'cancelled' };
       if (file.size > MAX_OPEN_BYTES)
         return { status: 'failed', message: '文件太大，不像是决算公开表文件，没有打开。' };
-      return { status: 'opened', filePath: null, fileName: file.name, text: await file.text() };
+      // Named as UTF-16 or GBK if another program re-saved it so, rather than misread.
+      const decoded = decodeDocumentBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+      if (!decoded.ok) return { status: 'failed', message: decoded.message };
+      return { status: 'opened', filePath: null, fileName: file.name, text: decoded.text };
     },
     async openRecent(): Promise<OpenOutcome> {
       return { status: 'failed', message: '浏览器版没有“最近打开”，请用“打开”选择文件。' };

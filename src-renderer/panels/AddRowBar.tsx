@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { rowsForCode } from '../../src-core';
 import { useStore } from '../state/use-store';
 import type { GridHandle } from '../grid/TableGrid';
+import { applyRowsByCode } from '../grid/rows-by-code';
+import { parseTsv } from '../grid/clipboard';
 
 /** Classification tables: add a row by its 科目编码 (parents inserted, name from the catalog), delete rows. */
 export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle | null }) {
@@ -86,7 +88,7 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
         <input
           value={code}
           list={`catalog-${tableId}`}
-          placeholder="如 2013350 或 事业运行"
+          placeholder="如 2013350 或 事业运行；可粘贴多行"
           data-testid="add-code"
           onChange={(e) => {
             setCode(e.target.value.replace(/\s.*$/, ''));
@@ -94,6 +96,14 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') add();
+          }}
+          onPaste={(e) => {
+            // Several lines (codes, with names and amounts or not): all of them, by code, as one step.
+            const text = e.clipboardData.getData('text/plain');
+            if (!/\n./.test(text.trim())) return;
+            e.preventDefault();
+            const template = store.session.formSet.tableById.get(tableId);
+            if (template && applyRowsByCode(store, template, parseTsv(text))) setCode('');
           }}
         />
       </label>

@@ -1,14 +1,16 @@
 import { FINDING_KIND_NAMES as KIND, type Finding } from '../../src-core';
 import { amount } from '../state/amount-text';
 import { useStore } from '../state/use-store';
-import { useDocumentFindings } from '../state/use-document-findings';
+import { useDocumentReport } from '../state/use-document-findings';
 import type { DocumentFinding } from '../state/editor-store';
 
 /** 审核结果: every finding of every table, filterable by severity; a click opens the table at the cell. */
 export function FindingsPanel() {
   const store = useStore();
   const tableFindings = store.workbook.findings();
-  const documentFindings = useDocumentFindings(store);
+  const report = useDocumentReport(store);
+  const documentFindings = report.findings;
+  const { unchecked, checked, stated } = report.text;
   const all: readonly (Finding | DocumentFinding)[] = [...tableFindings, ...documentFindings];
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
@@ -23,6 +25,15 @@ export function FindingsPanel() {
         <span className="gk-findings-count">
           {errors} 个错误 · {warnings} 个提示
         </span>
+        {stated > 0 && (
+          <span
+            className="gk-findings-count"
+            data-testid="text-coverage"
+            title="情况说明中写出的数，已与报表、补充数据或同段文字核对的个数"
+          >
+            文字核对 {checked}/{stated} 个数
+          </span>
+        )}
         <div className="gk-seg" role="group" aria-label="按严重程度筛选">
           {(['all', 'error', 'warning'] as const).map((f) => (
             <button
@@ -48,7 +59,11 @@ export function FindingsPanel() {
       <div className="gk-findings-list">
         {shown.length === 0 ? (
           <div className="gk-empty-note">
-            {all.length === 0 ? '全部审核通过。' : '没有符合筛选条件的结果。'}
+            {all.length === 0
+              ? unchecked.length > 0
+                ? `没有错误和提示，但文字中有 ${unchecked.length} 个数没有核对（见下）。`
+                : '全部审核通过。'
+              : '没有符合筛选条件的结果。'}
           </div>
         ) : (
           <table>
@@ -65,7 +80,7 @@ export function FindingsPanel() {
             </thead>
             <tbody>
               {shown.map((f) =>
-                'cell' in f && f.kind !== 'text' && f.kind !== 'performance' ? (
+                TABLE_KINDS.has(f.kind) ? (
                   <TableFindingRow key={f.id} f={f as Finding} />
                 ) : (
                   <DocumentFindingRow key={f.id} f={f as DocumentFinding} />
@@ -74,10 +89,44 @@ export function FindingsPanel() {
             </tbody>
           </table>
         )}
+        {unchecked.length > 0 && store.findingsFilter === 'all' && (
+          <details className="gk-unchecked" data-testid="unchecked-numbers">
+            <summary>
+              未核对的数（{unchecked.length}）：没有读懂这些数说的是什么，审核通过不代表它们正确
+            </summary>
+            <table>
+              <tbody>
+                {unchecked.map((u) => (
+                  <tr
+                    key={`${u.section}:${u.paragraph}:${u.start}`}
+                    className="gk-finding"
+                    data-testid="unchecked-row"
+                    title={u.sentence}
+                    onClick={() => store.focusText(u.section, u.paragraph)}
+                  >
+                    <td>未核对</td>
+                    <td>{u.location}</td>
+                    <td className="num">{u.written}</td>
+                    <td>{u.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        )}
       </div>
     </section>
   );
 }
+
+/** The kinds of the tables' own findings (the rest are about the text, the facts or between tables). */
+const TABLE_KINDS: ReadonlySet<string> = new Set<Finding['kind']>([
+  'mismatch',
+  'tail',
+  'invalid',
+  'cycle',
+  'missingRow',
+]);
 
 /** A row of 审核结果: severity and kind, where, then the caller's cells; a click opens what it is about. */
 function FindingRow({
@@ -141,17 +190,23 @@ function DocumentFindingRow({ f }: { f: DocumentFinding }) {
   const open = () => {
     if (f.kind === 'emptyTable') store.setPage(f.table);
     else if (f.kind === 'performance') store.focusPerformance(f.path);
-    else store.focusText(f.section, f.paragraph);
+    else if ('section' in f) store.focusText(f.section, f.paragraph);
+    else if (f.cell) store.focusCell(f.cell);
   };
   const numbers = f.kind === 'text' || f.kind === 'performance';
   return (
     <FindingRow f={f} onOpen={open}>
       <td className="gk-rule">
-        {f.kind === 'emptyTable' || (f.kind === 'performance' && f.written === undefined)
+        {f.kind === 'emptyTable' ||
+        f.kind === 'crossTable' ||
+        f.kind === 'facts' ||
+        (f.kind === 'performance' && f.written === undefined)
           ? f.message
           : f.kind === 'todo'
             ? f.message.split('：').slice(1).join('：')
-            : `${f.kind === 'text' ? '文字' : '表中'}“${f.written}”`}
+            : f.kind === 'mistake'
+              ? f.message.split('：').slice(1).join('：')
+              : `${f.kind === 'text' ? '文字' : '表中'}“${'written' in f ? f.written : ''}”`}
       </td>
       <td className="num">{numbers ? (f.expected ?? '') : ''}</td>
       <td className="num">{numbers ? (f.written ?? '') : ''}</td>

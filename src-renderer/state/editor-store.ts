@@ -11,8 +11,9 @@ import {
   type Operation,
   type RecoverySnapshot,
   type TableImportReport,
-  checkDocument,
+  checkDocumentReport,
   type DocumentFinding,
+  type DocumentReport,
   buildCharts,
   withDefaultSections,
   type ChartKey,
@@ -248,8 +249,13 @@ export class EditorStore {
 
   /** The text ↔ table, empty-table and 绩效自评表 findings of the current document (computed once per revision). */
   documentFindings(): readonly DocumentFinding[] {
+    return this.documentReport().findings;
+  }
+
+  /** documentFindings with the numbers of the text that were not read and the coverage (once per revision). */
+  documentReport(): DocumentReport {
     return this.perRevision('findings', () =>
-      checkDocument(this.session.formSet, this.workbook, this.document),
+      checkDocumentReport(this.session.formSet, this.workbook, this.document),
     );
   }
 

@@ -6,6 +6,7 @@ import {
   exportDocx,
   exportXlsx,
   importXlsx,
+  allFormSets,
   performanceHtml,
   performancePrintCss,
 } from '../../src-core';
@@ -125,7 +126,7 @@ async function importExcel(store: EditorStore, host: RendererHost): Promise<void
     store.showDialog({ kind: 'message', title: '导入Excel失败', text: picked.message });
     return;
   }
-  const result = await importXlsx(store.session.formSet, picked.data);
+  const result = await importXlsx(allFormSets(), picked.data);
   if (!result.ok) {
     store.showDialog({ kind: 'message', title: `无法导入“${picked.fileName}”`, text: result.message });
     return;

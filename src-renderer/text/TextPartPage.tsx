@@ -29,7 +29,8 @@ export function TextPartPage({ partKey }: { partKey: string }) {
           key={section.key}
           section={section}
           findings={findings.filter(
-            (f): f is TextFinding => (f.kind === 'text' || f.kind === 'todo') && f.section === section.key,
+            (f): f is TextFinding =>
+              (f.kind === 'text' || f.kind === 'todo' || f.kind === 'mistake') && f.section === section.key,
           )}
         />
       ))}
@@ -270,9 +271,19 @@ function Paragraph({
       const piece = run.finding ? (
         <mark
           key={`${run.finding.id}-${from}`}
-          className={run.finding.kind === 'todo' ? 'gk-mark-todo' : 'gk-mark-error'}
+          className={
+            run.finding.kind === 'todo' || run.finding.severity === 'warning'
+              ? 'gk-mark-todo'
+              : 'gk-mark-error'
+          }
           title={run.finding.message}
-          data-testid={run.finding.kind === 'todo' ? 'text-todo' : 'text-mismatch'}
+          data-testid={
+            run.finding.kind === 'todo'
+              ? 'text-todo'
+              : run.finding.kind === 'mistake'
+                ? 'text-mistake'
+                : 'text-mismatch'
+          }
         >
           {text.slice(from, to)}
         </mark>

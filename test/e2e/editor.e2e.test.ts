@@ -181,6 +181,51 @@ describe('the editor on the embedded sample', () => {
     await page.close();
   });
 
+  it('a block pasted on the 科目 column goes in by code: rows and their 类/款 created, filled, one undo step', async () => {
+    const { page } = await fresh();
+    await openTable(page, '05');
+    await cell(page, '05', '201', 0).click();
+    // As copied from a 久其 printout: a header line, codes out of order, split 类|款|项 on one line, amounts.
+    const block = [
+      '科目编码\t科目名称\t小计\t基本支出\t项目支出',
+      '2080501\t行政单位离退休\t\t3',
+      '205\t02\t01\t学前教育\t\t\t5',
+    ];
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      document
+        .querySelector('[data-testid=grid-05]')
+        ?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+    }, block.join('\r\n'));
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toContain('按科目编码导入 2 行：新增 4 行（其中类、款 2 行），填入 2 个金额');
+    await expect.poll(() => cell(page, '05', '2080501', 3).textContent()).toBe('3.00');
+    await expect.poll(() => cell(page, '05', '2080501', 2).textContent()).toBe('3.00');
+    await expect.poll(() => cell(page, '05', '205', 2).textContent()).toBe('5.00');
+    await expect.poll(() => cell(page, '05', '2050201', 4).textContent()).toBe('5.00');
+    await expect.poll(() => cell(page, '05', '合计', 2).textContent()).toBe('1,463.41');
+    await screenshot(page, 'paste-by-code');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid=grid-05] .ag-row[row-id="2080501"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=grid-05] .ag-row[row-id="205"]').count()).toBe(0);
+    await expect.poll(() => cell(page, '05', '合计', 2).textContent()).toBe('1,455.41');
+    // 添加科目 takes several lines at once too.
+    await page.getByTestId('add-code').click();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', '2050201\n2080501\n');
+      document
+        .querySelector('[data-testid=add-code]')
+        ?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => page.locator('[data-testid=grid-05] .ag-row[row-id="2080501"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=grid-05] .ag-row[row-id="2050201"]').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('add-code').inputValue()).toBe('');
+    await page.close();
+  });
+
   it('keyboard: Tab moves right, Escape cancels, Delete clears, shift+arrows select and Ctrl+C copies', async () => {
     const { page } = await fresh();
     await openTable(page, '06');

@@ -8,7 +8,9 @@ describe('the publication around the tables', () => {
     const { page, errors } = await app.open();
     await page.getByTestId('nav-part:explanation').click();
     const section = page.getByTestId('section-explanation.threePublic');
-    await expect.poll(() => section.getByTestId('text-mismatch').count()).toBe(8);
+    // 2.88 and 2.43 against the 全年预算 of 公开09表, 30.9%, 17.57 against last year's budget, and 完成年初预算的0%
+    // of a zero budget (a warning); the 年初预算 figures are not in the tables and are listed as not checked.
+    await expect.poll(() => section.getByTestId('text-mismatch').count()).toBe(5);
     await expect.poll(() => section.getByTestId('text-mismatch').first().textContent()).toBe('2.88万元');
     await expect
       .poll(() => section.getByTestId('text-mismatch').first().getAttribute('title'))

@@ -177,15 +177,24 @@ describe('gongkai check --text', () => {
   it('also checks the publication’s text: the reference’s “三公” budget disagrees with 公开09表 (exit 1)', async () => {
     const r = await gongkai('check', SAMPLE, '--text', '--json');
     expect(r.code).toBe(1);
-    const { errors } = JSON.parse(r.stdout) as {
+    const { errors, unchecked, coverage } = JSON.parse(r.stdout) as {
       errors: { kind: string; written?: string; expected?: string }[];
+      unchecked: { location: string; number: string; sentence: string; reason: string }[];
+      coverage: { checked: number; stated: number };
     };
     expect(errors.filter((e) => e.kind === 'text').map((e) => `${e.written}→${e.expected}`)).toContain(
       '2.88万元→0.89万元',
     );
+    // Every number of the text it did not read is listed with its sentence and reason; coverage counts them.
+    expect(coverage.stated).toBe(coverage.checked + unchecked.length);
+    const unknown = unchecked.find((u) => u.number === '954.62万元');
+    expect(unknown?.sentence).toContain('宣传事务');
+    expect(unknown?.reason).toBeTruthy();
     const human = await gongkai('check', SAMPLE, '--text');
     expect(human.stdout).toContain('[错误·文字与报表不一致]');
-  });
+    expect(human.stdout).toContain(`文字核对：已核对 ${coverage.checked} / ${coverage.stated} 个数`);
+    expect(human.stdout).toContain('[未核对]');
+  }, 120_000);
 });
 
 describe('gongkai check --report', () => {

@@ -51,8 +51,8 @@ describe('document files', () => {
     const folder = await readDocumentFile(dir);
     expect(folder.ok === false && folder.message).toContain('是文件夹');
     const bad = path.join(dir, 'bad.gongkai.json');
-    await fs.writeFile(bad, Buffer.from([0xff, 0xfe, 0x00, 0x01]));
+    await fs.writeFile(bad, Buffer.from([0x7b, 0xff, 0xff, 0xff, 0x00]));
     const damaged = await readDocumentFile(bad);
-    expect(damaged.ok === false && damaged.message).toContain('文件已损坏');
+    expect(damaged.ok === false && damaged.message).toContain('已损坏');
   });
 });

@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import { applyOperation, type GongkaiDocument, type Operation } from '../../document';
+import { Workbook } from '../../engine';
+import { formSet, loadSample } from '../../engine/__tests__/helpers';
+import { checkDocumentReport } from '../check-document';
+import { textReport } from '../text-check';
+
+// The reference document's tables with other units' wording (上海 2024 template phrasing and reviewer-found
+// mistakes) put into its 情况说明: each test fails if the check it names is taken out.
+const apply = (doc: GongkaiDocument, ...ops: Operation[]) =>
+  ops.reduce((d, op) => applyOperation(d, op).doc, doc);
+const text = (key: string, ...paragraphs: string[]): Operation => ({
+  type: 'setSection',
+  key,
+  value: { paragraphs },
+});
+const report = (doc: GongkaiDocument) => textReport(formSet, new Workbook(formSet, doc), doc);
+const of = (doc: GongkaiDocument, section: string) => {
+  const r = report(doc);
+  return {
+    findings: r.findings.filter((f) => f.section === section),
+    unchecked: r.unchecked.filter((u) => u.section === section),
+    r,
+  };
+};
+const brief = (f: { written?: string; expected?: string; severity: string }) =>
+  `${f.severity} ${f.written} → ${f.expected}`;
+
+describe('statements by structure (上海 template phrasing)', () => {
+  it('reads 收入支出总计 and 财政拨款收入支出总计, and finds a 财政拨款 total stated as 0.3万元', () => {
+    const doc = apply(
+      loadSample(),
+      text('explanation.totals', '武汉市汉阳区融媒体中心2023年度收入支出总计1455.41万元。'),
+      text('explanation.fiscal', '武汉市汉阳区融媒体中心2023年度财政拨款收入支出总计0.3万元。'),
+    );
+    expect(of(doc, 'explanation.totals').findings).toEqual([]);
+    expect(of(doc, 'explanation.totals').unchecked).toEqual([]);
+    expect(of(doc, 'explanation.fiscal').findings.map(brief)).toEqual(['error 0.3万元 → 1455.41万元']);
+  });
+
+  it('the subject of a 项 sentence is its 项, never the 基本支出 of the sentence before', () => {
+    const doc = apply(
+      loadSample(),
+      text('explanation.general', '其中的基本支出348.29万元。事业运行（项）支出决算为 230.68万元。'),
+    );
+    const { findings, unchecked, r } = of(doc, 'explanation.general');
+    expect(findings).toEqual([]);
+    expect(unchecked).toEqual([]);
+    expect(r.checked).toBeGreaterThan(0);
+  });
+
+  it('a 1、类（类）款（款）项（项） item heading is the subject of the item’s budget sentence', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.general',
+        '1、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。主要用于：缴费。年初预算为 30.26 万元，支出决算为 99 万元。',
+      ),
+    );
+    const { findings } = of(doc, 'explanation.general');
+    // The 项's own figure, not the 类's 63.89.
+    expect(findings.map((f) => f.source)).toEqual([
+      '公开05表 2080505 机关事业单位基本养老保险缴费支出 1栏（小计）',
+    ]);
+  });
+
+  it('全年预算 is not 年初预算: with no 全年预算 the number is listed as not understood, not compared', () => {
+    const doc = apply(
+      loadSample(),
+      text('explanation.general', '一般公共预算财政拨款支出全年预算为321.02万元，支出决算为1455.41万元。'),
+    );
+    const { findings, unchecked } = of(doc, 'explanation.general');
+    expect(findings).toEqual([]);
+    expect(unchecked.map((u) => `${u.written}: ${u.reason}`)).toEqual([
+      '321.02万元: 报表和补充数据中没有一般公共预算财政拨款支出的全年预算（只有年初预算）',
+    ]);
+  });
+
+  it('a sentence not understood is listed with its reason, and coverage counts it', () => {
+    const doc = apply(loadSample(), text('explanation.general', '项目支出主要用于宣传事务954.62万元。'));
+    const { unchecked, r } = of(doc, 'explanation.general');
+    expect(unchecked).toHaveLength(1);
+    expect(unchecked[0]?.sentence).toBe('项目支出主要用于宣传事务954.62万元。');
+    expect(unchecked[0]?.reason).toContain('用于宣传事务');
+    expect(r.stated).toBe(r.checked + r.unchecked.length);
+  });
+});
+
+describe('severity as documents are made', () => {
+  it('a figure equal to 公开04表 but 0.01 off 公开05表 is a 尾数 warning', () => {
+    const doc = apply(
+      loadSample(),
+      { type: 'setCells', table: '04', cells: [{ row: '59', col: '3', text: '1455.42' }] },
+      text('explanation.general', '一般公共预算财政拨款支出1455.42万元。'),
+    );
+    const f = of(doc, 'explanation.general').findings;
+    expect(f.map(brief)).toEqual(['warning 1455.42万元 → 1455.41万元']);
+    expect(f[0]?.message).toContain('公开04表');
+  });
+
+  it('shares rounded so that they sum to 100% are warnings; other share errors stay errors', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.expenditure',
+        '本年支出合计1455.41万元，其中：基本支出348.29万元，占23.94%；项目支出1107.12万元，占76.06%。',
+        '本年支出合计1455.41万元，其中：基本支出348.29万元，占23.94%；项目支出1107.12万元，占76.07%。',
+      ),
+    );
+    const f = of(doc, 'explanation.expenditure').findings;
+    expect(f.map((x) => `${x.paragraph} ${brief(x)}`)).toEqual([
+      '0 warning 23.94% → 23.93%',
+      '0 warning 76.06% → 76.07%',
+      '1 error 23.94% → 23.93%',
+    ]);
+  });
+});
+
+describe('the mistakes reviewers find', () => {
+  it('a 完成年初预算% against a zero budget', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.general',
+        '4. 农林水支出（类）。年初预算为0万元，支出决算为5万元，完成年初预算的95.89%。',
+      ),
+    );
+    const f = of(doc, 'explanation.general').findings;
+    expect(f.map((x) => `${x.written} ${x.severity}`)).toContain('95.89% error');
+    expect(f.find((x) => x.written === '95.89%')?.message).toContain('零基数');
+  });
+
+  it('a growth rate from a zero base', () => {
+    const sample = loadSample();
+    const doc = apply(
+      sample,
+      {
+        type: 'setFact',
+        key: 'priorYear',
+        value: {
+          ...sample.facts?.priorYear,
+          metrics: { ...sample.facts?.priorYear?.metrics, 一般公共预算财政拨款支出: '0' },
+        },
+      },
+      text('explanation.general', '一般公共预算财政拨款支出1455.41万元，比上年增长100.00%。主要原因是新增。'),
+    );
+    const f = of(doc, 'explanation.general').findings;
+    expect(f.map((x) => x.written)).toEqual(['100.00%']);
+    expect(f[0]?.message).toContain('零基数');
+  });
+
+  it('增加/减少 whose direction contradicts the numbers', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.expenditure',
+        '本年支出合计1455.41万元，比上年减少45.59万元，下降3.23%。主要原因是业务增加。',
+      ),
+    );
+    const f = of(doc, 'explanation.expenditure').findings;
+    expect(f.map((x) => `${x.written} → ${x.expected}`)).toEqual([
+      '45.59万元 → 增加45.59万元',
+      '3.23% → 增长3.23%',
+    ]);
+  });
+
+  it('完成预算100% with 决算数大于预算数 in the same sentence', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.general',
+        '1. 卫生健康支出（类）。完成年初预算100%，决算数大于预算数，主要原因是人员增加。',
+      ),
+    );
+    expect(of(doc, 'explanation.general').findings.map((x) => x.written)).toEqual(['100%']);
+  });
+
+  it('a change with no 主要原因', () => {
+    const doc = apply(
+      loadSample(),
+      text('explanation.expenditure', '本年支出合计1455.41万元，比上年增加45.59万元。'),
+    );
+    const f = of(doc, 'explanation.expenditure').findings.filter((x) => x.kind === 'mistake');
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('没有写主要原因')]);
+  });
+
+  it('placeholders left in: XXX, XXXXXXXX, ××, 某某, 请填写, （略）', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.totals',
+        '上海市XX局2023年度收入支出总计XXX万元。主要原因：XXXXXXXX。××某某请填写（略）。',
+      ),
+    );
+    const f = of(doc, 'explanation.totals').findings.filter((x) => x.kind === 'mistake');
+    expect(f.map((x) => x.written).sort()).toEqual(
+      ['XX', 'XXX', 'XXXXXXXX', '××', '某某', '请填写', '（略）'].sort(),
+    );
+    expect(f.every((x) => x.severity === 'error')).toBe(true);
+  });
+
+  it('doubled words and punctuation', () => {
+    const doc = apply(loadSample(), text('explanation.totals', '收支总计增加增加，预算预算。。'));
+    const f = of(doc, 'explanation.totals').findings.filter((x) => x.kind === 'mistake');
+    expect(f.map((x) => x.written)).toEqual(['增加增加', '预算预算', '。。']);
+  });
+
+  it('a percentage with more than two decimals', () => {
+    const doc = apply(
+      loadSample(),
+      text('explanation.expenditure', '基本支出348.29万元，占本年支出23.931%。'),
+    );
+    const f = of(doc, 'explanation.expenditure').findings.filter((x) => x.kind === 'mistake');
+    expect(f.map((x) => x.written)).toEqual(['23.931%']);
+  });
+
+  it('an amount in 元 where 万元 is meant', () => {
+    const doc = apply(loadSample(), text('explanation.basic', '一般公共预算财政拨款基本支出348.29元。'));
+    const f = of(doc, 'explanation.basic').findings;
+    expect(f.map((x) => x.written)).toEqual(['348.29元']);
+    expect(f[0]?.message).toContain('单位写成了“元”');
+  });
+
+  it('the wrong year', () => {
+    const doc = apply(loadSample(), text('explanation.totals', '2021年度收、支总计1455.41万元。'));
+    const f = of(doc, 'explanation.totals').findings.filter((x) => x.kind === 'mistake');
+    expect(f.map((x) => x.written)).toEqual(['2021年度']);
+  });
+
+  it('another unit’s name', () => {
+    const doc = apply(
+      loadSample(),
+      text('explanation.assets', '截至2023年12月31日，武汉市汉阳区文化和旅游局共有车辆1辆。'),
+    );
+    const f = of(doc, 'explanation.assets').findings.filter((x) => x.kind === 'mistake');
+    expect(f.map((x) => x.written)).toEqual(['武汉市汉阳区文化和旅游局']);
+  });
+
+  it('部门决算 wording in a publication that calls itself 单位决算', () => {
+    const doc = apply(
+      loadSample(),
+      text('overview.duties', '本单位决算包括本级。', '单位决算由本单位编制。'),
+      text('overview.organization', '部门决算单位构成。'),
+    );
+    const r = checkDocumentReport(formSet, new Workbook(formSet, doc), doc);
+    const kinds = r.findings.filter((f) => f.kind === 'mistake' && f.message.includes('部门决算'));
+    expect(kinds.length).toBeGreaterThan(0);
+  });
+
+  it('车辆 counts against their categories', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.assets',
+        '截至2023年12月31日，本单位共有车辆1辆，其中：执法执勤用车1辆、其他用车1辆。',
+      ),
+    );
+    const f = of(doc, 'explanation.assets').findings;
+    expect(f.map((x) => `${x.written} → ${x.expected}`)).toEqual(['1辆 → 2']);
+    expect(of(doc, 'explanation.assets').unchecked).toEqual([]);
+  });
+
+  it('政府采购 货物+工程+服务 = 总额 in the text', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.procurement',
+        '政府采购支出总额290.16万元，其中：政府采购货物支出0.00万元、政府采购工程支出0.00万元、政府采购服务支出290.16万元。',
+        '政府采购支出总额290.16万元，其中：政府采购货物支出1.00万元、政府采购工程支出0.00万元、政府采购服务支出290.16万元。',
+      ),
+    );
+    const f = of(doc, 'explanation.procurement').findings;
+    expect(f.map((x) => `${x.paragraph} ${x.written}`)).toEqual(['1 290.16万元', '1 1.00万元']);
+  });
+});
+
+describe('checks of 补充数据 and across tables', () => {
+  const findings = (doc: GongkaiDocument) =>
+    checkDocumentReport(formSet, new Workbook(formSet, doc), doc).findings;
+
+  it('机关运行经费 above 公开06表 公用经费 is a warning', () => {
+    const doc = apply(loadSample(), { type: 'setFact', key: 'officeOperation', value: '10' });
+    const f = findings(doc).filter((x) => x.kind === 'facts');
+    expect(f.map((x) => x.severity)).toEqual(['warning']);
+    expect(f[0]?.message).toContain('公用经费');
+  });
+
+  it('政府采购 parts that do not add up, and 授予中小企业 above the total', () => {
+    const sample = loadSample();
+    const doc = apply(sample, {
+      type: 'setFact',
+      key: 'procurement',
+      value: { ...sample.facts?.procurement, goods: '1', sme: '300' },
+    });
+    expect(
+      findings(doc)
+        .filter((x) => x.kind === 'facts')
+        .map((x) => x.id),
+    ).toEqual(['facts:procurement', 'facts:sme']);
+  });
+
+  it('a 公开06表 三公 item above its 公开09表 决算 column is an error, for each of the four codes', () => {
+    let doc = loadSample();
+    for (const code of ['30212', '30217', '30231', '31013'])
+      doc = apply(doc, { type: 'setCells', table: '06', cells: [{ row: code, col: '1', text: '5' }] });
+    const f = findings(doc).filter((x) => x.kind === 'crossTable');
+    expect(f.map((x) => x.id)).toEqual([
+      'cross:公开06表[30212]',
+      'cross:公开06表[30217]',
+      'cross:公开06表[30231]',
+      'cross:公开06表[31013]',
+    ]);
+    expect(f.every((x) => x.severity === 'error')).toBe(true);
+  });
+
+  it('the reference still reports its 三公 2.88 / 0.89 disagreement, and nothing crosses tables', () => {
+    const doc = loadSample();
+    const all = findings(doc);
+    expect(all.filter((x) => x.kind === 'crossTable' || x.kind === 'facts')).toEqual([]);
+    expect(all.some((x) => x.kind === 'text' && x.written === '2.88万元' && x.expected === '0.89万元')).toBe(
+      true,
+    );
+  });
+});

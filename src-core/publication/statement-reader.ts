@@ -1,0 +1,689 @@
+import { Decimal } from '../money';
+import type { CellAddress, GongkaiDocument } from '../document/types';
+import type { Workbook } from '../engine';
+import type { FormSet } from '../template';
+import { publicationMetrics, quotedMetric, toWanyuan } from './metrics';
+import type { Sentence, StatedNumber } from './sentences';
+import { statementKind, type StatementKind } from './statement-kind';
+import { budgetName, FACT_LABELS, type BudgetKind, type Subject, type Term, type Value } from './subjects';
+import { figure, roundLike } from './text-format';
+
+/** What became of one stated number. */
+export type NumberStatus =
+  | {
+      readonly status: 'consistent';
+      readonly expected: string;
+      readonly source: string;
+      readonly cell?: CellAddress;
+    }
+  | {
+      readonly status: 'inconsistent';
+      readonly severity: 'error' | 'warning';
+      readonly expected: string;
+      readonly source: string;
+      readonly cell?: CellAddress;
+      /** What is wrong, after “文字写…”: “应为 0.89万元（公开09表 1栏）。” */
+      readonly message: string;
+    }
+  | { readonly status: 'unchecked'; readonly reason: string };
+
+export interface ReadContext {
+  readonly formSet: FormSet;
+  readonly wb: Workbook;
+  readonly doc: GongkaiDocument;
+  readonly terms: readonly Term[];
+  readonly scope: string | undefined;
+  readonly shareBase: string | undefined;
+}
+
+interface Located {
+  readonly subject: Subject;
+  readonly lead: string;
+  /** Text of the clause before the number, the subject's name taken out (for the year it speaks of). */
+  readonly context: string;
+}
+
+const LIST_ITEM = /^(\d+[、.．]|（\d+）|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;
+const MONEY = new Set(['万元', '元', '亿元']);
+const COUNTS = new Set(['个', '辆', '台']);
+
+/** Whether a name at `at` starts a word (not the tail of a longer name: 新闻宣传项目支出, 退休人员经费). */
+function startsWord(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text.slice(0, at);
+  if (/[^\u4e00-\u9fa5]$/.test(before)) return true;
+  return /(年度|年|其中|的|中|为|是|和|及|与|或|即|对|较|比|同比|全年|本年|当年|上年|主要|用于|包括|原因是|其次|共有|截至|以上|单位|本单位|本部门|部门|中心|局)$/.test(
+    before,
+  );
+}
+
+/** The subject named last in `text` (a clause up to a number), where its name ends, or a reason it is unclear. */
+function lastSubject(
+  text: string,
+  ctx: ReadContext,
+  sentence: string,
+  /** Only counted subjects (车辆, 项目个数) for a count, only the others for money and rates. */
+  count?: boolean,
+): { subject: Subject; at: number; end: number } | { reason: string } | undefined {
+  let best: { at: number; end: number; resolved: Subject | string } | undefined;
+  for (const t of ctx.terms) {
+    let at = text.lastIndexOf(t.term);
+    while (at >= 0 && !startsWord(text, at)) at = at > 0 ? text.lastIndexOf(t.term, at - 1) : -1;
+    if (at < 0) continue;
+    const end = at + t.term.length;
+    if (best && (end < best.end || (end === best.end && at >= best.at))) continue;
+    const resolved = t.resolve(ctx.scope, sentence);
+    if (resolved === undefined) continue;
+    if (count !== undefined && typeof resolved !== 'string' && (resolved.unit !== undefined) !== count)
+      continue;
+    best = { at, end, resolved };
+  }
+  if (!best) return undefined;
+  if (typeof best.resolved === 'string') return { reason: best.resolved };
+  return { subject: best.resolved, at: best.at, end: best.end };
+}
+
+/**
+ * Gives every stated number of a paragraph its status. The subject of a number is the phrase that governs its
+ * clause: named in the clause, else earlier in the same sentence, else the item a list paragraph is about
+ * (“1、教育支出（类）普通教育（款）初中教育（项）。…年初预算为…”) — never a word from another sentence.
+ */
+export function readParagraph(
+  text: string,
+  sents: readonly Sentence[],
+  numbers: readonly StatedNumber[],
+  ctx: ReadContext,
+): NumberStatus[] {
+  const w = ctx.formSet.publication.statements.words;
+  const ignore = ctx.formSet.publication.statements.ignore;
+  // The item a list paragraph is about: the most specific name in its first clause group.
+  let topic: Subject | undefined;
+  if (LIST_ITEM.test(text) && sents[0]) {
+    const first = sents[0];
+    const head = text.slice(first.start, first.end).replace(LIST_ITEM, '');
+    const found = lastSubject(head, ctx, head);
+    if (found && 'subject' in found) topic = found.subject;
+  }
+  const ignored = ignore.flatMap((phrase) => {
+    const spans: [number, number][] = [];
+    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1))
+      spans.push([at, at + phrase.length]);
+    return spans;
+  });
+
+  type Read = {
+    num: StatedNumber;
+    located?: Located;
+    kind?: StatementKind;
+    reason?: string;
+    sentence: Sentence;
+    /** A number of a fixed phrase: it governs nothing after it. */
+    ignored?: boolean;
+  };
+  const reads: Read[] = [];
+  const readOne = (num: StatedNumber): Read => {
+    const sentence = sents.find((s) => num.start >= s.start && num.start < s.end) ?? {
+      start: 0,
+      end: text.length,
+      clauses: [],
+    };
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    if (ignored.some(([a, b]) => num.start >= a && num.start < b))
+      return {
+        num,
+        sentence,
+        ignored: true,
+        reason: '固定说法中的数（如“单价100万元（含）以上”），不是要核对的金额',
+      };
+    if (severalAtOnce(text, sentence, numbers, w.several))
+      return {
+        num,
+        sentence,
+        reason: '一句里并列了几个数（如“收、支总计各是…，…万元”），分不清各自对应哪一项',
+      };
+    if (
+      num.unit === '' &&
+      !(num.value.replace(/[0.]/g, '') === '' && /预算(数)?(为|是)$/.test(text.slice(0, num.start)))
+    )
+      return { num, sentence, reason: '数字后没有单位，不知道说的是金额、比例还是个数' };
+    if (!MONEY.has(num.unit) && num.unit !== '%' && !COUNTS.has(num.unit) && num.unit !== '')
+      return { num, sentence, reason: `“${num.unit}”数的不是报表或补充数据里的数量` };
+    const clause = sentence.clauses.find((c) => num.start >= c.start && num.start < c.end) ?? {
+      start: sentence.start,
+      end: sentence.end,
+    };
+    let before = text.slice(clause.start, num.start);
+    // 占本年支出23.93%: the words after 占 name the base, not the subject.
+    if (num.unit === '%') {
+      const share = w.share.map((s) => before.indexOf(s)).filter((i) => i >= 0);
+      if (share.length > 0) before = before.slice(0, Math.min(...share));
+    }
+    const isCount = COUNTS.has(num.unit);
+    let own = lastSubject(before, ctx, sentenceText, isCount);
+    // 共涉及10个一级项目: a count may name what it counts after it.
+    if (!own && isCount) {
+      const after = text.slice(num.end, clause.end);
+      const named = ctx.terms
+        .map((t) => ({ t, at: after.indexOf(t.term) }))
+        .filter((x) => x.at >= 0)
+        .sort((a, b) => a.at - b.at || b.t.term.length - a.t.term.length)
+        .map((x) => x.t.resolve(ctx.scope, sentenceText))
+        .find((r): r is Subject => typeof r !== 'string' && r !== undefined && r.unit === num.unit);
+      if (named) own = { subject: named, at: num.start - clause.start, end: num.start - clause.start };
+    }
+    if (own && 'reason' in own) return { num, sentence, reason: own.reason };
+    let located: Located | undefined;
+    if (own) {
+      located = {
+        subject: own.subject,
+        lead: text.slice(clause.start + own.end, num.start),
+        context:
+          text.slice(clause.start, clause.start + own.at) + text.slice(clause.start + own.end, num.start),
+      };
+    } else {
+      // No subject in the clause: the one that governs the sentence so far — the subject of the number before
+      // it in the sentence (if that one was not understood, neither is this), else a name in an earlier clause,
+      // else the item a list paragraph is about.
+      const previous = [...reads].reverse().find((r) => r.sentence === sentence && !r.ignored);
+      if (previous && (!previous.located || previous.kind?.kind === 'unknown'))
+        return { num, sentence, reason: '前面分句说的项目没有认出，这个数跟着它，也不核对' };
+      const earlier = previous?.located
+        ? { subject: previous.located.subject }
+        : lastSubject(text.slice(sentence.start, clause.start), ctx, sentenceText, isCount);
+      if (earlier && 'reason' in earlier) return { num, sentence, reason: earlier.reason };
+      const subject = earlier && 'subject' in earlier ? earlier.subject : topic;
+      if (!subject) return { num, sentence, reason: '没有认出这个数说的是哪一项' };
+      const lead = text.slice(clause.start, num.start);
+      located = { subject, lead, context: lead };
+    }
+    const kind = statementKind(
+      located.lead,
+      num.unit === '' ? '万元' : num.unit,
+      w,
+      speaksOfOtherYear(located.context, ctx, w),
+    );
+    return { num, sentence, located, kind };
+  };
+  for (const num of numbers) reads.push(readOne(num));
+
+  // What the text itself says of budgets (完成年初预算的0%，年初预算为0.45万元 — the budget after the rate).
+  const statedBudget = new Map<string, Decimal>();
+  for (const r of reads) {
+    if (r.kind?.kind === 'value' && r.kind.side !== 'actual' && !r.kind.prior && r.located) {
+      const kind = r.kind.side === 'budget' ? r.located.subject.budgetKind : r.kind.side;
+      statedBudget.set(`${r.located.subject.name}:${kind}`, amountOf(r.num));
+    }
+  }
+  for (const s of sents) {
+    const t = text.slice(s.start, s.end);
+    const zero = w.zeroBudget.find((z) => t.includes(z));
+    if (!zero) continue;
+    const found = lastSubject(t.slice(0, t.indexOf(zero)), ctx, t);
+    const subject = found && 'subject' in found ? found.subject : topic;
+    if (subject && !statedBudget.has(`${subject.name}:initial`))
+      statedBudget.set(`${subject.name}:initial`, new Decimal(0));
+  }
+
+  const statuses = reads.map((r): NumberStatus => {
+    if (r.reason !== undefined || !r.located || !r.kind)
+      return { status: 'unchecked', reason: r.reason ?? '没有读懂' };
+    return evaluate(r.num, r.located.subject, r.kind, ctx, statedBudget);
+  });
+  contradictions(text, sents, reads, statuses, w);
+  roundedShares(reads, statuses);
+  sums(reads, statuses, ctx);
+  return statuses;
+}
+
+/** 收、支总计各是4125.49，4143.91万元: numbers listed side by side. */
+function severalAtOnce(
+  text: string,
+  s: Sentence,
+  numbers: readonly StatedNumber[],
+  several: readonly string[],
+): boolean {
+  const inSentence = numbers.filter((n) => n.start >= s.start && n.start < s.end);
+  if (several.some((w) => text.slice(s.start, s.end).includes(w)) && inSentence.length > 1) return true;
+  return inSentence.some((n) => n.unit === '' && /^[，、]\d/.test(text.slice(n.end)));
+}
+
+/** A clause about another year (2022年度…, 上年…) states last year's figure — unless it compares (与2022年度相比). */
+function speaksOfOtherYear(
+  context: string,
+  ctx: ReadContext,
+  w: ReadContext['formSet']['publication']['statements']['words'],
+): boolean {
+  const compared = (at: number) => w.compare.some((c) => context.slice(Math.max(0, at - c.length), at) === c);
+  for (const m of context.matchAll(/(\d{4})年/g)) {
+    if (Number(m[1]) !== ctx.doc.unit.year && !compared(m.index ?? 0)) return true;
+  }
+  for (const word of w.priorYear) {
+    const at = context.indexOf(word);
+    if (at >= 0 && !compared(at)) return true;
+  }
+  return false;
+}
+
+/** A stated amount in 万元 (元 and 亿元 converted); percents and counts as written. */
+function amountOf(num: StatedNumber): Decimal {
+  const d = new Decimal(num.value);
+  return num.unit === '元' ? d.div(10000) : num.unit === '亿元' ? d.times(10000) : d;
+}
+
+const fmt = (d: Decimal) => `${figure(d.toDecimalPlaces(2))}万元`;
+const pct = (d: Decimal) => `${d.toDecimalPlaces(2).toFixed()}%`;
+
+function evaluate(
+  num: StatedNumber,
+  subject: Subject,
+  kind: StatementKind,
+  ctx: ReadContext,
+  statedBudget: ReadonlyMap<string, Decimal>,
+): NumberStatus {
+  const unknown = (reason: string): NumberStatus => ({ status: 'unchecked', reason });
+  if (kind.kind === 'unknown') return unknown(kind.reason);
+  if (subject.unreadable) return unknown(`${subject.name}在报表中的数不能确定（下级有无效数值或循环引用）`);
+  const isCount = COUNTS.has(num.unit);
+  if (isCount !== (subject.unit !== undefined)) {
+    return unknown(
+      isCount ? `${subject.name}不是按${num.unit}计的数量` : `${subject.name}是个数，不是金额或比例`,
+    );
+  }
+  if (isCount && subject.unit !== num.unit)
+    return unknown(`${subject.name}按${subject.unit}计，文字写的是${num.unit}`);
+  const written = amountOf(num);
+  const budgetOf = (k: BudgetKind | 'budget'): { value?: Value; stated?: Decimal; kind: BudgetKind } => {
+    const kindOf = k === 'budget' ? subject.budgetKind : k;
+    return {
+      value: subject.budgets[kindOf],
+      stated: statedBudget.get(`${subject.name}:${kindOf}`),
+      kind: kindOf,
+    };
+  };
+  const noBudget = (k: BudgetKind) =>
+    `报表和补充数据中没有${subject.name}的${budgetName(k)}${
+      Object.keys(subject.budgets).length > 0
+        ? `（只有${Object.keys(subject.budgets)
+            .map((b) => budgetName(b as BudgetKind))
+            .join('、')}）`
+        : ''
+    }`;
+
+  switch (kind.kind) {
+    case 'value': {
+      let value: Value | undefined;
+      let what: string;
+      if (kind.side === 'actual') {
+        value = kind.prior ? subject.prior : subject.actual;
+        what = kind.prior ? '上年数' : '';
+        if (!value)
+          return unknown(
+            kind.prior
+              ? `没有${subject.name}的上年数（补充数据 › 上年数）`
+              : `报表和补充数据中没有${subject.name}的数`,
+          );
+      } else {
+        const b = budgetOf(kind.side);
+        value = kind.prior ? subject.priorBudget : b.value;
+        what = kind.prior ? '上年预算数' : `${budgetName(b.kind)}`;
+        if (!value) return unknown(kind.prior ? `没有${subject.name}上年的预算数` : noBudget(b.kind));
+      }
+      return compareAmount(num, written, value, subject, what, ctx);
+    }
+    case 'change': {
+      let side: Value | undefined;
+      let base: Value | undefined;
+      let against = '上年';
+      if (kind.of === 'againstBudget') {
+        side = subject.actual;
+        const b = budgetOf(kind.budget);
+        base =
+          b.value ??
+          (b.stated !== undefined ? { value: b.stated, source: `文字所写${budgetName(b.kind)}` } : undefined);
+        against = budgetName(b.kind);
+        if (!base) return unknown(noBudget(b.kind));
+      } else {
+        side = kind.of === 'budget' ? subject.budgets[subject.budgetKind] : subject.actual;
+        base = kind.of === 'budget' ? subject.priorBudget : subject.prior;
+        if (!base)
+          return unknown(
+            `没有${subject.name}的上年${kind.of === 'budget' ? '预算数' : '数'}（补充数据 › 上年数）`,
+          );
+      }
+      if (!side) return unknown(`报表和补充数据中没有${subject.name}的数`);
+      const diff = (side.value ?? new Decimal(0)).minus(base.value ?? 0);
+      const expected = fmt(diff.abs());
+      if (!diff.isZero() && diff.isNegative() !== kind.down) {
+        return {
+          status: 'inconsistent',
+          severity: 'error',
+          expected: `${diff.isNegative() ? '减少' : '增加'}${expected}`,
+          source: base.source,
+          cell: side.cell,
+          message: `写的是${kind.down ? '减少' : '增加'}，按报表与${against}相比实为${diff.isNegative() ? '减少' : '增加'} ${expected}（${base.source}）。`,
+        };
+      }
+      if (diff.isZero() && !written.isZero())
+        return mismatch(`与${against}相比没有变化，应写“持平”`, '0.00万元', base, side.cell);
+      return diff.abs().toDecimalPlaces(2).eq(written.toDecimalPlaces(2))
+        ? { status: 'consistent', expected, source: base.source, cell: side.cell }
+        : mismatch(
+            `与${against}相比的${kind.down ? '减少' : '增加'}额应为 ${expected}（${base.source}）。`,
+            expected,
+            base,
+            side.cell,
+          );
+    }
+    case 'rate': {
+      if (!subject.prior) return unknown(`没有${subject.name}的上年数（补充数据 › 上年数）`);
+      if (!subject.actual) return unknown(`报表和补充数据中没有${subject.name}的数`);
+      const prior = subject.prior.value ?? new Decimal(0);
+      const actual = subject.actual.value ?? new Decimal(0);
+      if (prior.isZero()) {
+        return actual.isZero()
+          ? mismatch(
+              '上年和本年都是0，没有增减，应写“无变化”而不是增减百分比。',
+              '无变化',
+              subject.prior,
+              undefined,
+              'warning',
+            )
+          : mismatch(`上年为0，增减幅度无从计算（零基数），不应写百分比。`, '上年为0', subject.prior);
+      }
+      const diff = actual.minus(prior);
+      const rate = diff.abs().div(prior).times(100);
+      if (!diff.isZero() && diff.isNegative() !== kind.down) {
+        const expected = `${diff.isNegative() ? '下降' : '增长'}${pct(rate)}`;
+        return mismatch(
+          `写的是${kind.down ? '下降' : '增长'}，按上年数实为${expected}（${subject.prior.source}）。`,
+          expected,
+          subject.prior,
+        );
+      }
+      return percentStatus(num, rate, subject.prior, '与上年相比的增减幅度');
+    }
+    case 'share': {
+      const base = shareBase(kind.base, ctx);
+      if (typeof base === 'string') return unknown(base);
+      if (!subject.actual) return unknown(`报表和补充数据中没有${subject.name}的数`);
+      if (base.value === null || base.value.isZero()) return unknown(`占比的基数（${base.source}）为0`);
+      return percentStatus(
+        num,
+        (subject.actual.value ?? new Decimal(0)).div(base.value).times(100),
+        base,
+        '占比',
+      );
+    }
+    case 'completion': {
+      const b = budgetOf(kind.budget);
+      const stated =
+        b.stated !== undefined ? { value: b.stated, source: `文字所写${budgetName(b.kind)}` } : undefined;
+      // The text's own zero budget (年初预算为0万元 … 完成年初预算的95.89%) is a mistake whatever the tables say.
+      const budget = stated?.value.isZero() ? stated : (b.value ?? stated);
+      if (!budget) return unknown(noBudget(b.kind));
+      if (!subject.actual) return unknown(`报表和补充数据中没有${subject.name}的数`);
+      if (budget.value === null || budget.value.isZero()) {
+        return written.isZero()
+          ? mismatch(
+              `${budgetName(b.kind)}为0，完成率无意义，宜写“年初未安排预算”。`,
+              '不适用',
+              budget,
+              undefined,
+              'warning',
+            )
+          : mismatch(
+              `${budgetName(b.kind)}为0（${budget.source}），不能算完成预算的比例（零基数）。`,
+              '不适用',
+              budget,
+            );
+      }
+      return percentStatus(
+        num,
+        (subject.actual.value ?? new Decimal(0)).div(budget.value).times(100),
+        budget,
+        `完成${budgetName(b.kind)}的比例`,
+      );
+    }
+    case 'overBudget': {
+      const b = budgetOf('budget');
+      const budget =
+        b.value ??
+        (b.stated !== undefined ? { value: b.stated, source: `文字所写${budgetName(b.kind)}` } : undefined);
+      if (!budget) return unknown(noBudget(b.kind));
+      if (!subject.actual) return unknown(`报表和补充数据中没有${subject.name}的数`);
+      const diff = (subject.actual.value ?? new Decimal(0)).minus(budget.value ?? 0);
+      if (!diff.isZero() && diff.isPositive() !== kind.over) {
+        return mismatch(
+          `写的是决算数${kind.over ? '大于' : '小于'}预算数，实为${diff.isPositive() ? '大于' : '小于'} ${fmt(diff.abs())}（${budget.source}）。`,
+          fmt(diff.abs()),
+          budget,
+        );
+      }
+      return diff.abs().toDecimalPlaces(2).eq(written.toDecimalPlaces(2))
+        ? { status: 'consistent', expected: fmt(diff.abs()), source: budget.source }
+        : mismatch(
+            `决算数与预算数之差应为 ${fmt(diff.abs())}（${budget.source}）。`,
+            fmt(diff.abs()),
+            budget,
+          );
+    }
+  }
+}
+
+function mismatch(
+  message: string,
+  expected: string,
+  value: Value,
+  cell?: CellAddress,
+  severity: 'error' | 'warning' = 'error',
+): NumberStatus {
+  return {
+    status: 'inconsistent',
+    severity,
+    expected,
+    source: value.source,
+    cell: cell ?? value.cell,
+    message,
+  };
+}
+
+function compareAmount(
+  num: StatedNumber,
+  written: Decimal,
+  value: Value,
+  subject: Subject,
+  what: string,
+  ctx: ReadContext,
+): NumberStatus {
+  const expectedValue = value.value ?? new Decimal(0);
+  const isCount = COUNTS.has(num.unit);
+  const expected = isCount ? `${expectedValue.toFixed()}${num.unit}` : fmt(expectedValue);
+  const same = (a: Decimal, b: Decimal) =>
+    isCount ? a.eq(b) : a.toDecimalPlaces(2).eq(b.toDecimalPlaces(2));
+  if (same(written, expectedValue))
+    return { status: 'consistent', expected, source: value.source, cell: value.cell };
+  // 3.58元 for a 3.58万元 figure.
+  if (num.unit === '元' && same(new Decimal(num.value), expectedValue))
+    return mismatch(`金额单位写成了“元”，报表的 ${expected} 是万元（${value.source}）。`, expected, value);
+  // Equal to another table's figure for the same quantity, within 尾数: the tables disagree by their rounding.
+  const tolerance = toWanyuan(new Decimal(ctx.doc.settings.tolerance), ctx.doc);
+  const twin = subject.sameAs.find((s) => s.value !== null && same(written, s.value));
+  if (!what && twin && written.minus(expectedValue).abs().lte(tolerance)) {
+    return mismatch(
+      `与${twin.source}一致，但与${value.source}的 ${expected} 差 ${fmt(written.minus(expectedValue).abs())}（尾数差异，请核对两表的舍入）。`,
+      expected,
+      value,
+      undefined,
+      'warning',
+    );
+  }
+  return mismatch(`${what}应为 ${expected}（${value.source}）。`, expected, value);
+}
+
+function percentStatus(num: StatedNumber, expected: Decimal, source: Value, how: string): NumberStatus {
+  const shown = roundLike(expected, num.value);
+  const written = roundLike(new Decimal(num.value), num.value);
+  if (shown.eq(written))
+    return {
+      status: 'consistent',
+      expected: `${shown.toFixed()}%`,
+      source: source.source,
+      cell: source.cell,
+    };
+  const e = pct(expected);
+  return mismatch(`${how}应为 ${e}（${source.source}）。`, e, source);
+}
+
+/** The base a share is of: named after 占 (本年支出合计, 政府采购支出总额 …), else the section's. */
+function shareBase(text: string, ctx: ReadContext): Value | string {
+  const phrases = ctx.formSet.publication.statements;
+  const metrics = publicationMetrics(ctx.formSet, ctx.wb);
+  const valueOf = (src: string): Value | undefined => {
+    if (!src.startsWith('fact:')) return quotedMetric(ctx.wb, ctx.doc, metrics.get(src));
+    const t = src
+      .slice(5)
+      .split('.')
+      .reduce<unknown>(
+        (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+        ctx.doc.facts ?? {},
+      );
+    return typeof t === 'string'
+      ? {
+          value: toWanyuan(new Decimal(t), ctx.doc),
+          source: `补充数据：${FACT_LABELS[src.slice(5)] ?? src.slice(5)}`,
+        }
+      : undefined;
+  };
+  if (text === '') {
+    if (!ctx.shareBase) return '没有写明占什么的比例，本节也没有默认的基数';
+    return valueOf(ctx.shareBase) ?? `报表中没有${ctx.shareBase}`;
+  }
+  const base = phrases.bases
+    .flatMap((b) => b.terms.map((t) => ({ t, b })))
+    .sort((x, y) => y.t.length - x.t.length)
+    .find((x) => text.startsWith(x.t));
+  if (!base) return `不认识“占${text}”的基数`;
+  return valueOf(base.b.value) ?? `报表和补充数据中没有“${base.t}”`;
+}
+
+/**
+ * Sentences that contradict themselves: 完成年初预算100%，决算数大于预算数… — a completion of 100% with the budget
+ * said to be exceeded (or the other way round).
+ */
+function contradictions(
+  text: string,
+  sents: readonly Sentence[],
+  reads: readonly { num: StatedNumber; kind?: StatementKind; sentence: Sentence }[],
+  statuses: NumberStatus[],
+  w: ReadContext['formSet']['publication']['statements']['words'],
+): void {
+  reads.forEach((r, i) => {
+    if (r.kind?.kind !== 'completion') return;
+    const t = text.slice(r.num.end, r.sentence.end);
+    const over = w.overBudget.some((o) => t.includes(`${o}预算`));
+    const under = w.underBudget.some((o) => t.includes(`${o}预算`));
+    if (!over && !under) return;
+    const rate = new Decimal(r.num.value);
+    const contradicts =
+      (rate.eq(100) && (over || under)) || (rate.gt(100) && under) || (rate.lt(100) && over);
+    if (!contradicts) return;
+    statuses[i] = {
+      status: 'inconsistent',
+      severity: 'error',
+      expected: over ? '大于100%' : '小于100%',
+      source: '同句的说法',
+      message: `同一句又说决算数${over ? '大于' : '小于'}预算数，两者矛盾。`,
+    };
+  });
+  void sents;
+}
+
+/** Shares rounded so that a list sums to 100%: off by one in the last digit and the list adds up — a warning. */
+function roundedShares(
+  reads: readonly { num: StatedNumber; kind?: StatementKind }[],
+  statuses: NumberStatus[],
+): void {
+  const groups = new Map<string, number[]>();
+  reads.forEach((r, i) => {
+    if (r.kind?.kind !== 'share') return;
+    const s = statuses[i];
+    if (!s || s.status === 'unchecked') return;
+    const key = s.source;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const total = members.reduce(
+      (sum, i) => sum.plus((reads[i] as { num: StatedNumber }).num.value),
+      new Decimal(0),
+    );
+    if (!total.eq(100)) continue;
+    for (const i of members) {
+      const s = statuses[i];
+      if (s?.status !== 'inconsistent' || s.severity !== 'error') continue;
+      const num = (reads[i] as { num: StatedNumber }).num;
+      const places = num.value.split('.')[1]?.length ?? 0;
+      const step = new Decimal(10).pow(-places);
+      const expected = new Decimal(s.expected.replace('%', ''));
+      if (roundLike(expected, num.value).minus(num.value).abs().lte(step)) {
+        statuses[i] = {
+          ...s,
+          severity: 'warning',
+          message: `${s.message.replace(/。$/, '')}；各项占比合计为100%，是为凑足100%调整了尾数。`,
+        };
+      }
+    }
+  }
+}
+
+/** Totals stated with their parts in one paragraph (政府采购 货物+工程+服务, 车辆 and its 用车 kinds) must add up. */
+function sums(
+  reads: readonly { num: StatedNumber; located?: Located; kind?: StatementKind }[],
+  statuses: NumberStatus[],
+  ctx: ReadContext,
+): void {
+  const byName = new Map<string, number>();
+  reads.forEach((r, i) => {
+    if (r.located && r.kind?.kind === 'value' && r.kind.side === 'actual' && !r.kind.prior)
+      if (!byName.has(r.located.subject.name)) byName.set(r.located.subject.name, i);
+  });
+  for (const rule of ctx.formSet.publication.statements.sums) {
+    const totalAt = byName.get(rule.total);
+    const parts = rule.parts.map((p) => byName.get(p)).filter((i): i is number => i !== undefined);
+    if (totalAt === undefined || parts.length === 0) continue;
+    const value = (i: number) => amountOf((reads[i] as { num: StatedNumber }).num);
+    const total = value(totalAt);
+    const sum = parts.reduce((s, i) => s.plus(value(i)), new Decimal(0));
+    const source = '同段所写各项';
+    if (rule.atMost) {
+      for (const i of parts) {
+        if (value(i).gt(total))
+          statuses[i] = {
+            status: 'inconsistent',
+            severity: 'error',
+            expected: `不超过${figure(total)}`,
+            source,
+            message: `大于同段所写的${rule.total}（${figure(total)}），部分不能超过总额。`,
+          };
+        else if (statuses[i]?.status === 'unchecked')
+          statuses[i] = { status: 'consistent', expected: `≤${figure(total)}`, source };
+      }
+      continue;
+    }
+    if (!sum.eq(total)) {
+      const isCount = COUNTS.has((reads[totalAt] as { num: StatedNumber }).num.unit);
+      const shown = isCount ? sum.toFixed() : figure(sum.toDecimalPlaces(2));
+      statuses[totalAt] = {
+        status: 'inconsistent',
+        severity: 'error',
+        expected: shown,
+        source,
+        message: `与同段所列各项之和 ${shown} 不等（${rule.parts.filter((p) => byName.has(p)).join('＋')}）。`,
+      };
+    }
+    for (const i of parts)
+      if (statuses[i]?.status === 'unchecked') statuses[i] = { status: 'consistent', expected: 'Σ', source };
+    if (statuses[totalAt]?.status === 'unchecked')
+      statuses[totalAt] = { status: 'consistent', expected: 'Σ', source };
+  }
+}

@@ -1,0 +1,115 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readDocument, formSetFor, writeDocument, type GongkaiDocument } from '../../../src-core';
+import { threeUnits } from '../../../src-core/consolidation/__tests__/fixtures';
+import { main } from '../main';
+
+const SAMPLE = path.resolve(__dirname, '../../../samples/hanyang-media-center-2023.gongkai.json');
+let dir: string;
+
+async function gongkai(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+async function put(name: string, doc: GongkaiDocument | string): Promise<string> {
+  const file = path.join(dir, name);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, typeof doc === 'string' ? doc : writeDocument(doc));
+  return file;
+}
+
+async function sampleNamed(name: string): Promise<GongkaiDocument> {
+  const r = readDocument(await fs.readFile(SAMPLE, 'utf8'), formSetFor);
+  if (!r.ok) throw new Error(r.message);
+  return { ...r.document, unit: { ...r.document.unit, name } };
+}
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gk-cons-cli-'));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('gongkai consolidate', () => {
+  it('exit 0 for units without errors; the 尾数 they add up to are warnings; writes the member list', async () => {
+    await put('units/a.gongkai.json', await sampleNamed('甲中心'));
+    await put('units/b.gongkai.json', await sampleNamed('乙中心'));
+    const out = path.join(dir, 'dept.gongkai.json');
+    const r = await gongkai('consolidate', path.join(dir, 'units'), '--out', out, '--name', '某区委宣传部');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('甲中心（units/a.gongkai.json）：0 个错误，9 个提示');
+    expect(r.out).toContain('汇总审核结果：0 个错误');
+    expect(r.out).toContain('各单位分别取整到万元，尾数在汇总时累积：甲中心 ');
+    expect(r.out).toContain('舍位平衡：');
+    const dept = JSON.parse(await fs.readFile(out, 'utf8')) as GongkaiDocument;
+    expect(dept.consolidation?.members).toEqual(['units']);
+    expect(dept.tables).toEqual({});
+    expect(dept.unit.name).toBe('某区委宣传部');
+
+    // Run again from the 汇总 file alone, as JSON: the same units, each checked.
+    const again = await gongkai('consolidate', '--out', out, '--json');
+    expect(again.code).toBe(0);
+    const parsed = JSON.parse(again.out.slice(0, again.out.lastIndexOf('}') + 1)) as {
+      units: { unit: string; errors: unknown[]; warnings: unknown[] }[];
+      consolidated: { errors: unknown[]; warnings: unknown[] };
+    };
+    expect(parsed.units.map((u) => [u.unit, u.errors.length, u.warnings.length])).toEqual([
+      ['甲中心', 0, 9],
+      ['乙中心', 0, 9],
+    ]);
+    expect(parsed.consolidated.errors).toEqual([]);
+  });
+
+  it('exit 1 when a unit or the 汇总 has errors, with every unit’s findings printed', async () => {
+    const files = await Promise.all(threeUnits().map((d, i) => put(`u${i}.gongkai.json`, d)));
+    const r = await gongkai('consolidate', ...files, '--out', path.join(dir, 'dept.gongkai.json'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('丙单位（u2.gongkai.json）：1 个错误，4 个提示');
+    expect(r.out).toContain('[错误·不平衡] 公开01表 31行 总计');
+  });
+
+  it('exit 2 when a member is damaged or of another year: listed, and no incomplete Excel written', async () => {
+    await put('units/a.gongkai.json', await sampleNamed('甲中心'));
+    await put('units/broken.gongkai.json', '{"format": "gongkai", "version": 1,');
+    const old = await sampleNamed('丁中心');
+    await put('units/old.gongkai.json', { ...old, unit: { ...old.unit, year: 2022 } });
+    const xlsx = path.join(dir, 'dept.xlsx');
+    const r = await gongkai(
+      'consolidate',
+      path.join(dir, 'units'),
+      '--out',
+      path.join(dir, 'dept.gongkai.json'),
+      '--xlsx',
+      xlsx,
+    );
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('✗ units/broken.gongkai.json：无法读取');
+    expect(r.out).toContain('JSON 格式错误');
+    expect(r.out).toContain('✗ 丁中心（units/old.gongkai.json）：没有汇总——是 2022 年度的决算');
+    expect(r.out).toContain('2 个没有汇总');
+    expect(r.err).toContain('没有导出 Excel');
+    await expect(fs.access(xlsx)).rejects.toThrow();
+  });
+
+  it('exit 2 and nothing overwritten when --out is a unit’s own file', async () => {
+    const unitFile = await put('a.gongkai.json', await sampleNamed('甲中心'));
+    const before = await fs.readFile(unitFile, 'utf8');
+    await put('units/b.gongkai.json', await sampleNamed('乙中心'));
+    const r = await gongkai('consolidate', path.join(dir, 'units'), '--out', unitFile);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('不是汇总文件');
+    expect(await fs.readFile(unitFile, 'utf8')).toBe(before);
+  });
+
+  it('exit 2 for bad arguments', async () => {
+    expect((await gongkai('consolidate', 'x')).code).toBe(2);
+    expect((await gongkai('consolidate', '--out', path.join(dir, 'none.gongkai.json'))).code).toBe(2);
+  });
+});

@@ -1,0 +1,137 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {
+  Consolidation,
+  formSetFor,
+  importXlsx,
+  readDocument,
+  XLSX_LIMITS,
+  type FormSet,
+  type GongkaiDocument,
+  type MemberChange,
+  type MemberRead,
+  type MemberSource,
+} from '../../src-core';
+import { documentTooBig, MAX_DOCUMENT_BYTES } from './document-file';
+import { fileErrorMessage } from './file-errors';
+import { readLimitedFile } from './read-limited';
+
+/** A member file found for a 汇总, or a listed path that gives none. */
+export type MemberPath =
+  | { readonly ok: true; readonly source: MemberSource; readonly file: string }
+  | { readonly ok: false; readonly source: MemberSource; readonly message: string };
+
+const MEMBER_FILE = /\.(gongkai\.json|xlsx)$/i;
+
+/**
+ * The member files a 汇总's list names: files as listed, folders as the unit files directly in them (`*.gongkai.json`,
+ * `*.xlsx`, by name; hidden, temporary and `.bak` files are not units). `exclude` keeps the department's own file and
+ * outputs out of a folder it sits in. A listed path that is missing or unreadable is returned as a failure, so it is
+ * shown, never skipped.
+ */
+export async function memberPaths(
+  listed: readonly string[],
+  baseDir: string,
+  exclude: readonly string[] = [],
+): Promise<MemberPath[]> {
+  const skip = new Set(exclude.map((f) => path.resolve(f)));
+  const out: MemberPath[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, label: string) => {
+    const id = path.resolve(file);
+    if (seen.has(id) || skip.has(id)) return;
+    seen.add(id);
+    out.push({ ok: true, source: { id, label }, file: id });
+  };
+  for (const entry of listed) {
+    const full = path.resolve(baseDir, entry);
+    let stat;
+    try {
+      stat = await fs.stat(full);
+    } catch (e) {
+      out.push({ ok: false, source: { id: full, label: entry }, message: fileErrorMessage(entry, e) });
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      add(full, entry);
+      continue;
+    }
+    let names: string[];
+    try {
+      names = await fs.readdir(full);
+    } catch (e) {
+      out.push({ ok: false, source: { id: full, label: entry }, message: fileErrorMessage(entry, e) });
+      continue;
+    }
+    const units = names
+      .filter((n) => MEMBER_FILE.test(n) && !n.startsWith('.') && !n.startsWith('~$'))
+      .sort();
+    if (units.length === 0) {
+      out.push({
+        ok: false,
+        source: { id: full, label: entry },
+        message: `文件夹“${entry}”里没有单位文件（*.gongkai.json 或 *.xlsx）。`,
+      });
+    }
+    for (const n of units) add(path.join(full, n), path.join(entry, n));
+  }
+  return out;
+}
+
+/**
+ * Reads one member's figures: a `*.gongkai.json` validated as when opened (its unit, settings and tables; the text
+ * is not summed, so not read), or a filled `.xlsx` imported with the 汇总's forms
+ * (what the import could not read is kept as notes for the overview). Every failure is a Chinese message.
+ */
+export async function readMemberFile(file: string, formSet: FormSet): Promise<MemberRead> {
+  const name = path.basename(file);
+  if (path.extname(file).toLowerCase() === '.xlsx') {
+    const read = await readLimitedFile(
+      file,
+      XLSX_LIMITS.maxFileBytes,
+      (mb) => `文件太大（${mb} MB，上限 ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB），没有读取。`,
+    );
+    if (!read.ok) return read;
+    const result = await importXlsx(formSet, new Uint8Array(read.data));
+    if (!result.ok) return { ok: false, message: `${name}：${result.message}` };
+    const notes = result.report.flatMap((r) =>
+      r.sheet === null
+        ? [`${r.code}：${r.skipped[0] ?? '未找到'}`]
+        : r.skipped.map((s) => `${r.code}（工作表“${r.sheet}”）${s}`),
+    );
+    return { ok: true, document: result.document, notes };
+  }
+  const read = await readLimitedFile(file, MAX_DOCUMENT_BYTES, documentTooBig);
+  if (!read.ok) return read;
+  const doc = readDocument(read.data.toString('utf8'), formSetFor, { figuresOnly: true });
+  return doc.ok ? { ok: true, document: doc.document } : { ok: false, message: `${name}：${doc.message}` };
+}
+
+/** Resolves a member list entry relative to the department file and writes it back the same way (posix slashes). */
+export function relativeMemberPath(departmentFile: string, member: string): string {
+  const rel = path.relative(path.dirname(path.resolve(departmentFile)), path.resolve(member));
+  return rel.split(path.sep).join('/') || '.';
+}
+
+/**
+ * Builds a 汇总 from the department document and its member list, reading the members one at a time (only their
+ * figures are kept, so memory stays flat in the number of units). `onMember` sees each member's change with its
+ * own findings, which are not kept.
+ */
+export async function consolidateFiles(options: {
+  readonly formSet: FormSet;
+  readonly department: GongkaiDocument;
+  readonly departmentFile: string;
+  readonly onMember?: (change: MemberChange) => void;
+}): Promise<{ consolidation: Consolidation; paths: MemberPath[] }> {
+  const { formSet, department, departmentFile } = options;
+  const consolidation = new Consolidation(formSet, department);
+  const baseDir = path.dirname(path.resolve(departmentFile));
+  const paths = await memberPaths(department.consolidation?.members ?? [], baseDir, [departmentFile]);
+  for (const p of paths) {
+    const read: MemberRead = p.ok ? await readMemberFile(p.file, formSet) : { ok: false, message: p.message };
+    const change = consolidation.setMember(p.source, read);
+    options.onMember?.(change);
+  }
+  return { consolidation, paths };
+}
