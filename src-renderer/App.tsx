@@ -75,6 +75,23 @@ function Shell({ host }: { host: RendererHost }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [host]);
 
+  // Ctrl+PageUp/PageDown: the previous or next table, as Excel and WPS switch sheets (in capture, before the grid
+  // scrolls by a page).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || (e.key !== 'PageUp' && e.key !== 'PageDown')) return;
+      const ids = store.session.formSet.tables.map((t) => t.id);
+      const at = ids.indexOf(store.page);
+      if (at < 0) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const next = ids[at + (e.key === 'PageUp' ? -1 : 1)];
+      if (next) store.setPage(next);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [store]);
+
   // Title and unsaved mark; the host asks before closing when dirty.
   const dirty = store.unsaved;
   const fileName = store.file.fileName;

@@ -23,7 +23,7 @@ import { formatAmount, readCodeLine, tableLayout, type Finding, type TableModel 
 import type { EditorStore } from '../state/editor-store';
 import { cellAt, gridModel, type GridModel, type GridRow, type HeaderNode } from './grid-model';
 import { copyText, planClear, planPaste, positionOf } from './grid-actions';
-import { inRange, isSingle, samePos, type GridPos, type Range } from './selection';
+import { inRange, isSingle, normalise, samePos, type GridPos, type Range } from './selection';
 import { parseTsv, toTsv } from './clipboard';
 import { FindingTooltip } from './FindingTooltip';
 import { applyRowsByCode } from './rows-by-code';
@@ -59,6 +59,8 @@ export interface GridHandle {
    */
   paste(text?: string, options?: { readonly byAccelerator?: boolean }): Promise<void>;
   clear(): void;
+  /** Ctrl+D: copies the selection's top row down over it (a single row: the row above it down onto it). */
+  fillDown(): void;
   /** The logical rows on the focused display row (one per block). */
   focusedRows(): readonly string[];
 }
@@ -339,6 +341,27 @@ export function TableGrid({ store, tableId, onReady }: Props) {
           details,
         );
       },
+      fillDown() {
+        const range = currentRange();
+        if (!range) return;
+        const r = normalise(range);
+        const source = r.top === r.bottom ? r.top - 1 : r.top;
+        if (source < 0) return;
+        const from = { row: source, col: r.left };
+        const line =
+          copyText(modelRef.current, store.workbook, table, {
+            anchor: from,
+            focus: { row: source, col: r.right },
+          })[0] ?? [];
+        const target = { anchor: { row: source + 1, col: r.left }, focus: { row: r.bottom, col: r.right } };
+        const block = Array.from({ length: r.bottom - source }, () => line);
+        const plan = planPaste(modelRef.current, store.workbook, table, target, block);
+        if (plan.edits.length === 0) {
+          store.notify('info', '没有可以向下填充的单元格。');
+          return;
+        }
+        store.apply({ type: 'setCells', table: tableId, cells: plan.edits }, '向下填充');
+      },
       focusedRows() {
         const pos = focused();
         return pos ? (modelRef.current.rows[pos.row]?.layout?.rows ?? []) : [];
@@ -363,7 +386,19 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   const onKeyDownCapture = (e: React.KeyboardEvent) => {
     extendingRef.current = e.shiftKey && EXTENDING_KEYS.test(e.key);
     const api = apiRef.current;
-    if (!api || api.getEditingCells().length > 0) return;
+    if (!api) return;
+    if (api.getEditingCells().length > 0) {
+      // Excel: Tab commits the entry and moves the selection; the next cell is not opened for editing (the arrows
+      // then move between cells, and Ctrl+Z undoes the entry just committed).
+      if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        e.stopPropagation();
+        api.stopEditing();
+        if (e.shiftKey) api.tabToPreviousCell();
+        else api.tabToNextCell();
+      }
+      return;
+    }
     const mod = e.ctrlKey || e.metaKey;
     const pos = focused();
     const model = modelRef.current;
@@ -374,7 +409,11 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       e.preventDefault();
       e.stopPropagation();
     };
-    if (mod && e.key.toLowerCase() === 'c') {
+    if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'd') {
+      // Ctrl+D: fill down, as in Excel (one row selected: from the row above).
+      take();
+      handle.fillDown();
+    } else if (mod && e.key.toLowerCase() === 'c') {
       e.preventDefault();
       void handle.copy();
     } else if (e.key === 'Delete') {
@@ -632,7 +671,10 @@ const DEFAULT_COL_DEF: ColDef<GridRow> = {
     !p.editing &&
     (['Delete', 'Home', 'End'].includes(p.event.key) ||
       ((p.event.ctrlKey || p.event.metaKey) &&
-        (p.event.key.toLowerCase() === 'a' || p.event.key in ARROW_STEPS))),
+        (['a', 'd'].includes(p.event.key.toLowerCase()) ||
+          p.event.key in ARROW_STEPS ||
+          p.event.key === 'PageUp' ||
+          p.event.key === 'PageDown'))),
 };
 
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;

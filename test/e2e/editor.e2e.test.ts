@@ -226,6 +226,35 @@ describe('the editor on the embedded sample', () => {
     await page.close();
   });
 
+  it('Excel keys: Tab commits and moves without opening the next cell, Ctrl+Z undoes it, Ctrl+D fills down, Ctrl+PageDown/PageUp switch tables', async () => {
+    const { page } = await fresh();
+    await openTable(page, '03');
+    const basic = cell(page, '03', '2013350', 3);
+    await basic.click();
+    await page.keyboard.type('100');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => basic.textContent()).toBe('100.00');
+    await expect.poll(() => page.locator('.ag-cell-inline-editing').count()).toBe(0);
+    await expect.poll(() => cell(page, '03', '2013350', 4).getAttribute('class')).toMatch(/ag-cell-focus/);
+    // The arrows move between cells (no editor holds a caret).
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => basic.getAttribute('class')).toMatch(/ag-cell-focus/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => basic.textContent()).toBe('230.68');
+    // Ctrl+D on one cell copies the one above it down.
+    await cell(page, '03', '2013399', 3).click();
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => cell(page, '03', '2013399', 3).textContent()).toBe('230.68');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, '03', '2013399', 3).textContent()).toBe('0.89');
+    await page.keyboard.press('Control+PageDown');
+    await page.getByTestId('grid-04').waitFor();
+    await page.keyboard.press('Control+PageUp');
+    await page.keyboard.press('Control+PageUp');
+    await page.getByTestId('grid-02').waitFor();
+    await page.close();
+  });
+
   it('keyboard: Tab moves right, Escape cancels, Delete clears, shift+arrows select and Ctrl+C copies', async () => {
     const { page } = await fresh();
     await openTable(page, '06');
