@@ -38,8 +38,8 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     tolerance = parsed.value;
   }
 
-  const report = args.flags.get('report');
-  if (report !== undefined && (typeof report !== 'string' || !/\.(pdf|xlsx)$/i.test(report)))
+  const reportFile = args.flags.get('report');
+  if (reportFile !== undefined && (typeof reportFile !== 'string' || !/\.(pdf|xlsx)$/i.test(reportFile)))
     return fail(io, '--report 应给出以 .pdf 或 .xlsx 结尾的文件名，如 --report 审核报告.pdf');
 
   const read = await loadInput(file);
@@ -70,17 +70,17 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const errors = [...split.errors, ...documentFindings.filter((f) => f.severity === 'error')];
   const warnings = [...split.warnings, ...documentFindings.filter((f) => f.severity === 'warning')];
 
-  if (typeof report === 'string') {
+  if (typeof reportFile === 'string') {
     const built = buildAuditReport(doc, findings, documentFindings);
     try {
-      if (/\.pdf$/i.test(report)) {
+      if (/\.pdf$/i.test(reportFile)) {
         const { renderPdf } = await import('../node/pdf');
-        await renderPdf(auditReportHtml(doc, built), report);
-      } else await writeFileAtomic(report, await exportAuditReportXlsx(built), { backup: false });
+        await renderPdf(auditReportHtml(doc, built), reportFile);
+      } else await writeFileAtomic(reportFile, await exportAuditReportXlsx(built), { backup: false });
     } catch (e) {
       return fail(io, `审核报告导出失败：${(e as Error).message}`);
     }
-    io.err(`已导出审核报告：${report}\n`);
+    io.err(`已导出审核报告：${reportFile}\n`);
   }
 
   if (args.flags.has('json')) {
