@@ -8,7 +8,6 @@ import {
   type GongkaiDocument,
 } from '../../src-core';
 import { buildAuditReport, auditReportHtml } from '../../src-core/export/audit-report';
-import { exportAuditReportXlsx } from '../../src-core/export/audit-report-xlsx';
 import { writeFileAtomic } from '../node/atomic-file';
 import { loadInput } from './load-input';
 import { parseArgs } from './args';
@@ -76,7 +75,11 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
       if (/\.pdf$/i.test(reportFile)) {
         const { renderPdf } = await import('../node/pdf');
         await renderPdf(auditReportHtml(doc, built), reportFile);
-      } else await writeFileAtomic(reportFile, await exportAuditReportXlsx(built), { backup: false });
+      } else {
+        // Loaded only here: a plain check loads no exceljs.
+        const { exportAuditReportXlsx } = await import('../../src-core/export/audit-report-xlsx');
+        await writeFileAtomic(reportFile, await exportAuditReportXlsx(built), { backup: false });
+      }
     } catch (e) {
       return fail(io, `审核报告导出失败：${(e as Error).message}`);
     }
