@@ -1,22 +1,21 @@
-// Layers are enforced here, not by habit (see ARCHITECTURE.md):
-// src-core is headless; src-renderer never reaches Electron or Node; src-main never reaches the UI.
+// Layers are enforced here, not by habit (ARCHITECTURE.md at the repo root describes them):
+// src-core is headless, and inside it each module imports only what its layer allows (eslint/layers.js);
+// src-renderer never reaches Electron or Node; src-main never reaches the UI.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { layersPlugin } from './eslint/layers.js';
 
 const uiPackages = ['react', 'react-dom', 'react-dom/*', 'ag-grid-community', 'ag-grid-react', 'ag-grid-*'];
-const nodeBuiltins = [
-  'fs',
-  'fs/*',
-  'path',
-  'os',
-  'child_process',
-  'crypto',
-  'url',
-  'stream',
-  'zlib',
-  'worker_threads',
-];
+/** Every Node built-in module, under both spellings (events, node:events, fs/promises …): none is allowed. */
+const nodeBuiltins = [...builtinModules.flatMap((m) => [m, `${m}/*`]), 'node:*'];
+/** Node's globals, and the ways around the ban (globalThis.process, window.require …). */
+const nodeGlobals = ['process', 'require', 'Buffer', 'global', '__dirname', '__filename', 'setImmediate'];
+const nodeGlobalsViaObject = {
+  selector: `MemberExpression[object.name=/^(globalThis|window|self)$/][property.name=/^(${nodeGlobals.join('|')})$/]`,
+  message: 'No Node globals here, not even through globalThis or window.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'release', 'test/artifacts', 'coverage', '.scratch'] },
@@ -40,19 +39,31 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron/*'], message: 'src-core is headless: no Electron.' },
             { group: uiPackages, message: 'src-core is headless: no UI libraries.' },
-            {
-              group: nodeBuiltins.flatMap((m) => [m, `node:${m}`]),
-              message: 'src-core runs in the browser too: no Node APIs.',
-            },
+            { group: nodeBuiltins, message: 'src-core runs in the browser too: no Node APIs.' },
             { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-core imports no upper layer.' },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'self',
+        'globalThis',
+        ...nodeGlobals,
+      ],
+      'no-restricted-syntax': ['error', nodeGlobalsViaObject],
     },
   },
   {
+    files: ['src-core/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/allowed-imports': 'error' },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/**/__tests__/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -62,14 +73,13 @@ export default tseslint.config(
               group: ['electron', 'electron/*'],
               message: 'The renderer talks to the outside only through Host.',
             },
-            {
-              group: nodeBuiltins.flatMap((m) => [m, `node:${m}`]),
-              message: 'The renderer has no Node APIs.',
-            },
+            { group: nodeBuiltins, message: 'The renderer has no Node APIs.' },
             { group: ['**/src-main/**'], message: 'The renderer never imports the main process.' },
           ],
         },
       ],
+      'no-restricted-globals': ['error', ...nodeGlobals],
+      'no-restricted-syntax': ['error', nodeGlobalsViaObject],
     },
   },
   {

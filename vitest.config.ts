@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'src-core/**/__tests__/**/*.test.ts',
+      'src-renderer/**/__tests__/**/*.test.ts',
       'src-main/**/__tests__/**/*.test.ts',
       'test/unit/**/*.test.ts',
     ],

@@ -1,10 +1,16 @@
-// A generated department-scale document: ≥1,500 项 rows in each of 公开02/03/05 and every table consistent,
-// for benchmarks and load tests. Deterministic (seeded).
+// A generated department-scale document: 1,500 项 rows per scale step in each of 公开02/03/05 and every table
+// consistent, for benchmarks and load tests. Deterministic (seeded).
 import { newDocument, type ClassRow, type FormSet, type GongkaiDocument } from '../src-core';
 import { Decimal } from '../src-core/money';
 
+/** 项 rows of the 1× department document (about a large 部门's 决算). */
+export const DEPARTMENT_ITEMS = 1500;
+
 export interface DepartmentOptions {
+  /** 项 rows to generate; default DEPARTMENT_ITEMS × scale. */
   readonly items?: number;
+  /** Multiple of the 1× department (1, 4, 16 in the bench); ignored when items is given. */
+  readonly scale?: number;
   readonly seed?: number;
 }
 
@@ -12,7 +18,7 @@ export function generateDepartmentDocument(
   formSet: FormSet,
   options: DepartmentOptions = {},
 ): GongkaiDocument {
-  const items = options.items ?? 1500;
+  const items = options.items ?? DEPARTMENT_ITEMS * (options.scale ?? 1);
   let seed = options.seed ?? 20231231;
   const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const classes = new Set(
@@ -25,16 +31,27 @@ export function generateDepartmentDocument(
   const kuan = formSet.catalog
     .entries()
     .filter((e) => e.code.length === 5 && classes.has(e.code.slice(0, 3)));
+  // Past 99 项 under every 款 of the catalogue, further 款 codes not in it (named 测试科目…) take more 项.
+  const known = new Set(kuan.map((e) => e.code));
+  const moreKuan = [...classes].flatMap((c) =>
+    Array.from({ length: 99 }, (_, i) => `${c}${String(i + 1).padStart(2, '0')}`).filter(
+      (k) => !known.has(k),
+    ),
+  );
   const rows = new Map<string, ClassRow>();
   const name = (code: string) => formSet.catalog.nameOf(code) ?? `测试科目${code}`;
   let k = 0;
   const leaves: string[] = [];
+  const catalogued = kuan.length * 99;
   while (leaves.length < items) {
-    const parent = kuan[k % kuan.length] as { code: string };
-    const n = Math.floor(k / kuan.length) + 1;
+    // The catalogue's 款 first, round-robin (the 1× document is the same as before), then the invented ones.
+    const [parent, n] =
+      k < catalogued
+        ? [(kuan[k % kuan.length] as { code: string }).code, Math.floor(k / kuan.length) + 1]
+        : [moreKuan[Math.floor((k - catalogued) / 99)], ((k - catalogued) % 99) + 1];
     k++;
-    if (n > 99) throw new Error('not enough codes');
-    const code = `${parent.code}${String(n).padStart(2, '0')}`;
+    if (parent === undefined) throw new Error(`not enough codes for ${items} 项`);
+    const code = `${parent}${String(n).padStart(2, '0')}`;
     leaves.push(code);
     for (const c of [code.slice(0, 3), code.slice(0, 5), code]) rows.set(c, { code: c, name: name(c) });
   }

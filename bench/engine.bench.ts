@@ -1,6 +1,7 @@
 import { loadSampleDocument } from './sample';
 import { HyperFormula } from 'hyperformula';
 import { builtinFormSet, DocumentSession, Workbook, type GongkaiDocument } from '../src-core';
+import { Decimal } from '../src-core/money';
 import { generateDepartmentDocument } from './department-document';
 import { line, measure } from './stats';
 
@@ -18,32 +19,41 @@ function editBench(doc: GongkaiDocument, table: string, row: string, col: string
   }, runs);
 }
 
-/** The same sums as the engine's 02/03/05 (1栏 = Σ其余栏, 款 = Σ项, 类 = Σ款, 合计 = Σ类) in HyperFormula. */
+/** HyperFormula's sheets: row 1 the 合计, row 2 blank, then the classification rows from row 3 on. */
+const FIRST_DATA_ROW = 3;
+const HF_COLUMNS: Record<string, number> = { '02': 7, '03': 6, '05': 3 };
+
+/**
+ * The same sums as the engine's 02/03/05 (1栏 = Σ其余栏, 款 = Σ项, 类 = Σ款, 合计 = Σ类) in HyperFormula, built in
+ * linear time (children grouped by parent code once).
+ */
 function hyperFormulaSheets(doc: GongkaiDocument) {
   const sheets: Record<string, (string | number | null)[][]> = {};
-  const cols: Record<string, number> = { '02': 7, '03': 6, '05': 3 };
-  for (const t of ['02', '03', '05']) {
+  for (const t of Object.keys(HF_COLUMNS)) {
     const rows = doc.tables[t]?.rows ?? [];
-    const n = cols[t] as number;
-    const index = new Map(rows.map((r, i) => [r.code, i + 2]));
-    const letter = (c: number) => String.fromCharCode(65 + c);
-    const data: (string | number | null)[][] = [];
-    const children = (code: string | null) =>
-      rows.filter((r) =>
-        code === null ? r.code.length === 3 : r.code.length === code.length + 2 && r.code.startsWith(code),
-      );
-    const sumOf = (kids: { code: string }[], c: number) =>
-      kids.length === 0 ? null : `=${kids.map((k) => `${letter(c)}${index.get(k.code)}`).join('+')}`;
-    const line0: (string | number | null)[] = [];
-    for (let c = 0; c < n; c++) line0.push(sumOf(children(null), c));
-    data.push(line0);
-    data.push(new Array(n).fill(null)); // spacer so row numbers are 1-based + 1
+    const n = HF_COLUMNS[t] as number;
+    const rowNumber = new Map(rows.map((r, i) => [r.code, i + FIRST_DATA_ROW]));
+    const children = new Map<string, string[]>();
     for (const r of rows) {
-      const kids = children(r.code);
+      const parent = r.code.length === 3 ? '' : r.code.slice(0, -2);
+      const siblings = children.get(parent);
+      if (siblings) siblings.push(r.code);
+      else children.set(parent, [r.code]);
+    }
+    const letter = (c: number) => String.fromCharCode(65 + c);
+    const sumOf = (kids: readonly string[], c: number) =>
+      `=${kids.map((k) => `${letter(c)}${rowNumber.get(k)}`).join('+')}`;
+    const data: (string | number | null)[][] = [];
+    const classes = children.get('') ?? [];
+    data.push(Array.from({ length: n }, (_, c) => (classes.length > 0 ? sumOf(classes, c) : null)));
+    data.push(new Array(n).fill(null));
+    for (const r of rows) {
+      const kids = children.get(r.code) ?? [];
+      const me = rowNumber.get(r.code);
       const line: (string | number | null)[] = [];
       for (let c = 0; c < n; c++) {
         if (kids.length > 0) line.push(sumOf(kids, c));
-        else if (c === 0) line.push(`=SUM(B${index.get(r.code)}:${letter(n - 1)}${index.get(r.code)})`);
+        else if (c === 0) line.push(`=SUM(B${me}:${letter(n - 1)}${me})`);
         else {
           const v = doc.tables[t]?.values[r.code]?.[String(c + 1)];
           line.push(v === undefined ? null : Number(v));
@@ -54,6 +64,20 @@ function hyperFormulaSheets(doc: GongkaiDocument) {
     sheets[t] = data;
   }
   return sheets;
+}
+
+/** Both must compute the same thing before their speeds mean anything: each table's 合计 1栏, to the cent. */
+function assertSameTotals(hf: HyperFormula, wb: Workbook, when: string): string {
+  const shown: string[] = [];
+  for (const t of Object.keys(HF_COLUMNS)) {
+    const ours = wb.cell(t, '合计', '1')?.value;
+    const theirs = hf.getCellValue({ sheet: hf.getSheetId(t) as number, row: 0, col: 0 });
+    const a = ours === null || ours === undefined ? 'none' : ours.toFixed(2);
+    const b = typeof theirs === 'number' ? new Decimal(theirs).toFixed(2) : String(theirs);
+    if (a !== b) throw new Error(`HyperFormula and the engine disagree on ${t} 合计 ${when}: ${b} vs ${a}`);
+    shown.push(`${t} ${a}`);
+  }
+  return shown.join(', ');
 }
 
 export function runEngineBench(out: (s: string) => void): void {
@@ -79,9 +103,10 @@ export function runEngineBench(out: (s: string) => void): void {
     )}\n`,
   );
 
-  // HyperFormula reference: the same sums over 02/03/05.
+  // HyperFormula reference: the same sums over 02/03/05, checked equal to the engine's before any timing.
   const sheets = hyperFormulaSheets(dept);
   let hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
+  out(`    HyperFormula and the engine agree on the 合计: ${assertSameTotals(hf, wb, 'after build')}\n`);
   out(
     `${line(
       '    HyperFormula: build + full recalc of 02/03/05 sums',
@@ -96,7 +121,12 @@ export function runEngineBench(out: (s: string) => void): void {
     )}\n`,
   );
   const sheetId = hf.getSheetId('03') as number;
-  const leafRow = (dept.tables['03']?.rows ?? []).findIndex((r) => r.code === leaf) + 2;
+  // 0-based row index of the leaf in HyperFormula's 03 sheet.
+  const leafRow = (dept.tables['03']?.rows ?? []).findIndex((r) => r.code === leaf) + FIRST_DATA_ROW - 1;
+  // The same edit on both sides must give the same totals again.
+  hf.setCellContents({ sheet: sheetId, row: leafRow, col: 1 }, 1234.56);
+  wb.setCells([{ cell: { table: '03', row: leaf, col: '2' }, text: '1234.56' }]);
+  assertSameTotals(hf, wb, 'after an edit');
   out(
     `${line(
       '    HyperFormula: one-cell edit → dependent sums',

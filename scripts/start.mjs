@@ -1,23 +1,24 @@
-// `npm start`: the desktop app under electron-vite's dev server (the renderer opens the embedded sample).
-// Where the Electron binary could not be installed, say so plainly and point to the browser build instead.
+// `npm start`: the desktop app under electron-vite's dev server (the renderer opens the embedded sample). Where the
+// Electron binary is missing it is fetched first with Electron's own installer; only when that fails (offline) does
+// it say so, point to the browser build, and exit non-zero.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findElectronBinary } from './electron-binary.mjs';
+import { ensureElectronBinary, NOT_INSTALLED_MESSAGE } from './ensure-electron.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const electron = findElectronBinary(root);
 
-if (!electron) {
-  console.error(
-    [
-      '本机没有安装 Electron 程序文件，无法打开桌面程序。',
-      '可以运行 `npm run web`，在浏览器中打开同样的界面；或在能联网的电脑上重新执行 `npm install` 以下载 Electron。',
-      '',
-      'The Electron binary is not installed on this machine, so the desktop app cannot start.',
-      'Run `npm run web` to open the same UI in a browser, or run `npm install` on a networked machine to download Electron.',
-    ].join('\n'),
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(
+    `提示：Electron 45 及其下载、打包工具要求 Node.js 22.12 以上（当前 ${process.version}）；测试、命令行和浏览器版在 20.19 以上即可。\n` +
+      `Note: Electron 45 and its download/packaging tools require Node.js ≥ 22.12 (this is ${process.version}).\n`,
   );
+}
+
+const electron = await ensureElectronBinary(root);
+if (!electron.ok) {
+  console.error(`${NOT_INSTALLED_MESSAGE}\n\n（${electron.reason}）`);
   process.exit(1);
 }
 
@@ -29,7 +30,7 @@ const child = spawn(
     cwd: root,
     stdio: 'inherit',
     // electron-vite would otherwise locate the binary itself; hand it the one found above.
-    env: { ...process.env, ELECTRON_EXEC_PATH: electron },
+    env: { ...process.env, ELECTRON_EXEC_PATH: electron.path },
   },
 );
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

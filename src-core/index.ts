@@ -25,4 +25,6 @@ export * from './host';
 export * from './export';
 export * from './publication';
 export * from './evaluation';
+export * from './audit';
+export * from './commands';
 export * from './consolidation';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RendererHost } from './host/get-host';
 import type { GridHandle } from './grid/TableGrid';
 import { createCommandHandler } from './state/app-commands';
-import type { EditorStore } from './state/editor-store';
+import { tablePage, type EditorStore, type Page as PageShown } from './state/editor-store';
 import { HostContext, StoreContext, useStore } from './state/use-store';
 import { Dialogs } from './panels/Dialogs';
 import { FindBar } from './panels/FindBar';
@@ -15,6 +15,7 @@ import { UnitInfoPanel } from './panels/UnitInfoPanel';
 import { TextPartPage } from './text/TextPartPage';
 import { FactsPage } from './text/FactsPage';
 import { PerformancePage } from './performance/PerformancePage';
+import { ConsolidationPanel } from './consolidation/ConsolidationPanel';
 
 const AUTOSAVE_MS = 30_000;
 
@@ -81,12 +82,12 @@ function Shell({ host }: { host: RendererHost }) {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || (e.key !== 'PageUp' && e.key !== 'PageDown')) return;
       const ids = store.session.formSet.tables.map((t) => t.id);
-      const at = ids.indexOf(store.page);
+      const at = store.page.kind === 'table' ? ids.indexOf(store.page.table) : -1;
       if (at < 0) return;
       e.preventDefault();
       e.stopPropagation();
       const next = ids[at + (e.key === 'PageUp' ? -1 : 1)];
-      if (next) store.setPage(next);
+      if (next) store.setPage(tablePage(next));
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
@@ -138,6 +139,7 @@ function Shell({ host }: { host: RendererHost }) {
       {store.showFindings && <FindingsPanel />}
       <NoticeBar />
       <Dialogs host={host} />
+      <ConsolidationPanel />
     </div>
   );
 }
@@ -147,15 +149,22 @@ function Page({
   onGrid,
   grid,
 }: {
-  page: string;
+  page: PageShown;
   onGrid: (h: GridHandle | null) => void;
   grid: GridHandle | null;
 }) {
-  if (page === 'unit') return <UnitInfoPanel />;
-  if (page === 'facts') return <FactsPage />;
-  if (page === 'performance') return <PerformancePartPage />;
-  if (page.startsWith('part:')) return <TextPartPage partKey={page.slice(5)} />;
-  return <TablePage tableId={page} onGrid={onGrid} grid={grid} />;
+  switch (page.kind) {
+    case 'unit':
+      return <UnitInfoPanel />;
+    case 'facts':
+      return <FactsPage />;
+    case 'performance':
+      return <PerformancePartPage />;
+    case 'part':
+      return <TextPartPage partKey={page.part} />;
+    case 'table':
+      return <TablePage tableId={page.table} onGrid={onGrid} grid={grid} />;
+  }
 }
 
 /** The part holding the 绩效自评表: its own text (the list of attachments), then the forms. */

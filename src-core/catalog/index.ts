@@ -7,4 +7,3 @@ export {
   type CustomCatalog,
 } from './catalog';
 export { parseCatalogRows, parseCsv, parseDelimited, type CatalogImport } from './import-catalog';
-export { readCatalogBytes } from './read-catalog-bytes';

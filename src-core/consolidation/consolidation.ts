@@ -258,7 +258,8 @@ export class Consolidation {
       const total = now?.unknown ? '无法计算' : now?.value ? formatExact(now.value) : '空';
       return `  ${where}：${amountText(c.before)} → ${amountText(c.after)}（汇总数 ${total}）`;
     });
-    if (change.cells.length > 0) {
+    // A unit just added: its figures are all new, listing them says nothing.
+    if (change.cells.length > 0 && previous) {
       lines.push(
         `${name}：${change.cells.length} 个数变了${change.cells.length > limit ? `，前 ${limit} 个` : ''}：`,
       );

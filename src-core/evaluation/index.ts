@@ -45,4 +45,3 @@ export {
   type PerformanceFormData,
 } from './form-model';
 export { checkPerformance, checkPerformanceSet, type PerformanceFinding } from './performance-check';
-export { performanceHtml, performancePrintCss } from './performance-print';

@@ -16,3 +16,6 @@ export { exportDocx } from './docx-export';
 export { pdfDestinationPages } from './pdf-destinations';
 export { printWithTocPages, fillTocPages, hasToc, hasTocSlots, tocTargetId } from './toc-pages';
 export { tidyPdfOutline } from './pdf-outline';
+export { performanceHtml, performancePrintCss } from './performance-print';
+export { wholePublicationHtml } from './whole-publication';
+export { readCatalogBytes } from './read-catalog-bytes';

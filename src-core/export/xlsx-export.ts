@@ -5,6 +5,7 @@ import { cellKey } from '../engine/cell-index';
 import { tableLayout, type TableLayout } from '../layout';
 import type { FormSet } from '../template';
 import { derivedFormulas } from './excel-formulas';
+import { useLinearMerges } from './linear-merges';
 import { onePageScale } from './page-fit';
 import { columnLetter, sheetGeometry, type SheetGeometry } from './sheet-geometry';
 import { writeInfoSheet } from './xlsx-info-sheet';
@@ -40,6 +41,7 @@ export async function exportXlsx(
   doc: GongkaiDocument,
   options: XlsxExportOptions = {},
 ): Promise<Uint8Array> {
+  useLinearMerges(); // one merge per classification row: exceljs's own check is quadratic in them
   const wb = new Workbook(formSet, doc);
   const book = new ExcelJS.Workbook();
   book.creator = '决算公开表编辑器';

@@ -13,6 +13,7 @@ import { levelOfCode } from '../catalog/catalog';
 import type { FormSet, TableTemplate } from '../template';
 import { expectedColumnHeaders, headerKey, matchColumnsByHeader } from './xlsx-header-match';
 import { readInfoSheet } from './xlsx-info-sheet';
+import { useLinearMerges } from './linear-merges';
 import { loadXlsxBook } from './load-xlsx';
 
 /** What was read from one table's sheet, and what was not (with why). */
@@ -67,6 +68,7 @@ export async function importXlsx(
   bytes: Uint8Array,
 ): Promise<XlsxImport> {
   const candidates: readonly FormSet[] = Array.isArray(profiles) ? profiles : [profiles as FormSet];
+  useLinearMerges(); // exceljs applies a sheet's merges one by one, each checked against all before it
   const loaded = await loadXlsxBook(bytes);
   if (!loaded.ok) return loaded;
   const { book } = loaded;

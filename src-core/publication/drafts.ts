@@ -36,7 +36,7 @@ export function draftSection(key: string, ctx: DraftContext): string[] | undefin
   if (!section?.draft) return undefined;
   // The profile's contract check guarantees the draft exists (see template/check-contract.ts).
   const make = DRAFTS[section.draft as DraftId];
-  return make(new Facts(ctx));
+  return make(new DraftNumbers(ctx));
 }
 
 /** Every section that has a draft generator. */
@@ -49,8 +49,8 @@ export function draftableSections(formSet: FormSet): string[] {
 
 const ZERO = new Decimal(0);
 
-/** The numbers a draft may use, with the wording helpers. */
-class Facts {
+/** The numbers a draft may use, with the wording helpers (not the document's `Facts`, the 补充数据 it reads). */
+class DraftNumbers {
   readonly year: number;
   readonly prior: number;
   readonly unit: string;
@@ -158,7 +158,7 @@ class Facts {
   }
 }
 
-const DRAFTS: Record<DraftId, (f: Facts) => string[]> = {
+const DRAFTS: Record<DraftId, (f: DraftNumbers) => string[]> = {
   totals: (f) => {
     // With 结转结余 the 总计 is more than the year's own income and spending: say what it is made of.
     const inParts: [QuantityName, string][] = [

@@ -22,10 +22,3 @@ export { checkEmptyTables, isEmptyTable, type EmptyTableFinding } from './empty-
 export { buildCharts, CHART_WIDTH, CHART_HEIGHT, type ChartOutput, type ChartKey } from './charts';
 export { priorYearFrom } from './prior-year';
 export { withDefaultSections } from './default-sections';
-export {
-  checkDocument,
-  checkDocumentReport,
-  FINDING_KIND_NAMES,
-  type DocumentFinding,
-  type DocumentReport,
-} from './check-document';

@@ -127,17 +127,11 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
       await write('pdf', pdf, () => renderPdf(html, pdf));
     }
     if (publication !== undefined) {
-      const [{ buildPublicationHtml }, { performanceHtml, performancePrintCss }, { renderPdf }] =
-        await Promise.all([
-          import('../../src-core/export/publication-html'),
-          import('../../src-core/evaluation/performance-print'),
-          pdfRenderer(),
-        ]);
-      const html = buildPublicationHtml(formSet, doc, {
-        charts: await allCharts(),
-        performanceHtml: performanceHtml(formSet, doc),
-        performanceCss: performancePrintCss,
-      });
+      const [{ wholePublicationHtml }, { renderPdf }] = await Promise.all([
+        import('../../src-core/export/whole-publication'),
+        pdfRenderer(),
+      ]);
+      const html = wholePublicationHtml(formSet, doc, await allCharts());
       await write('publication', publication, () => renderPdf(html, publication));
     }
     if (docx !== undefined) {

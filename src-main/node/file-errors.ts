@@ -7,7 +7,7 @@ export function fileErrorMessage(file: string, e: unknown): string {
   const named = `“${file}”`;
   switch (code) {
     case 'ENOENT':
-      return `找不到文件${named}（或它所在的文件夹）。`;
+      return `找不到文件${named}。`;
     case 'EACCES':
     case 'EPERM':
       return `没有权限读写${named}。`;

@@ -27,6 +27,7 @@ import { inRange, isSingle, normalise, samePos, type GridPos, type Range } from 
 import { parseTsv, toTsv } from './clipboard';
 import { FindingTooltip } from './FindingTooltip';
 import { applyRowsByCode } from './rows-by-code';
+import { selectionStats, selectionStatsStore } from './selection-stats';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -242,13 +243,23 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     refresh();
   }, [session, revision, refresh]);
 
+  const showStats = useCallback(() => {
+    selectionStatsStore.set(selectionStats(modelRef.current, store.workbook, table, rangeRef.current));
+  }, [store, table]);
+
   const setRange = useCallback(
     (range: Range | null) => {
       rangeRef.current = range;
       refresh();
+      showStats();
     },
-    [refresh],
+    [refresh, showStats],
   );
+  // 求和/计数/平均 follow edits of the selected cells, and leave with the grid.
+  useEffect(() => {
+    showStats();
+  }, [session, revision, showStats]);
+  useEffect(() => () => selectionStatsStore.set(null), []);
 
   // Focus requests from 审核结果 and 查找 (also when they arrive before this grid has rendered).
   const focusRequest = store.focusRequest;

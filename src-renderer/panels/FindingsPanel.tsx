@@ -2,7 +2,7 @@ import { FINDING_KIND_NAMES as KIND, type Finding } from '../../src-core';
 import { amount } from '../state/amount-text';
 import { useStore } from '../state/use-store';
 import { useDocumentReport } from '../state/use-document-findings';
-import type { DocumentFinding } from '../state/editor-store';
+import { tablePage, type DocumentFinding } from '../state/editor-store';
 
 /** 审核结果: every finding of every table, filterable by severity; a click opens the table at the cell. */
 export function FindingsPanel() {
@@ -188,7 +188,7 @@ function TableFindingRow({ f }: { f: Finding }) {
 function DocumentFindingRow({ f }: { f: DocumentFinding }) {
   const store = useStore();
   const open = () => {
-    if (f.kind === 'emptyTable') store.setPage(f.table);
+    if (f.kind === 'emptyTable') store.setPage(tablePage(f.table));
     else if (f.kind === 'performance') store.focusPerformance(f.path);
     else if ('section' in f) store.focusText(f.section, f.paragraph);
     else if (f.cell) store.focusCell(f.cell);

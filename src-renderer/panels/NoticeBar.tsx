@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import { selectionStatsStore } from '../grid/selection-stats';
 import { useStore } from '../state/use-store';
 
 /** The latest notice (pasted, saved, refused …) in the status bar; info notices fade after a while. */
@@ -13,7 +14,9 @@ export function NoticeBar() {
     }, 6000);
     return () => clearTimeout(timer);
   }, [notice, store]);
-  const unsaved = store.unsaved ? '未保存' : '已保存';
+  // A new document that was never saved is not 已保存, even before the first edit.
+  const neverSaved = store.file.filePath === null && store.file.fileName === '未命名.gongkai.json';
+  const unsaved = store.unsaved ? '未保存' : neverSaved ? '尚未保存到文件' : '已保存';
   return (
     <footer className="gk-statusbar">
       <span className="gk-status-file" data-testid="status-file">
@@ -32,9 +35,21 @@ export function NoticeBar() {
           </button>
         </span>
       )}
+      <SelectionStatsView />
       <span className="gk-status-right">
         {store.session.undoLabel ? `可撤销：${store.session.undoLabel}` : ''}
       </span>
     </footer>
+  );
+}
+
+/** Excel's 求和 / 计数 / 平均 of the selected cells (several cells with figures). */
+function SelectionStatsView() {
+  const stats = useSyncExternalStore(selectionStatsStore.subscribe, selectionStatsStore.get);
+  if (!stats) return null;
+  return (
+    <span className="gk-status-stats" data-testid="selection-stats">
+      平均：{stats.average} 计数：{stats.count} 求和：{stats.sum}
+    </span>
   );
 }

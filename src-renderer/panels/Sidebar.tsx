@@ -1,3 +1,4 @@
+import { pageKey, samePage, tablePage, type Page } from '../state/editor-store';
 import { useStore } from '../state/use-store';
 import { useDocumentFindings } from '../state/use-document-findings';
 
@@ -15,7 +16,7 @@ export function Sidebar() {
         label: `${p.title.split(' ')[0] ?? ''} ${p.nav ?? p.key}`,
         sections: new Set((p.sections ?? []).map((s) => s.key)),
       })),
-    { page: 'facts', label: '补充数据', sections: new Set<string>() },
+    { page: { kind: 'facts' } as Page, label: '补充数据', sections: new Set<string>() },
   ];
   return (
     <nav className="gk-sidebar" aria-label="报表">
@@ -32,9 +33,9 @@ export function Sidebar() {
             <li key={t.id}>
               <button
                 type="button"
-                className={`gk-side-item${store.page === t.id ? ' active' : ''}`}
+                className={`gk-side-item${samePage(store.page, tablePage(t.id)) ? ' active' : ''}`}
                 data-testid={`nav-${t.id}`}
-                onClick={() => store.setPage(t.id)}
+                onClick={() => store.setPage(tablePage(t.id))}
                 title={`${t.code} ${t.title}`}
               >
                 <span className="gk-side-code">{t.code}</span>
@@ -67,17 +68,17 @@ export function Sidebar() {
         {textPages.map((p) => {
           const mine = documentFindings.filter(
             (f) =>
-              (f.kind === 'performance' && p.page === 'performance') ||
+              (f.kind === 'performance' && p.page.kind === 'performance') ||
               ('section' in f && p.sections.has(f.section)),
           );
           const errors = mine.filter((f) => f.severity === 'error').length;
           const warnings = mine.length - errors;
           return (
-            <li key={p.page}>
+            <li key={pageKey(p.page)}>
               <button
                 type="button"
-                className={`gk-side-item${store.page === p.page ? ' active' : ''}`}
-                data-testid={`nav-${p.page}`}
+                className={`gk-side-item${samePage(store.page, p.page) ? ' active' : ''}`}
+                data-testid={`nav-${pageKey(p.page)}`}
                 onClick={() => store.setPage(p.page)}
               >
                 <span className="gk-side-name">{p.label}</span>
@@ -93,9 +94,9 @@ export function Sidebar() {
         <li>
           <button
             type="button"
-            className={`gk-side-item${store.page === 'unit' ? ' active' : ''}`}
+            className={`gk-side-item${store.page.kind === 'unit' ? ' active' : ''}`}
             data-testid="nav-unit"
-            onClick={() => store.setPage('unit')}
+            onClick={() => store.setPage({ kind: 'unit' })}
           >
             <span className="gk-side-name">单位信息</span>
           </button>

@@ -1,10 +1,4 @@
-import {
-  convertToWanyuan,
-  convertToYuan,
-  parseTolerance,
-  readCatalogBytes,
-  valueEditsBetween,
-} from '../../src-core';
+import { convertMoneyUnit, parseTolerance, readCatalogBytes } from '../../src-core';
 import type { EditorStore } from '../state/editor-store';
 import { useHost, useStore } from '../state/use-store';
 import { CommitInput } from './CommitInput';
@@ -86,72 +80,20 @@ export function UnitInfoPanel() {
 }
 
 /**
- * 金额单位 is not a label only: 元→万元 offers to convert the tables' amounts (四舍五入 and 舍位平衡, one undoable
- * step); 万元→元 converts them exactly (×10,000, 尾数容差 too), so that no path rescales figures it did not convert.
+ * 金额单位 is not a label only: the convertMoneyUnit command (also behind `gongkai convert`) decides what changing
+ * it does — 元→万元 converts the amounts with 舍位平衡 and resets the 尾数容差; 万元→元 multiplies them (and the
+ * tolerances) by 10,000 exactly — and what to ask first; this applies it as one undoable step.
  */
 function changeMoneyUnit(store: EditorStore, unit: '万元' | '元'): void {
-  const doc = store.document;
-  if (unit === doc.unit.moneyUnit) return;
-  const setUnit = { type: 'setUnit' as const, unit: { moneyUnit: unit } };
-  if (unit === '元') {
-    const toYuan = convertToYuan(doc);
-    if (!toYuan.ok) {
-      store.showDialog({ kind: 'message', title: '无法换算为元', text: toYuan.message });
-      return;
-    }
-    if (
-      !window.confirm(
-        '把各表金额从“万元”换算为“元”：每个金额乘以 10000（精确，不产生尾数），尾数容差同样换算。\n补充数据和文字中的金额不会换算，请换算后核对。\n\n选“确定”换算（可撤销），选“取消”不作修改。',
-      )
-    )
-      return;
-    store.apply(
-      {
-        type: 'batch',
-        label: '换算为元',
-        ops: [
-          ...valueEditsBetween(doc, toYuan.document),
-          setUnit,
-          { type: 'setSettings', settings: toYuan.document.settings },
-        ],
-      },
-      '换算为元',
-    );
-    store.notify('info', '已换算为元（各表金额 ×10000）');
+  if (unit === store.document.unit.moneyUnit) return;
+  const command = convertMoneyUnit(store.session.formSet, store.document, unit);
+  if (!command.ok) {
+    store.showDialog({ kind: 'message', title: `无法换算为${unit}`, text: command.message });
     return;
   }
-  const converted = convertToWanyuan(store.session.formSet, doc);
-  if (!converted.ok) {
-    store.showDialog({ kind: 'message', title: '无法换算为万元', text: converted.message });
-    return;
-  }
-  const n = converted.adjustments.length;
-  if (
-    !window.confirm(
-      `把各表金额从“元”换算为“万元”：四舍五入到两位小数，并做舍位平衡${n > 0 ? `（调整 ${n} 处尾数）` : ''}。\n尾数容差改为 0.01 万元。补充数据和文字中的金额不会换算，请换算后核对。\n\n选“确定”换算（可撤销），选“取消”不作修改。`,
-    )
-  )
-    return;
-  // Tolerances were in 元: 0.01 元 is below what 万元 figures can show, so they go back to 0.01 万元.
-  const ops = [
-    ...valueEditsBetween(doc, converted.document),
-    setUnit,
-    {
-      type: 'setSettings' as const,
-      settings: { tolerance: '0.01', ...(doc.settings.ruleTolerance ? { ruleTolerance: {} } : {}) },
-    },
-  ];
-  store.apply({ type: 'batch', label: '换算为万元', ops }, '换算为万元');
-  store.notify(
-    converted.unbalanced.length > 0 ? 'warning' : 'info',
-    `已换算为万元${n > 0 ? `，舍位平衡调整 ${n} 处` : ''}`,
-    [
-      ...converted.adjustments
-        .slice(0, 5)
-        .map((a) => `${a.location}：${a.exact} → 四舍五入 ${a.rounded} → 调整为 ${a.adjusted}`),
-      ...converted.unbalanced.map((u) => `未能平衡：${u}`),
-    ],
-  );
+  if (command.confirm !== undefined && !window.confirm(command.confirm)) return;
+  store.apply(command.operation, command.label);
+  for (const notice of command.notices) store.notify(notice.level, notice.text, [...notice.details]);
 }
 
 /** The 功能分类 catalog: the built-in one plus this file's own 科目, or a local catalog imported to replace it. */

@@ -91,7 +91,7 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
         store.toggle('showFindings');
         return;
       case 'unitInfo':
-        store.setPage('unit');
+        store.setPage({ kind: 'unit' });
         return;
       case 'formulaHelp':
         store.showDialog({ kind: 'formulaHelp' });

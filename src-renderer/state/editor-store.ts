@@ -1,4 +1,5 @@
 import {
+  adoptComputed,
   builtinFormSet,
   DocumentSession,
   formSetFor,
@@ -65,8 +66,31 @@ export interface TextFocusRequest {
   readonly seq: number;
 }
 
-/** The page shown in the centre: one of the nine tables, or 单位信息. */
-export type Page = string;
+/** The page shown in the centre: a table, a text part of the publication, or one of the pages of their own. */
+export type Page =
+  | { readonly kind: 'table'; readonly table: string }
+  | { readonly kind: 'part'; readonly part: string }
+  /** The part holding the 绩效自评表: its text, then the forms. */
+  | { readonly kind: 'performance' }
+  /** 补充数据 */
+  | { readonly kind: 'facts' }
+  /** 单位信息 */
+  | { readonly kind: 'unit' };
+
+export function tablePage(table: string): Page {
+  return { kind: 'table', table };
+}
+
+/** A page as one string — the table id, part:KEY, performance, facts, unit — for React keys and test ids. */
+export function pageKey(page: Page): string {
+  if (page.kind === 'table') return page.table;
+  if (page.kind === 'part') return `part:${page.part}`;
+  return page.kind;
+}
+
+export function samePage(a: Page, b: Page): boolean {
+  return pageKey(a) === pageKey(b);
+}
 
 /**
  * The renderer's state: the open document (a DocumentSession: engine + undo history), the file it came from, what
@@ -75,7 +99,7 @@ export type Page = string;
 export class EditorStore {
   session: DocumentSession;
   file: FileInfo;
-  page: Page = '01';
+  page: Page = tablePage('01');
   showSidebar = true;
   showFindings = true;
   findingsFilter: FindingsFilter = 'all';
@@ -147,10 +171,9 @@ export class EditorStore {
 
   /** 采用计算值: clears a derived cell's own value so that it shows what the rules compute (undoable). */
   adoptComputed(cell: CellAddress): void {
-    this.apply(
-      { type: 'setCells', table: cell.table, cells: [{ row: cell.row, col: cell.col, text: null }] },
-      '采用计算值',
-    );
+    const command = adoptComputed(this.workbook, cell);
+    if (!command.ok) this.notify('warning', command.message);
+    else this.apply(command.operation, command.label);
   }
 
   /** Applies a named edit (undoable). */
@@ -175,7 +198,7 @@ export class EditorStore {
     // An imported or restored document has not been saved to a file yet.
     if (opts.dirty) this.session.markUnsaved();
     this.file = file;
-    if (!this.hasPage(this.page)) this.page = this.session.formSet.tables[0]?.id ?? '01';
+    if (!this.hasPage(this.page)) this.page = tablePage(this.session.formSet.tables[0]?.id ?? '01');
     this.focusRequest = null;
     this.textFocus = null;
     this.performanceFocus = null;
@@ -201,7 +224,7 @@ export class EditorStore {
     const year = this.session.formSet.year;
     const doc = withDefaultSections(this.session.formSet, newDocument(year));
     this.replaceDocument(doc, { filePath: null, fileName: '未命名.gongkai.json' });
-    this.page = 'unit';
+    this.page = { kind: 'unit' };
     this.changed();
   }
 
@@ -219,16 +242,16 @@ export class EditorStore {
   /** The page showing a part of the publication: the 绩效自评表 page for the part holding them, else the part's own. */
   pageOfPart(partKey: string): Page {
     const part = this.session.formSet.publication.parts.find((p) => p.key === partKey);
-    return part?.performance ? 'performance' : `part:${partKey}`;
+    return part?.performance ? { kind: 'performance' } : { kind: 'part', part: partKey };
   }
 
   /** A page this document has (a table of its forms, a text part, or one of the fixed pages). */
   hasPage(page: Page): boolean {
     const { formSet } = this.session;
-    if (page === 'unit' || page === 'facts' || page === 'performance') return true;
-    if (page.startsWith('part:'))
-      return formSet.publication.parts.some((p) => !p.tables && !p.performance && `part:${p.key}` === page);
-    return formSet.tableById.has(page);
+    if (page.kind === 'table') return formSet.tableById.has(page.table);
+    if (page.kind === 'part')
+      return formSet.publication.parts.some((p) => !p.tables && !p.performance && p.key === page.part);
+    return true;
   }
 
   setPage(page: Page): void {
@@ -242,7 +265,7 @@ export class EditorStore {
 
   /** Opens a table and focuses a cell in it (with keepFocus, the keyboard stays where it is). */
   focusCell(cell: CellAddress, options: { readonly keepFocus?: boolean } = {}): void {
-    this.page = cell.table;
+    this.page = tablePage(cell.table);
     this.focusRequest = { cell, seq: ++this.focusSeq, keepFocus: options.keepFocus };
     this.changed();
   }
@@ -274,7 +297,7 @@ export class EditorStore {
 
   /** Opens the 绩效自评表 on the form holding a field and shows it. */
   focusPerformance(path: string): void {
-    this.page = 'performance';
+    this.page = { kind: 'performance' };
     this.performanceFocus = { path, seq: ++this.focusSeq };
     this.changed();
   }

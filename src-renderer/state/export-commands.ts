@@ -2,13 +2,11 @@ import {
   CHART_HEIGHT,
   CHART_WIDTH,
   buildPrintHtml,
-  buildPublicationHtml,
   exportDocx,
   exportXlsx,
   importXlsx,
   allFormSets,
-  performanceHtml,
-  performancePrintCss,
+  wholePublicationHtml,
 } from '../../src-core';
 import type { RendererHost } from '../host/get-host';
 import type { EditorStore } from './editor-store';
@@ -82,11 +80,7 @@ async function printableHtml(
 ): Promise<string> {
   const { formSet, document } = store.session;
   if (options.whole) {
-    return buildPublicationHtml(formSet, document, {
-      charts: store.charts(),
-      performanceHtml: performanceHtml(formSet, document),
-      performanceCss: performancePrintCss,
-    });
+    return wholePublicationHtml(formSet, document, store.charts());
   }
   return buildPrintHtml(formSet, document, options);
 }

@@ -226,7 +226,7 @@ describe('the editor on the embedded sample', () => {
     await page.close();
   });
 
-  it('Excel keys: Tab commits and moves without opening the next cell, Ctrl+Z undoes it, Ctrl+D fills down, Ctrl+PageDown/PageUp switch tables', async () => {
+  it('Excel keys: Tab commits and moves without opening the next cell, Ctrl+Z undoes it, Ctrl+D fills down, the status bar sums, Ctrl+PageDown/PageUp switch tables', async () => {
     const { page } = await fresh();
     await openTable(page, '03');
     const basic = cell(page, '03', '2013350', 3);
@@ -247,8 +247,15 @@ describe('the editor on the embedded sample', () => {
     await expect.poll(() => cell(page, '03', '2013399', 3).textContent()).toBe('230.68');
     await page.keyboard.press('Control+z');
     await expect.poll(() => cell(page, '03', '2013399', 3).textContent()).toBe('0.89');
+    // The status bar sums the selection as Excel's does.
+    await cell(page, '03', '2013350', 3).click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect
+      .poll(() => page.getByTestId('selection-stats').textContent())
+      .toBe('平均：115.79 计数：2 求和：231.57');
     await page.keyboard.press('Control+PageDown');
     await page.getByTestId('grid-04').waitFor();
+    await expect.poll(() => page.getByTestId('selection-stats').count()).toBe(0);
     await page.keyboard.press('Control+PageUp');
     await page.keyboard.press('Control+PageUp');
     await page.getByTestId('grid-02').waitFor();

@@ -8,7 +8,7 @@ import { Workbook } from '../../engine';
 import { formSet, loadSample } from '../../engine/__tests__/helpers';
 import { Decimal } from '../../money';
 import { checkPerformance } from '../performance-check';
-import { performanceHtml } from '../performance-print';
+import { performanceHtml } from '../../export/performance-print';
 
 const REFERENCE = path.resolve(
   __dirname,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOperation, type GongkaiDocument, type Operation } from '../../document';
 import { Workbook } from '../../engine';
 import { formSet, loadSample } from '../../engine/__tests__/helpers';
-import { checkDocumentReport } from '../check-document';
+import { checkDocumentReport } from '../../audit/check-document';
 import { textReport } from '../text-check';
 
 // The reference document's tables with other units' wording (上海 2024 template phrasing and reviewer-found

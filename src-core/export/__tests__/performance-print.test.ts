@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formSet } from '../../engine/__tests__/helpers';
 import { performanceHtml, performancePrintCss } from '../performance-print';
-import { consistentForms, project, sampleWith } from './fixtures';
+import { consistentForms, project, sampleWith } from '../../evaluation/__tests__/fixtures';
 
 describe('performanceHtml', () => {
   const forms = consistentForms();

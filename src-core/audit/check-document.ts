@@ -2,10 +2,10 @@ import type { GongkaiDocument } from '../document/types';
 import type { Finding, Workbook } from '../engine';
 import { checkPerformance, checkPerformanceSet, type PerformanceFinding } from '../evaluation';
 import type { FormSet } from '../template';
-import { checkEmptyTables, type EmptyTableFinding } from './empty-tables';
-import { crossChecks, type CrossFinding } from './cross-checks';
-import { textReport, type TextFinding, type TextReport } from './text-check';
-import { mixedDocumentKind } from './text-mistakes';
+import { checkEmptyTables, type EmptyTableFinding } from '../publication/empty-tables';
+import { crossChecks, type CrossFinding } from '../publication/cross-checks';
+import { textReport, type TextFinding, type TextReport } from '../publication/text-check';
+import { mixedDocumentKind } from '../publication/text-mistakes';
 
 /** A finding about the publication around the tables: its text, an empty table's 说明, the 绩效自评表. */
 export type DocumentFinding = TextFinding | EmptyTableFinding | PerformanceFinding | CrossFinding;

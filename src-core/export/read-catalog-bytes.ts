@@ -1,5 +1,5 @@
-import { parseCatalogRows, parseCsv, type CatalogImport } from './import-catalog';
-import { loadXlsxBook } from '../export/load-xlsx';
+import { parseCatalogRows, parseCsv, type CatalogImport } from '../catalog/import-catalog';
+import { loadXlsxBook } from './load-xlsx';
 
 /** Reads a two-column catalog (编码, 名称) from the bytes of an .xlsx or .csv file, in any host. */
 export async function readCatalogBytes(fileName: string, data: Uint8Array): Promise<CatalogImport> {

@@ -1,7 +1,7 @@
-import { escapeHtml, spanAttrs, TABLE_FONT_STACK } from '../export/print-html';
+import { escapeHtml, spanAttrs, TABLE_FONT_STACK } from './print-html';
 import type { GongkaiDocument } from '../document/types';
 import type { FormSet } from '../template';
-import { performanceTemplatesFor } from './builtin-templates';
+import { performanceTemplatesFor } from '../evaluation/builtin-templates';
 import {
   isComputedCell,
   isFieldCell,
@@ -9,7 +9,7 @@ import {
   type FormFieldCell,
   type FormListBand,
   type FormTableTemplate,
-} from './form-template';
+} from '../evaluation/form-template';
 import {
   formTitle,
   mergeSpans,
@@ -17,7 +17,7 @@ import {
   listTotal,
   printedAmount,
   type PerformanceFormData,
-} from './form-model';
+} from '../evaluation/form-model';
 
 /**
  * The 绩效自评表 of `doc.performance` as HTML for the whole-document print: the 汇总表, the 部门整体绩效自评表 and each

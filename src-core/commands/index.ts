@@ -1,0 +1,8 @@
+export type { CommandResult, CommandNotice } from './command';
+export {
+  convertMoneyUnit,
+  adjustmentText,
+  WANYUAN_TOLERANCE,
+  type MoneyUnitConversion,
+} from './convert-money-unit';
+export { adoptComputed } from './adopt-computed';

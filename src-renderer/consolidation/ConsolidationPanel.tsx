@@ -1,0 +1,298 @@
+import { useReducer, useRef, useState } from 'react';
+import { formatExact, Decimal, FINDING_KIND_NAMES as KIND } from '../../src-core';
+import { useStore } from '../state/use-store';
+import { ConsolidationState } from './consolidation-state';
+import './consolidation.css';
+
+/**
+ * 单位汇总: pick the units' files, see each unit's check (errors / warnings / 尾数) in the 单位 overview, the
+ * consolidated findings (尾数 at 汇总 with their reason), any consolidated table; a click on a cell shows which units
+ * contribute what, and opens a unit at that cell. Self-contained: the editor's document is only replaced when the
+ * user opens a unit.
+ */
+export function ConsolidationPanel() {
+  const store = useStore();
+  const [open, setOpen] = useState(false);
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const state = useRef(new ConsolidationState()).current;
+  const [table, setTable] = useState('03');
+  const [picked, setPicked] = useState<{ row: string; col: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const c = state.consolidation;
+
+  const openUnit = async (id: string, cell?: { table: string; row: string; col: string }) => {
+    const text = await state.unitText(id);
+    if (text === undefined) return;
+    store.commitPendingEdits();
+    if (store.session.dirty && !window.confirm('当前文件有未保存的修改，打开单位将放弃这些修改。是否继续？'))
+      return;
+    if (!store.openText(text, { filePath: null, fileName: id })) return;
+    setOpen(false);
+    if (cell) store.focusCell(cell);
+  };
+
+  if (!open)
+    return (
+      <button
+        type="button"
+        className="gk-cons-toggle"
+        data-testid="consolidation-open"
+        onClick={() => setOpen(true)}
+      >
+        单位汇总
+      </button>
+    );
+
+  const wb = c?.workbook();
+  const findings = c?.findings() ?? [];
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const rounding = c?.roundingReport();
+  const tables = c?.formSet.tables ?? [];
+  const model = wb?.tables.get(table);
+  const parts = picked ? state.contributions(table, picked.row, picked.col) : [];
+  return (
+    <div className="gk-modal-back">
+      <section
+        className="gk-modal gk-cons"
+        role="dialog"
+        aria-label="单位汇总"
+        data-testid="consolidation-panel"
+      >
+        <header className="gk-cons-head">
+          <h2>单位汇总</h2>
+          <label>
+            部门名称
+            <input
+              defaultValue={state.departmentName}
+              data-testid="consolidation-name"
+              onBlur={(e) => {
+                state.rename(e.target.value.trim());
+                redraw();
+              }}
+            />
+          </label>
+          <button
+            type="button"
+            className="gk-button"
+            data-testid="consolidation-pick"
+            onClick={() => input.current?.click()}
+          >
+            {c ? '添加或替换单位文件…' : '选择单位文件…'}
+          </button>
+          <input
+            ref={input}
+            type="file"
+            multiple
+            accept=".json,.gongkai.json"
+            style={{ display: 'none' }}
+            data-testid="consolidation-files"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])].map((f) => ({ name: f.name, file: f }));
+              e.target.value = '';
+              setBusy(true);
+              void state.addFiles(files).finally(() => {
+                setBusy(false);
+                redraw();
+              });
+            }}
+          />
+          <button type="button" className="gk-link" onClick={() => setOpen(false)} title="关闭">
+            ✕
+          </button>
+        </header>
+        {busy && <p>正在读取和审核各单位…</p>}
+        {state.lastChange.length > 0 && (
+          <div className="gk-cons-change" data-testid="consolidation-change">
+            {state.lastChange.map((l, i) => (
+              <div key={i}>{l}</div>
+            ))}
+          </div>
+        )}
+        {!c ? (
+          <p>
+            选择各单位的 .gongkai.json 文件（可多选）。每个单位先按本表样的规则审核，再按科目编码逐行相加。
+          </p>
+        ) : (
+          <div className="gk-cons-body">
+            <table className="gk-cons-units" data-testid="consolidation-units">
+              <thead>
+                <tr>
+                  <th>单位</th>
+                  <th>文件</th>
+                  <th className="num">错误</th>
+                  <th className="num">提示</th>
+                  <th className="num">尾数</th>
+                  <th>状态</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {c.members().map((m) => (
+                  <tr
+                    key={m.source.id}
+                    data-testid="consolidation-unit"
+                    className={m.status === 'included' ? '' : 'gk-cons-out'}
+                  >
+                    <td>{m.status === 'failed' ? '—' : m.unit}</td>
+                    <td>{m.source.label}</td>
+                    <td className="num">{m.status === 'included' ? m.counts.errors : ''}</td>
+                    <td className="num">{m.status === 'included' ? m.counts.warnings : ''}</td>
+                    <td className="num">{m.status === 'included' ? m.counts.tails : ''}</td>
+                    <td>
+                      {m.status === 'included'
+                        ? '已汇总'
+                        : m.status === 'refused'
+                          ? `未汇总：${m.reason}`
+                          : `无法读取：${m.reason}`}
+                    </td>
+                    <td>
+                      {m.status !== 'failed' && !(m.status === 'included' && m.own) && (
+                        <button
+                          type="button"
+                          className="gk-button gk-small"
+                          onClick={() => void openUnit(m.source.id)}
+                        >
+                          打开
+                        </button>
+                      )}{' '}
+                      <button
+                        type="button"
+                        className="gk-button gk-small"
+                        onClick={() => {
+                          state.remove(m.source.id);
+                          redraw();
+                        }}
+                      >
+                        移出
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p data-testid="consolidation-summary">
+              已汇总 {c.includedCount} 个单位
+              {c.members().length > c.includedCount
+                ? `，${c.members().length - c.includedCount} 个没有汇总（汇总数不完整）`
+                : ''}
+              。 汇总审核：{errors} 个错误，{findings.length - errors} 个提示。舍位平衡：
+              {rounding?.balanced
+                ? '汇总各表没有尾数差异。'
+                : rounding?.tables
+                    .map((t) => `${t.tableCode} ${t.tails} 处尾数差异（差额绝对值合计 ${t.absTotal}）`)
+                    .join('；')}
+            </p>
+            <ul className="gk-cons-findings" data-testid="consolidation-findings">
+              {findings.map((f) => (
+                <li key={f.id} className={`gk-finding-${f.severity}`}>
+                  <button
+                    type="button"
+                    className="gk-link"
+                    onClick={() => {
+                      setTable(f.cell.table);
+                      setPicked({ row: f.cell.row, col: f.cell.col });
+                    }}
+                  >
+                    [{f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}]
+                  </button>{' '}
+                  {f.message}
+                </li>
+              ))}
+            </ul>
+            <div className="gk-cons-tabs">
+              {tables.map((t) => (
+                <button
+                  key={t.id}
+                  type="button"
+                  className={t.id === table ? 'active' : ''}
+                  data-testid={`consolidation-table-${t.id}`}
+                  onClick={() => {
+                    setTable(t.id);
+                    setPicked(null);
+                  }}
+                >
+                  {t.code}
+                </button>
+              ))}
+            </div>
+            <div className="gk-cons-grid-wrap">
+              {model && wb && (
+                <table className="gk-cons-grid" data-testid="consolidation-grid">
+                  <thead>
+                    <tr>
+                      <th>项目</th>
+                      {(model.rows.find((r) => r.columns.length > 0)?.columns ?? []).map((col) => (
+                        <th key={col}>{model.columnLabel.get(col)?.label ?? col}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {model.rows.map((r) => (
+                      <tr key={r.key}>
+                        <td>{r.code ? `${r.code} ${r.label}` : r.label}</td>
+                        {r.columns.map((col) => {
+                          const s = wb.cell(table, r.key, col);
+                          const mark = findings.find(
+                            (f) => f.cell.table === table && f.cell.row === r.key && f.cell.col === col,
+                          );
+                          const active = picked?.row === r.key && picked.col === col;
+                          return (
+                            <td
+                              key={col}
+                              className={`num${mark ? ` gk-cons-${mark.severity}` : ''}${active ? ' active' : ''}`}
+                              data-testid={`consolidation-cell-${r.key}-${col}`}
+                              onClick={() => setPicked({ row: r.key, col })}
+                            >
+                              {s?.unknown ? '—' : s?.value ? formatExact(s.value) : ''}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+            {picked && model && (
+              <aside className="gk-cons-drill" data-testid="consolidation-drill">
+                <strong>{c.locate(wb!, { table, row: picked.row, col: picked.col })}：各单位数</strong>
+                {parts.length === 0 ? (
+                  <p>没有单位在这一格有数。</p>
+                ) : (
+                  <table>
+                    <tbody>
+                      {parts.map((p) => (
+                        <tr key={p.source.id} data-testid="consolidation-part">
+                          <td>{p.unit}</td>
+                          <td className="num">
+                            {p.value === null
+                              ? `无法计算（${p.unknown ?? ''}）`
+                              : formatExact(new Decimal(p.value))}
+                          </td>
+                          <td>{p.entered ? '填报' : '按公式计算'}</td>
+                          <td>
+                            {!p.own && (
+                              <button
+                                type="button"
+                                className="gk-button gk-small"
+                                data-testid="consolidation-open-unit"
+                                onClick={() => void openUnit(p.source.id, p.cell)}
+                              >
+                                打开该单位的这一格
+                              </button>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </aside>
+            )}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

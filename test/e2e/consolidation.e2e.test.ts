@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeDocument } from '../../src-core';
+import { threeUnits } from '../../src-core/consolidation/__tests__/fixtures';
+import { screenshot, useApp } from './app-driver';
+
+const app = useApp();
+
+/** The three hand-checked units of the core tests, a damaged file and a unit of another year, as files. */
+function memberFiles(): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-cons-e2e-'));
+  const files = threeUnits().map((d, i) => {
+    const f = path.join(dir, `单位${i + 1}.gongkai.json`);
+    fs.writeFileSync(f, writeDocument(d));
+    return f;
+  });
+  const bad = path.join(dir, '损坏.gongkai.json');
+  fs.writeFileSync(bad, '{"format": "gongkai",');
+  const [first] = threeUnits();
+  const old = path.join(dir, '上年.gongkai.json');
+  fs.writeFileSync(old, writeDocument({ ...first!, unit: { ...first!.unit, name: '丁单位', year: 2022 } }));
+  return [...files, bad, old];
+}
+
+describe('单位汇总', () => {
+  it('lists each unit’s check, drills down into a consolidated cell and opens the unit there', async () => {
+    const { page, errors } = await app.open();
+    await page.getByTestId('consolidation-open').click();
+    await page.getByTestId('consolidation-name').fill('某局');
+    await page.getByTestId('consolidation-name').blur();
+    await page.getByTestId('consolidation-files').setInputFiles(memberFiles());
+    const units = page.getByTestId('consolidation-unit');
+    await expect.poll(() => units.count()).toBe(5);
+    const rows = await units.allTextContents();
+    expect(rows[0]).toContain('甲单位');
+    expect(rows.find((r) => r.includes('甲单位'))).toMatch(/单位1\.gongkai\.json122已汇总/);
+    expect(rows.find((r) => r.includes('损坏.gongkai.json'))).toContain('无法读取');
+    expect(rows.find((r) => r.includes('丁单位'))).toContain('未汇总：是 2022 年度的决算');
+    await expect
+      .poll(() => page.getByTestId('consolidation-summary').textContent())
+      .toContain('已汇总 3 个单位，2 个没有汇总');
+    // The 0.02 in 合计 基本支出 is 甲's and 乙's own 尾数 added up: a warning with that reason.
+    await expect
+      .poll(() => page.getByTestId('consolidation-findings').textContent())
+      .toContain('各单位分别取整到万元，尾数在汇总时累积：甲单位 +0.01、乙单位 +0.01，合计 +0.02');
+
+    await page.getByTestId('consolidation-table-03').click();
+    await page.getByTestId('consolidation-cell-合计-2').click();
+    const parts = page.getByTestId('consolidation-part');
+    await expect.poll(() => parts.count()).toBe(3);
+    expect(await parts.allTextContents()).toEqual([
+      '甲单位13.34填报打开该单位的这一格',
+      '乙单位20.01填报打开该单位的这一格',
+      '丙单位1.22按公式计算打开该单位的这一格',
+    ]);
+    await screenshot(page, 'consolidation-drill-down');
+
+    await parts.nth(1).getByTestId('consolidation-open-unit').click();
+    await expect.poll(() => page.getByTestId('page-03').textContent()).toContain('部门：乙单位');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
