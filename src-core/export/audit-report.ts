@@ -1,6 +1,6 @@
 import type { GongkaiDocument } from '../document/types';
 import type { Finding } from '../engine';
-import { FINDING_KIND_NAMES, type DocumentFinding } from '../publication';
+import { FINDING_KIND_NAMES, type DocumentFinding } from '../audit/check-document';
 import { escapeHtml as esc, printDocument } from './print-html';
 
 /**
