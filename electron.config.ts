@@ -71,7 +71,30 @@ const DEB_DEPENDS = [
   'fonts-noto-cjk',
 ];
 
+/**
+ * Code signing takes the certificate from the environment (electron-builder reads CSC_LINK / WIN_CSC_LINK and
+ * CSC_KEY_PASSWORD / WIN_CSC_KEY_PASSWORD), never from this file. With a certificate named, a failed signature fails
+ * the build instead of shipping an unsigned installer; without one (a developer's machine) it builds unsigned.
+ */
+export function signingFromEnvironment(env: Record<string, string | undefined>): {
+  forceCodeSigning: boolean;
+} {
+  return { forceCodeSigning: Boolean(env.WIN_CSC_LINK ?? env.CSC_LINK) };
+}
+
 export const builderConfig: Configuration = {
+  ...signingFromEnvironment(process.env),
+  // @electron/fuses, flipped in the packaged binary: it cannot be run as plain Node (ELECTRON_RUN_AS_NODE), take
+  // NODE_OPTIONS or --inspect, or load app code from anywhere but its own asar, whose integrity is checked at start;
+  // cookies are encrypted at rest. file:// keeps its privileges while the renderer is still loaded from a file.
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+  },
   appId: 'cn.gongkai.editor',
   productName: '决算公开表编辑器',
   // ASCII file and command names: older Windows shells and Linux desktops mangle Chinese executable names.
@@ -90,6 +113,7 @@ export const builderConfig: Configuration = {
   },
   win: {
     icon: 'build/icon.png',
+    signtoolOptions: { signingHashAlgorithms: ['sha256'], publisherName: 'Gongkai 决算公开表编辑器项目组' },
     target: [
       { target: 'nsis', arch: ['x64'] },
       { target: 'portable', arch: ['x64'] },

@@ -32,7 +32,8 @@ export function shortRef(
   const rowPart =
     row.lineNo !== undefined ? `${row.lineNo}行` : (row.code ?? (row.label === '金额' ? '' : row.label));
   const c = table.columnLabel.get(col);
-  const colPart = c?.no !== undefined ? `${c.no}栏` : '';
+  // Forms that print no 栏次 (上海) name the column by its header.
+  const colPart = c?.no !== undefined ? `${c.no}栏` : row.columns.length > 1 ? (c?.label ?? '') : '';
   if (sameTable && target.row === row.key) return colPart || rowPart;
   if (sameTable && target.col === col && table.template.kind === 'classification') return rowPart;
   return `${tablePart}${rowPart}${colPart}` || row.key;

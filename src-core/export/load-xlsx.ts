@@ -13,12 +13,18 @@ export async function loadXlsxBook(
   const guard = checkXlsxBytes(bytes) ?? (await checkXlsxInflation(bytes));
   if (guard) return { ok: false, message: guard };
   const book = new ExcelJS.Workbook();
+  // exceljs writes English warnings (and objects as “[object Object]”) to the console for odd files: what the user
+  // needs to know is our Chinese message, so its console output is dropped while it loads.
+  const saved = { warn: console.warn, error: console.error, log: console.log };
+  console.warn = console.error = console.log = () => {};
   try {
     await book.xlsx.load(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
     );
   } catch {
     return { ok: false, message: '无法读取这个 Excel 文件：文件已损坏，或不是 .xlsx 格式。' };
+  } finally {
+    Object.assign(console, saved);
   }
   return { ok: true, book };
 }

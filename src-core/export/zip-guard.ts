@@ -1,3 +1,5 @@
+import { isWorksheetPart, MAX_SHEET_BYTES, SheetCounter } from './sheet-count';
+
 /** Limits for a workbook anyone could have typed: beyond them it is refused before it is unpacked. */
 export const XLSX_LIMITS = {
   maxFileBytes: 30 * 1024 * 1024,
@@ -34,6 +36,7 @@ export function checkXlsxBytes(bytes: Uint8Array): string | null {
   let p = cdOffset;
   let unpacked = 0;
   let packed = 0;
+  let largestSheet = 0;
   for (let n = 0; n < entries; n++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
       return '文件已损坏（目录不完整），无法读取。';
@@ -42,8 +45,13 @@ export function checkXlsxBytes(bytes: Uint8Array): string | null {
     if (size === 0xffffffff) return '表格太大，不像是决算公开表，没有读取。';
     unpacked += size;
     packed += compressed;
+    const nameLength = view.getUint16(p + 28, true);
+    if (isWorksheetPart(new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength))))
+      largestSheet = Math.max(largestSheet, size);
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
+  if (largestSheet > MAX_SHEET_BYTES)
+    return `工作表解压后有 ${(largestSheet / 1024 / 1024).toFixed(0)} MB，远超决算公开表的规模，没有读取。`;
   if (unpacked > XLSX_LIMITS.maxUnpackedBytes) {
     return `表格解压后有 ${(unpacked / 1024 / 1024).toFixed(0)} MB，远超决算公开表的规模，没有读取。`;
   }
@@ -102,6 +110,8 @@ export async function checkXlsxInflation(bytes: Uint8Array): Promise<string | nu
       return '文件已损坏（部件位置不对），无法读取。';
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const data = bytes.subarray(start, Math.min(bytes.length, start + e.compressed));
+    const counter = isWorksheetPart(e.name) ? new SheetCounter() : null;
+    const sheet = `工作表部件“${e.name.replace(/^xl\/worksheets\//, '')}”`;
     const reader = new Blob([data as BlobPart])
       .stream()
       .pipeThrough(new DecompressionStream('deflate-raw'))
@@ -112,6 +122,15 @@ export async function checkXlsxInflation(bytes: Uint8Array): Promise<string | nu
         const { done, value } = await reader.read();
         if (done) break;
         size += value.byteLength;
+        if (counter) {
+          // Counted as it streams: a sheet beyond any 决算 table is refused before exceljs builds it in memory.
+          counter.push(value);
+          const tooBig = counter.tooBig(sheet);
+          if (tooBig) {
+            await reader.cancel();
+            return tooBig;
+          }
+        }
         if (size > e.declared + 1024 || total + size > XLSX_LIMITS.maxUnpackedBytes) {
           await reader.cancel();
           return '文件解压后的大小与它自己声明的不符（可能是恶意构造的压缩包），没有读取。';

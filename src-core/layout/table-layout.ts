@@ -58,11 +58,14 @@ export function tableLayout(table: TableModel): TableLayout {
     for (const row of table.rows) {
       const cells: LayoutCell[] = [];
       const isTotal = row.isTotal;
-      cells.push(
-        { kind: 'text', role: 'code', text: row.code ?? '', colSpan: 3, row: row.key },
-        { kind: 'covered' },
-        { kind: 'covered' },
-      );
+      // 类|款|项 printed as three columns (the code spans them) or the code in one column, as the block shows it.
+      if (block?.show.includes('codeLevels'))
+        cells.push(
+          { kind: 'text', role: 'code', text: row.code ?? '', colSpan: 3, row: row.key },
+          { kind: 'covered' },
+          { kind: 'covered' },
+        );
+      else cells.push({ kind: 'text', role: 'code', text: row.code ?? '', colSpan: 1, row: row.key });
       cells.push({
         kind: 'text',
         role: 'name',

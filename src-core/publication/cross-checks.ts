@@ -23,6 +23,7 @@ export interface CrossFinding {
  */
 export function crossChecks(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): CrossFinding[] {
   const phrases = formSet.publication.statements;
+  if (!phrases) return [];
   const out: CrossFinding[] = [];
   const read = (ref: string) => {
     const cell = resolveReference(wb, ref);

@@ -1,7 +1,7 @@
 import { Decimal } from '../money';
 import type { CellAddress, GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
-import type { FormSet } from '../template';
+import type { FormSet, StatementPhrases } from '../template';
 import { publicationMetrics, quotedMetric, toWanyuan } from './metrics';
 import type { Sentence, StatedNumber } from './sentences';
 import { statementKind, type StatementKind } from './statement-kind';
@@ -32,6 +32,7 @@ export interface ReadContext {
   readonly wb: Workbook;
   readonly doc: GongkaiDocument;
   readonly terms: readonly Term[];
+  readonly phrases: StatementPhrases;
   readonly scope: string | undefined;
   readonly shareBase: string | undefined;
 }
@@ -94,8 +95,8 @@ export function readParagraph(
   numbers: readonly StatedNumber[],
   ctx: ReadContext,
 ): NumberStatus[] {
-  const w = ctx.formSet.publication.statements.words;
-  const ignore = ctx.formSet.publication.statements.ignore;
+  const w = ctx.phrases.words;
+  const ignore = ctx.phrases.ignore;
   // The item a list paragraph is about: the most specific name in its first clause group.
   let topic: Subject | undefined;
   if (LIST_ITEM.test(text) && sents[0]) {
@@ -248,11 +249,7 @@ function severalAtOnce(
 }
 
 /** A clause about another year (2022年度…, 上年…) states last year's figure — unless it compares (与2022年度相比). */
-function speaksOfOtherYear(
-  context: string,
-  ctx: ReadContext,
-  w: ReadContext['formSet']['publication']['statements']['words'],
-): boolean {
+function speaksOfOtherYear(context: string, ctx: ReadContext, w: StatementPhrases['words']): boolean {
   const compared = (at: number) => w.compare.some((c) => context.slice(Math.max(0, at - c.length), at) === c);
   for (const m of context.matchAll(/(\d{4})年/g)) {
     if (Number(m[1]) !== ctx.doc.unit.year && !compared(m.index ?? 0)) return true;
@@ -415,7 +412,11 @@ function evaluate(
       );
     }
     case 'completion': {
-      const b = budgetOf(kind.budget);
+      // 年初预算为2.88万元，…，完成预算的30.9%: a bare 预算 is the budget the text has just named for the subject.
+      const named = (['initial', 'full', 'adjusted'] as const).find((k) =>
+        statedBudget.has(`${subject.name}:${k}`),
+      );
+      const b = budgetOf(kind.budget === 'budget' && named ? named : kind.budget);
       const stated =
         b.stated !== undefined ? { value: b.stated, source: `文字所写${budgetName(b.kind)}` } : undefined;
       // The text's own zero budget (年初预算为0万元 … 完成年初预算的95.89%) is a mistake whatever the tables say.
@@ -425,7 +426,7 @@ function evaluate(
       if (budget.value === null || budget.value.isZero()) {
         return written.isZero()
           ? mismatch(
-              `${budgetName(b.kind)}为0，完成率无意义，宜写“年初未安排预算”。`,
+              `${budgetName(b.kind)}为0，完成率无意义，宜写“未安排预算”。`,
               '不适用',
               budget,
               undefined,
@@ -536,7 +537,7 @@ function percentStatus(num: StatedNumber, expected: Decimal, source: Value, how:
 
 /** The base a share is of: named after 占 (本年支出合计, 政府采购支出总额 …), else the section's. */
 function shareBase(text: string, ctx: ReadContext): Value | string {
-  const phrases = ctx.formSet.publication.statements;
+  const phrases = ctx.phrases;
   const metrics = publicationMetrics(ctx.formSet, ctx.wb);
   const valueOf = (src: string): Value | undefined => {
     if (!src.startsWith('fact:')) return quotedMetric(ctx.wb, ctx.doc, metrics.get(src));
@@ -575,7 +576,7 @@ function contradictions(
   sents: readonly Sentence[],
   reads: readonly { num: StatedNumber; kind?: StatementKind; sentence: Sentence }[],
   statuses: NumberStatus[],
-  w: ReadContext['formSet']['publication']['statements']['words'],
+  w: StatementPhrases['words'],
 ): void {
   reads.forEach((r, i) => {
     if (r.kind?.kind !== 'completion') return;
@@ -647,7 +648,7 @@ function sums(
     if (r.located && r.kind?.kind === 'value' && r.kind.side === 'actual' && !r.kind.prior)
       if (!byName.has(r.located.subject.name)) byName.set(r.located.subject.name, i);
   });
-  for (const rule of ctx.formSet.publication.statements.sums) {
+  for (const rule of ctx.phrases.sums) {
     const totalAt = byName.get(rule.total);
     const parts = rule.parts.map((p) => byName.get(p)).filter((i): i is number => i !== undefined);
     if (totalAt === undefined || parts.length === 0) continue;

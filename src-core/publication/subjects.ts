@@ -1,7 +1,7 @@
 import { Decimal } from '../money';
 import type { CellAddress, GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
-import type { FormSet, StatementSubject } from '../template';
+import type { FormSet, StatementPhrases, StatementSubject } from '../template';
 import { cellLocation, publicationMetrics, quotedMetric, resolveReference, toWanyuan } from './metrics';
 
 /** A figure the text may be checked against: its value (万元 for money), where it comes from, its cell. */
@@ -46,8 +46,12 @@ const BUDGET_NAMES: Record<BudgetKind, string> = {
 export const budgetName = (k: BudgetKind) => BUDGET_NAMES[k];
 
 /** What the text's subjects are in this document: the profile's phrase data joined to the tables and facts. */
-export function subjectTerms(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): readonly Term[] {
-  const phrases = formSet.publication.statements;
+export function subjectTerms(
+  formSet: FormSet,
+  wb: Workbook,
+  doc: GongkaiDocument,
+  phrases: StatementPhrases,
+): readonly Term[] {
   const metrics = publicationMetrics(formSet, wb);
   const facts = doc.facts ?? {};
   const priorMetrics = facts.priorYear?.metrics ?? {};

@@ -71,7 +71,8 @@ export interface CheckedClaim {
  * Also reports the reviewers' usual mistakes and every 【待填写】 left open.
  */
 export function textReport(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): TextReport {
-  const terms = subjectTerms(formSet, wb, doc);
+  const phrases = formSet.publication.statements;
+  const terms = phrases ? subjectTerms(formSet, wb, doc, phrases) : [];
   const findings: TextFinding[] = [];
   const unchecked: UncheckedNumber[] = [];
   let stated = 0;
@@ -88,14 +89,18 @@ export function textReport(formSet: FormSet, wb: Workbook, doc: GongkaiDocument)
         if (!checkNumbers) return;
         const n = normalise(text);
         const numbers = statedNumbers(n.text);
-        const statuses = readParagraph(n.text, sentences(n.text, joinedNames(terms)), numbers, {
-          formSet,
-          doc,
-          terms,
-          scope: section.scope,
-          shareBase: section.shareBase,
-          wb,
-        });
+        // A profile without statement phrases cannot have its text read: every number says so.
+        const statuses: NumberStatus[] = phrases
+          ? readParagraph(n.text, sentences(n.text, joinedNames(terms)), numbers, {
+              formSet,
+              doc,
+              terms,
+              phrases,
+              scope: section.scope,
+              shareBase: section.shareBase,
+              wb,
+            })
+          : numbers.map(() => ({ status: 'unchecked', reason: NO_PHRASES }));
         numbers.forEach((num, i) => {
           const status = statuses[i] as NumberStatus;
           stated++;
@@ -131,9 +136,10 @@ export function textReport(formSet: FormSet, wb: Workbook, doc: GongkaiDocument)
             message: `${location}：文字写“…${claim}”，${status.message}`,
           });
         });
-        findings.push(
-          ...textMistakes(text, n, { formSet, doc, section: section.key, paragraph: p, location }),
-        );
+        if (phrases)
+          findings.push(
+            ...textMistakes(text, n, { phrases, doc, section: section.key, paragraph: p, location }),
+          );
       });
     }
   }
@@ -157,7 +163,9 @@ export function checkText(
 
 /** Every checked number with what it was compared with (for tests and `npm run accuracy`). */
 export function checkedClaims(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): CheckedClaim[] {
-  const terms = subjectTerms(formSet, wb, doc);
+  const phrases = formSet.publication.statements;
+  if (!phrases) return [];
+  const terms = subjectTerms(formSet, wb, doc, phrases);
   const out: CheckedClaim[] = [];
   for (const part of formSet.publication.parts) {
     if (part.checkNumbers !== true) continue;
@@ -169,6 +177,7 @@ export function checkedClaims(formSet: FormSet, wb: Workbook, doc: GongkaiDocume
           formSet,
           doc,
           terms,
+          phrases,
           scope: section.scope,
           shareBase: section.shareBase,
           wb,
@@ -189,6 +198,9 @@ export function checkedClaims(formSet: FormSet, wb: Workbook, doc: GongkaiDocume
   }
   return out;
 }
+
+const NO_PHRASES =
+  '本报表格式（profile）没有给出情况说明的说法数据（publication.json 的 statements），文字无法核对';
 
 /** Subject names with a 、 inside (收、支总计): not a clause boundary. */
 function joinedNames(terms: readonly { term: string }[]): string[] {

@@ -1,10 +1,10 @@
 import type { GongkaiDocument } from '../document/types';
-import type { FormSet } from '../template';
+import type { FormSet, StatementPhrases } from '../template';
 import { originalSpan, type Normalised } from './sentences';
 import type { TextFinding } from './text-check';
 
 interface Where {
-  readonly formSet: FormSet;
+  readonly phrases: StatementPhrases;
   readonly doc: GongkaiDocument;
   readonly section: string;
   readonly paragraph: number;
@@ -18,7 +18,7 @@ interface Where {
  * 单位 wording mixed.
  */
 export function textMistakes(raw: string, n: Normalised, where: Where): TextFinding[] {
-  const phrases = where.formSet.publication.statements;
+  const phrases = where.phrases;
   const text = n.text;
   const out: TextFinding[] = [];
   const add = (start: number, end: number, severity: 'error' | 'warning', what: string, tag: string) => {
@@ -116,7 +116,7 @@ export function textMistakes(raw: string, n: Normalised, where: Where): TextFind
  * 部门决算 and 单位决算 mixed in one publication: the wording used less often is reported where it stands.
  */
 export function mixedDocumentKind(formSet: FormSet, doc: GongkaiDocument): TextFinding[] {
-  const kinds = formSet.publication.statements.documentKinds;
+  const kinds = formSet.publication.statements?.documentKinds;
   if (!kinds || kinds.length < 2) return [];
   const places: { kind: string; section: string; p: number; at: number }[] = [];
   for (const [key, content] of Object.entries(doc.sections ?? {}))

@@ -103,7 +103,7 @@ export function loadFormSet(raw: {
       ...publication.error.issues.slice(0, 5).map((x) => `公开文本模板 ${x.path.join('.')}：${x.message}`),
     );
   if (publication.success) problems.push(...checkPublicationContract(publication.data, tables));
-  if (publication.success) {
+  if (publication.success && publication.data.statements) {
     // The text check's phrase data names quantities, facts and cells: a slip fails the load, not the check.
     const referenceProblem = (text: string) => {
       try {

@@ -15,6 +15,8 @@ const sectionTemplate = z.object({
    * are that fund's); `performance` — the 绩效 of its projects (项目, 资金 are its 项目支出). Otherwise all funds.
    */
   scope: z.enum(['general', 'performance']).optional(),
+  /** The sentences the official template gives for the section, XXX marking what is filled in ({单位}, {年度}, {上年}). */
+  patterns: z.array(z.string()).optional(),
   /** The named quantity a share (占…%) is of when the sentence does not say. */
   shareBase: z.string().optional(),
   /** In a 汇总 document this section lists the 单位构成 (本级 and the member units), kept to the member list. */
@@ -59,7 +61,7 @@ export const publicationTemplateSchema = z.object({
    */
   chartReferences: z.record(z.string(), z.string()).optional(),
   /** How the text check reads this profile's 情况说明: subjects, the statement words, what must add up. */
-  statements: statementPhrasesSchema,
+  statements: statementPhrasesSchema.optional(),
 });
 
 export type PublicationTemplate = z.infer<typeof publicationTemplateSchema>;

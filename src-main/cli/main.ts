@@ -31,6 +31,15 @@ const COMMANDS: Record<string, Command> = {
                                                 全文 PDF（封面、目录、六个部分）和文字部分的 Word 文档`,
     load: async () => (await import('./export-command')).exportCommand,
   },
+  profiles: {
+    help: '  gongkai profiles [--json]                     列出可用的表样（全国通用 2023、上海 2024 …）',
+    load: async () => (await import('./profiles-command')).profilesCommand,
+  },
+  import: {
+    help: `  gongkai import IN.xlsx --out OUT.gongkai.json [--profile 标识@年度]
+                                                把填好的 Excel 模板转为文件（自动识别表样）；有表读不出时不写文件`,
+    load: async () => (await import('./import-command')).importCommand,
+  },
   convert: {
     help: '  gongkai convert FILE --out OUT                元→万元 舍位平衡，写出新文件并列出调整',
     load: async () => (await import('./convert-command')).convertCommand,

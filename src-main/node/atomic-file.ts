@@ -20,8 +20,6 @@ const TEMP_NAME = /^\.gk-([0-9a-z]{2})([0-9a-z]+)-[0-9a-f]{6}\.tmp$/;
 const OLD_TEMP_NAME = /^\..+\.\d+\.\d{13}\.tmp$/;
 /** A temporary file untouched this long is stale whoever wrote it (a save on another machine of a shared folder). */
 const STALE_ANYWAY_MS = 60 * 60_000;
-/** One of this machine's whose process is gone is stale once it has been still this long. */
-const STALE_DEAD_MS = 2_000;
 
 const HOST_TAG = (() => {
   let h = 0;
@@ -138,11 +136,7 @@ export async function sweepStaleTemps(dir: string): Promise<number> {
       const stat = await fs.lstat(file);
       if (!stat.isFile()) continue;
       const still = now - stat.mtimeMs;
-      const deadHere =
-        ours !== null &&
-        ours[1] === HOST_TAG &&
-        !isRunning(parseInt(ours[2] as string, 36)) &&
-        still > STALE_DEAD_MS;
+      const deadHere = ours !== null && ours[1] === HOST_TAG && !isRunning(parseInt(ours[2] as string, 36));
       if (still > STALE_ANYWAY_MS || deadHere) {
         await fs.rm(file, { force: true });
         removed++;

@@ -76,6 +76,20 @@ describe('statements by structure (上海 template phrasing)', () => {
     ]);
   });
 
+  it('完成预算 after a stated 年初预算 is against that 年初预算 (上海: “三公”经费…年初预算为…完成预算的…)', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.threePublic',
+        '“三公”经费财政拨款支出年初预算为2.88万元，支出决算为0.89万元，完成预算的30.9%。',
+      ),
+    );
+    const { findings, unchecked } = of(doc, 'explanation.threePublic');
+    expect(findings).toEqual([]);
+    // 公开09表 has the 全年预算 only: the 年初预算 itself is listed as not checked.
+    expect(unchecked.map((u) => u.written)).toEqual(['2.88万元']);
+  });
+
   it('a sentence not understood is listed with its reason, and coverage counts it', () => {
     const doc = apply(loadSample(), text('explanation.general', '项目支出主要用于宣传事务954.62万元。'));
     const { unchecked, r } = of(doc, 'explanation.general');
@@ -320,5 +334,17 @@ describe('checks of 补充数据 and across tables', () => {
     expect(all.some((x) => x.kind === 'text' && x.written === '2.88万元' && x.expected === '0.89万元')).toBe(
       true,
     );
+  });
+});
+
+describe('a profile that gives no statement phrases', () => {
+  it('lists every number of its text as not checked, with the reason — never a clean result', () => {
+    const bare = { ...formSet, publication: { ...formSet.publication, statements: undefined } };
+    const doc = loadSample();
+    const r = textReport(bare, new Workbook(bare, doc), doc);
+    expect(r.checked).toBe(0);
+    expect(r.stated).toBeGreaterThan(90);
+    expect(r.unchecked).toHaveLength(r.stated);
+    expect(r.unchecked[0]?.reason).toContain('statements');
   });
 });

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { allFormSets, formSetFor } from '../../builtin-forms';
+import { Workbook } from '../../engine';
+import { importXlsx } from '../xlsx-import';
+import { shanghaiWorkbook } from './shanghai-fixture';
+
+describe('a hand-filled 上海 2024 template', () => {
+  it('is recognised as the 上海 profile, read completely, and checks clean with its 尾数 as warnings', async () => {
+    const r = await importXlsx(allFormSets(), await shanghaiWorkbook());
+    if (!r.ok) throw new Error(r.message);
+    expect(r.profile).toMatchObject({ id: 'shanghai', year: 2024 });
+    expect(r.document.profile).toEqual({ id: 'shanghai', year: 2024 });
+    expect(r.report.map((t) => t.status)).toEqual(Array(9).fill('read'));
+    expect(r.report.flatMap((t) => t.skipped)).toEqual([]);
+    const doc = r.document;
+    expect(doc.tables['02']?.rows?.map((x) => x.code)).toEqual([
+      '205',
+      '20502',
+      '2050205',
+      '208',
+      '20805',
+      '2080505',
+    ]);
+    expect(doc.tables['07']?.values.main).toEqual({ '9': '6', '10': '5', '11': '4', '12': '3.5' });
+    expect(doc.tables['08']?.note).toBe(
+      '说明：上海市XX局本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。',
+    );
+    expect(doc.tables['09']?.note).toContain('国有资本经营预算');
+    const wb = new Workbook(formSetFor(2024, 'shanghai')!, doc);
+    const findings = wb.findings();
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
+    const tails = findings.filter((f) => f.kind === 'tail');
+    expect(tails.length).toBeGreaterThan(0);
+    expect(tails.every((f) => f.cell.table === '03')).toBe(true);
+  });
+
+  it('a mutated copy is caught, the finding naming the row by 科目编码 and the column by its header', async () => {
+    const r = await importXlsx(allFormSets(), await shanghaiWorkbook({ income2050205: '999.00' }));
+    if (!r.ok) throw new Error(r.message);
+    const wb = new Workbook(formSetFor(2024, 'shanghai')!, r.document);
+    const errors = wb.findings().filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.map((f) => f.message).join('\n')).toMatch(
+      /表二 20502 普通教育 本年收入合计|表二 2050205 高等教育 本年收入合计/,
+    );
+  });
+
+  it('a file with one table whose header matches no profile is refused, reporting exactly that table', async () => {
+    const r = await importXlsx(allFormSets(), await shanghaiWorkbook({ breakTable5: true }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).toContain('有 1 张表找到了却读不出');
+    expect(r.message).toContain('一般公共预算财政拨款支出决算表');
+    expect(r.report?.filter((t) => t.status !== 'read').map((t) => t.table)).toEqual(['05']);
+  });
+});
+
+describe('a 上海 2024 document', () => {
+  it('exports to the 上海 layout (titles without 公开NN表 codes) and reads back as the same document', async () => {
+    const { exportXlsx } = await import('../xlsx-export');
+    const ExcelJS = (await import('exceljs')).default;
+    const first = await importXlsx(allFormSets(), await shanghaiWorkbook());
+    if (!first.ok) throw new Error(first.message);
+    const forms = formSetFor(2024, 'shanghai')!;
+    const bytes = await exportXlsx(forms, first.document);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = book.worksheets.find((w) => w.state !== 'hidden');
+    const texts: string[] = [];
+    sheet?.eachRow((row) => row.eachCell((c) => void texts.push(String(c.value ?? ''))));
+    expect(texts.some((t) => t.includes('收入支出决算总表'))).toBe(true);
+    expect(texts.some((t) => /公开\d\d表/.test(t))).toBe(false);
+    const again = await importXlsx(allFormSets(), bytes);
+    if (!again.ok) throw new Error(again.message);
+    expect(again.profile.id).toBe('shanghai');
+    expect(again.document.tables).toEqual(first.document.tables);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus, measure } from '../accuracy/corpus';
+
+// The accuracy corpus (test/accuracy/corpus/): real published 决算公开 documents of other units and the reference,
+// with their mismatches verified by hand. The text check may not raise a false error on any of them, must find
+// every real mismatch in a sentence it reads, and may pass none over in silence.
+describe('the text check on the accuracy corpus', () => {
+  const corpus = loadCorpus();
+
+  it('holds at least three documents of other units besides the reference', () => {
+    expect(corpus.filter((e) => !e.file.startsWith('hanyang')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const entry of corpus) {
+    it(`${entry.file}: no false error, every real mismatch found or listed as not checked`, () => {
+      const a = measure(entry);
+      expect(a.falseErrors).toEqual([]);
+      expect(a.missed.filter((m) => !m.listedUnchecked)).toEqual([]);
+      expect(a.stated).toBe(a.checked + a.report.text.unchecked.length);
+      expect(a.found + a.missed.length).toBe(a.real);
+    });
+  }
+
+  it('finds the hand-verified mismatches it can read: 天水 “完成年初预算100%” against 决算数大于预算数, the reference’s 三公', () => {
+    const byFile = new Map(corpus.map((e) => [e.file, measure(e)]));
+    expect(byFile.get('tianshui-kindergarten-2017.json')?.found).toBe(2);
+    expect(byFile.get('hanyang-reference-2023.json')?.found).toBe(4);
+  });
+});
