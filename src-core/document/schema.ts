@@ -52,5 +52,6 @@ export const documentSchema = z.object({
   sections: z.record(z.string(), sectionSchema).optional(),
   facts: factsSchema.optional(),
   performance: performanceSchema.optional(),
+  findingNotes: z.record(z.string(), z.string().max(2000, '说明不能超过 2000 字')).optional(),
   consolidation: z.object({ members: z.array(z.string().min(1, '成员路径不能为空')) }).optional(),
 });

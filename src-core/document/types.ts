@@ -68,6 +68,12 @@ export interface GongkaiDocument {
   /** 绩效自评表 (附件). */
   readonly performance?: PerformanceForms;
   /**
+   * The unit's 出错说明 for findings it accepts (审核报告), by finding id. A finding's id stays the same while the same
+   * rule stays broken at the same cell, so a 说明 survives edits until the finding is gone. A 说明 never turns an
+   * error into anything else.
+   */
+  readonly findingNotes?: Readonly<Record<string, string>>;
+  /**
    * A 汇总 (department) document: the member units it sums. Its own `tables` then hold only the department's 本级
    * figures; the consolidated figures are computed from the members and never stored.
    */

@@ -7,19 +7,27 @@ import {
   Workbook,
   type GongkaiDocument,
 } from '../../src-core';
+import { buildAuditReport, auditReportHtml } from '../../src-core/export/audit-report';
+import { writeFileAtomic } from '../node/atomic-file';
 import { loadInput } from './load-input';
 import { parseArgs } from './args';
 import type { CliIO } from './main';
 
-/** `gongkai check FILE [--json] [--tolerance N] [--text]`: the tables; with --text also the publication's text. */
+/**
+ * `gongkai check FILE [--json] [--tolerance N] [--text] [--report OUT.pdf|OUT.xlsx]`: the tables; with --text also
+ * the publication's text; with --report also the 审核报告 (every finding with its 说明, and a summary) as PDF or xlsx.
+ */
 export async function checkCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, ['tolerance']);
+  const args = parseArgs(argv, ['tolerance', 'report']);
   if ('error' in args) return fail(io, args.error);
-  const known = new Set(['json', 'tolerance', 'text']);
+  const known = new Set(['json', 'tolerance', 'text', 'report']);
   for (const flag of args.flags.keys()) if (!known.has(flag)) return fail(io, `不认识的参数 --${flag}。`);
   const [file, ...extra] = args.positional;
   if (!file || extra.length > 0)
-    return fail(io, '用法：gongkai check FILE [--json] [--tolerance N] [--text]');
+    return fail(
+      io,
+      '用法：gongkai check FILE [--json] [--tolerance N] [--text] [--report 审核报告.pdf|审核报告.xlsx]',
+    );
 
   let tolerance: string | undefined;
   const tol = args.flags.get('tolerance');
@@ -28,6 +36,10 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     if (!parsed.ok) return fail(io, `--tolerance：${parsed.message}`);
     tolerance = parsed.value;
   }
+
+  const reportFile = args.flags.get('report');
+  if (reportFile !== undefined && (typeof reportFile !== 'string' || !/\.(pdf|xlsx)$/i.test(reportFile)))
+    return fail(io, '--report 应给出以 .pdf 或 .xlsx 结尾的文件名，如 --report 审核报告.pdf');
 
   const read = await loadInput(file);
   if (!read.ok) return fail(io, read.message);
@@ -56,6 +68,23 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const split = splitBySeverity(findings);
   const errors = [...split.errors, ...documentFindings.filter((f) => f.severity === 'error')];
   const warnings = [...split.warnings, ...documentFindings.filter((f) => f.severity === 'warning')];
+
+  if (typeof reportFile === 'string') {
+    const built = buildAuditReport(doc, findings, documentFindings);
+    try {
+      if (/\.pdf$/i.test(reportFile)) {
+        const { renderPdf } = await import('../node/pdf');
+        await renderPdf(auditReportHtml(doc, built), reportFile);
+      } else {
+        // Loaded only here: a plain check loads no exceljs.
+        const { exportAuditReportXlsx } = await import('../../src-core/export/audit-report-xlsx');
+        await writeFileAtomic(reportFile, await exportAuditReportXlsx(built), { backup: false });
+      }
+    } catch (e) {
+      return fail(io, `审核报告导出失败：${(e as Error).message}`);
+    }
+    io.err(`已导出审核报告：${reportFile}\n`);
+  }
 
   if (args.flags.has('json')) {
     const out = report ? { errors, warnings, unchecked, coverage } : { errors, warnings };

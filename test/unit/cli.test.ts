@@ -197,6 +197,41 @@ describe('gongkai check --text', () => {
   }, 120_000);
 });
 
+describe('gongkai check --report', () => {
+  it(
+    'writes the 审核报告 with the 说明 written in the file, as xlsx and as PDF',
+    { timeout: 120_000 },
+    async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-report-'));
+      const doc = JSON.parse(await fs.readFile(SAMPLE, 'utf8')) as Record<string, unknown>;
+      const listed = JSON.parse((await gongkai('check', SAMPLE, '--json')).stdout) as {
+        warnings: { id: string }[];
+      };
+      const id = listed.warnings[0]?.id as string;
+      doc.findingNotes = { [id]: '四舍五入到万元的尾数。' };
+      const file = path.join(dir, 'unit.gongkai.json');
+      await fs.writeFile(file, JSON.stringify(doc));
+      const xlsx = path.join(dir, '审核报告.xlsx');
+      const r = await gongkai('check', file, '--report', xlsx);
+      expect(r.code, r.stderr).toBe(0);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(xlsx);
+      const ws = book.getWorksheet('审核报告');
+      expect(String(ws?.getCell(2, 1).value)).toContain('已说明 1 个');
+      const notes: unknown[] = [];
+      ws?.eachRow((row) => notes.push(row.getCell(9).value));
+      expect(notes).toContain('四舍五入到万元的尾数。');
+      const pdf = path.join(dir, '审核报告.pdf');
+      expect((await gongkai('check', file, '--report', pdf)).code).toBe(0);
+      expect((await fs.readFile(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const bad = await gongkai('check', file, '--report', path.join(dir, 'r.txt'));
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('.pdf 或 .xlsx');
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  );
+});
+
 describe('gongkai export --publication / --docx', () => {
   it(
     'writes the whole publication as PDF, in the reference’s order, and the text as Word',
