@@ -46,3 +46,11 @@ declare class DecompressionStream {
   readonly readable: ReadableStream<Uint8Array>;
   readonly writable: WritableStream<Uint8Array>;
 }
+
+// console exists in the browser and in Node; src-core uses it only to silence a library's own output while it runs.
+interface HeadlessConsole {
+  log(...data: unknown[]): void;
+  warn(...data: unknown[]): void;
+  error(...data: unknown[]): void;
+}
+declare const console: HeadlessConsole;
