@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../state/use-store';
 import type { RendererHost } from '../host/get-host';
 import { printPages } from '../state/export-commands';
+import { listProfiles } from '../../src-core';
 
 /** Modal dialogs: messages, restore after a crash, 公式说明, 关于. */
 export function Dialogs({ host }: { host: RendererHost }) {
@@ -105,6 +106,11 @@ export function Dialogs({ host }: { host: RendererHost }) {
       title = '公式说明';
       body = <FormulaHelp />;
       break;
+    case 'newDocument':
+      title = '新建';
+      body = <NewDocumentChoice onDone={close} />;
+      actions = null;
+      break;
     case 'about':
       title = '关于';
       body = (
@@ -114,7 +120,7 @@ export function Dialogs({ host }: { host: RendererHost }) {
           </p>
           <p>填报、审核并导出部门决算公开的九张表。离线运行，数据只保存在您选择的文件中。</p>
           <p>
-            报表格式：{store.session.formSet.year} 年度部门决算公开表；科目目录：
+            报表格式：{store.session.formSet.profile.name}；科目目录：
             {store.session.formSet.catalog.name}（{store.session.formSet.catalog.year}）。
           </p>
         </div>
@@ -171,6 +177,48 @@ function ModalFrame({
         <h2>{title}</h2>
         <div className="gk-modal-body">{children}</div>
         {actions && <div className="gk-modal-actions">{actions}</div>}
+      </div>
+    </div>
+  );
+}
+
+/** 新建 asks which form profile (year × region) the new document is filled in; the open document's is preselected. */
+function NewDocumentChoice({ onDone }: { onDone: () => void }) {
+  const store = useStore();
+  const current = store.session.formSet.profile;
+  const profiles = listProfiles();
+  const [chosen, setChosen] = useState(`${current.id}@${current.year}`);
+  const create = () => {
+    const picked = profiles.find((p) => `${p.id}@${p.year}` === chosen);
+    onDone();
+    if (picked) store.newDocument({ id: picked.id, year: picked.year });
+  };
+  return (
+    <div className="gk-new-document">
+      <p>请选择新文件使用的表样（地区和年度）：</p>
+      {profiles.map((p) => {
+        const key = `${p.id}@${p.year}`;
+        return (
+          <label key={key} className="gk-new-document-choice">
+            <input
+              type="radio"
+              name="gk-new-profile"
+              checked={chosen === key}
+              onChange={() => setChosen(key)}
+              data-testid={`new-profile-${key}`}
+            />{' '}
+            {p.name}
+            <span className="gk-hint">　{p.source}</span>
+          </label>
+        );
+      })}
+      <div className="gk-modal-actions">
+        <button type="button" className="gk-button" data-testid="new-create" onClick={create}>
+          新建
+        </button>
+        <button type="button" className="gk-button gk-secondary" onClick={onDone}>
+          取消
+        </button>
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { HostCommand } from '../../src-core/host';
+import { listProfiles } from '../../src-core';
 import type { RendererHost } from '../host/get-host';
 import type { GridHandle } from '../grid/TableGrid';
 import type { EditorStore } from './editor-store';
@@ -40,8 +41,13 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
     switch (command.type) {
       case 'new':
         if (confirmDiscard()) {
-          store.newDocument();
-          await host.api.clearRecovery();
+          // With more than one form profile shipped, 新建 asks which one; the open document's is preselected.
+          if (listProfiles().length > 1) {
+            store.showDialog({ kind: 'newDocument' });
+          } else {
+            store.newDocument();
+            await host.api.clearRecovery();
+          }
         }
         return;
       case 'open':

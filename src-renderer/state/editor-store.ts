@@ -10,6 +10,7 @@ import {
   type CellAddress,
   type GongkaiDocument,
   type Operation,
+  type ProfileRef,
   type RecoverySnapshot,
   type TableImportReport,
   checkDocumentReport,
@@ -44,7 +45,8 @@ export type Dialog =
     }
   | { readonly kind: 'restore'; readonly snapshot: RecoverySnapshot }
   | { readonly kind: 'formulaHelp' }
-  | { readonly kind: 'about' };
+  | { readonly kind: 'about' }
+  | { readonly kind: 'newDocument' };
 
 /** A request to the grid to focus a cell (from 审核结果, 查找 …); seq makes repeated requests distinct. */
 export interface FocusRequest {
@@ -220,9 +222,22 @@ export class EditorStore {
     return true;
   }
 
-  newDocument(): void {
-    const year = this.session.formSet.year;
-    const doc = withDefaultSections(this.session.formSet, newDocument(year));
+  /**
+   * A new, empty document of the given form profile (by default the open document's own), so a 上海 user's 新建
+   * stays on the 上海 forms and the file names its profile.
+   */
+  newDocument(profile: ProfileRef = this.session.formSet.profile): void {
+    const formSet = formSetFor(profile.year, profile.id);
+    if (!formSet) {
+      this.showDialog({
+        kind: 'message',
+        title: '无法新建',
+        text: `没有表样“${profile.id}@${profile.year}”。`,
+      });
+      return;
+    }
+    const ref: ProfileRef = { id: formSet.profile.id, year: formSet.profile.year };
+    const doc = withDefaultSections(formSet, newDocument(formSet.year, {}, ref));
     this.replaceDocument(doc, { filePath: null, fileName: '未命名.gongkai.json' });
     this.page = { kind: 'unit' };
     this.changed();
