@@ -12,10 +12,12 @@ import './consolidation.css';
  */
 export function ConsolidationPanel() {
   const store = useStore();
-  const [open, setOpen] = useState(false);
+  const open = store.consolidationOpen;
+  const setOpen = (value: boolean) => store.toggle('consolidationOpen', value);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   const state = useRef(new ConsolidationState()).current;
-  const [table, setTable] = useState('03');
+  // The table shown: the user's pick, else the profile's first classification table (where units differ most).
+  const [chosenTable, setTable] = useState<string | null>(null);
   const [picked, setPicked] = useState<{ row: string; col: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -32,23 +34,14 @@ export function ConsolidationPanel() {
     if (cell) store.focusCell(cell);
   };
 
-  if (!open)
-    return (
-      <button
-        type="button"
-        className="gk-cons-toggle"
-        data-testid="consolidation-open"
-        onClick={() => setOpen(true)}
-      >
-        单位汇总
-      </button>
-    );
+  if (!open) return null;
 
   const wb = c?.workbook();
   const findings = c?.findings() ?? [];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const rounding = c?.roundingReport();
   const tables = c?.formSet.tables ?? [];
+  const table = chosenTable ?? tables.find((t) => t.kind === 'classification')?.id ?? tables[0]?.id ?? '';
   const model = wb?.tables.get(table);
   const parts = picked ? state.contributions(table, picked.row, picked.col) : [];
   return (

@@ -101,6 +101,17 @@ export function Sidebar() {
             <span className="gk-side-name">单位信息</span>
           </button>
         </li>
+        <li>
+          <button
+            type="button"
+            className="gk-side-item"
+            data-testid="consolidation-open"
+            title="主管部门：装入各单位的文件，逐一审核并汇总"
+            onClick={() => store.toggle('consolidationOpen', true)}
+          >
+            <span className="gk-side-name">单位汇总</span>
+          </button>
+        </li>
       </ul>
       <div className="gk-side-unit" title="单位名称">
         {store.document.unit.name || '（未填单位名称）'}

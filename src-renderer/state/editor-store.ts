@@ -106,6 +106,8 @@ export class EditorStore {
   showFindings = true;
   findingsFilter: FindingsFilter = 'all';
   findOpen = false;
+  /** The 单位汇总 panel (opened from the sidebar). */
+  consolidationOpen = false;
   notice: Notice | null = null;
   dialog: Dialog | null = null;
   focusRequest: FocusRequest | null = null;
@@ -342,7 +344,7 @@ export class EditorStore {
     this.changed();
   }
 
-  toggle(what: 'showSidebar' | 'showFindings' | 'findOpen', value?: boolean): void {
+  toggle(what: 'showSidebar' | 'showFindings' | 'findOpen' | 'consolidationOpen', value?: boolean): void {
     this[what] = value ?? !this[what];
     this.changed();
   }
