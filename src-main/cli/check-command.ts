@@ -118,14 +118,21 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
       }
     }
     if (errors.length + warnings.length === 0)
-      io.out(unchecked.length > 0 ? '\n没有错误和提示，但上列的数没有核对。\n' : '\n全部审核通过。\n');
+      io.out(
+        unchecked.length > 0
+          ? '\n没有错误和提示，但上列的数没有核对。\n'
+          : coverage && coverage.stated === 0
+            ? '\n报表没有错误和提示；公开文本没有核对（没有写出的数）。\n'
+            : '\n全部审核通过。\n',
+      );
   }
   return errors.length > 0 ? 1 : 0;
 }
 
-/** 已核对 97 / 132 个数（73%）. */
+/** 已核对 97 / 132 个数（73%）; a text that states no number was not checked at all, which is not "100%". */
 function coverageText(t: { checked: number; stated: number }): string {
-  const pct = t.stated === 0 ? 100 : Math.floor((t.checked / t.stated) * 100);
+  if (t.stated === 0) return '公开文本中没有写出的数（文字为空或未导入），文字没有核对';
+  const pct = Math.floor((t.checked / t.stated) * 100);
   return `已核对 ${t.checked} / ${t.stated} 个数（${pct}%）`;
 }
 

@@ -195,6 +195,18 @@ describe('gongkai check --text', () => {
     expect(human.stdout).toContain(`文字核对：已核对 ${coverage.checked} / ${coverage.stated} 个数`);
     expect(human.stdout).toContain('[未核对]');
   }, 120_000);
+
+  it('says the text was not checked when it states no number, instead of “已核对 0 / 0（100%）”', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-notext-'));
+    const doc = JSON.parse(await fs.readFile(SAMPLE, 'utf8')) as Record<string, unknown>;
+    const file = path.join(dir, 'no-text.gongkai.json');
+    await fs.writeFile(file, JSON.stringify({ ...doc, sections: {} }));
+    const r = await gongkai('check', file, '--text');
+    expect(r.stdout).toContain('文字核对：公开文本中没有写出的数（文字为空或未导入），文字没有核对');
+    expect(r.stdout).not.toContain('100%');
+    expect(r.stdout).not.toContain('全部审核通过');
+    await fs.rm(dir, { recursive: true });
+  }, 120_000);
 });
 
 describe('gongkai check --report', () => {
