@@ -208,7 +208,7 @@ function NewDocumentChoice({ onDone }: { onDone: () => void }) {
               data-testid={`new-profile-${key}`}
             />{' '}
             {p.name}
-            <span className="gk-hint">　{p.source}</span>
+            <span className="gk-hint"> — {p.source}</span>
           </label>
         );
       })}
