@@ -87,11 +87,9 @@ export function textReport(formSet: FormSet, wb: Workbook, doc: GongkaiDocument)
         const location = `${where} 第${p + 1}段`;
         findings.push(...todos(text, section.key, p, location));
         if (!checkNumbers) return;
-        const n = normalise(text);
-        const numbers = statedNumbers(n.text);
         // A profile without statement phrases cannot have its text read: every number says so.
-        const statuses: NumberStatus[] = phrases
-          ? readParagraph(n.text, sentences(n.text, joinedNames(terms)), numbers, {
+        const { n, numbers, statuses } = phrases
+          ? readNumbers(text, {
               formSet,
               doc,
               terms,
@@ -100,7 +98,7 @@ export function textReport(formSet: FormSet, wb: Workbook, doc: GongkaiDocument)
               shareBase: section.shareBase,
               wb,
             })
-          : numbers.map(() => ({ status: 'unchecked', reason: NO_PHRASES }));
+          : unreadNumbers(text);
         numbers.forEach((num, i) => {
           const status = statuses[i] as NumberStatus;
           stated++;
@@ -161,6 +159,27 @@ export function checkText(
   return [...report.findings];
 }
 
+/** One paragraph's stated numbers, each with the status the statement reader gives it (shared by the report and the trace). */
+function readNumbers(text: string, ctx: Parameters<typeof readParagraph>[3]) {
+  const n = normalise(text);
+  const numbers = statedNumbers(n.text);
+  const statuses: NumberStatus[] = readParagraph(
+    n.text,
+    sentences(n.text, joinedNames(ctx.terms)),
+    numbers,
+    ctx,
+  );
+  return { n, numbers, statuses };
+}
+
+/** The same for a profile with no statement phrases: every number is listed as not read, with the reason. */
+function unreadNumbers(text: string) {
+  const n = normalise(text);
+  const numbers = statedNumbers(n.text);
+  const statuses: NumberStatus[] = numbers.map(() => ({ status: 'unchecked', reason: NO_PHRASES }));
+  return { n, numbers, statuses };
+}
+
 /** Every checked number with what it was compared with (for tests and `npm run accuracy`). */
 export function checkedClaims(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): CheckedClaim[] {
   const phrases = formSet.publication.statements;
@@ -171,9 +190,7 @@ export function checkedClaims(formSet: FormSet, wb: Workbook, doc: GongkaiDocume
     if (part.checkNumbers !== true) continue;
     for (const section of part.sections ?? []) {
       doc.sections?.[section.key]?.paragraphs.forEach((text, p) => {
-        const n = normalise(text);
-        const numbers = statedNumbers(n.text);
-        const statuses = readParagraph(n.text, sentences(n.text, joinedNames(terms)), numbers, {
+        const { n, numbers, statuses } = readNumbers(text, {
           formSet,
           doc,
           terms,
