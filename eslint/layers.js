@@ -12,6 +12,8 @@ const kernel = {
   document: ['money', 'formula', 'catalog', 'template'],
   /** The renderer's one contract with its host: types only. */
   host: ['money', 'document'],
+  /** Every action's id, label, keys and menu place, for the renderer and the Electron menu alike. */
+  actions: ['host'],
   /** The profiles shipped with the app (templates/), loaded and checked. */
   'builtin-forms': ['money', 'formula', 'catalog', 'template', 'document'],
 };

@@ -22,6 +22,7 @@ export * from './session';
 export * from './rounding';
 export * from './layout';
 export * from './host';
+export * from './actions';
 export * from './export';
 export * from './publication';
 export * from './evaluation';

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RendererHost } from './host/get-host';
-import type { GridHandle } from './grid/TableGrid';
-import { createCommandHandler } from './state/app-commands';
-import { tablePage, type EditorStore, type Page as PageShown } from './state/editor-store';
+import type { GridHandle } from './grid/grid-handle';
+import { ActionsContext, createActionRunner } from './actions/action-runner';
+import { createFileCommands } from './state/app-commands';
+import type { EditorStore, Page as PageShown } from './state/editor-store';
 import { HostContext, StoreContext, useStore } from './state/use-store';
 import { Dialogs } from './panels/Dialogs';
 import { FindBar } from './panels/FindBar';
@@ -38,60 +39,24 @@ function Shell({ host }: { host: RendererHost }) {
     setGrid(h);
   }, []);
 
-  // Menu commands from the host (native menu) or the in-page menu bar.
+  // One action registry for the menus, the buttons and the keys (src-renderer/actions): the host's menu commands
+  // and the window's shortcuts both end there.
+  const actions = useMemo(
+    () =>
+      createActionRunner(
+        { store, host, files: createFileCommands(store, host), grid: () => gridRef.current },
+        // The Electron menu carries the window's shortcuts as accelerators and raises them itself.
+        { menuHasAccelerators: host.kind === 'electron' },
+      ),
+    [store, host],
+  );
+  useEffect(() => host.api.onCommand((c) => void actions.perform(c.type, { command: c })), [host, actions]);
+  // In capture, before the grid sees the key (Ctrl+PageUp would scroll it by a page).
   useEffect(() => {
-    const handle = createCommandHandler(store, host, () => gridRef.current);
-    return host.api.onCommand((c) => void handle(c));
-  }, [store, host]);
-
-  // Keyboard shortcuts of a desktop editor. In Electron the native menu's accelerators raise the same commands.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (host.kind === 'electron') return;
-      const mod = e.ctrlKey || e.metaKey;
-      if (!mod) return;
-      const inField = isTextField(e.target) && !(e.target as HTMLElement).closest('.ag-cell');
-      const key = e.key.toLowerCase();
-      const map: Record<string, Parameters<typeof host.dispatch>[0]['type']> = {
-        s: e.shiftKey ? 'saveAs' : 'save',
-        o: 'open',
-        n: 'new',
-        f: 'find',
-        p: 'print',
-      };
-      if (!inField && (key === 'z' || key === 'y')) {
-        const editing = document.querySelector('.ag-cell-inline-editing');
-        if (editing) return;
-        e.preventDefault();
-        host.dispatch({ type: key === 'z' && !e.shiftKey ? 'undo' : 'redo' });
-        return;
-      }
-      const command = map[key];
-      if (command) {
-        e.preventDefault();
-        host.dispatch({ type: command });
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [host]);
-
-  // Ctrl+PageUp/PageDown: the previous or next table, as Excel and WPS switch sheets (in capture, before the grid
-  // scrolls by a page).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || (e.key !== 'PageUp' && e.key !== 'PageDown')) return;
-      const ids = store.session.formSet.tables.map((t) => t.id);
-      const at = store.page.kind === 'table' ? ids.indexOf(store.page.table) : -1;
-      if (at < 0) return;
-      e.preventDefault();
-      e.stopPropagation();
-      const next = ids[at + (e.key === 'PageUp' ? -1 : 1)];
-      if (next) store.setPage(tablePage(next));
-    };
+    const onKey = (e: KeyboardEvent) => void actions.runKey(e, 'window');
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [store]);
+  }, [actions]);
 
   // Title and unsaved mark; the host asks before closing when dirty.
   const dirty = store.unsaved;
@@ -125,22 +90,24 @@ function Shell({ host }: { host: RendererHost }) {
   }, [store, host]);
 
   return (
-    <div
-      className={`gk-app${store.showSidebar ? '' : ' no-sidebar'}${store.showFindings ? '' : ' no-findings'}`}
-    >
-      {host.kind === 'browser' && <MenuBar />}
-      <FindBar />
-      <div className="gk-main">
-        {store.showSidebar && <Sidebar />}
-        <main className="gk-centre">
-          <Page page={store.page} onGrid={onGrid} grid={grid} />
-        </main>
+    <ActionsContext.Provider value={actions}>
+      <div
+        className={`gk-app${store.showSidebar ? '' : ' no-sidebar'}${store.showFindings ? '' : ' no-findings'}`}
+      >
+        {host.kind === 'browser' && <MenuBar />}
+        <FindBar />
+        <div className="gk-main">
+          {store.showSidebar && <Sidebar />}
+          <main className="gk-centre">
+            <Page page={store.page} onGrid={onGrid} grid={grid} />
+          </main>
+        </div>
+        {store.showFindings && <FindingsPanel />}
+        <NoticeBar />
+        <Dialogs host={host} />
+        <ConsolidationPanel />
       </div>
-      {store.showFindings && <FindingsPanel />}
-      <NoticeBar />
-      <Dialogs host={host} />
-      <ConsolidationPanel />
-    </div>
+    </ActionsContext.Provider>
   );
 }
 
@@ -176,13 +143,5 @@ function PerformancePartPage() {
       {part && <TextPartPage partKey={part.key} />}
       <PerformancePage />
     </>
-  );
-}
-
-function isTextField(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement
   );
 }

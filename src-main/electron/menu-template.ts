@@ -1,5 +1,14 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
+import {
+  acceleratorOf,
+  actionSpec,
+  menuChord,
+  MENUS,
+  type ActionId,
+  type MenuEntry,
+  type NativeMenuSlot,
+} from '../../src-core/actions';
 import type { CommandType, HostCommand, RecentFile } from '../../src-core/host';
 import type { EditAction } from './edit-routing';
 import { APP_TITLE } from './window-title';
@@ -23,6 +32,8 @@ export interface MenuActions {
 
 type Item = MenuItemConstructorOptions;
 
+const EDIT_ACTIONS: readonly EditAction[] = ['undo', 'redo', 'copy', 'paste'];
+
 /**
  * Recent files are shown by name; two with the same name get their folder added so they can be told apart.
  */
@@ -39,114 +50,107 @@ function recentItems(recent: readonly RecentFile[], actions: MenuActions): Item[
   });
 }
 
+/** The items the host draws itself, in place of a `native:` slot of MENUS. */
+function nativeItems(slot: NativeMenuSlot, options: MenuOptions, actions: MenuActions): Item[] {
+  const mac = options.platform === 'darwin';
+  switch (slot) {
+    case 'recentFiles':
+      return [
+        {
+          id: 'file.recent',
+          label: '最近打开',
+          submenu: [
+            ...recentItems(options.recent, actions),
+            { type: 'separator' },
+            {
+              id: 'file.recent.clear',
+              label: '清除列表',
+              enabled: options.recent.length > 0,
+              click: () => actions.clearRecent(),
+            },
+          ],
+        },
+      ];
+    case 'quit':
+      // Windows closes with Alt+F4 natively; a second accelerator there would only confuse.
+      return [
+        {
+          id: 'file.quit',
+          label: '退出',
+          ...(options.platform === 'win32' ? {} : { accelerator: 'CmdOrCtrl+Q' }),
+          click: () => actions.quit(),
+        },
+      ];
+    // macOS text fields get 剪切/全选 only through menu roles; elsewhere the keys work without a menu item.
+    case 'cut':
+      return mac ? [{ id: 'edit.cut', label: '剪切', role: 'cut' }] : [];
+    case 'selectAllText':
+      return mac ? [{ id: 'edit.selectAll', label: '全选', role: 'selectAll' }] : [];
+    case 'zoom':
+      return [
+        { id: 'view.zoomIn', label: '放大', role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
+        { id: 'view.zoomOut', label: '缩小', role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },
+        { id: 'view.resetZoom', label: '实际大小', role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
+      ];
+    case 'fullScreen':
+      return [
+        {
+          id: 'view.fullScreen',
+          label: '全屏',
+          role: 'togglefullscreen',
+          accelerator: mac ? 'Ctrl+Cmd+F' : 'F11',
+        },
+      ];
+    case 'devTools':
+      return options.devTools
+        ? [{ type: 'separator' }, { id: 'view.devTools', label: '开发者工具', role: 'toggleDevTools' }]
+        : [];
+  }
+}
+
 /**
- * The whole application menu as an Electron template. Everything that concerns the document goes to the renderer
- * as a HostCommand; only zoom, full screen and the developer tools are native roles.
+ * The whole application menu as an Electron template, built from the action table (src-core/actions): label and
+ * accelerator come from there, so a key is defined once for the menu and the page. Everything that concerns the
+ * document goes to the renderer as a HostCommand; only zoom, full screen and the developer tools are native roles.
+ * Menu item ids are `menu.action` (file.save, edit.undo …).
  */
 export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): Item[] {
   const mac = options.platform === 'darwin';
   // Mnemonics (Alt+F …) are a Windows/Linux convention; macOS would show the parentheses literally.
   const top = (label: string, key: string): string => (mac ? label : `${label}(&${key})`);
-  const send = (type: CommandType) => (): void => actions.command({ type });
-  const edit =
-    (action: EditAction): Item['click'] =>
-    (_item, _window, event) =>
-      actions.edit(action, event.triggeredByAccelerator === true);
 
-  const file: Item = {
-    id: 'file',
-    label: top('文件', 'F'),
-    submenu: [
-      { id: 'file.new', label: '新建', accelerator: 'CmdOrCtrl+N', click: send('new') },
-      { id: 'file.open', label: '打开', accelerator: 'CmdOrCtrl+O', click: send('open') },
-      {
-        id: 'file.recent',
-        label: '最近打开',
-        submenu: [
-          ...recentItems(options.recent, actions),
-          { type: 'separator' },
-          {
-            id: 'file.recent.clear',
-            label: '清除列表',
-            enabled: options.recent.length > 0,
-            click: () => actions.clearRecent(),
-          },
-        ],
-      },
-      { type: 'separator' },
-      { id: 'file.save', label: '保存', accelerator: 'CmdOrCtrl+S', click: send('save') },
-      { id: 'file.saveAs', label: '另存为', accelerator: 'CmdOrCtrl+Shift+S', click: send('saveAs') },
-      { type: 'separator' },
-      { id: 'file.importExcel', label: '导入Excel', click: send('importExcel') },
-      { id: 'file.exportExcel', label: '导出Excel', click: send('exportExcel') },
-      { id: 'file.exportPdf', label: '导出PDF', click: send('exportPdf') },
-      { id: 'file.exportDocx', label: '导出Word（文字部分）', click: send('exportDocx') },
-      { type: 'separator' },
-      { id: 'file.print', label: '打印', accelerator: 'CmdOrCtrl+P', click: send('print') },
-      { type: 'separator' },
-      // Windows closes with Alt+F4 natively; a second accelerator there would only confuse.
-      {
-        id: 'file.quit',
-        label: '退出',
-        ...(options.platform === 'win32' ? {} : { accelerator: 'CmdOrCtrl+Q' }),
-        click: () => actions.quit(),
-      },
-    ],
+  const actionItem = (menu: string, id: ActionId): Item => {
+    const spec = actionSpec(id);
+    const chord = menuChord(spec, options.platform);
+    const edit = spec.editRouted ? EDIT_ACTIONS.find((a) => a === id) : undefined;
+    const click: Item['click'] = edit
+      ? (_item, _window, event) => actions.edit(edit, event.triggeredByAccelerator === true)
+      : () => actions.command({ type: id as CommandType });
+    return {
+      id: `${menu}.${id}`,
+      label: spec.label,
+      ...(chord ? { accelerator: acceleratorOf(chord) } : {}),
+      click,
+    };
   };
 
-  const editMenu: Item = {
-    id: 'edit',
-    label: top('编辑', 'E'),
-    submenu: [
-      { id: 'edit.undo', label: '撤销', accelerator: 'CmdOrCtrl+Z', click: edit('undo') },
-      { id: 'edit.redo', label: '重做', accelerator: mac ? 'Shift+Cmd+Z' : 'Ctrl+Y', click: edit('redo') },
-      { type: 'separator' },
-      // macOS text fields get 剪切/全选 only through menu roles; elsewhere the keys work without a menu item.
-      ...(mac ? [{ id: 'edit.cut', label: '剪切', role: 'cut' } satisfies Item] : []),
-      { id: 'edit.copy', label: '复制', accelerator: 'CmdOrCtrl+C', click: edit('copy') },
-      { id: 'edit.paste', label: '粘贴', accelerator: 'CmdOrCtrl+V', click: edit('paste') },
-      ...(mac ? [{ id: 'edit.selectAll', label: '全选', role: 'selectAll' } satisfies Item] : []),
-      { type: 'separator' },
-      { id: 'edit.find', label: '查找', accelerator: 'CmdOrCtrl+F', click: send('find') },
-    ],
+  const items = (menu: string, entries: readonly MenuEntry[]): Item[] => {
+    const out: Item[] = [];
+    for (const entry of entries) {
+      if (entry === '-') out.push({ type: 'separator' });
+      else if (entry.startsWith('native:'))
+        out.push(...nativeItems(entry.slice('native:'.length) as NativeMenuSlot, options, actions));
+      else out.push(actionItem(menu, entry as ActionId));
+    }
+    return out;
   };
 
-  const view: Item = {
-    id: 'view',
-    label: top('视图', 'V'),
-    submenu: [
-      { id: 'view.sidebar', label: '侧栏', click: send('toggleSidebar') },
-      { id: 'view.findings', label: '审核结果', click: send('toggleFindings') },
-      { id: 'view.unitInfo', label: '单位信息', click: send('unitInfo') },
-      { type: 'separator' },
-      { id: 'view.zoomIn', label: '放大', role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
-      { id: 'view.zoomOut', label: '缩小', role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },
-      { id: 'view.resetZoom', label: '实际大小', role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
-      { type: 'separator' },
-      {
-        id: 'view.fullScreen',
-        label: '全屏',
-        role: 'togglefullscreen',
-        accelerator: mac ? 'Ctrl+Cmd+F' : 'F11',
-      },
-      ...(options.devTools
-        ? [
-            { type: 'separator' } satisfies Item,
-            { id: 'view.devTools', label: '开发者工具', role: 'toggleDevTools' } satisfies Item,
-          ]
-        : []),
-    ],
-  };
-
-  const help: Item = {
-    id: 'help',
-    label: top('帮助', 'H'),
-    role: 'help',
-    submenu: [
-      { id: 'help.formulas', label: '公式说明', accelerator: 'F1', click: send('formulaHelp') },
-      { id: 'help.about', label: '关于', click: send('about') },
-    ],
-  };
+  const menus: Item[] = MENUS.map((m) => ({
+    id: m.id,
+    label: top(m.label, m.mnemonic),
+    ...(m.id === 'help' ? { role: 'help' as const } : {}),
+    submenu: items(m.id, m.items),
+  }));
 
   const appMenu: Item[] = mac
     ? [
@@ -154,7 +158,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
           id: 'app',
           label: APP_TITLE,
           submenu: [
-            { id: 'app.about', label: `关于${APP_TITLE}`, click: send('about') },
+            { id: 'app.about', label: `关于${APP_TITLE}`, click: () => actions.command({ type: 'about' }) },
             { type: 'separator' },
             { label: `隐藏${APP_TITLE}`, role: 'hide' },
             { label: '隐藏其他', role: 'hideOthers' },
@@ -164,5 +168,5 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
       ]
     : [];
 
-  return [...appMenu, file, editMenu, view, help];
+  return [...appMenu, ...menus];
 }

@@ -19,7 +19,14 @@ import {
   type GetRowIdParams,
   type RowClassParams,
 } from 'ag-grid-community';
-import { formatAmount, readCodeLine, tableLayout, type Finding, type TableModel } from '../../src-core';
+import {
+  actionForKey,
+  formatAmount,
+  readCodeLine,
+  tableLayout,
+  type Finding,
+  type TableModel,
+} from '../../src-core';
 import type { EditorStore } from '../state/editor-store';
 import { cellAt, gridModel, type GridModel, type GridRow, type HeaderNode } from './grid-model';
 import { copyText, planClear, planPaste, positionOf } from './grid-actions';
@@ -28,6 +35,10 @@ import { parseTsv, toTsv } from './clipboard';
 import { FindingTooltip } from './FindingTooltip';
 import { applyRowsByCode } from './rows-by-code';
 import { selectionStats, selectionStatsStore } from './selection-stats';
+import type { GridHandle, GridMove } from './grid-handle';
+import { useActions } from '../actions/action-runner';
+
+export type { GridHandle } from './grid-handle';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -51,21 +62,6 @@ const theme = themeQuartz.withParams({
   accentColor: '#1d5fbf',
 });
 
-/** The actions the menu and global shortcuts ask of the grid that has focus. */
-export interface GridHandle {
-  copy(): Promise<void>;
-  /**
-   * Pastes `text`, or the clipboard. `byAccelerator`: Electron's menu raised it from Ctrl+V, which the page's own
-   * paste event may already have handled.
-   */
-  paste(text?: string, options?: { readonly byAccelerator?: boolean }): Promise<void>;
-  clear(): void;
-  /** Ctrl+D: copies the selection's top row down over it (a single row: the row above it down onto it). */
-  fillDown(): void;
-  /** The logical rows on the focused display row (one per block). */
-  focusedRows(): readonly string[];
-}
-
 interface Props {
   readonly store: EditorStore;
   readonly tableId: string;
@@ -74,6 +70,7 @@ interface Props {
 
 /** One 公开 table in AG Grid, laid out as the paper form, with live values, marks and Excel-like keys. */
 export function TableGrid({ store, tableId, onReady }: Props) {
+  const actions = useActions();
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const rangeRef = useRef<Range | null>(null);
   const draggingRef = useRef(false);
@@ -250,10 +247,11 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   const setRange = useCallback(
     (range: Range | null) => {
       rangeRef.current = range;
+      if (range) store.gridCells.set(tableId, range.focus);
       refresh();
       showStats();
     },
-    [refresh, showStats],
+    [refresh, showStats, store, tableId],
   );
   // 求和/计数/平均 follow edits of the selected cells, and leave with the grid.
   useEffect(() => {
@@ -261,11 +259,30 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   }, [session, revision, showStats]);
   useEffect(() => () => selectionStatsStore.set(null), []);
 
+  // Ctrl+PageUp/PageDown: the keyboard comes with the switch, at the cell that was active in this table.
+  const applyGridFocus = (api: GridApi<GridRow>) => {
+    const request = store.gridFocus;
+    if (!request || request.table !== tableId || doneFocus.current === request.seq) return;
+    doneFocus.current = request.seq;
+    focusAt(api, store.gridCells.get(tableId) ?? { row: 0, col: 0 });
+  };
+  const focusAt = (api: GridApi<GridRow>, pos: GridPos) => {
+    const row = Math.min(pos.row, modelRef.current.rows.length - 1);
+    if (row < 0) return;
+    const at = { row, col: Math.min(pos.col, modelRef.current.columns.length - 1) };
+    api.ensureIndexVisible(at.row);
+    api.ensureColumnVisible(`g${at.col}`);
+    api.setFocusedCell(at.row, `g${at.col}`);
+    const r = rangeRef.current;
+    if (!r || !inRange(r, at.row, at.col)) setRange({ anchor: at, focus: at });
+  };
+
   // Focus requests from 审核结果 and 查找 (also when they arrive before this grid has rendered).
   const focusRequest = store.focusRequest;
   const doneFocus = useRef(0);
   const applyFocusRequest = useCallback(() => {
     const api = apiRef.current;
+    if (api) applyGridFocus(api);
     const request = store.focusRequest;
     if (!api || !request || request.cell.table !== tableId || doneFocus.current === request.seq) return;
     const pos = positionOf(modelRef.current, request.cell.row, request.cell.col);
@@ -282,7 +299,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   }, [store, tableId, setRange]);
   useEffect(() => {
     applyFocusRequest();
-  }, [focusRequest, applyFocusRequest]);
+  }, [focusRequest, store.gridFocus, applyFocusRequest]);
 
   const focused = (): GridPos | null => {
     const f = apiRef.current?.getFocusedCell();
@@ -373,6 +390,28 @@ export function TableGrid({ store, tableId, onReady }: Props) {
         }
         store.apply({ type: 'setCells', table: tableId, cells: plan.edits }, '向下填充');
       },
+      selectAll() {
+        const last = lastPos();
+        if (last.row >= 0) setRange({ anchor: { row: 0, col: 0 }, focus: last });
+      },
+      move(move: GridMove, key: string, extend: boolean) {
+        const pos = focused();
+        if (!pos) return;
+        const last = lastPos();
+        if (move === 'dataEdge') {
+          const step = ARROW_STEPS[key];
+          if (step) goTo(dataEdge(pos, step, last), extend);
+        } else if (move === 'rowEdge') {
+          goTo({ row: pos.row, col: key === 'Home' ? 0 : last.col }, extend);
+        } else {
+          goTo(key === 'Home' ? { row: 0, col: 0 } : last, extend);
+        }
+      },
+      focus() {
+        const api = apiRef.current;
+        if (!api) return;
+        focusAt(api, rangeRef.current?.focus ?? store.gridCells.get(tableId) ?? { row: 0, col: 0 });
+      },
       focusedRows() {
         const pos = focused();
         return pos ? (modelRef.current.rows[pos.row]?.layout?.rows ?? []) : [];
@@ -410,43 +449,17 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       }
       return;
     }
-    const mod = e.ctrlKey || e.metaKey;
-    const pos = focused();
-    const model = modelRef.current;
-    const last = { row: model.rows.length - 1, col: model.columns.length - 1 };
     // A new Ctrl+V: whether its paste event comes is not known yet.
-    if (mod && e.key.toLowerCase() === 'v') keyPaste.current = { handled: false };
-    const take = () => {
-      e.preventDefault();
-      e.stopPropagation();
-    };
-    if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'd') {
-      // Ctrl+D: fill down, as in Excel (one row selected: from the row above).
-      take();
-      handle.fillDown();
-    } else if (mod && e.key.toLowerCase() === 'c') {
-      e.preventDefault();
-      void handle.copy();
-    } else if (e.key === 'Delete') {
-      // Delete clears the selection; Backspace, as in Excel, empties the active cell and starts editing it (the
-      // grid's own behaviour).
-      take();
-      handle.clear();
-    } else if (mod && e.key.toLowerCase() === 'a' && pos && last.row >= 0) {
-      take();
-      setRange({ anchor: { row: 0, col: 0 }, focus: last });
-    } else if (mod && !e.altKey && pos && e.key in ARROW_STEPS) {
-      // Ctrl+arrow: to the edge of the figures in that direction, as Excel goes (not to the table's last row).
-      take();
-      goTo(dataEdge(pos, ARROW_STEPS[e.key] as [number, number], last), e.shiftKey);
-    } else if ((e.key === 'Home' || e.key === 'End') && pos) {
-      // Home/End: the row's first or last cell; with Ctrl, the table's first or last; with Shift, extending.
-      take();
-      const home = e.key === 'Home';
-      const to = mod ? (home ? { row: 0, col: 0 } : last) : { row: pos.row, col: home ? 0 : last.col };
-      goTo(to, e.shiftKey);
-    }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v') keyPaste.current = { handled: false };
+    // Excel's keys the Community grid lacks (Ctrl+D, Delete, Ctrl+A, Ctrl+arrows, Home/End, Ctrl+C) are actions
+    // of the registry (src-core/actions), performed on this grid's handle.
+    actions.runKey(e, 'grid');
   };
+
+  const lastPos = (): GridPos => ({
+    row: modelRef.current.rows.length - 1,
+    col: modelRef.current.columns.length - 1,
+  });
 
   const goTo = (target: GridPos, extend: boolean) => {
     const api = apiRef.current;
@@ -677,15 +690,9 @@ const ARROW_STEPS: Record<string, [number, number]> = {
 const EXTENDING_KEYS = /^(?:Arrow|Home$|End$|Page)/;
 
 const DEFAULT_COL_DEF: ColDef<GridRow> = {
-  // Keys the wrapper handles Excel's way: Delete clears the selection, Home/End, Ctrl+A select.
+  // Keys that are actions of the registry (the grid's and the window's, like Ctrl+PageUp) are not the grid's own.
   suppressKeyboardEvent: (p: SuppressKeyboardEventParams<GridRow>) =>
-    !p.editing &&
-    (['Delete', 'Home', 'End'].includes(p.event.key) ||
-      ((p.event.ctrlKey || p.event.metaKey) &&
-        (['a', 'd'].includes(p.event.key.toLowerCase()) ||
-          p.event.key in ARROW_STEPS ||
-          p.event.key === 'PageUp' ||
-          p.event.key === 'PageDown'))),
+    !p.editing && (actionForKey(p.event, 'grid') !== null || actionForKey(p.event, 'window') !== null),
 };
 
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;

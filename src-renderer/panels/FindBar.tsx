@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatAmount, locationText, parseAmount, type CellAddress } from '../../src-core';
+import { useActions } from '../actions/action-runner';
 import { useStore } from '../state/use-store';
 
 interface Hit {
@@ -10,6 +11,10 @@ interface Hit {
 /** 查找 (Ctrl+F): a 科目 by code or name, or an amount, across all nine tables. */
 export function FindBar() {
   const store = useStore();
+  const actions = useActions();
+  const input = useRef<HTMLInputElement>(null);
+  // The bar keeps its text while closed; each Ctrl+F gives it the focus with that text selected, so typing
+  // replaces it and Enter searches it again.
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
   // The first Enter goes to the first hit; each further Enter to the next one.
@@ -21,7 +26,13 @@ export function FindBar() {
     () => (store.findOpen ? search(store, query.trim()) : []),
     [store, store.findOpen, session, revision, query],
   );
-  if (!store.findOpen) return null;
+  const { findOpen, findSeq } = store;
+  useEffect(() => {
+    if (!findOpen) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [findOpen, findSeq]);
+  if (!findOpen) return null;
   const go = (i: number) => {
     if (hits.length === 0) return;
     const k = ((i % hits.length) + hits.length) % hits.length;
@@ -32,7 +43,7 @@ export function FindBar() {
   return (
     <div className="gk-findbar" role="search">
       <input
-        autoFocus
+        ref={input}
         value={query}
         placeholder="查找科目编码、名称或金额"
         data-testid="find-input"
@@ -43,7 +54,8 @@ export function FindBar() {
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') go(e.shiftKey ? index - 1 : visited ? index + 1 : index);
-          if (e.key === 'Escape' && !e.nativeEvent.isComposing) store.toggle('findOpen', false);
+          // Esc closes the bar and gives the keyboard back to the grid, at the cell found last.
+          else if (!e.nativeEvent.isComposing) actions.runKey(e, 'find');
         }}
       />
       <span className="gk-find-count" data-testid="find-count">
@@ -69,7 +81,7 @@ export function FindBar() {
       <button
         type="button"
         className="gk-link"
-        onClick={() => store.toggle('findOpen', false)}
+        onClick={() => void actions.perform('closeFind')}
         title="关闭查找"
       >
         ✕

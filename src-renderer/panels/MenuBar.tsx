@@ -1,62 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CommandType } from '../../src-core/host';
-import { useHost } from '../state/use-store';
-
-interface Item {
-  readonly label: string;
-  readonly command: CommandType;
-  readonly shortcut?: string;
-}
-
-const MENUS: readonly { label: string; items: readonly (Item | 'sep')[] }[] = [
-  {
-    label: '文件',
-    items: [
-      { label: '新建', command: 'new', shortcut: 'Ctrl+N' },
-      { label: '打开…', command: 'open', shortcut: 'Ctrl+O' },
-      'sep',
-      { label: '保存', command: 'save', shortcut: 'Ctrl+S' },
-      { label: '另存为…', command: 'saveAs', shortcut: 'Ctrl+Shift+S' },
-      'sep',
-      { label: '导入Excel…', command: 'importExcel' },
-      { label: '导出Excel…', command: 'exportExcel' },
-      { label: '导出PDF…', command: 'exportPdf' },
-      { label: '导出Word（文字部分）…', command: 'exportDocx' },
-      { label: '打印…', command: 'print', shortcut: 'Ctrl+P' },
-    ],
-  },
-  {
-    label: '编辑',
-    items: [
-      { label: '撤销', command: 'undo', shortcut: 'Ctrl+Z' },
-      { label: '重做', command: 'redo', shortcut: 'Ctrl+Y' },
-      'sep',
-      { label: '复制', command: 'copy', shortcut: 'Ctrl+C' },
-      { label: '粘贴', command: 'paste', shortcut: 'Ctrl+V' },
-      'sep',
-      { label: '查找…', command: 'find', shortcut: 'Ctrl+F' },
-    ],
-  },
-  {
-    label: '视图',
-    items: [
-      { label: '侧栏', command: 'toggleSidebar' },
-      { label: '审核结果', command: 'toggleFindings' },
-      { label: '单位信息', command: 'unitInfo' },
-    ],
-  },
-  {
-    label: '帮助',
-    items: [
-      { label: '公式说明', command: 'formulaHelp' },
-      { label: '关于', command: 'about' },
-    ],
-  },
-];
+import { actionSpec, chordText, MENUS, pageMenuItems } from '../../src-core';
+import { useActions } from '../actions/action-runner';
 
 /** The in-page menu bar of the browser host (Electron has the native menu with the same commands). */
 export function MenuBar() {
-  const host = useHost();
+  const actions = useActions();
   const [open, setOpen] = useState<number | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -70,7 +18,7 @@ export function MenuBar() {
     <div className="gk-menubar" role="menubar" ref={ref}>
       <span className="gk-appname">决算公开表编辑器</span>
       {MENUS.map((menu, i) => (
-        <div key={menu.label} className="gk-menu">
+        <div key={menu.id} className="gk-menu">
           <button
             type="button"
             role="menuitem"
@@ -83,25 +31,30 @@ export function MenuBar() {
           </button>
           {open === i && (
             <div className="gk-menu-pop" role="menu">
-              {menu.items.map((item, k) =>
-                item === 'sep' ? (
-                  <hr key={k} />
-                ) : (
+              {pageMenuItems(menu.items).map((id, k) => {
+                if (id === '-') return <hr key={k} />;
+                const spec = actionSpec(id);
+                const key = spec.keys?.[0];
+                return (
                   <button
-                    key={item.command}
+                    key={id}
                     type="button"
                     role="menuitem"
-                    data-testid={`cmd-${item.command}`}
+                    data-testid={`cmd-${id}`}
+                    disabled={!actions.enabled(id)}
                     onClick={() => {
                       setOpen(null);
-                      host.dispatch({ type: item.command });
+                      void actions.perform(id);
                     }}
                   >
-                    <span>{item.label}</span>
-                    {item.shortcut && <kbd>{item.shortcut}</kbd>}
+                    <span>
+                      {spec.label}
+                      {spec.opensDialog ? '…' : ''}
+                    </span>
+                    {key && <kbd>{chordText(key)}</kbd>}
                   </button>
-                ),
-              )}
+                );
+              })}
             </div>
           )}
         </div>

@@ -1,12 +1,19 @@
 import type { HostCommand } from '../../src-core/host';
 import { listProfiles } from '../../src-core';
 import type { RendererHost } from '../host/get-host';
-import type { GridHandle } from '../grid/TableGrid';
 import type { EditorStore } from './editor-store';
-import { runExportCommand } from './export-commands';
 
-/** The renderer side of every menu command; the same for the Electron menu and the in-page menu bar. */
-export function createCommandHandler(store: EditorStore, host: RendererHost, grid: () => GridHandle | null) {
+/** What 文件 › 新建/打开/保存 do in the renderer, for either host; the action registry calls them. */
+export interface FileCommands {
+  save(saveAs: boolean): Promise<boolean>;
+  /** The window is closing and the user chose to save first. */
+  saveAndClose(): Promise<void>;
+  newDocument(): Promise<void>;
+  /** 打开 (the host's dialog) or 最近打开 (command.filePath). */
+  open(command: HostCommand): Promise<void>;
+}
+
+export function createFileCommands(store: EditorStore, host: RendererHost): FileCommands {
   const save = async (saveAs: boolean): Promise<boolean> => {
     // What is written is the document as of now (with the text of an open editor); edits typed while the save runs
     // must stay marked unsaved.
@@ -37,81 +44,34 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
     return !store.session.dirty || window.confirm('当前文件有未保存的修改，继续将放弃这些修改。是否继续？');
   };
 
-  return async function handle(command: HostCommand): Promise<void> {
-    switch (command.type) {
-      case 'new':
-        if (confirmDiscard()) {
-          // With more than one form profile shipped, 新建 asks which one; the open document's is preselected.
-          if (listProfiles().length > 1) {
-            store.showDialog({ kind: 'newDocument' });
-          } else {
-            store.newDocument();
-            await host.api.clearRecovery();
-          }
-        }
-        return;
-      case 'open':
-      case 'openRecent': {
-        if (!confirmDiscard()) return;
-        const outcome =
-          command.type === 'open'
-            ? await host.api.openDocument()
-            : await host.api.openRecent(command.filePath ?? '');
-        if (outcome.status === 'cancelled') return;
-        if (outcome.status === 'failed') {
-          store.showDialog({ kind: 'message', title: '无法打开文件', text: outcome.message });
-          return;
-        }
-        if (store.openText(outcome.text, { filePath: outcome.filePath, fileName: outcome.fileName }))
-          await host.api.clearRecovery();
+  return {
+    save,
+    async saveAndClose() {
+      if (await save(false)) await host.api.closeWindow();
+    },
+    async newDocument() {
+      if (!confirmDiscard()) return;
+      // With more than one form profile shipped, 新建 asks which one; the open document's is preselected.
+      if (listProfiles().length > 1) {
+        store.showDialog({ kind: 'newDocument' });
+      } else {
+        store.newDocument();
+        await host.api.clearRecovery();
+      }
+    },
+    async open(command) {
+      if (!confirmDiscard()) return;
+      const outcome =
+        command.type === 'openRecent'
+          ? await host.api.openRecent(command.filePath ?? '')
+          : await host.api.openDocument();
+      if (outcome.status === 'cancelled') return;
+      if (outcome.status === 'failed') {
+        store.showDialog({ kind: 'message', title: '无法打开文件', text: outcome.message });
         return;
       }
-      case 'save':
-        await save(false);
-        return;
-      case 'saveAs':
-        await save(true);
-        return;
-      case 'saveAndClose':
-        if (await save(false)) await host.api.closeWindow();
-        return;
-      case 'undo':
-        store.undo();
-        return;
-      case 'redo':
-        store.redo();
-        return;
-      case 'copy':
-        await grid()?.copy();
-        return;
-      case 'paste':
-        await grid()?.paste(undefined, { byAccelerator: command.byAccelerator === true });
-        return;
-      case 'find':
-        store.toggle('findOpen', true);
-        return;
-      case 'toggleSidebar':
-        store.toggle('showSidebar');
-        return;
-      case 'toggleFindings':
-        store.toggle('showFindings');
-        return;
-      case 'unitInfo':
-        store.setPage({ kind: 'unit' });
-        return;
-      case 'formulaHelp':
-        store.showDialog({ kind: 'formulaHelp' });
-        return;
-      case 'about':
-        store.showDialog({ kind: 'about' });
-        return;
-      case 'importExcel':
-      case 'exportExcel':
-      case 'exportPdf':
-      case 'exportDocx':
-      case 'print':
-        await runExportCommand(command.type, store, host);
-        return;
-    }
+      if (store.openText(outcome.text, { filePath: outcome.filePath, fileName: outcome.fileName }))
+        await host.api.clearRecovery();
+    },
   };
 }

@@ -106,6 +106,12 @@ export class EditorStore {
   showFindings = true;
   findingsFilter: FindingsFilter = 'all';
   findOpen = false;
+  /** Increases on every 查找 (Ctrl+F): the find box takes the focus again with its text selected. */
+  findSeq = 0;
+  /** A request to give the keyboard to a table's grid at its active cell (Ctrl+PageUp/PageDown, F6). */
+  gridFocus: { readonly table: string; readonly seq: number } | null = null;
+  /** Each table's active cell as the grid left it (display row, grid column), so coming back finds it. */
+  readonly gridCells = new Map<string, { readonly row: number; readonly col: number }>();
   /** The 单位汇总 panel (opened from the sidebar). */
   consolidationOpen = false;
   notice: Notice | null = null;
@@ -277,6 +283,24 @@ export class EditorStore {
     this.focusRequest = null;
     this.textFocus = null;
     this.performanceFocus = null;
+    this.gridFocus = null;
+    this.changed();
+  }
+
+  /** Shows a table with the keyboard in its grid, at the cell that was active there (Excel's sheet switch). */
+  focusGrid(table: string): void {
+    this.page = tablePage(table);
+    this.focusRequest = null;
+    this.textFocus = null;
+    this.performanceFocus = null;
+    this.gridFocus = { table, seq: ++this.focusSeq };
+    this.changed();
+  }
+
+  /** 查找: opens the find box, or gives it the focus again, with the last text selected. */
+  openFind(): void {
+    this.findOpen = true;
+    this.findSeq++;
     this.changed();
   }
 

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { HostCommand, RecentFile } from '../../../src-core/host';
+import { acceleratorOf, actionSpec, MENUS, type ActionId } from '../../../src-core/actions';
 import { buildMenuTemplate, type MenuActions } from '../menu-template';
 
 type Item = MenuItemConstructorOptions;
@@ -90,7 +91,7 @@ describe('buildMenuTemplate', () => {
     ]);
     expect(labels(submenu(find(win, 'help')))).toEqual(['公式说明', '关于']);
     expect(find(win, 'edit.undo')?.accelerator).toBe('CmdOrCtrl+Z');
-    expect(find(win, 'edit.redo')?.accelerator).toBe('Ctrl+Y');
+    expect(find(win, 'edit.redo')?.accelerator).toBe('CmdOrCtrl+Y');
     expect(find(win, 'edit.copy')?.accelerator).toBe('CmdOrCtrl+C');
     expect(find(win, 'edit.paste')?.accelerator).toBe('CmdOrCtrl+V');
     expect(find(win, 'edit.find')?.accelerator).toBe('CmdOrCtrl+F');
@@ -110,10 +111,10 @@ describe('buildMenuTemplate', () => {
       ['file.exportDocx', 'exportDocx'],
       ['file.print', 'print'],
       ['edit.find', 'find'],
-      ['view.sidebar', 'toggleSidebar'],
-      ['view.findings', 'toggleFindings'],
+      ['view.toggleSidebar', 'toggleSidebar'],
+      ['view.toggleFindings', 'toggleFindings'],
       ['view.unitInfo', 'unitInfo'],
-      ['help.formulas', 'formulaHelp'],
+      ['help.formulaHelp', 'formulaHelp'],
       ['help.about', 'about'],
     ];
     for (const [id] of ids) click(find(menu, id));
@@ -133,6 +134,19 @@ describe('buildMenuTemplate', () => {
       ['paste', true],
     ]);
     expect(commands).toEqual([]);
+  });
+
+  it('takes every label and accelerator from the action table, so a key is defined once', () => {
+    for (const [menu, entries] of MENUS.map((m) => [m.id, m.items] as const)) {
+      for (const entry of entries) {
+        if (entry === '-' || entry.startsWith('native:')) continue;
+        const spec = actionSpec(entry as ActionId);
+        const item = find(win, `${menu}.${entry}`);
+        expect(item?.label).toBe(spec.label);
+        expect(item?.accelerator).toBe(spec.keys?.[0] ? acceleratorOf(spec.keys[0]) : undefined);
+      }
+    }
+    expect(find(win, 'help.formulaHelp')?.accelerator).toBe('F1');
   });
 
   it('退出 closes through the guard; zoom and full screen are native', () => {
@@ -180,6 +194,6 @@ describe('buildMenuTemplate', () => {
     expect(labels(mac)).toEqual(['决算公开表编辑器', '文件', '编辑', '视图', '帮助']);
     expect(find(mac, 'edit.cut')?.role).toBe('cut');
     expect(find(mac, 'edit.selectAll')?.role).toBe('selectAll');
-    expect(find(mac, 'edit.redo')?.accelerator).toBe('Shift+Cmd+Z');
+    expect(find(mac, 'edit.redo')?.accelerator).toBe('CmdOrCtrl+Shift+Z');
   });
 });

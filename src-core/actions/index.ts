@@ -1,0 +1,3 @@
+export * from './key-chord';
+export * from './action-table';
+export * from './action-lookup';

@@ -1,0 +1,103 @@
+import { ACTION_SPECS, type ActionId, type ActionSpec, type KeyEventLike } from '../../src-core';
+import type { HostCommand } from '../../src-core/host';
+import type { RendererHost } from '../host/get-host';
+import type { GridHandle, GridMove } from '../grid/grid-handle';
+import type { FileCommands } from '../state/app-commands';
+import type { EditorStore } from '../state/editor-store';
+import { runExportCommand } from '../state/export-commands';
+import { cycleRegion } from './regions';
+
+/** What an action may act on. */
+export interface ActionContext {
+  readonly store: EditorStore;
+  readonly host: RendererHost;
+  readonly files: FileCommands;
+  /** The grid on the page, if a table is shown. */
+  grid(): GridHandle | null;
+}
+
+/** How an action was raised: by a host command (the Electron menu), or by a key (the event's keys). */
+export interface ActionTrigger {
+  readonly command?: HostCommand;
+  readonly key?: KeyEventLike;
+}
+
+interface Behaviour {
+  perform(ctx: ActionContext, trigger: ActionTrigger): void | Promise<void>;
+  /** Whether it can be done now (a menu shows it disabled otherwise; its key is left alone). */
+  predicate?(ctx: ActionContext): boolean;
+}
+
+/** An action: its spec (src-core/actions: id, label, keys, menu place) and what it does here. */
+export type Action = ActionSpec & Behaviour;
+
+const onTable = (ctx: ActionContext) => ctx.store.page.kind === 'table';
+const hasGrid = (ctx: ActionContext) => ctx.grid() !== null;
+const moveGrid =
+  (move: GridMove): Behaviour['perform'] =>
+  (ctx, trigger) => {
+    if (trigger.key) ctx.grid()?.move(move, trigger.key.key, trigger.key.shiftKey);
+  };
+
+/** The previous or next table of the profile, keeping the keyboard in the grid. */
+function stepTable(ctx: ActionContext, step: -1 | 1): void {
+  const { store } = ctx;
+  if (store.page.kind !== 'table') return;
+  const ids = store.session.formSet.tables.map((t) => t.id);
+  const next = ids[ids.indexOf(store.page.table) + step];
+  if (next) store.focusGrid(next);
+}
+
+/**
+ * What each action does. A mapped type over ActionId: an action added to src-core's table without a behaviour here
+ * does not compile.
+ */
+const BEHAVIOURS: { readonly [K in ActionId]: Behaviour } = {
+  new: { perform: (ctx) => ctx.files.newDocument() },
+  open: { perform: (ctx, t) => ctx.files.open(t.command ?? { type: 'open' }) },
+  openRecent: { perform: (ctx, t) => ctx.files.open(t.command ?? { type: 'openRecent' }) },
+  save: { perform: (ctx) => void ctx.files.save(false) },
+  saveAs: { perform: (ctx) => void ctx.files.save(true) },
+  saveAndClose: { perform: (ctx) => ctx.files.saveAndClose() },
+  importExcel: { perform: (ctx) => runExportCommand('importExcel', ctx.store, ctx.host) },
+  exportExcel: { perform: (ctx) => runExportCommand('exportExcel', ctx.store, ctx.host) },
+  exportPdf: { perform: (ctx) => runExportCommand('exportPdf', ctx.store, ctx.host) },
+  exportDocx: { perform: (ctx) => runExportCommand('exportDocx', ctx.store, ctx.host) },
+  print: { perform: (ctx) => runExportCommand('print', ctx.store, ctx.host) },
+  undo: { perform: (ctx) => ctx.store.undo() },
+  redo: { perform: (ctx) => ctx.store.redo() },
+  copy: { perform: (ctx) => ctx.grid()?.copy() },
+  paste: {
+    perform: (ctx, t) => ctx.grid()?.paste(undefined, { byAccelerator: t.command?.byAccelerator === true }),
+  },
+  find: { perform: (ctx) => ctx.store.openFind() },
+  closeFind: {
+    perform: (ctx) => {
+      ctx.store.toggle('findOpen', false);
+      ctx.grid()?.focus();
+    },
+  },
+  toggleSidebar: { perform: (ctx) => ctx.store.toggle('showSidebar') },
+  toggleFindings: { perform: (ctx) => ctx.store.toggle('showFindings') },
+  unitInfo: { perform: (ctx) => ctx.store.setPage({ kind: 'unit' }) },
+  formulaHelp: { perform: (ctx) => ctx.store.showDialog({ kind: 'formulaHelp' }) },
+  about: { perform: (ctx) => ctx.store.showDialog({ kind: 'about' }) },
+  previousTable: { perform: (ctx) => stepTable(ctx, -1), predicate: onTable },
+  nextTable: { perform: (ctx) => stepTable(ctx, 1), predicate: onTable },
+  nextRegion: { perform: (ctx) => cycleRegion(1, ctx.grid()) },
+  previousRegion: { perform: (ctx) => cycleRegion(-1, ctx.grid()) },
+  fillDown: { perform: (ctx) => ctx.grid()?.fillDown(), predicate: hasGrid },
+  clearCells: { perform: (ctx) => ctx.grid()?.clear(), predicate: hasGrid },
+  selectAll: { perform: (ctx) => ctx.grid()?.selectAll(), predicate: hasGrid },
+  dataEdge: { perform: moveGrid('dataEdge'), predicate: hasGrid },
+  rowEdge: { perform: moveGrid('rowEdge'), predicate: hasGrid },
+  tableEdge: { perform: moveGrid('tableEdge'), predicate: hasGrid },
+};
+
+/** Every action of the app, by id: one table for the menus, the buttons and the keys (Excalidraw's register). */
+export const ACTIONS: ReadonlyMap<ActionId, Action> = new Map(
+  ACTION_SPECS.map((spec) => [spec.id, { ...spec, ...BEHAVIOURS[spec.id] }]),
+);
+
+/** The ids that have a behaviour (for the test that every spec has one and no behaviour lacks a spec). */
+export const BEHAVIOUR_IDS: readonly ActionId[] = Object.keys(BEHAVIOURS) as ActionId[];
