@@ -6,3 +6,4 @@ export {
   type MoneyUnitConversion,
 } from './convert-money-unit';
 export { adoptComputed } from './adopt-computed';
+export { planPaste, landingFrom, type PasteLanding, type PastePlan } from './plan-paste';

@@ -29,7 +29,7 @@ import {
 } from '../../src-core';
 import type { EditorStore } from '../state/editor-store';
 import { cellAt, gridModel, type GridModel, type GridRow, type HeaderNode } from './grid-model';
-import { copyText, planClear, planPaste, positionOf } from './grid-actions';
+import { copyText, planClear, planGridPaste, positionOf } from './grid-actions';
 import { inRange, isSingle, normalise, samePos, type GridPos, type Range } from './selection';
 import { parseTsv, toTsv } from './clipboard';
 import { FindingTooltip } from './FindingTooltip';
@@ -352,22 +352,10 @@ export function TableGrid({ store, tableId, onReady }: Props) {
           applyRowsByCode(store, table.template, block);
           return;
         }
-        const plan = planPaste(modelRef.current, store.workbook, table, range, block);
+        const plan = planGridPaste(modelRef.current, store.workbook, table, range, block);
         if (plan.edits.length > 0)
           store.apply({ type: 'setCells', table: tableId, cells: plan.edits }, '粘贴');
-        const details: string[] = [];
-        if (plan.onDerived.length > 0) {
-          details.push(
-            `${plan.onDerived.length} 个值填入计算单元格，作为填报数保留并与公式核对（右上角三角；“采用计算值”可改回公式）：${plan.onDerived.slice(0, 6).join('；')}${plan.onDerived.length > 6 ? ' …' : ''}`,
-          );
-        }
-        if (plan.onText > 0) details.push(`${plan.onText} 个值落在项目名称、行次或空白处，未粘贴`);
-        if (plan.outside > 0) details.push(`${plan.outside} 个值超出了表格范围，未粘贴`);
-        store.notify(
-          plan.onText > 0 || plan.outside > 0 ? 'warning' : 'info',
-          `已粘贴 ${plan.edits.length} 个单元格`,
-          details,
-        );
+        store.notify(plan.notice.level, plan.notice.text, plan.notice.details);
       },
       fillDown() {
         const range = currentRange();
@@ -383,7 +371,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
           })[0] ?? [];
         const target = { anchor: { row: source + 1, col: r.left }, focus: { row: r.bottom, col: r.right } };
         const block = Array.from({ length: r.bottom - source }, () => line);
-        const plan = planPaste(modelRef.current, store.workbook, table, target, block);
+        const plan = planGridPaste(modelRef.current, store.workbook, table, target, block);
         if (plan.edits.length === 0) {
           store.notify('info', '没有可以向下填充的单元格。');
           return;
