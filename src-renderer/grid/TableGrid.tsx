@@ -73,6 +73,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
   const actions = useActions();
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const rangeRef = useRef<Range | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const draggingRef = useRef(false);
   const extendingRef = useRef(false);
   /** Whether the page's paste event has already handled the latest Ctrl+V. */
@@ -275,6 +276,18 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     api.setFocusedCell(at.row, `g${at.col}`);
     const r = rangeRef.current;
     if (!r || !inRange(r, at.row, at.col)) setRange({ anchor: at, focus: at });
+    // Just after the first render the cell's element may not exist yet when the grid marks it focused: the keyboard
+    // goes to it once it is drawn (else the keys would go to the page body).
+    const settle = (tries: number) => {
+      const root = rootRef.current;
+      if (!root || root.contains(document.activeElement)) return;
+      const el = root.querySelector<HTMLElement>(
+        `.ag-row:not(.ag-row-pinned)[row-index="${at.row}"] .ag-cell[col-id="g${at.col}"]`,
+      );
+      if (el) el.focus();
+      else if (tries > 0) requestAnimationFrame(() => settle(tries - 1));
+    };
+    requestAnimationFrame(() => settle(20));
   };
 
   // Focus requests from 审核结果 and 查找 (also when they arrive before this grid has rendered).
@@ -593,6 +606,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
 
   return (
     <div
+      ref={rootRef}
       className={`gk-grid${autoHeight ? ' gk-grid-auto' : ''}`}
       data-testid={`grid-${tableId}`}
       onKeyDownCapture={onKeyDownCapture}
