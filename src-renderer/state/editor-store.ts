@@ -117,6 +117,8 @@ export class EditorStore {
   /** The 单位汇总 panel (opened from the sidebar). */
   consolidationOpen = false;
   notice: Notice | null = null;
+  /** Why the last autosave failed (shown in the status bar until one succeeds); null when autosave works. */
+  autosaveProblem: string | null = null;
   dialog: Dialog | null = null;
   focusRequest: FocusRequest | null = null;
   textFocus: TextFocusRequest | null = null;
@@ -384,6 +386,25 @@ export class EditorStore {
   notify(kind: Notice['kind'], text: string, details?: readonly string[]): void {
     this.notice = { id: ++this.noticeSeq, kind, text, details };
     this.changed();
+  }
+
+  /**
+   * Autosave's outcome: a failure is shown in the status bar and as a warning naming the file and the reason; the
+   * first success after one clears it and says so.
+   */
+  setAutosaveOutcome(
+    outcome: { readonly ok: true } | { readonly ok: false; readonly message: string },
+  ): void {
+    if (outcome.ok) {
+      if (this.autosaveProblem === null) return;
+      this.autosaveProblem = null;
+      this.notify('info', `自动保存已恢复：“${this.file.fileName}”的修改已备份。`);
+      return;
+    }
+    const first = this.autosaveProblem === null;
+    this.autosaveProblem = `“${this.file.fileName}”自动保存失败：${outcome.message}未保存的修改还没有备份，请尽快保存；30 秒后自动重试。`;
+    if (first || this.notice?.kind !== 'warning') this.notify('warning', this.autosaveProblem);
+    else this.changed();
   }
 
   dismissNotice(): void {
