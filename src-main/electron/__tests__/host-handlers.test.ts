@@ -24,6 +24,11 @@ function setup(platformEdited = true) {
     recovery,
     printer: { toPdf: vi.fn(), print: vi.fn() },
     closeGuard,
+    members: {
+      pickMemberFiles: vi.fn(async () => ({ status: 'cancelled' as const })),
+      readMemberFiles: vi.fn(async () => ({ status: 'cancelled' as const })),
+      watchMemberFiles: vi.fn(async () => undefined),
+    },
     window,
     showError: vi.fn(),
   };
