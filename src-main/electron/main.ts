@@ -50,8 +50,11 @@ async function start(): Promise<void> {
       : CONTENT_SECURITY_POLICY,
     isAppUrl: isOwnPage,
   });
+  // The print window's session serves the page of a print job running now and nothing else: not the rest of the
+  // temp folder, not other local files, not the network.
+  const printDirs = new Set<string>();
   secureSession(session.fromPartition(PRINT_PARTITION), {
-    requests: { fileRoots: [os.tmpdir()] },
+    requests: { fileRoots: () => [...printDirs] },
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     isAppUrl: () => false,
   });
@@ -142,6 +145,7 @@ async function start(): Promise<void> {
       printer: createHtmlPrinter({
         createWindow: printWindowFactory(BrowserWindow, printWindowOptions()),
         tempDir: os.tmpdir(),
+        activeDirs: printDirs,
       }),
       closeGuard,
       members: createMemberFileHandlers({
