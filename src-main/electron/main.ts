@@ -8,7 +8,7 @@ import { HOST_CHANNELS, type HostCommand } from '../../src-core/host';
 import { isAppUrl, type AppLocation } from './app-origin';
 import { CLOSE_PROMPT, createCloseGuard } from './close-guard';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './content-security-policy';
-import { createDocumentHandlers } from './document-handlers';
+import { createDocumentHandlers, FILE_CHANGED_PROMPT } from './document-handlers';
 import { editRoutingDeps, printWindowFactory, windowDialogs } from './electron-adapters';
 import { routeEditAction } from './edit-routing';
 import { createHostHandlers } from './host-handlers';
@@ -133,6 +133,19 @@ async function start(): Promise<void> {
     recent,
     documentsDir: app.getPath('documents'),
     onRecentChanged: () => void rebuildMenu(),
+    askFileChanged: async (filePath) => {
+      const { response } = await dialog.showMessageBox(win, {
+        type: FILE_CHANGED_PROMPT.type,
+        title: FILE_CHANGED_PROMPT.title,
+        message: FILE_CHANGED_PROMPT.message(filePath),
+        detail: FILE_CHANGED_PROMPT.detail,
+        buttons: [...FILE_CHANGED_PROMPT.buttons],
+        defaultId: FILE_CHANGED_PROMPT.defaultId,
+        cancelId: FILE_CHANGED_PROMPT.cancelId,
+        noLink: true,
+      });
+      return FILE_CHANGED_PROMPT.choices[response] ?? 'cancel';
+    },
   });
   registerHostHandlers(
     ipcMain,
