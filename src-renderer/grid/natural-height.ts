@@ -27,9 +27,7 @@ export function useNaturalGridHeight(
       const wrapper = root.querySelector<HTMLElement>('.ag-root-wrapper');
       // The wrapper's own border, top and bottom, around the header and body.
       const border = wrapper ? wrapper.offsetHeight - wrapper.clientHeight : 2;
-      setChrome(
-        part('.ag-header') + part('.ag-floating-top') + part('.ag-body-horizontal-scroll') + border,
-      );
+      setChrome(part('.ag-header') + part('.ag-floating-top') + part('.ag-body-horizontal-scroll') + border);
     };
     const watch = () => {
       const header = root.querySelector('.ag-header');
