@@ -28,6 +28,11 @@ export interface CompiledRule {
   readonly rationale?: string;
   readonly computesFirst?: boolean;
   readonly equations: readonly EquationNode[];
+  /**
+   * The formula is written in the form's own notation (the form prints 栏次, 行次 and table codes), so messages may
+   * quote it. Otherwise (上海: no 栏次/行次) the notation is internal and users see the rule's description.
+   */
+  readonly quotesFormula: boolean;
 }
 
 /** Which profile a form set is: stored in documents as { id, year }. */
@@ -124,9 +129,12 @@ export function loadFormSet(raw: {
   }
 
   const rules: CompiledRule[] = [];
+  const notationPrinted = new Map(tables.map((t) => [t.id, printsNotation(t)]));
+  const allPrinted = tables.every((t) => notationPrinted.get(t.id) === true);
   const compile = (def: RuleDef, table: string | null, source: RuleSource) => {
+    const quotesFormula = table === null ? allPrinted : notationPrinted.get(table) === true;
     try {
-      rules.push({ ...def, table, source, equations: parseFormula(def.formula) });
+      rules.push({ ...def, table, source, quotesFormula, equations: parseFormula(def.formula) });
     } catch (e) {
       if (!(e instanceof FormulaSyntaxError)) throw e;
       problems.push(`规则 ${def.id}（${def.formula}）：${e.message}`);
@@ -175,6 +183,17 @@ export function loadFormSet(raw: {
     catalog: new Catalog(catalogData.name, catalogData.year, catalogData.entries),
     publication: publication.data as PublicationTemplate,
   };
+}
+
+/**
+ * Whether a form prints the notation the rules are written in: its table code and 栏次 or 行次 numbers. A form
+ * that prints none of them (上海) names columns by header and rows by 科目编码/项目.
+ */
+function printsNotation(t: TableTemplate): boolean {
+  if (t.printCode === false) return false;
+  return t.blocks.some(
+    (b) => b.columns.some((c) => c.no !== undefined) || b.rows?.some((r) => r.lineNo !== undefined),
+  );
 }
 
 function checkTable(t: TableTemplate): string[] {
