@@ -87,6 +87,23 @@ describe('a 上海 2024 document', () => {
     sheet?.eachRow((row) => row.eachCell((c) => void texts.push(String(c.value ?? ''))));
     expect(texts.some((t) => t.includes('收入支出决算总表'))).toBe(true);
     expect(texts.some((t) => /公开\d\d表/.test(t))).toBe(false);
+    // 表五 prints its 合计 below the 科目 (the template's layout), the other classification tables above them.
+    const labels = (title: string) => {
+      const ws = book.worksheets.find((w) =>
+        w
+          .getSheetValues()
+          .some((r) => Array.isArray(r) && r.some((v) => v === title || String(v).endsWith(title))),
+      );
+      const col: string[] = [];
+      ws?.eachRow((row) => row.eachCell((c) => void col.push(String(c.value ?? ''))));
+      return col.filter((t) => t === '合计' || /^20[58](\d{2}){0,2}$/.test(t));
+    };
+    expect(labels('一般公共预算财政拨款支出决算表').slice(-2)).toEqual(['2080505', '合计']);
+    expect(
+      labels('支出决算表')
+        .filter((t) => t === '合计' || t === '205')
+        .slice(0, 2),
+    ).toEqual(['合计', '205']);
     const again = await importXlsx(allFormSets(), bytes);
     if (!again.ok) throw new Error(again.message);
     expect(again.profile.id).toBe('shanghai');
