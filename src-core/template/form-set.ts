@@ -11,6 +11,7 @@ import { displayColumns, placeHeader } from './layout';
 import { publicationTemplateSchema, type PublicationTemplate } from './publication-template';
 import { checkPublicationContract } from './check-contract';
 import { statementPhraseProblems } from './statement-phrases';
+import { correspondenceProblems, correspondenceSchema, type Correspondence } from './correspondence';
 
 /** Where a rule comes from: printed in the notes, assumed by the form, or between tables. */
 export type RuleSource = 'printed' | 'implied' | 'interTable';
@@ -59,6 +60,8 @@ export interface FormSet {
   readonly catalog: Catalog;
   /** The publication around the tables: parts, sections, named quantities. */
   readonly publication: PublicationTemplate;
+  /** How its tables correspond to other profiles' (转换表样); this profile's side is checked at load. */
+  readonly correspondences: readonly Correspondence[];
 }
 
 export class TemplateError extends Error {
@@ -80,6 +83,7 @@ export function loadFormSet(raw: {
   interTableRules: unknown;
   catalog: unknown;
   publication: unknown;
+  correspondences?: readonly unknown[];
 }): FormSet {
   const problems: string[] = [];
   const tables: TableTemplate[] = [];
@@ -127,6 +131,18 @@ export function loadFormSet(raw: {
       ),
     );
   }
+
+  const correspondences: Correspondence[] = [];
+  const tableMap = new Map(tables.map((t) => [t.id, t]));
+  (raw.correspondences ?? []).forEach((c, i) => {
+    const parsed = correspondenceSchema.safeParse(c);
+    if (!parsed.success) {
+      problems.push(...parsed.error.issues.map((x) => `表样对应 ${i + 1} ${x.path.join('.')}：${x.message}`));
+      return;
+    }
+    problems.push(...correspondenceProblems(parsed.data, 0, tableMap));
+    correspondences.push(parsed.data);
+  });
 
   const rules: CompiledRule[] = [];
   const notationPrinted = new Map(tables.map((t) => [t.id, printsNotation(t)]));
@@ -182,6 +198,7 @@ export function loadFormSet(raw: {
     rules,
     catalog: new Catalog(catalogData.name, catalogData.year, catalogData.entries),
     publication: publication.data as PublicationTemplate,
+    correspondences,
   };
 }
 
