@@ -380,12 +380,12 @@ function FormulaHelp() {
               .filter((r) => r.table === t.id)
               .map((r) => (
                 <li key={r.id}>
-                  <code>{r.formula}</code>{' '}
+                  {r.quotesFormula ? <code>{r.formula}</code> : r.description}{' '}
                   <span className={`gk-help-src gk-help-${r.severity}`}>
                     {r.severity === 'error' ? '强制' : '提示'}
                   </span>{' '}
                   <span className="gk-help-src">{sourceName[r.source]}</span>
-                  {r.source !== 'printed' && (
+                  {r.source !== 'printed' && r.quotesFormula && (
                     <div className="gk-help-desc">
                       {r.description}。{r.rationale}
                     </div>
@@ -402,12 +402,13 @@ function FormulaHelp() {
             .filter((r) => r.table === null)
             .map((r) => (
               <li key={r.id}>
-                <code>{r.formula}</code>{' '}
+                {r.quotesFormula ? <code>{r.formula}</code> : r.description}{' '}
                 <span className={`gk-help-src gk-help-${r.severity}`}>
                   {r.severity === 'error' ? '强制' : '提示'}
                 </span>
                 <div className="gk-help-desc">
-                  {r.description}。{r.rationale}
+                  {r.quotesFormula ? `${r.description}。` : ''}
+                  {r.rationale}
                 </div>
               </li>
             ))}

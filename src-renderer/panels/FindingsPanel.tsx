@@ -260,7 +260,7 @@ function TableFindingRow({ f, onNote }: { f: Finding; onNote: () => void }) {
   return (
     <FindingRow f={f} onOpen={() => store.focusCell(f.cell)} onNote={onNote}>
       <td className="gk-rule">
-        {f.kind === 'invalid' ? f.message.split('：').slice(1).join('：') : (f.rule?.formula ?? '')}
+        {f.kind === 'invalid' ? f.message.split('：').slice(1).join('：') : (f.rule?.text ?? '')}
       </td>
       <td className="num">{amount(f.expected)}</td>
       <td className="num">{f.kind === 'invalid' ? f.actual : amount(f.actual)}</td>
