@@ -16,6 +16,8 @@ export type CommandType =
   | 'exportExcel'
   | 'exportPdf'
   | 'exportDocx'
+  /** 导出审核报告 (PDF or xlsx): the findings with the unit's 说明. */
+  | 'exportAuditReport'
   | 'print'
   | 'undo'
   | 'redo'

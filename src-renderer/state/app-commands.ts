@@ -110,6 +110,10 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
       case 'about':
         store.showDialog({ kind: 'about' });
         return;
+      case 'exportAuditReport':
+        store.commitPendingEdits();
+        store.showDialog({ kind: 'auditReport' });
+        return;
       case 'importExcel':
       case 'exportExcel':
       case 'exportPdf':
