@@ -64,6 +64,7 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
   { id: 'exportExcel', label: '导出Excel', opensDialog: true },
   { id: 'exportPdf', label: '导出PDF', opensDialog: true },
   { id: 'exportDocx', label: '导出Word（文字部分）', opensDialog: true },
+  { id: 'exportAuditReport', label: '导出审核报告', opensDialog: true },
   { id: 'print', label: '打印', opensDialog: true, keys: [mod('p')], keyScope: 'window' },
   {
     id: 'undo',
@@ -156,6 +157,7 @@ export const MENUS: readonly MenuSpec[] = [
       'exportExcel',
       'exportPdf',
       'exportDocx',
+      'exportAuditReport',
       '-',
       'print',
       '-',

@@ -7,3 +7,9 @@ export {
 } from './convert-money-unit';
 export { adoptComputed } from './adopt-computed';
 export { planPaste, landingFrom, type PasteLanding, type PastePlan } from './plan-paste';
+export {
+  convertProfile,
+  profileConversionReport,
+  type ProfileConversion,
+  type ProfileConversionLoss,
+} from './convert-profile';

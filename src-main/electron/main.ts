@@ -1,4 +1,5 @@
 // The Electron main process: wires real Electron objects into the plain, tested modules beside it.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,10 +8,14 @@ import { HOST_CHANNELS, type HostCommand } from '../../src-core/host';
 import { isAppUrl, type AppLocation } from './app-origin';
 import { CLOSE_PROMPT, createCloseGuard } from './close-guard';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './content-security-policy';
-import { createDocumentHandlers } from './document-handlers';
+import { createDocumentHandlers, FILE_CHANGED_PROMPT } from './document-handlers';
 import { editRoutingDeps, printWindowFactory, windowDialogs } from './electron-adapters';
 import { routeEditAction } from './edit-routing';
 import { createHostHandlers } from './host-handlers';
+import { createMemberFileHandlers } from './member-files';
+import { documentTooBig, MAX_DOCUMENT_BYTES } from '../node/document-file';
+import { watchMembers } from '../node/member-watcher';
+import { readLimitedFile } from '../node/read-limited';
 import { createHtmlPrinter } from './html-printer';
 import { registerHostHandlers } from './ipc-router';
 import { buildMenuTemplate, type MenuActions } from './menu-template';
@@ -45,8 +50,11 @@ async function start(): Promise<void> {
       : CONTENT_SECURITY_POLICY,
     isAppUrl: isOwnPage,
   });
+  // The print window's session serves the page of a print job running now and nothing else: not the rest of the
+  // temp folder, not other local files, not the network.
+  const printDirs = new Set<string>();
   secureSession(session.fromPartition(PRINT_PARTITION), {
-    requests: { fileRoots: [os.tmpdir()] },
+    requests: { fileRoots: () => [...printDirs] },
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     isAppUrl: () => false,
   });
@@ -125,6 +133,19 @@ async function start(): Promise<void> {
     recent,
     documentsDir: app.getPath('documents'),
     onRecentChanged: () => void rebuildMenu(),
+    askFileChanged: async (filePath) => {
+      const { response } = await dialog.showMessageBox(win, {
+        type: FILE_CHANGED_PROMPT.type,
+        title: FILE_CHANGED_PROMPT.title,
+        message: FILE_CHANGED_PROMPT.message(filePath),
+        detail: FILE_CHANGED_PROMPT.detail,
+        buttons: [...FILE_CHANGED_PROMPT.buttons],
+        defaultId: FILE_CHANGED_PROMPT.defaultId,
+        cancelId: FILE_CHANGED_PROMPT.cancelId,
+        noLink: true,
+      });
+      return FILE_CHANGED_PROMPT.choices[response] ?? 'cancel';
+    },
   });
   registerHostHandlers(
     ipcMain,
@@ -137,8 +158,19 @@ async function start(): Promise<void> {
       printer: createHtmlPrinter({
         createWindow: printWindowFactory(BrowserWindow, printWindowOptions()),
         tempDir: os.tmpdir(),
+        activeDirs: printDirs,
       }),
       closeGuard,
+      members: createMemberFileHandlers({
+        dialogs,
+        readFile: (file) => readLimitedFile(file, MAX_DOCUMENT_BYTES, documentTooBig),
+        readText: (file) => fs.promises.readFile(file, 'utf8'),
+        watch: (files, onChange) => watchMembers(files, [], onChange),
+        notify: (id) => {
+          if (!win.isDestroyed()) win.webContents.send(HOST_CHANNELS.memberChanged, id);
+        },
+        defaultFolder: documents.currentFolder,
+      }),
       window: {
         setTitle: (title) => win.setTitle(title),
         setDocumentEdited:

@@ -63,6 +63,12 @@ const BEHAVIOURS: { readonly [K in ActionId]: Behaviour } = {
   exportExcel: { perform: (ctx) => runExportCommand('exportExcel', ctx.store, ctx.host) },
   exportPdf: { perform: (ctx) => runExportCommand('exportPdf', ctx.store, ctx.host) },
   exportDocx: { perform: (ctx) => runExportCommand('exportDocx', ctx.store, ctx.host) },
+  exportAuditReport: {
+    perform: (ctx) => {
+      ctx.store.commitPendingEdits();
+      ctx.store.showDialog({ kind: 'auditReport' });
+    },
+  },
   print: { perform: (ctx) => runExportCommand('print', ctx.store, ctx.host) },
   undo: { perform: (ctx) => ctx.store.undo() },
   redo: { perform: (ctx) => ctx.store.redo() },

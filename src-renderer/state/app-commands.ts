@@ -31,6 +31,11 @@ export function createFileCommands(store: EditorStore, host: RendererHost): File
       store.showDialog({ kind: 'message', title: '保存失败', text: outcome.message });
       return false;
     }
+    if (outcome.status === 'reload') {
+      // The file changed on disk and the user chose its version over the unsaved edits.
+      store.openText(outcome.text, { filePath: outcome.filePath, fileName: outcome.fileName });
+      return false;
+    }
     if (store.session !== session) return false;
     store.file = { filePath: outcome.filePath, fileName: outcome.fileName };
     session.markSaved(revision);
