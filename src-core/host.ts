@@ -79,6 +79,12 @@ export interface RecoverySnapshot {
   readonly at: string;
 }
 
+/**
+ * What became of one autosave: written, or why not, in Chinese naming the file (the renderer shows it and tries again
+ * on its next round).
+ */
+export type AutosaveOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
 /** 导出: the bytes of an xlsx or docx the renderer built, or the print HTML the host turns into a PDF. */
 export type ExportRequest =
   | { readonly kind: 'xlsx' | 'docx'; readonly suggestedName: string; readonly data: Uint8Array }
@@ -124,8 +130,8 @@ export interface HostApi {
   recentFiles(): Promise<readonly RecentFile[]>;
   /** 保存 / 另存为: atomic write, previous version kept as .bak. */
   saveDocument(request: SaveRequest): Promise<SaveOutcome>;
-  /** Autosave to the recovery file. */
-  writeRecovery(snapshot: RecoverySnapshot): Promise<void>;
+  /** Autosave to the recovery file; a failure (full disk, read-only or removed folder) comes back as data. */
+  writeRecovery(snapshot: RecoverySnapshot): Promise<AutosaveOutcome>;
   /** A recovery file left by a session that did not close normally. */
   readRecovery(): Promise<RecoverySnapshot | null>;
   clearRecovery(): Promise<void>;
