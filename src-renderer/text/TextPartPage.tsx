@@ -285,7 +285,7 @@ function UnitTable({
         </thead>
         <tbody>
           {units.map((u, i) => (
-            <tr key={`${i}:${u.name}`} data-testid="unit-table-row">
+            <tr key={`${i}\u0001${u.name}\u0001${u.note}`} data-testid="unit-table-row">
               <td className="num">{i + 1}</td>
               <td>
                 <input

@@ -4,7 +4,7 @@ import { screenshot, useApp } from './app-driver';
 const app = useApp();
 
 describe('部门决算单位构成 in a 上海 2024 document', () => {
-  it('is a table in the 概况 (序号, 单位名称, 备注) the user fills in, undoes, and sees in the print HTML', async () => {
+  it('is a table in the 概况 (序号, 单位名称, 备注) the user fills in, undoes, and deletes', async () => {
     const { page, errors } = await app.open();
     page.on('dialog', (d) => void d.accept());
     await page.getByTestId('menu-文件').click();
