@@ -103,8 +103,12 @@ export function readParagraph(
   // “经营收入”之外取得的收入” is about 其他收入, not the 经营收入 its definition names later).
   let topic: Subject | undefined;
   if (LIST_ITEM.test(text) && sents[0]) {
-    const first = sents[0].clauses[0] ?? sents[0];
-    const head = text.slice(first.start, first.end).replace(LIST_ITEM, '');
+    const first = sents[0];
+    const head =
+      text
+        .slice(first.start, first.end)
+        .replace(LIST_ITEM, '')
+        .split(/[，；：]/)[0] ?? '';
     const found = lastSubject(head, ctx, head);
     if (found && 'subject' in found) topic = found.subject;
   }
