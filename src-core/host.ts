@@ -16,6 +16,8 @@ export type CommandType =
   | 'exportExcel'
   | 'exportPdf'
   | 'exportDocx'
+  /** 导出审核报告 (PDF or xlsx): the findings with the unit's 说明. */
+  | 'exportAuditReport'
   | 'print'
   | 'undo'
   | 'redo'
@@ -67,6 +69,11 @@ export interface SaveRequest {
 
 export type SaveOutcome =
   | { readonly status: 'cancelled' }
+  /**
+   * The file changed on disk since it was opened or saved, and the user chose 重新载入: its text as it is now replaces
+   * the open document (the unsaved edits are given up by that choice).
+   */
+  | { readonly status: 'reload'; readonly filePath: string; readonly fileName: string; readonly text: string }
   | { readonly status: 'failed'; readonly message: string }
   | { readonly status: 'saved'; readonly filePath: string | null; readonly fileName: string };
 
@@ -78,6 +85,12 @@ export interface RecoverySnapshot {
   /** ISO time of the snapshot. */
   readonly at: string;
 }
+
+/**
+ * What became of one autosave: written, or why not, in Chinese naming the file (the renderer shows it and tries again
+ * on its next round).
+ */
+export type AutosaveOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 /** 导出: the bytes of an xlsx or docx the renderer built, or the print HTML the host turns into a PDF. */
 export type ExportRequest =
@@ -124,8 +137,8 @@ export interface HostApi {
   recentFiles(): Promise<readonly RecentFile[]>;
   /** 保存 / 另存为: atomic write, previous version kept as .bak. */
   saveDocument(request: SaveRequest): Promise<SaveOutcome>;
-  /** Autosave to the recovery file. */
-  writeRecovery(snapshot: RecoverySnapshot): Promise<void>;
+  /** Autosave to the recovery file; a failure (full disk, read-only or removed folder) comes back as data. */
+  writeRecovery(snapshot: RecoverySnapshot): Promise<AutosaveOutcome>;
   /** A recovery file left by a session that did not close normally. */
   readRecovery(): Promise<RecoverySnapshot | null>;
   clearRecovery(): Promise<void>;

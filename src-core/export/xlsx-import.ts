@@ -284,31 +284,42 @@ function cellOf(cell: ExcelJS.Cell): Cell {
   const v = cell.isMerged && cell.master !== cell ? cell.master.value : cell.value;
   if (v === null || v === undefined) return { text: '' };
   if (typeof v === 'number') return { text: String(v), number: v };
-  if (typeof v === 'string') return { text: v.trim() };
-  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE' };
-  if (v instanceof Date) return { text: v.toISOString().slice(0, 10) };
-  if (typeof v === 'object') {
-    if ('formula' in v || 'sharedFormula' in v) {
-      const result = (v as { result?: unknown }).result;
-      if (typeof result === 'number') return { text: String(result), number: result };
-      if (typeof result === 'string') return { text: result.trim() };
-      if (result && typeof result === 'object' && 'error' in result)
-        return { text: String((result as { error: unknown }).error), error: true };
-      if (result === undefined || result === null) return { text: '', formulaWithoutResult: true };
-      return { text: '' };
-    }
-    if ('error' in v) return { text: String((v as { error: unknown }).error), error: true };
-    if ('richText' in v)
-      return {
-        text: (v as { richText: { text: string }[] }).richText
-          .map((r) => r.text)
-          .join('')
-          .trim(),
-      };
-    if ('text' in v) return { text: String((v as { text: unknown }).text).trim() };
+  if (typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v)) {
+    const result = (v as { result?: unknown }).result;
+    if (typeof result === 'number') return { text: String(result), number: result };
+    if (result && typeof result === 'object' && 'error' in result)
+      return { text: plainText((result as { error: unknown }).error), error: true };
+    if (result === undefined || result === null) return { text: '', formulaWithoutResult: true };
+    return { text: plainText(result) };
   }
-  return { text: String(v) };
+  if (typeof v === 'object' && !(v instanceof Date) && 'error' in v)
+    return { text: plainText((v as { error: unknown }).error), error: true };
+  return { text: plainText(v) };
 }
+
+/**
+ * The text a cell shows, whatever shape exceljs gives its value: a string, rich text (runs), a hyperlink whose text
+ * may itself be rich text, a date, a boolean. Never "[object Object]": a value of a shape not known here reads as
+ * UNKNOWN_CONTENT, which an amount cell then reports as not a valid amount (kept and flagged, not dropped or 0).
+ */
+function plainText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray((v as { richText: unknown }).richText))
+      return (v as { richText: unknown[] }).richText
+        .map((run) => plainText((run as { text?: unknown } | null)?.text))
+        .join('')
+        .trim();
+    if ('text' in v) return plainText((v as { text: unknown }).text);
+  }
+  return UNKNOWN_CONTENT;
+}
+
+const UNKNOWN_CONTENT = '（无法识别的单元格内容）';
 
 const squash = (s: string) => s.replace(/[\s\u3000]/g, '');
 

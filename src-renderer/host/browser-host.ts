@@ -61,8 +61,13 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
     async writeRecovery(snapshot: RecoverySnapshot) {
       try {
         localStorage.setItem(RECOVERY_KEY, JSON.stringify(snapshot));
+        return { ok: true } as const;
       } catch {
-        // Storage full or disabled: autosave is a safety net, not worth interrupting the user.
+        // Storage full or disabled: the user must know the safety net is gone.
+        return {
+          ok: false,
+          message: '浏览器的本地存储已满或被禁用，无法写入恢复副本。',
+        } as const;
       }
     },
     async readRecovery() {

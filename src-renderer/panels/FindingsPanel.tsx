@@ -1,12 +1,20 @@
+import { Fragment, useEffect, useState, useSyncExternalStore } from 'react';
 import { FINDING_KIND_NAMES as KIND, type Finding } from '../../src-core';
+import { clampFindingsHeight, findingsLayoutStore } from '../state/findings-layout';
+import { PanelSplitter } from './PanelSplitter';
 import { amount } from '../state/amount-text';
 import { useStore } from '../state/use-store';
 import { useDocumentReport } from '../state/use-document-findings';
 import { tablePage, type DocumentFinding } from '../state/editor-store';
+import { FindingNoteRow } from './FindingNote';
+
+/** The columns of a finding row: 级别, 位置, 规则, 应为, 实际, 差额, actions, 说明. */
+const COLUMNS = 8;
 
 /** 审核结果: every finding of every table, filterable by severity; a click opens the table at the cell. */
 export function FindingsPanel() {
   const store = useStore();
+  const [editingNote, setEditingNote] = useState<string | null>(null);
   const tableFindings = store.workbook.findings();
   const report = useDocumentReport(store);
   const documentFindings = report.findings;
@@ -14,12 +22,33 @@ export function FindingsPanel() {
   const all: readonly (Finding | DocumentFinding)[] = [...tableFindings, ...documentFindings];
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
+  const notes = store.document.findingNotes ?? {};
+  const explained = all.filter((f) => (notes[f.id] ?? '') !== '').length;
   // Errors first (they block submission), each group in table, row, column order.
   const shown = all
     .filter((f) => store.findingsFilter === 'all' || f.severity === store.findingsFilter)
     .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const layout = useSyncExternalStore(findingsLayoutStore.subscribe, findingsLayoutStore.get);
+  const windowHeight = useWindowHeight();
+  // The remembered height, within what this window allows (a laptop screen keeps room for the table).
+  const height = clampFindingsHeight(layout.height, windowHeight);
+  const toggleCollapsed = () => findingsLayoutStore.set({ collapsed: !layout.collapsed });
   return (
-    <section className="gk-findings" aria-label="审核结果" data-testid="findings-panel">
+    <section
+      className={`gk-findings${layout.collapsed ? ' gk-findings-collapsed' : ''}`}
+      style={layout.collapsed ? undefined : { height }}
+      aria-label="审核结果"
+      data-testid="findings-panel"
+    >
+      {!layout.collapsed && (
+        <PanelSplitter
+          label="调整审核结果的高度"
+          height={height}
+          testId="findings-splitter"
+          onResize={(h) => findingsLayoutStore.set({ height: clampFindingsHeight(h, windowHeight) })}
+          onToggle={toggleCollapsed}
+        />
+      )}
       <header className="gk-findings-head">
         <strong>审核结果</strong>
         <span className="gk-findings-count">
@@ -32,6 +61,11 @@ export function FindingsPanel() {
             title="情况说明中写出的数，已与报表、补充数据或同段文字核对的个数"
           >
             文字核对 {checked}/{stated} 个数
+          </span>
+        )}
+        {explained > 0 && (
+          <span className="gk-findings-count" data-testid="notes-count" title="写了说明的错误和提示">
+            已写说明 {explained} 条
           </span>
         )}
         <div className="gk-seg" role="group" aria-label="按严重程度筛选">
@@ -49,74 +83,118 @@ export function FindingsPanel() {
         </div>
         <button
           type="button"
+          className="gk-button gk-small gk-secondary"
+          data-testid="export-audit-report"
+          title="导出审核报告：每个错误和提示及其说明（PDF 或 Excel）"
+          onClick={() => store.showDialog({ kind: 'auditReport' })}
+        >
+          导出审核报告…
+        </button>
+        <button
+          type="button"
+          className="gk-link gk-findings-fold"
+          data-testid="findings-collapse"
+          aria-expanded={!layout.collapsed}
+          onClick={toggleCollapsed}
+          title={layout.collapsed ? '展开审核结果' : '收起审核结果（只留这一行）'}
+        >
+          {layout.collapsed ? '▴ 展开' : '▾ 收起'}
+        </button>
+        <button
+          type="button"
           className="gk-link"
           onClick={() => store.toggle('showFindings', false)}
-          title="隐藏审核结果"
+          title="隐藏审核结果（视图 › 审核结果 可再打开）"
+          aria-label="隐藏审核结果"
         >
           ✕
         </button>
       </header>
-      <div className="gk-findings-list">
-        {shown.length === 0 ? (
-          <div className="gk-empty-note">
-            {all.length === 0
-              ? unchecked.length > 0
-                ? `没有错误和提示，但文字中有 ${unchecked.length} 个数没有核对（见下）。`
-                : '全部审核通过。'
-              : '没有符合筛选条件的结果。'}
-          </div>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>级别</th>
-                <th>位置</th>
-                <th>规则</th>
-                <th className="num">应为</th>
-                <th className="num">实际</th>
-                <th className="num">差额</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((f) =>
-                TABLE_KINDS.has(f.kind) ? (
-                  <TableFindingRow key={f.id} f={f as Finding} />
-                ) : (
-                  <DocumentFindingRow key={f.id} f={f as DocumentFinding} />
-                ),
-              )}
-            </tbody>
-          </table>
-        )}
-        {unchecked.length > 0 && store.findingsFilter === 'all' && (
-          <details className="gk-unchecked" data-testid="unchecked-numbers">
-            <summary>
-              未核对的数（{unchecked.length}）：没有读懂这些数说的是什么，审核通过不代表它们正确
-            </summary>
+      {!layout.collapsed && (
+        <div className="gk-findings-list">
+          {shown.length === 0 ? (
+            <div className="gk-empty-note">
+              {all.length === 0
+                ? unchecked.length > 0
+                  ? `没有错误和提示，但文字中有 ${unchecked.length} 个数没有核对（见下）。`
+                  : '全部审核通过。'
+                : '没有符合筛选条件的结果。'}
+            </div>
+          ) : (
             <table>
+              <thead>
+                <tr>
+                  <th>级别</th>
+                  <th>位置</th>
+                  <th>规则</th>
+                  <th className="num">应为</th>
+                  <th className="num">实际</th>
+                  <th className="num">差额</th>
+                  <th />
+                  <th>说明</th>
+                </tr>
+              </thead>
               <tbody>
-                {unchecked.map((u) => (
-                  <tr
-                    key={`${u.section}:${u.paragraph}:${u.start}`}
-                    className="gk-finding"
-                    data-testid="unchecked-row"
-                    title={u.sentence}
-                    onClick={() => store.focusText(u.section, u.paragraph)}
-                  >
-                    <td>未核对</td>
-                    <td>{u.location}</td>
-                    <td className="num">{u.written}</td>
-                    <td>{u.reason}</td>
-                  </tr>
+                {shown.map((f) => (
+                  <Fragment key={f.id}>
+                    {TABLE_KINDS.has(f.kind) ? (
+                      <TableFindingRow f={f as Finding} onNote={() => setEditingNote(f.id)} />
+                    ) : (
+                      <DocumentFindingRow f={f as DocumentFinding} onNote={() => setEditingNote(f.id)} />
+                    )}
+                    <FindingNoteRow
+                      id={f.id}
+                      severity={f.severity}
+                      forced={f.severity === 'error' && 'rule' in f && f.rule?.severity === 'error'}
+                      editing={editingNote === f.id}
+                      onClose={() => setEditingNote(null)}
+                      columns={COLUMNS}
+                    />
+                  </Fragment>
                 ))}
               </tbody>
             </table>
-          </details>
-        )}
-      </div>
+          )}
+          {unchecked.length > 0 && store.findingsFilter === 'all' && (
+            <details className="gk-unchecked" data-testid="unchecked-numbers">
+              <summary>
+                未核对的数（{unchecked.length}）：没有读懂这些数说的是什么，审核通过不代表它们正确
+              </summary>
+              <table>
+                <tbody>
+                  {unchecked.map((u) => (
+                    <tr
+                      key={`${u.section}:${u.paragraph}:${u.start}`}
+                      className="gk-finding"
+                      data-testid="unchecked-row"
+                      title={u.sentence}
+                      onClick={() => store.focusText(u.section, u.paragraph)}
+                    >
+                      <td>未核对</td>
+                      <td>{u.location}</td>
+                      <td className="num">{u.written}</td>
+                      <td>{u.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
+        </div>
+      )}
     </section>
   );
+}
+
+/** The window's inner height, following resizes (the panel's largest height depends on it). */
+function useWindowHeight(): number {
+  const [h, setH] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const on = () => setH(window.innerHeight);
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return h;
 }
 
 /** The kinds of the tables' own findings (the rest are about the text, the facts or between tables). */
@@ -132,12 +210,16 @@ const TABLE_KINDS: ReadonlySet<string> = new Set<Finding['kind']>([
 function FindingRow({
   f,
   onOpen,
+  onNote,
   children,
 }: {
   f: Finding | DocumentFinding;
   onOpen: () => void;
+  onNote: () => void;
   children: React.ReactNode;
 }) {
+  const store = useStore();
+  const hasNote = (store.document.findingNotes?.[f.id] ?? '') !== '';
   return (
     <tr
       className={`gk-finding gk-finding-${f.severity}`}
@@ -151,16 +233,34 @@ function FindingRow({
       </td>
       <td>{f.location}</td>
       {children}
+      <td>
+        <button
+          type="button"
+          className="gk-button gk-small gk-secondary"
+          data-testid="finding-note-edit"
+          title={
+            f.severity === 'error'
+              ? '为这个错误写说明（随审核报告报送；错误写了说明仍是错误，须改正）'
+              : '为这个提示写说明，如尾数差异的原因（随审核报告报送）'
+          }
+          onClick={(e) => {
+            e.stopPropagation();
+            onNote();
+          }}
+        >
+          {hasNote ? '改说明' : '写说明'}
+        </button>
+      </td>
     </tr>
   );
 }
 
-function TableFindingRow({ f }: { f: Finding }) {
+function TableFindingRow({ f, onNote }: { f: Finding; onNote: () => void }) {
   const store = useStore();
   return (
-    <FindingRow f={f} onOpen={() => store.focusCell(f.cell)}>
+    <FindingRow f={f} onOpen={() => store.focusCell(f.cell)} onNote={onNote}>
       <td className="gk-rule">
-        {f.kind === 'invalid' ? f.message.split('：').slice(1).join('：') : (f.rule?.formula ?? '')}
+        {f.kind === 'invalid' ? f.message.split('：').slice(1).join('：') : (f.rule?.text ?? '')}
       </td>
       <td className="num">{amount(f.expected)}</td>
       <td className="num">{f.kind === 'invalid' ? f.actual : amount(f.actual)}</td>
@@ -185,7 +285,7 @@ function TableFindingRow({ f }: { f: Finding }) {
 }
 
 /** A finding about the text, an empty table or a 绩效自评表: a click opens the paragraph, the table or the forms. */
-function DocumentFindingRow({ f }: { f: DocumentFinding }) {
+function DocumentFindingRow({ f, onNote }: { f: DocumentFinding; onNote: () => void }) {
   const store = useStore();
   const open = () => {
     if (f.kind === 'emptyTable') store.setPage(tablePage(f.table));
@@ -195,7 +295,7 @@ function DocumentFindingRow({ f }: { f: DocumentFinding }) {
   };
   const numbers = f.kind === 'text' || f.kind === 'performance';
   return (
-    <FindingRow f={f} onOpen={open}>
+    <FindingRow f={f} onOpen={open} onNote={onNote}>
       <td className="gk-rule">
         {f.kind === 'emptyTable' ||
         f.kind === 'crossTable' ||

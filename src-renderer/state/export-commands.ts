@@ -1,13 +1,5 @@
-import {
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  buildPrintHtml,
-  exportDocx,
-  exportXlsx,
-  importXlsx,
-  allFormSets,
-  wholePublicationHtml,
-} from '../../src-core';
+import { CHART_HEIGHT, CHART_WIDTH, buildPrintHtml, allFormSets } from '../../src-core';
+import { auditReportHtml, buildAuditReport } from '../../src-core/export/audit-report';
 import type { RendererHost } from '../host/get-host';
 import type { EditorStore } from './editor-store';
 
@@ -55,6 +47,8 @@ function confirmOpenProblems(store: EditorStore, includeText: boolean): boolean 
 async function exportExcel(store: EditorStore, host: RendererHost): Promise<void> {
   if (!confirmOpenProblems(store, false)) return;
   const charts = await chartPngs(store);
+  // exceljs, echarts and docx load on first use: the editor starts without them (vite.config.ts says how).
+  const { exportXlsx } = await import('../../src-core/export/xlsx-export');
   const data = await exportXlsx(store.session.formSet, store.document, { charts });
   const name = store.suggestedName().replace(/\.gongkai\.json$/i, '.xlsx');
   const outcome = await host.api.exportFile({ kind: 'xlsx', suggestedName: name, data });
@@ -65,6 +59,7 @@ async function exportExcel(store: EditorStore, host: RendererHost): Promise<void
 
 async function exportWord(store: EditorStore, host: RendererHost): Promise<void> {
   if (!confirmOpenProblems(store, true)) return;
+  const { exportDocx } = await import('../../src-core/export/docx-export');
   const data = await exportDocx(store.session.formSet, store.document);
   const name = store.suggestedName().replace(/\.gongkai\.json$/i, '.docx');
   const outcome = await host.api.exportFile({ kind: 'docx', suggestedName: name, data });
@@ -80,7 +75,11 @@ async function printableHtml(
 ): Promise<string> {
   const { formSet, document } = store.session;
   if (options.whole) {
-    return wholePublicationHtml(formSet, document, store.charts());
+    const [{ wholePublicationHtml }, charts] = await Promise.all([
+      import('../../src-core/export/whole-publication'),
+      store.chartsReady(),
+    ]);
+    return wholePublicationHtml(formSet, document, charts);
   }
   return buildPrintHtml(formSet, document, options);
 }
@@ -110,6 +109,39 @@ export async function printPages(
   }
 }
 
+/**
+ * 导出审核报告: every finding of the tables and of the text with its 说明, and the summary, as PDF or xlsx, through
+ * the host (Electron: a save dialog; the browser: a download, or the print dialog for the PDF).
+ */
+export async function exportAuditReport(
+  store: EditorStore,
+  host: RendererHost,
+  format: 'pdf' | 'xlsx',
+): Promise<void> {
+  store.commitPendingEdits();
+  const doc = store.document;
+  const report = buildAuditReport(doc, store.workbook.findings(), store.documentFindings());
+  const name = `${doc.unit.name || '未命名单位'}${doc.unit.year}年度审核报告.${format}`;
+  const outcome =
+    format === 'pdf'
+      ? await host.api.exportFile({ kind: 'pdf', suggestedName: name, html: auditReportHtml(doc, report) })
+      : await host.api.exportFile({
+          kind: 'xlsx',
+          suggestedName: name,
+          // exceljs is loaded when a workbook is written, not with the app.
+          data: await (await import('../../src-core/export/audit-report-xlsx')).exportAuditReportXlsx(report),
+        });
+  if (outcome.status === 'failed')
+    store.showDialog({ kind: 'message', title: '导出审核报告失败', text: outcome.message });
+  else if (outcome.status === 'saved')
+    store.notify(
+      'info',
+      format === 'pdf' && host.kind === 'browser'
+        ? '已打开打印对话框：请选择“另存为 PDF”保存审核报告'
+        : `已导出审核报告：${outcome.fileName}`,
+    );
+}
+
 /** 导入Excel: the open document is replaced only if the import succeeded; the report says what was read. */
 async function importExcel(store: EditorStore, host: RendererHost): Promise<void> {
   if (store.session.dirty && !window.confirm('当前文件有未保存的修改，导入将打开一个新文档。是否继续？'))
@@ -120,6 +152,7 @@ async function importExcel(store: EditorStore, host: RendererHost): Promise<void
     store.showDialog({ kind: 'message', title: '导入Excel失败', text: picked.message });
     return;
   }
+  const { importXlsx } = await import('../../src-core/export/xlsx-import');
   const result = await importXlsx(allFormSets(), picked.data);
   if (!result.ok) {
     store.showDialog({ kind: 'message', title: `无法导入“${picked.fileName}”`, text: result.message });
@@ -137,7 +170,7 @@ async function chartPngs(
   const out: { title: string; png: Uint8Array; width: number; height: number }[] = [];
   const width = CHART_WIDTH;
   const height = CHART_HEIGHT;
-  for (const chart of Object.values(store.charts())) {
+  for (const chart of Object.values(await store.chartsReady())) {
     if (!chart.svg) continue;
     try {
       const img = new Image();

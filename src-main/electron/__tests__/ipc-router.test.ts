@@ -29,7 +29,7 @@ function fakeHandlers(): HostHandlers {
     openRecent: vi.fn(async () => ({ status: 'cancelled' as const })),
     recentFiles: vi.fn(async () => []),
     saveDocument: vi.fn(async () => ({ status: 'cancelled' as const })),
-    writeRecovery: vi.fn(async () => undefined),
+    writeRecovery: vi.fn(async () => ({ ok: true as const })),
     readRecovery: vi.fn(async () => null),
     clearRecovery: vi.fn(async () => undefined),
     setWindowState: vi.fn(async () => undefined),
