@@ -31,6 +31,8 @@ interface Behaviour {
 /** An action: its spec (src-core/actions: id, label, keys, menu place) and what it does here. */
 export type Action = ActionSpec & Behaviour;
 
+/** Exports, import and print run one at a time (the status bar says what is running). */
+const notBusy = (ctx: ActionContext) => ctx.store.busy === null;
 const onTable = (ctx: ActionContext) => ctx.store.page.kind === 'table';
 const hasGrid = (ctx: ActionContext) => ctx.grid() !== null;
 const moveGrid =
@@ -59,17 +61,17 @@ const BEHAVIOURS: { readonly [K in ActionId]: Behaviour } = {
   save: { perform: (ctx) => void ctx.files.save(false) },
   saveAs: { perform: (ctx) => void ctx.files.save(true) },
   saveAndClose: { perform: (ctx) => ctx.files.saveAndClose() },
-  importExcel: { perform: (ctx) => runExportCommand('importExcel', ctx.store, ctx.host) },
-  exportExcel: { perform: (ctx) => runExportCommand('exportExcel', ctx.store, ctx.host) },
-  exportPdf: { perform: (ctx) => runExportCommand('exportPdf', ctx.store, ctx.host) },
-  exportDocx: { perform: (ctx) => runExportCommand('exportDocx', ctx.store, ctx.host) },
+  importExcel: { perform: (ctx) => runExportCommand('importExcel', ctx.store, ctx.host), predicate: notBusy },
+  exportExcel: { perform: (ctx) => runExportCommand('exportExcel', ctx.store, ctx.host), predicate: notBusy },
+  exportPdf: { perform: (ctx) => runExportCommand('exportPdf', ctx.store, ctx.host), predicate: notBusy },
+  exportDocx: { perform: (ctx) => runExportCommand('exportDocx', ctx.store, ctx.host), predicate: notBusy },
   exportAuditReport: {
     perform: (ctx) => {
       ctx.store.commitPendingEdits();
       ctx.store.showDialog({ kind: 'auditReport' });
     },
   },
-  print: { perform: (ctx) => runExportCommand('print', ctx.store, ctx.host) },
+  print: { perform: (ctx) => runExportCommand('print', ctx.store, ctx.host), predicate: notBusy },
   undo: { perform: (ctx) => ctx.store.undo() },
   redo: { perform: (ctx) => ctx.store.redo() },
   copy: { perform: (ctx) => ctx.grid()?.copy() },

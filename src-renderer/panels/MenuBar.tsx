@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { actionSpec, chordText, MENUS, pageMenuItems } from '../../src-core';
 import { useActions } from '../actions/action-runner';
+import { useStore } from '../state/use-store';
 
 /** The in-page menu bar of the browser host (Electron has the native menu with the same commands). */
 export function MenuBar() {
   const actions = useActions();
+  // Re-drawn on every change: an item is disabled while it cannot run (an export already running).
+  useStore();
   const [open, setOpen] = useState<number | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {

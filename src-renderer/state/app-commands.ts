@@ -44,9 +44,20 @@ export function createFileCommands(store: EditorStore, host: RendererHost): File
     return true;
   };
 
-  const confirmDiscard = (): boolean => {
+  /**
+   * Before 新建 / 打开 replace the document: unsaved work is 保存 (and only if that save succeeds, go on), 不保存, or
+   * 取消 (nothing happens). True when the caller may go on.
+   */
+  const settleUnsaved = async (): Promise<boolean> => {
     store.commitPendingEdits();
-    return !store.session.dirty || window.confirm('当前文件有未保存的修改，继续将放弃这些修改。是否继续？');
+    if (!store.session.dirty) return true;
+    const choice = await store.ask(
+      '保存修改',
+      `“${store.file.fileName}”有未保存的修改，是否先保存？\n不保存，所做的修改将会丢失。`,
+      UNSAVED_CHOICES,
+    );
+    if (choice === 'save') return save(false);
+    return choice === 'discard';
   };
 
   return {
@@ -55,7 +66,7 @@ export function createFileCommands(store: EditorStore, host: RendererHost): File
       if (await save(false)) await host.api.closeWindow();
     },
     async newDocument() {
-      if (!confirmDiscard()) return;
+      if (!(await settleUnsaved())) return;
       // With more than one form profile shipped, 新建 asks which one; the open document's is preselected.
       if (listProfiles().length > 1) {
         store.showDialog({ kind: 'newDocument' });
@@ -65,7 +76,7 @@ export function createFileCommands(store: EditorStore, host: RendererHost): File
       }
     },
     async open(command) {
-      if (!confirmDiscard()) return;
+      if (!(await settleUnsaved())) return;
       const outcome =
         command.type === 'openRecent'
           ? await host.api.openRecent(command.filePath ?? '')
@@ -80,3 +91,10 @@ export function createFileCommands(store: EditorStore, host: RendererHost): File
     },
   };
 }
+
+/** 保存 / 不保存 / 取消, as Excel and WPS ask (Esc is 取消). */
+export const UNSAVED_CHOICES = [
+  { id: 'save', label: '保存', primary: true },
+  { id: 'discard', label: '不保存' },
+  { id: 'cancel', label: '取消' },
+] as const;
