@@ -13,6 +13,7 @@ const MENUS: readonly { label: string; items: readonly (Item | 'sep')[] }[] = [
     label: '文件',
     items: [
       { label: '新建', command: 'new', shortcut: 'Ctrl+N' },
+      { label: '转换表样…', command: 'convertProfile' },
       { label: '打开…', command: 'open', shortcut: 'Ctrl+O' },
       'sep',
       { label: '保存', command: 'save', shortcut: 'Ctrl+S' },

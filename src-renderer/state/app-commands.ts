@@ -99,6 +99,10 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
       case 'unitInfo':
         store.setPage({ kind: 'unit' });
         return;
+      case 'convertProfile':
+        store.commitPendingEdits();
+        store.showDialog({ kind: 'convertProfile' });
+        return;
       case 'formulaHelp':
         store.showDialog({ kind: 'formulaHelp' });
         return;
