@@ -58,7 +58,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
     label: top('文件', 'F'),
     submenu: [
       { id: 'file.new', label: '新建', accelerator: 'CmdOrCtrl+N', click: send('new') },
-      { id: 'file.convertProfile', label: '转换表样…', click: send('convertProfile') },
+      { id: 'file.convertProfile', label: '转换表样', click: send('convertProfile') },
       { id: 'file.open', label: '打开', accelerator: 'CmdOrCtrl+O', click: send('open') },
       {
         id: 'file.recent',
