@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CommandType } from '../../src-core/host';
-import { useHost } from '../state/use-store';
+import { useHost, useStore } from '../state/use-store';
 
 interface Item {
   readonly label: string;
@@ -23,6 +23,7 @@ const MENUS: readonly { label: string; items: readonly (Item | 'sep')[] }[] = [
       { label: '导出Excel…', command: 'exportExcel' },
       { label: '导出PDF…', command: 'exportPdf' },
       { label: '导出Word（文字部分）…', command: 'exportDocx' },
+      { label: '导出审核报告…', command: 'exportAuditReport' },
       { label: '打印…', command: 'print', shortcut: 'Ctrl+P' },
     ],
   },
@@ -58,6 +59,8 @@ const MENUS: readonly { label: string; items: readonly (Item | 'sep')[] }[] = [
 /** The in-page menu bar of the browser host (Electron has the native menu with the same commands). */
 export function MenuBar() {
   const host = useHost();
+  // While an export or import runs, the others wait (the status bar says what is running).
+  const busy = useStore().busy !== null;
   const [open, setOpen] = useState<number | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -93,6 +96,7 @@ export function MenuBar() {
                     type="button"
                     role="menuitem"
                     data-testid={`cmd-${item.command}`}
+                    disabled={busy && BUSY_COMMANDS.has(item.command)}
                     onClick={() => {
                       setOpen(null);
                       host.dispatch({ type: item.command });
@@ -110,3 +114,12 @@ export function MenuBar() {
     </div>
   );
 }
+
+/** The commands that run one at a time (exports, import, print). */
+const BUSY_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
+  'importExcel',
+  'exportExcel',
+  'exportPdf',
+  'exportDocx',
+  'print',
+]);
