@@ -101,8 +101,10 @@ export const builderConfig: Configuration = {
   executableName: 'gongkai',
   copyright: 'Copyright © 2024 Gongkai 决算公开表编辑器项目组',
   directories: { buildResources: 'build', output: 'release' },
-  // Only the electron-vite output; out/web (the browser build) is not part of the desktop app.
-  files: ['out/**', '!out/web/**', '!**/*.map'],
+  // Only the electron-vite output; out/web (the browser build) and out/cli are not part of the desktop app, nor is
+  // playwright-core, a dependency only because the CLI's `export --pdf` drives Chromium with it (the app prints with
+  // Electron's own).
+  files: ['out/**', '!out/web/**', '!out/cli/**', '!**/*.map', '!node_modules/playwright-core/**'],
   asar: true,
   // No native modules: nothing to rebuild for Electron's ABI.
   npmRebuild: false,

@@ -1,12 +1,25 @@
 // `npm run web`: the renderer built for a browser tab, with the browser host instead of Electron's preload.
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+
+/**
+ * The renderer imports src-core through its index, which also re-exports the Excel, Word and chart code. src-core's
+ * modules have no import-time side effects (it is a headless library), so saying so lets the bundler drop what the
+ * first screen does not use: exceljs, echarts and docx then arrive only in the chunks the exports import() on first
+ * use. test/unit/web-bundle.test.ts checks that the initial chunk holds none of them.
+ */
+const srcCoreHasNoSideEffects: Plugin = {
+  name: 'gongkai:src-core-side-effect-free',
+  transform(_code, id) {
+    return /[\\/]src-core[\\/]/.test(id) && !/\.css$/.test(id) ? { moduleSideEffects: false } : null;
+  },
+};
 
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), srcCoreHasNoSideEffects],
   // The version the browser host reports (Electron's main process reads it from package.json itself).
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {

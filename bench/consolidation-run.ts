@@ -26,6 +26,7 @@ try {
   const rssBefore = process.memoryUsage().rss;
   let unitFindings = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const { consolidation } = await consolidateFiles({
     formSet,
     department,
@@ -34,6 +35,8 @@ try {
   });
   const findings = consolidation.findings();
   const totalMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const totalCpuMs = (cpu.user + cpu.system) / 1000;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
   // The same total computed apart: Σ over units of each unit's own 公开03表 合计 1栏 as its workbook shows it.
@@ -64,6 +67,7 @@ try {
       count,
       included: consolidation.includedCount,
       totalMs,
+      totalCpuMs,
       peakRssMb,
       rssBeforeMb: rssBefore / 1024 / 1024,
       unitFindings,

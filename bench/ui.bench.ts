@@ -6,6 +6,7 @@ import { chromiumPath, launchChromium } from '../src-main/node/pdf';
 import { build, preview } from 'vite';
 import { builtinFormSet, writeDocument } from '../src-core';
 import { generateDepartmentDocument } from './department-document';
+import { runColdLoadBench } from './cold-load.bench';
 import { line } from './stats';
 
 interface Case {
@@ -29,6 +30,7 @@ export async function runUiBench(out: (s: string) => void, runs = 200): Promise<
   const url = server.resolvedUrls?.local[0] as string;
   const browser = await launchChromium('测量界面速度');
   try {
+    await runColdLoadBench(out, browser, url);
     const formSet = builtinFormSet();
     const dept = generateDepartmentDocument(formSet);
     const leaf = dept.tables['03']?.rows?.find((r) => r.code.length === 7)?.code as string;

@@ -79,6 +79,12 @@ export interface RecoverySnapshot {
   readonly at: string;
 }
 
+/**
+ * What became of one autosave: written, or why not, in Chinese naming the file (the renderer shows it and tries again
+ * on its next round).
+ */
+export type AutosaveOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
 /** 导出: the bytes of an xlsx or docx the renderer built, or the print HTML the host turns into a PDF. */
 export type ExportRequest =
   | { readonly kind: 'xlsx' | 'docx'; readonly suggestedName: string; readonly data: Uint8Array }
@@ -95,6 +101,25 @@ export interface HostInfo {
   readonly appVersion: string;
 }
 
+/** One member file of a 汇总 as the host read it: its bytes, or why it could not be read (listed, never dropped). */
+export interface MemberFile {
+  /** Stable identity: the full path (Electron) or the file name (browser). */
+  readonly id: string;
+  /** As shown: the path as the 汇总 file lists it, or the file name. */
+  readonly label: string;
+  readonly data?: Uint8Array;
+  readonly message?: string;
+}
+
+export type MemberFilesOutcome =
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'read'; readonly files: readonly MemberFile[] }
+  /** The host cannot read files by path (a browser tab): the user picks them again. */
+  | { readonly status: 'unsupported'; readonly message: string };
+
+/** Re-reading members: the ones picked before (by id), or every member a saved 汇总 file lists. */
+export type MemberFilesRequest = { readonly ids: readonly string[] } | { readonly departmentFile: string };
+
 /** Everything the renderer may ask of its host. Every method returns a Promise; failures come back as data. */
 export interface HostApi {
   info(): Promise<HostInfo>;
@@ -105,8 +130,8 @@ export interface HostApi {
   recentFiles(): Promise<readonly RecentFile[]>;
   /** 保存 / 另存为: atomic write, previous version kept as .bak. */
   saveDocument(request: SaveRequest): Promise<SaveOutcome>;
-  /** Autosave to the recovery file. */
-  writeRecovery(snapshot: RecoverySnapshot): Promise<void>;
+  /** Autosave to the recovery file; a failure (full disk, read-only or removed folder) comes back as data. */
+  writeRecovery(snapshot: RecoverySnapshot): Promise<AutosaveOutcome>;
   /** A recovery file left by a session that did not close normally. */
   readRecovery(): Promise<RecoverySnapshot | null>;
   clearRecovery(): Promise<void>;
@@ -120,6 +145,14 @@ export interface HostApi {
   print(html: string): Promise<void>;
   /** 导入Excel, 导入科目目录, 上年文件 (for last year's figures): pick a file and read its bytes. */
   importFile(request: { readonly purpose: 'excel' | 'catalog' | 'lastYear' }): Promise<ImportOutcome>;
+  /** 单位汇总 › 添加单位: pick member files (several at once) and read them. */
+  pickMemberFiles(): Promise<MemberFilesOutcome>;
+  /** Read members again: picked ones by id, or those a 汇总 file lists (resolved next to it, folders expanded). */
+  readMemberFiles(request: MemberFilesRequest): Promise<MemberFilesOutcome>;
+  /** Follow these member files on disk (replaces the set followed before; empty stops). */
+  watchMemberFiles(ids: readonly string[]): Promise<void>;
+  /** A followed member file changed on disk; returns the unsubscribe function. */
+  onMemberChanged(listener: (id: string) => void): () => void;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onCommand(listener: (command: HostCommand) => void): () => void;
 }
@@ -139,8 +172,15 @@ export const HOST_CHANNELS = {
   exportFile: 'gongkai:export-file',
   print: 'gongkai:print',
   importFile: 'gongkai:import-file',
+  pickMemberFiles: 'gongkai:pick-member-files',
+  readMemberFiles: 'gongkai:read-member-files',
+  watchMemberFiles: 'gongkai:watch-member-files',
   command: 'gongkai:command',
-} as const satisfies Record<Exclude<keyof HostApi, 'onCommand'> | 'command', string>;
+  memberChanged: 'gongkai:member-changed',
+} as const satisfies Record<
+  Exclude<keyof HostApi, 'onCommand' | 'onMemberChanged'> | 'command' | 'memberChanged',
+  string
+>;
 
 /** The global name the preload exposes the HostApi under. */
 export const HOST_GLOBAL = 'gongkai';

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RendererHost } from './host/get-host';
 import type { GridHandle } from './grid/TableGrid';
 import { createCommandHandler } from './state/app-commands';
+import { useAutosave } from './state/use-autosave';
 import { tablePage, type EditorStore, type Page as PageShown } from './state/editor-store';
 import { HostContext, StoreContext, useStore } from './state/use-store';
 import { Dialogs } from './panels/Dialogs';
@@ -16,8 +17,6 @@ import { TextPartPage } from './text/TextPartPage';
 import { FactsPage } from './text/FactsPage';
 import { PerformancePage } from './performance/PerformancePage';
 import { ConsolidationPanel } from './consolidation/ConsolidationPanel';
-
-const AUTOSAVE_MS = 30_000;
 
 export function App({ store, host }: { store: EditorStore; host: RendererHost }) {
   return (
@@ -100,22 +99,8 @@ function Shell({ host }: { host: RendererHost }) {
     void host.api.setWindowState({ title: fileName, dirty });
   }, [host, fileName, dirty]);
 
-  // Autosave to the recovery file every 30 s while there are unsaved changes.
-  useEffect(() => {
-    let saved: { session: unknown; revision: number } = { session: null, revision: -1 };
-    const timer = setInterval(() => {
-      const s = store.session;
-      if (!s.dirty || (s === saved.session && s.revision === saved.revision)) return;
-      saved = { session: s, revision: s.revision };
-      void host.api.writeRecovery({
-        text: store.text(),
-        filePath: store.file.filePath,
-        fileName: store.file.fileName,
-        at: new Date().toISOString(),
-      });
-    }, AUTOSAVE_MS);
-    return () => clearInterval(timer);
-  }, [store, host]);
+  // Autosave to the recovery file every 30 s while there are unsaved changes; failures are shown and retried.
+  useAutosave(store, host);
 
   // After a crash, offer what autosave kept.
   useEffect(() => {

@@ -85,6 +85,8 @@ export class Consolidation {
   /** Rule instances that do not hold in some unit: instance key → the units' differences there. */
   private readonly differencesAt = new Map<string, DifferencesAt>();
   private readonly byId = new Map<string, Slot>();
+  /** Included members by 单位名称, to refuse a unit listed twice without scanning every member. */
+  private readonly byUnit = new Map<string, Set<Slot>>();
   private department: GongkaiDocument;
   private current: { doc: GongkaiDocument; wb: Workbook } | null = null;
   private readonly dirty = new Set<number>();
@@ -125,10 +127,14 @@ export class Consolidation {
     const slot = this.byId.get(source.id);
     const previous = slot?.entry;
     const oldFigures = slot?.figures;
-    if (slot) this.takeAway(slot);
+    if (slot) {
+      this.takeAway(slot);
+      this.nameIndex(slot, false);
+    }
     const { entry, figures, findings } = this.admit(source, read, slot);
     const target: Slot = slot ?? { entry };
     target.entry = entry;
+    this.nameIndex(target, true);
     target.figures = figures;
     if (!slot) {
       this.slots.push(target);
@@ -145,6 +151,7 @@ export class Consolidation {
     if (!slot) return undefined;
     const old = slot.figures;
     this.takeAway(slot);
+    this.nameIndex(slot, false);
     this.slots.splice(this.slots.indexOf(slot), 1);
     this.byId.delete(id);
     this.listChanged = true;
@@ -329,9 +336,7 @@ export class Consolidation {
         `金额单位是${doc.unit.moneyUnit}，汇总文件是${dept.unit.moneyUnit}；请先换算成同一单位。`,
       );
     if (doc.unit.name) {
-      const twin = this.slots.find(
-        (s) => s !== self && s.entry.status === 'included' && !s.entry.own && s.entry.unit === doc.unit.name,
-      );
+      const twin = [...(this.byUnit.get(doc.unit.name) ?? [])].find((s) => s !== self);
       if (twin) return refuse(`与“${twin.entry.source.label}”是同一单位（${doc.unit.name}），没有重复汇总。`);
     }
     const { figures, check } = takeMemberFigures(this.shapes, doc, this.registry);
@@ -347,6 +352,16 @@ export class Consolidation {
       figures,
       findings: check.findings,
     };
+  }
+
+  private nameIndex(slot: Slot, add: boolean): void {
+    const e = slot.entry;
+    if (e.status !== 'included' || e.own) return;
+    let set = this.byUnit.get(e.unit);
+    if (add) {
+      if (!set) this.byUnit.set(e.unit, (set = new Set()));
+      set.add(slot);
+    } else if (set?.delete(slot) && set.size === 0) this.byUnit.delete(e.unit);
   }
 
   private takeAway(slot: Slot): void {

@@ -2,6 +2,7 @@ export * from './types';
 export { documentSchema } from './schema';
 export { decodeDocumentBytes, type DecodedText } from './decode-document';
 export { readDocument, writeDocument, type ReadResult } from './read-document';
+export { readDocumentFigures } from './read-figures';
 export {
   applyOperation,
   storedText,

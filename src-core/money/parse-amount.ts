@@ -38,6 +38,8 @@ export const MAX_FRACTION_DIGITS = 8;
 /** Longer than any bounded amount could be written, even with separators, spaces and brackets. */
 const MAX_TEXT_LENGTH = 64;
 
+/** A plain amount within the bounds, as the file stores it. */
+const CANONICAL = /^-?\d{1,15}(\.\d{1,8})?$/;
 const PLAIN = /^\d+(\.\d+)?$|^\.\d+$/;
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 
@@ -53,6 +55,12 @@ function normaliseWidth(raw: string): string {
  * refused with a Chinese message — it is never turned into 0.
  */
 export function parseAmount(raw: string): ParsedAmount {
+  // What files and the engine mostly hold (`1455.41`, `-3`): the general path below gives the same value, slower.
+  if (CANONICAL.test(raw)) {
+    const negative = raw.charCodeAt(0) === 0x2d;
+    const value = new Decimal(negative ? raw.slice(1) : raw);
+    return { ok: true, value: negative && !value.isZero() ? value.negated() : value };
+  }
   const shown = raw.trim();
   if (shown.length > MAX_TEXT_LENGTH) return fail(shown, `太长（${shown.length} 个字符），不是一个金额`);
   let s = normaliseWidth(raw).trim();

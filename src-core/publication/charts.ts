@@ -6,7 +6,8 @@ import { Decimal } from '../money';
 import type { GongkaiDocument } from '../document/types';
 import { toleranceFor } from '../document/tolerance';
 import type { Workbook } from '../engine';
-import type { FormSet, SectionTemplate } from '../template';
+import type { FormSet } from '../template';
+import { CHART_HEIGHT, CHART_TITLES, CHART_WIDTH, type ChartKey, type ChartOutput } from './chart-types';
 import { EXPENDITURE_KINDS, INCOME_SOURCES, publicationMetrics, resolveReference } from './metrics';
 import { figure, percentOf } from './text-format';
 
@@ -21,29 +22,7 @@ function useECharts(): void {
   registered = true;
 }
 
-/** The four figures of 第三部分 (情况说明); a section's `chart` in publication.json names one. */
-export type ChartKey = NonNullable<SectionTemplate['chart']>;
-
-/** One figure: its caption as published, and the SVG, or why it cannot be drawn yet. */
-export interface ChartOutput {
-  /** The caption under the figure, e.g. 图1：收、支决算总计变动情况. */
-  readonly title: string;
-  /** A self-contained SVG (560×300, viewBox), or null when the figure cannot be drawn. */
-  readonly svg: string | null;
-  /** Why svg is null, in Chinese, with what to fill in. */
-  readonly missing?: string;
-}
-
-export const CHART_TITLES: Readonly<Record<ChartKey, string>> = {
-  totals: '图1：收、支决算总计变动情况',
-  income: '图2：收入决算结构',
-  expenditure: '图3：支出决算结构',
-  fiscal: '图4：财政拨款收、支决算总计变动情况',
-};
-
-/** About the width of an A4 text block at 96 dpi, and a height that leaves room for the text around it. */
-export const CHART_WIDTH = 560;
-export const CHART_HEIGHT = 300;
+export { CHART_HEIGHT, CHART_TITLES, CHART_WIDTH, type ChartKey, type ChartOutput };
 
 /** Song first (what printed 决算公开 use on Windows), then the Noto CJK faces Linux has. */
 const FONT = "SimSun, 'Noto Serif CJK SC', 'Noto Sans CJK SC', sans-serif";

@@ -19,6 +19,7 @@ export {
 } from './text-check';
 export { figure, fillUnit, percentOf, TODO, TODO_OPEN } from './text-format';
 export { checkEmptyTables, isEmptyTable, type EmptyTableFinding } from './empty-tables';
-export { buildCharts, CHART_WIDTH, CHART_HEIGHT, type ChartOutput, type ChartKey } from './charts';
+export { buildCharts } from './charts';
+export { CHART_WIDTH, CHART_HEIGHT, type ChartOutput, type ChartKey } from './chart-types';
 export { priorYearFrom } from './prior-year';
 export { withDefaultSections } from './default-sections';

@@ -15,11 +15,16 @@ export type StatementKind =
   | { readonly kind: 'share'; readonly base: string }
   | { readonly kind: 'completion'; readonly budget: BudgetKind | 'budget' }
   | { readonly kind: 'overBudget'; readonly over: boolean }
+  /** 与上年持平, 与年初预算持平: a change of zero stated in words, against last year or a budget. */
+  | { readonly kind: 'flat'; readonly against: 'prior' | BudgetKind | 'budget' }
   | { readonly kind: 'unknown'; readonly reason: string };
 
 type Words = StatementPhrases['words'];
 
 const YEAR = /\d{4}年度?/g;
+
+/** The “unit” of a 持平 / 无变化 claim read like a number (see flatClaims). */
+export const FLAT = '持平';
 
 /** The first word of `list` the text contains, longest first. */
 function found(text: string, list: readonly string[]): string | undefined {
@@ -66,6 +71,11 @@ export function residue(lead: string, w: Words): string {
  * the three budgets, or last year's). Anything else is unknown, with the words that were not understood.
  */
 export function statementKind(lead: string, unit: string, w: Words, priorClause: boolean): StatementKind {
+  if (unit === FLAT) {
+    const rest = residue(lead, w);
+    if (rest) return { kind: 'unknown', reason: `“${rest}”不是认识的说法，不知道是与什么持平` };
+    return { kind: 'flat', against: budgetOf(lead, w) ?? 'prior' };
+  }
   const trimmed = lead.replace(/(为|了|是|的)+$/, '');
   const up = endsWithAny(trimmed, w.up);
   const down = endsWithAny(trimmed, w.down);
@@ -111,4 +121,22 @@ export function statementKind(lead: string, unit: string, w: Words, priorClause:
   }
   const prior = priorClause;
   return { kind: 'value', side: budgetOf(lead, w) ?? 'actual', prior };
+}
+
+/** A short tag for what a statement says of its subject: part of a text finding's id, which survives edits elsewhere. */
+export function kindTag(k: StatementKind): string {
+  switch (k.kind) {
+    case 'value':
+      return `value-${k.side}${k.prior ? '-prior' : ''}`;
+    case 'change':
+      return `change-${k.of}`;
+    case 'share':
+      return `share-${k.base}`;
+    case 'completion':
+      return `completion-${k.budget}`;
+    case 'flat':
+      return `flat-${k.against}`;
+    default:
+      return k.kind;
+  }
 }

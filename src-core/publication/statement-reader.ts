@@ -3,8 +3,8 @@ import type { CellAddress, GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
 import type { FormSet, StatementPhrases } from '../template';
 import { publicationMetrics, quotedMetric, toWanyuan } from './metrics';
-import type { Sentence, StatedNumber } from './sentences';
-import { statementKind, type StatementKind } from './statement-kind';
+import type { Clause, Sentence, StatedNumber } from './sentences';
+import { FLAT, kindTag, statementKind, type StatementKind } from './statement-kind';
 import { budgetName, FACT_LABELS, type BudgetKind, type Subject, type Term, type Value } from './subjects';
 import { figure, roundLike } from './text-format';
 
@@ -24,6 +24,8 @@ export type NumberStatus =
       readonly cell?: CellAddress;
       /** What is wrong, after “文字写…”: “应为 0.89万元（公开09表 1栏）。” */
       readonly message: string;
+      /** What the number says of which subject (收支总计:rate), for a finding id that survives edits elsewhere. */
+      readonly about?: string;
     }
   | { readonly status: 'unchecked'; readonly reason: string };
 
@@ -120,14 +122,87 @@ export function readParagraph(
     sentence: Sentence;
     /** A number of a fixed phrase: it governs nothing after it. */
     ignored?: boolean;
+    /** The subjects a list of figures (各是 X，Y) is read against, in order. */
+    group?: readonly Subject[];
   };
   const reads: Read[] = [];
-  const readOne = (num: StatedNumber): Read => {
-    const sentence = sents.find((s) => num.start >= s.start && num.start < s.end) ?? {
+  const runs = listedRuns(text, numbers);
+  const sentenceOf = (num: StatedNumber): Sentence =>
+    sents.find((s) => num.start >= s.start && num.start < s.end) ?? {
       start: 0,
       end: text.length,
       clauses: [],
     };
+  const clauseOf = (sentence: Sentence, num: StatedNumber): Clause =>
+    sentence.clauses.find((c) => num.start >= c.start && num.start < c.end) ?? {
+      start: sentence.start,
+      end: sentence.end,
+    };
+  /**
+   * 收、支总计各是4125.49，4143.91万元 / 基本支出、项目支出分别为X、Y万元: the k figures of a list go to the k
+   * subjects named before them, in order — the parts of a joint name, or names joined by 、和及 — and a later list in
+   * the same sentence (各下降23.51%、38.28%) goes to the same subjects.
+   */
+  const readListed = (num: StatedNumber, run: { members: readonly number[]; unit: string }): Read => {
+    const sentence = sentenceOf(num);
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const first = numbers[run.members[0] as number] as StatedNumber;
+    const k = run.members.length;
+    const at = run.members.indexOf(numbers.indexOf(num));
+    const unit = run.unit;
+    const clause = clauseOf(sentence, first);
+    let before = text.slice(clause.start, first.start);
+    if (unit === '%') {
+      const share = w.share.map((x) => before.indexOf(x)).filter((x) => x >= 0);
+      if (share.length > 0) before = before.slice(0, Math.min(...share));
+    }
+    const own = lastSubject(before, ctx, sentenceText, COUNTS.has(unit));
+    if (own && 'reason' in own) return { num, sentence, reason: own.reason };
+    let group: readonly Subject[] | undefined;
+    let lead: string;
+    let context: string;
+    if (own) {
+      lead = text.slice(clause.start + own.end, first.start);
+      context = text.slice(clause.start, clause.start + own.at) + lead;
+      group = listOf(own.subject, clause.start + own.at, k, sentence);
+    } else {
+      lead = text.slice(clause.start, first.start);
+      context = lead;
+      group = [...reads].reverse().find((r) => r.sentence === sentence && r.group?.length === k)?.group;
+    }
+    if (!group)
+      return {
+        num,
+        sentence,
+        reason: `并列了${k}个数，但前面没有认出与之一一对应的${k}个项目`,
+      };
+    const subject = group[at] as Subject;
+    const kind = statementKind(lead, unit, w, speaksOfOtherYear(context, ctx, w));
+    return { num, sentence, located: { subject, lead, context }, kind, group };
+  };
+  /** The k subjects ending with `last` (named at `at`): its parts, or names joined by 、和及与 before it. */
+  const listOf = (
+    last: Subject,
+    at: number,
+    k: number,
+    sentence: Sentence,
+  ): readonly Subject[] | undefined => {
+    if (last.parts?.length === k) return last.parts;
+    const list = [last];
+    let from = at;
+    while (list.length < k && /[、和及与]/.test(text[from - 1] ?? '')) {
+      const head = text.slice(sentence.start, from - 1);
+      const found = lastSubject(head, ctx, text.slice(sentence.start, sentence.end));
+      if (!found || 'reason' in found || found.end !== head.length) break;
+      list.unshift(found.subject);
+      from = sentence.start + found.at;
+    }
+    return list.length === k ? list : undefined;
+  };
+  const readOne = (num: StatedNumber, i: number): Read => {
+    const run = runs.get(i);
+    if (run) return readListed(num, run);
+    const sentence = sentenceOf(num);
     const sentenceText = text.slice(sentence.start, sentence.end);
     if (ignored.some(([a, b]) => num.start >= a && num.start < b))
       return {
@@ -136,23 +211,16 @@ export function readParagraph(
         ignored: true,
         reason: '固定说法中的数（如“单价100万元（含）以上”），不是要核对的金额',
       };
-    if (severalAtOnce(text, sentence, numbers, w.several))
-      return {
-        num,
-        sentence,
-        reason: '一句里并列了几个数（如“收、支总计各是…，…万元”），分不清各自对应哪一项',
-      };
+    const flat = num.unit === FLAT;
     if (
+      !flat &&
       num.unit === '' &&
       !(num.value.replace(/[0.]/g, '') === '' && /预算(数)?(为|是)$/.test(text.slice(0, num.start)))
     )
       return { num, sentence, reason: '数字后没有单位，不知道说的是金额、比例还是个数' };
-    if (!MONEY.has(num.unit) && num.unit !== '%' && !COUNTS.has(num.unit) && num.unit !== '')
+    if (!flat && !MONEY.has(num.unit) && num.unit !== '%' && !COUNTS.has(num.unit) && num.unit !== '')
       return { num, sentence, reason: `“${num.unit}”数的不是报表或补充数据里的数量` };
-    const clause = sentence.clauses.find((c) => num.start >= c.start && num.start < c.end) ?? {
-      start: sentence.start,
-      end: sentence.end,
-    };
+    const clause = clauseOf(sentence, num);
     let before = text.slice(clause.start, num.start);
     // 占本年支出23.93%: the words after 占 name the base, not the subject.
     if (num.unit === '%') {
@@ -188,6 +256,12 @@ export function readParagraph(
       const previous = [...reads].reverse().find((r) => r.sentence === sentence && !r.ignored);
       if (previous && (!previous.located || previous.kind?.kind === 'unknown'))
         return { num, sentence, reason: '前面分句说的项目没有认出，这个数跟着它，也不核对' };
+      if (previous?.group || (!previous && w.several.some((x) => sentenceText.includes(x))))
+        return {
+          num,
+          sentence,
+          reason: '句中并列了几项（各是、分别为…），这个数的分句没有写明是哪一项',
+        };
       const earlier = previous?.located
         ? { subject: previous.located.subject }
         : lastSubject(text.slice(sentence.start, clause.start), ctx, sentenceText, isCount);
@@ -205,7 +279,7 @@ export function readParagraph(
     );
     return { num, sentence, located, kind };
   };
-  for (const num of numbers) reads.push(readOne(num));
+  numbers.forEach((num, i) => reads.push(readOne(num, i)));
 
   // What the text itself says of budgets (完成年初预算的0%，年初预算为0.45万元 — the budget after the rate).
   const statedBudget = new Map<string, Decimal>();
@@ -225,27 +299,94 @@ export function readParagraph(
       statedBudget.set(`${subject.name}:initial`, new Decimal(0));
   }
 
+  // What the text itself says a subject changed by against last year (减少2570.97万元): with no 上年数 in the
+  // 补充数据, the growth rate stated beside it must agree with the 上年数 it implies.
+  const statedChange = new Map<string, { amount: Decimal; down: boolean }>();
+  for (const r of reads)
+    if (r.kind?.kind === 'change' && r.kind.of === 'actual' && r.located && r.reason === undefined)
+      statedChange.set(r.located.subject.name, { amount: amountOf(r.num), down: r.kind.down });
+
   const statuses = reads.map((r): NumberStatus => {
     if (r.reason !== undefined || !r.located || !r.kind)
       return { status: 'unchecked', reason: r.reason ?? '没有读懂' };
-    return evaluate(r.num, r.located.subject, r.kind, ctx, statedBudget);
+    return evaluate(r.num, r.located.subject, r.kind, ctx, statedBudget, statedChange);
   });
   contradictions(text, sents, reads, statuses, w);
   roundedShares(reads, statuses);
   sums(reads, statuses, ctx);
-  return statuses;
+  return statuses.map((s, i) => {
+    const r = reads[i];
+    if (s.status !== 'inconsistent' || !r?.located || !r.kind) return s;
+    return { ...s, about: `${r.located.subject.name}:${kindTag(r.kind)}` };
+  });
 }
 
-/** 收、支总计各是4125.49，4143.91万元: numbers listed side by side. */
-function severalAtOnce(
+/**
+ * Numbers listed side by side in one sentence (4125.49，4143.91万元 / 23.51%、38.28%): only a ，、和 or 及 between
+ * them. A figure written without its unit takes the unit of the list's last figure; a list whose units differ is
+ * not a list.
+ */
+function listedRuns(
   text: string,
-  s: Sentence,
   numbers: readonly StatedNumber[],
-  several: readonly string[],
-): boolean {
-  const inSentence = numbers.filter((n) => n.start >= s.start && n.start < s.end);
-  if (several.some((w) => text.slice(s.start, s.end).includes(w)) && inSentence.length > 1) return true;
-  return inSentence.some((n) => n.unit === '' && /^[，、]\d/.test(text.slice(n.end)));
+): Map<number, { members: readonly number[]; unit: string }> {
+  const out = new Map<number, { members: readonly number[]; unit: string }>();
+  let current: number[] = [];
+  const close = () => {
+    const units = new Set(current.map((i) => (numbers[i] as StatedNumber).unit).filter((u) => u !== ''));
+    const last = numbers[current[current.length - 1] as number] as StatedNumber;
+    if (current.length > 1 && units.size === 1 && last.unit !== '') {
+      const run = { members: current, unit: last.unit };
+      for (const i of current) out.set(i, run);
+    }
+    current = [];
+  };
+  numbers.forEach((n, i) => {
+    const prev = numbers[i - 1];
+    const joined =
+      prev !== undefined &&
+      current.length > 0 &&
+      n.unit !== FLAT &&
+      prev.unit !== FLAT &&
+      /^[，、和及]$/.test(text.slice(prev.end, n.start));
+    if (!joined) close();
+    current.push(i);
+  });
+  close();
+  return out;
+}
+
+/**
+ * 与上年持平, 与年初预算持平, 较上年无变化: a change of zero stated without a number, read like a number (unit
+ * FLAT) so it gets a status too. Only where the sentence so far compares (与/较/比…, 上年, a year, a budget) and
+ * the clause states no number of its own.
+ */
+export function flatClaims(
+  text: string,
+  numbers: readonly StatedNumber[],
+  w: StatementPhrases['words'],
+): StatedNumber[] {
+  const out: StatedNumber[] = [];
+  const words = [...w.flat].sort((a, b) => b.length - a.length);
+  const taken: [number, number][] = [];
+  for (const word of words) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      const end = at + word.length;
+      if (taken.some(([a, b]) => at < b && end > a)) continue;
+      const lastOf = (marks: string) => Math.max(...[...marks].map((p) => text.lastIndexOf(p, at - 1))) + 1;
+      const start = lastOf('。！？，；：');
+      const stop = text.slice(end).search(/[。！？，；：]/);
+      const clauseEnd = stop < 0 ? text.length : end + stop;
+      // 与上年相比，收、支总计持平: the comparison may be named earlier in the sentence.
+      const before = text.slice(lastOf('。！？'), at);
+      const compares =
+        /\d{4}年/.test(before) || [...w.compare, ...w.priorYear, ...w.budget].some((c) => before.includes(c));
+      if (!compares || numbers.some((n) => n.start >= start && n.start < clauseEnd)) continue;
+      taken.push([at, end]);
+      out.push({ start: at, end, digits: word, value: '0', unit: FLAT });
+    }
+  }
+  return out;
 }
 
 /** A clause about another year (2022年度…, 上年…) states last year's figure — unless it compares (与2022年度相比). */
@@ -276,11 +417,13 @@ function evaluate(
   kind: StatementKind,
   ctx: ReadContext,
   statedBudget: ReadonlyMap<string, Decimal>,
+  statedChange: ReadonlyMap<string, { amount: Decimal; down: boolean }>,
 ): NumberStatus {
   const unknown = (reason: string): NumberStatus => ({ status: 'unchecked', reason });
   if (kind.kind === 'unknown') return unknown(kind.reason);
   if (subject.unreadable) return unknown(`${subject.name}在报表中的数不能确定（下级有无效数值或循环引用）`);
   const isCount = COUNTS.has(num.unit);
+  if (kind.kind === 'flat') return evaluateFlat(num, subject, kind.against, ctx, statedBudget);
   if (isCount !== (subject.unit !== undefined)) {
     return unknown(
       isCount ? `${subject.name}不是按${num.unit}计的数量` : `${subject.name}是个数，不是金额或比例`,
@@ -372,6 +515,9 @@ function evaluate(
           );
     }
     case 'rate': {
+      const change = statedChange.get(subject.name);
+      if (!subject.prior && change && subject.actual?.value)
+        return impliedRate(num, kind.down, subject.actual.value, change);
       if (!subject.prior) return unknown(`没有${subject.name}的上年数（补充数据 › 上年数）`);
       if (!subject.actual) return unknown(`报表和补充数据中没有${subject.name}的数`);
       const prior = subject.prior.value ?? new Decimal(0);
@@ -469,6 +615,85 @@ function evaluate(
           );
     }
   }
+}
+
+/**
+ * A growth rate against the 上年数 the text's own change implies (本年 ∓ 减少/增加额). The change is written to the
+ * 分, so the rate may round either way within its half-cent: only a rate outside that is wrong.
+ */
+function impliedRate(
+  num: StatedNumber,
+  down: boolean,
+  actual: Decimal,
+  change: { amount: Decimal; down: boolean },
+): NumberStatus {
+  const word = change.down ? '减少' : '增加';
+  const source = `文字所写${word}额 ${fmt(change.amount)}`;
+  if (change.down !== down)
+    return mismatch(`同句写的是${word}，增减幅度却写成${down ? '下降' : '增长'}。`, word, {
+      value: null,
+      source,
+    });
+  const rateWith = (c: Decimal) => {
+    const prior = change.down ? actual.plus(c) : actual.minus(c);
+    return prior.gt(0) ? c.div(prior).times(100) : undefined;
+  };
+  const middle = rateWith(change.amount);
+  if (!middle)
+    return { status: 'unchecked', reason: `按文字所写${word}额推算的上年数不大于0，增减幅度无从核对` };
+  const half = new Decimal('0.005');
+  const written = roundLike(new Decimal(num.value), num.value);
+  const fits = [change.amount.minus(half), change.amount, change.amount.plus(half)]
+    .map(rateWith)
+    .some((r) => r !== undefined && roundLike(r, num.value).eq(written));
+  const prior = change.down ? actual.plus(change.amount) : actual.minus(change.amount);
+  if (fits) return { status: 'consistent', expected: `${roundLike(middle, num.value).toFixed()}%`, source };
+  return mismatch(
+    `按${source}推算上年数为 ${fmt(prior)}，${down ? '下降' : '增长'}幅度应为 ${pct(middle)}。`,
+    pct(middle),
+    { value: null, source },
+  );
+}
+
+/** 持平 / 无变化 against last year or a budget: equal within 尾数, else an error with the real change. */
+function evaluateFlat(
+  num: StatedNumber,
+  subject: Subject,
+  against: 'prior' | BudgetKind | 'budget',
+  ctx: ReadContext,
+  statedBudget: ReadonlyMap<string, Decimal>,
+): NumberStatus {
+  if (!subject.actual) return { status: 'unchecked', reason: `报表和补充数据中没有${subject.name}的数` };
+  let base: Value | undefined;
+  let what: string;
+  if (against === 'prior') {
+    base = subject.prior;
+    what = '上年';
+    if (!base)
+      return {
+        status: 'unchecked',
+        reason: `没有${subject.name}的上年数（补充数据 › 上年数），“${num.digits}”无从核对`,
+      };
+  } else {
+    const kind = against === 'budget' ? subject.budgetKind : against;
+    const stated = statedBudget.get(`${subject.name}:${kind}`);
+    base =
+      subject.budgets[kind] ??
+      (stated !== undefined ? { value: stated, source: `文字所写${budgetName(kind)}` } : undefined);
+    what = budgetName(kind);
+    if (!base) return { status: 'unchecked', reason: `报表和补充数据中没有${subject.name}的${what}` };
+  }
+  const diff = (subject.actual.value ?? new Decimal(0)).minus(base.value ?? 0);
+  const tolerance = toWanyuan(new Decimal(ctx.doc.settings.tolerance), ctx.doc);
+  if (diff.abs().lte(tolerance))
+    return { status: 'consistent', expected: num.digits, source: base.source, cell: subject.actual.cell };
+  const change = `${diff.isNegative() ? '减少' : '增加'} ${fmt(diff.abs())}`;
+  return mismatch(
+    `写的是“${num.digits}”，按报表与${what}相比实为${change}（${subject.actual.source}；${base.source}）。`,
+    change.replace(' ', ''),
+    base,
+    subject.actual.cell,
+  );
 }
 
 function mismatch(

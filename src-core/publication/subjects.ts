@@ -28,6 +28,8 @@ export interface Subject {
   readonly unit?: string;
   /** Set when the subject is known but its value cannot be read (an invalid amount below it). */
   readonly unreadable?: boolean;
+  /** The subjects a joint name (收、支总计) stands for when a figure is listed for each, in order. */
+  readonly parts?: readonly Subject[];
 }
 
 /** A name in the text and the subject it stands for, given the section's scope and the sentence. */
@@ -91,7 +93,7 @@ export function subjectTerms(
   };
 
   const byName = new Map<string, StatementSubject>(phrases.subjects.map((s) => [s.name, s]));
-  const build = (s: StatementSubject): Subject => {
+  const build = (s: StatementSubject, withParts = true): Subject => {
     let unreadable = false;
     const get = (src: string | undefined) => {
       const v = fromSource(src);
@@ -118,6 +120,13 @@ export function subjectTerms(
       sameAs: (s.sameAs ?? []).map(reference).filter((v): v is Value => v !== undefined),
       unit: s.unit,
       unreadable,
+      // One level only: a part's own parts are never read (and a profile naming itself cannot loop).
+      parts: withParts
+        ? s.parts?.flatMap((n) => {
+            const part = byName.get(n);
+            return part ? [build(part, false)] : [];
+          })
+        : undefined,
     };
   };
   const terms: Term[] = [];

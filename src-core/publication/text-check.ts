@@ -3,7 +3,7 @@ import type { Workbook } from '../engine';
 import type { FormSet } from '../template';
 import { fillUnit, TODO_OPEN } from './text-format';
 import { normalise, originalSpan, sentences, statedNumbers, type StatedNumber } from './sentences';
-import { readParagraph, type NumberStatus } from './statement-reader';
+import { flatClaims, readParagraph, type NumberStatus } from './statement-reader';
 import { subjectTerms } from './subjects';
 import { textMistakes } from './text-mistakes';
 
@@ -77,6 +77,14 @@ export function textReport(formSet: FormSet, wb: Workbook, doc: GongkaiDocument)
   const unchecked: UncheckedNumber[] = [];
   let stated = 0;
   let checked = 0;
+  // A finding's id names its section, what it says of which subject, and its ordinal among the same in the
+  // section — not its paragraph or offset — so a 说明 written on it survives edits elsewhere in the text.
+  const seen = new Map<string, number>();
+  const stableId = (base: string) => {
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
+  };
   for (const part of formSet.publication.parts) {
     const checkNumbers = part.checkNumbers === true;
     for (const section of part.sections ?? []) {
@@ -85,7 +93,7 @@ export function textReport(formSet: FormSet, wb: Workbook, doc: GongkaiDocument)
       const where = `${fillUnit(part.title, doc.unit).split(' ')[0]} ${section.heading}`.trim();
       content.paragraphs.forEach((text, p) => {
         const location = `${where} 第${p + 1}段`;
-        findings.push(...todos(text, section.key, p, location));
+        findings.push(...todos(text, section.key, p, location, stableId));
         if (!checkNumbers) return;
         // A profile without statement phrases cannot have its text read: every number says so.
         const { n, numbers, statuses } = phrases
@@ -120,7 +128,7 @@ export function textReport(formSet: FormSet, wb: Workbook, doc: GongkaiDocument)
           if (status.status === 'consistent') return;
           const claim = n.text.slice(Math.max(num.start - 12, 0), num.end);
           findings.push({
-            id: `text:${section.key}:${p}:${span.start}`,
+            id: stableId(`text:${section.key}:${status.about ?? written}`),
             kind: 'text',
             severity: status.severity,
             section: section.key,
@@ -136,7 +144,14 @@ export function textReport(formSet: FormSet, wb: Workbook, doc: GongkaiDocument)
         });
         if (phrases)
           findings.push(
-            ...textMistakes(text, n, { phrases, doc, section: section.key, paragraph: p, location }),
+            ...textMistakes(text, n, {
+              phrases,
+              doc,
+              section: section.key,
+              paragraph: p,
+              location,
+              stableId,
+            }),
           );
       });
     }
@@ -162,7 +177,10 @@ export function checkText(
 /** One paragraph's stated numbers, each with the status the statement reader gives it (shared by the report and the trace). */
 function readNumbers(text: string, ctx: Parameters<typeof readParagraph>[3]) {
   const n = normalise(text);
-  const numbers = statedNumbers(n.text);
+  const stated = statedNumbers(n.text);
+  const numbers = [...stated, ...flatClaims(n.text, stated, ctx.phrases.words)].sort(
+    (a, b) => a.start - b.start,
+  );
   const statuses: NumberStatus[] = readParagraph(
     n.text,
     sentences(n.text, joinedNames(ctx.terms)),
@@ -232,12 +250,18 @@ function sentenceAround(text: string, num: StatedNumber): string {
   return text.slice(start, end);
 }
 
-function todos(text: string, section: string, p: number, location: string): TextFinding[] {
+function todos(
+  text: string,
+  section: string,
+  p: number,
+  location: string,
+  stableId: (base: string) => string,
+): TextFinding[] {
   const out: TextFinding[] = [];
   for (let todo = text.indexOf(TODO_OPEN); todo >= 0; todo = text.indexOf(TODO_OPEN, todo + 1)) {
     const end = text.indexOf('】', todo) + 1 || text.length;
     out.push({
-      id: `todo:${section}:${p}:${todo}`,
+      id: stableId(`todo:${section}:${text.slice(todo, end)}`),
       kind: 'todo',
       severity: 'warning',
       section,

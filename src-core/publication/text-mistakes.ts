@@ -9,6 +9,8 @@ interface Where {
   readonly section: string;
   readonly paragraph: number;
   readonly location: string;
+  /** The section-wide id of a finding: `base`, or `base#n` for the n-th of the same (see textReport). */
+  readonly stableId: (base: string) => string;
 }
 
 /**
@@ -24,7 +26,7 @@ export function textMistakes(raw: string, n: Normalised, where: Where): TextFind
   const add = (start: number, end: number, severity: 'error' | 'warning', what: string, tag: string) => {
     const span = originalSpan(n, start, end);
     out.push({
-      id: `mistake:${tag}:${where.section}:${where.paragraph}:${span.start}`,
+      id: where.stableId(`mistake:${tag}:${where.section}:${raw.slice(span.start, span.end)}`),
       kind: 'mistake',
       severity,
       section: where.section,
@@ -128,10 +130,12 @@ export function mixedDocumentKind(formSet: FormSet, doc: GongkaiDocument): TextF
   const counts = kinds.map((k) => places.filter((x) => x.kind === k).length);
   if (counts.filter((c) => c > 0).length < 2) return [];
   const main = kinds[counts.indexOf(Math.max(...counts))] as string;
+  const seen = new Map<string, number>();
   return places
     .filter((x) => x.kind !== main)
     .map((x) => ({
-      id: `mistake:kind:${x.section}:${x.p}:${x.at}`,
+      // Numbered within its section, not by offset: a 说明 on it survives edits elsewhere.
+      id: `mistake:kind:${x.section}:${x.kind}#${seen.set(x.section, (seen.get(x.section) ?? 0) + 1).get(x.section)}`,
       kind: 'mistake' as const,
       severity: 'warning' as const,
       section: x.section,

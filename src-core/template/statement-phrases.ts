@@ -49,6 +49,11 @@ const subject = z.object({
   unit: z.string().optional(),
   /** A subject only sections of these scopes speak of (项目, 资金 in 绩效). */
   onlyIn: z.array(z.string()).optional(),
+  /**
+   * A joint name (收、支总计) that stands for several subjects, in order, when a figure is listed for each
+   * (收、支总计各是4125.49、4143.91万元: 收入总计, then 支出总计).
+   */
+  parts: z.array(z.string()).optional(),
 });
 
 /** The words of the 情况说明's statement kinds (the grammar's vocabulary). */
@@ -76,7 +81,7 @@ const words = z.object({
   reason: z.array(z.string()).min(1),
   /** Words that may stand between a subject and its number without changing what the number is (为, 决算数 …). */
   fillers: z.array(z.string()).min(1),
-  /** Several figures at once (各是 4125.49、4143.91万元): not read. */
+  /** Several figures at once (各是 4125.49、4143.91万元): read in order against the subjects listed before. */
   several: z.array(z.string()).min(1),
 });
 
@@ -139,6 +144,8 @@ export function statementPhraseProblems(
     checkSource(s.adjustedBudget, `${at}.adjustedBudget`);
     for (const [scope, target] of Object.entries(s.scoped ?? {}))
       if (!names.has(target)) problems.push(`${where}.${at}.scoped.${scope}：没有名为“${target}”的项目`);
+    for (const part of s.parts ?? [])
+      if (!names.has(part)) problems.push(`${where}.${at}.parts：没有名为“${part}”的项目`);
     for (const ref of s.sameAs ?? []) {
       const bad = isReference(ref);
       if (bad) problems.push(`${where}.${at}.sameAs：${ref}：${bad}`);

@@ -22,6 +22,10 @@ export const HOST_API_METHODS = [
   'exportFile',
   'print',
   'importFile',
+  'pickMemberFiles',
+  'readMemberFiles',
+  'watchMemberFiles',
+  'onMemberChanged',
   'onCommand',
 ] as const satisfies readonly (keyof HostApi)[];
 
@@ -53,6 +57,18 @@ export function createHostBridge(ipc: IpcRendererLike): HostApi {
     exportFile: call(HOST_CHANNELS.exportFile),
     print: call(HOST_CHANNELS.print),
     importFile: call(HOST_CHANNELS.importFile),
+    pickMemberFiles: call(HOST_CHANNELS.pickMemberFiles),
+    readMemberFiles: call(HOST_CHANNELS.readMemberFiles),
+    watchMemberFiles: call(HOST_CHANNELS.watchMemberFiles),
+    onMemberChanged(listener: (id: string) => void): () => void {
+      const wrapped = (_event: unknown, id: unknown): void => {
+        if (typeof id === 'string') listener(id);
+      };
+      ipc.on(HOST_CHANNELS.memberChanged, wrapped);
+      return () => {
+        ipc.removeListener(HOST_CHANNELS.memberChanged, wrapped);
+      };
+    },
     onCommand(listener: (command: HostCommand) => void): () => void {
       const wrapped = (_event: unknown, command: unknown): void => listener(command as HostCommand);
       ipc.on(HOST_CHANNELS.command, wrapped);

@@ -6,6 +6,7 @@ import type { Dialogs } from './file-dialogs';
 import type { HtmlPrinter } from './html-printer';
 import { importFile } from './import-handler';
 import type { HostHandlers } from './ipc-router';
+import type { MemberFileHandlers } from './member-files';
 import type { RecentFiles } from './recent-files';
 import type { RecoveryStore } from './recovery-store';
 import { formatWindowTitle } from './window-title';
@@ -18,6 +19,8 @@ export interface HostHandlerDeps {
   readonly recovery: RecoveryStore;
   readonly printer: HtmlPrinter;
   readonly closeGuard: CloseGuard;
+  /** 单位汇总: member files picked, re-read and followed on disk. */
+  readonly members: MemberFileHandlers;
   readonly window: {
     setTitle(title: string): void;
     /** macOS only: the dot in the close button. */
@@ -53,5 +56,8 @@ export function createHostHandlers(deps: HostHandlerDeps): HostHandlers {
     print: (html) => printHtml(html, exportDeps),
     importFile: (request) =>
       importFile(request, { dialogs: deps.dialogs, defaultFolder: deps.documents.currentFolder }),
+    pickMemberFiles: () => deps.members.pickMemberFiles(),
+    readMemberFiles: (request) => deps.members.readMemberFiles(request),
+    watchMemberFiles: (ids) => deps.members.watchMemberFiles(ids),
   };
 }

@@ -3,7 +3,7 @@ import type { HOST_CHANNELS } from '../../src-core/host';
 import { MAX_DOCUMENT_BYTES } from '../node/document-file';
 
 /** Every HostApi method that crosses IPC (onCommand is an event, not a call). */
-export type HostMethod = Exclude<keyof typeof HOST_CHANNELS, 'command'>;
+export type HostMethod = Exclude<keyof typeof HOST_CHANNELS, 'command' | 'memberChanged'>;
 
 // Limits keep a confused or compromised renderer from handing the main process unbounded work.
 const MAX_PATH = 32_767;
@@ -44,6 +44,13 @@ const exportRequest = z.discriminatedUnion('kind', [
 
 const importRequest = z.object({ purpose: z.enum(['excel', 'catalog', 'lastYear']) });
 
+/** A 汇总 of a large department: a few thousand units at most. */
+const MAX_MEMBERS = 20_000;
+const memberFilesRequest = z.union([
+  z.object({ ids: z.array(filePath).max(MAX_MEMBERS) }).strict(),
+  z.object({ departmentFile: filePath }).strict(),
+]);
+
 /** The argument list each channel accepts, exactly as the preload sends it. */
 export const IPC_ARGUMENTS = {
   info: z.tuple([]),
@@ -59,6 +66,9 @@ export const IPC_ARGUMENTS = {
   exportFile: z.tuple([exportRequest]),
   print: z.tuple([html]),
   importFile: z.tuple([importRequest]),
+  pickMemberFiles: z.tuple([]),
+  readMemberFiles: z.tuple([memberFilesRequest]),
+  watchMemberFiles: z.tuple([z.array(filePath).max(MAX_MEMBERS)]),
 } as const satisfies Record<HostMethod, z.ZodType<readonly unknown[]>>;
 
 export type IpcArguments = { [M in HostMethod]: z.infer<(typeof IPC_ARGUMENTS)[M]> };

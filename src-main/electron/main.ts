@@ -1,4 +1,5 @@
 // The Electron main process: wires real Electron objects into the plain, tested modules beside it.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,10 @@ import { createDocumentHandlers } from './document-handlers';
 import { editRoutingDeps, printWindowFactory, windowDialogs } from './electron-adapters';
 import { routeEditAction } from './edit-routing';
 import { createHostHandlers } from './host-handlers';
+import { createMemberFileHandlers } from './member-files';
+import { documentTooBig, MAX_DOCUMENT_BYTES } from '../node/document-file';
+import { watchMembers } from '../node/member-watcher';
+import { readLimitedFile } from '../node/read-limited';
 import { createHtmlPrinter } from './html-printer';
 import { registerHostHandlers } from './ipc-router';
 import { buildMenuTemplate, type MenuActions } from './menu-template';
@@ -139,6 +144,16 @@ async function start(): Promise<void> {
         tempDir: os.tmpdir(),
       }),
       closeGuard,
+      members: createMemberFileHandlers({
+        dialogs,
+        readFile: (file) => readLimitedFile(file, MAX_DOCUMENT_BYTES, documentTooBig),
+        readText: (file) => fs.promises.readFile(file, 'utf8'),
+        watch: (files, onChange) => watchMembers(files, [], onChange),
+        notify: (id) => {
+          if (!win.isDestroyed()) win.webContents.send(HOST_CHANNELS.memberChanged, id);
+        },
+        defaultFolder: documents.currentFolder,
+      }),
       window: {
         setTitle: (title) => win.setTitle(title),
         setDocumentEdited:

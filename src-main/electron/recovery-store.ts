@@ -1,12 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { RecoverySnapshot } from '../../src-core/host';
+import type { AutosaveOutcome, RecoverySnapshot } from '../../src-core/host';
 import { parseRecoverySnapshot } from '../../src-core/session/recovery-snapshot';
 import { writeFileAtomic } from '../node/atomic-file';
+import { fileErrorMessage } from '../node/file-errors';
 import { createSerialQueue } from './serial-queue';
 
 export interface RecoveryStore {
-  write(snapshot: RecoverySnapshot): Promise<void>;
+  /** Never throws: a write that failed says why (the file named), so the page can warn and retry. */
+  write(snapshot: RecoverySnapshot): Promise<AutosaveOutcome>;
   /** The snapshot a session left behind, or null (none, or unreadable — a damaged snapshot is worth nothing). */
   read(): Promise<RecoverySnapshot | null>;
   clear(): Promise<void>;
@@ -31,12 +33,19 @@ export function createRecoveryStore(file: string): RecoveryStore {
 
   return {
     write: (snapshot) =>
-      serial(async () => {
-        if (sealed) return;
+      serial(async (): Promise<AutosaveOutcome> => {
+        // After the last clear of a closing window, a late autosave is dropped on purpose: nothing failed.
+        if (sealed) return { ok: true };
+        try {
+          await fs.mkdir(path.dirname(file), { recursive: true });
+          // No .bak: an older snapshot is never what anyone wants back.
+          await writeFileAtomic(file, JSON.stringify(snapshot), { backup: false });
+        } catch (e) {
+          return { ok: false, message: fileErrorMessage(file, e) };
+        }
+        // Only a snapshot actually written replaces the one a crashed page left.
         preserved = false;
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        // No .bak: an older snapshot is never what anyone wants back.
-        await writeFileAtomic(file, JSON.stringify(snapshot), { backup: false });
+        return { ok: true };
       }),
     read: () =>
       serial(async () => {

@@ -4,7 +4,7 @@ import {
   Consolidation,
   formSetFor,
   importXlsx,
-  readDocument,
+  readDocumentFigures,
   XLSX_LIMITS,
   type FormSet,
   type GongkaiDocument,
@@ -20,6 +20,9 @@ import { readLimitedFile } from './read-limited';
 export type MemberPath =
   | { readonly ok: true; readonly source: MemberSource; readonly file: string }
   | { readonly ok: false; readonly source: MemberSource; readonly message: string };
+
+/** Member files read ahead of the one being summed. */
+const READ_AHEAD = 8;
 
 const MEMBER_FILE = /\.(gongkai\.json|xlsx)$/i;
 
@@ -103,7 +106,7 @@ export async function readMemberFile(file: string, formSet: FormSet): Promise<Me
   }
   const read = await readLimitedFile(file, MAX_DOCUMENT_BYTES, documentTooBig);
   if (!read.ok) return read;
-  const doc = readDocument(read.data.toString('utf8'), formSetFor, { figuresOnly: true });
+  const doc = readDocumentFigures(read.data, name, formSetFor);
   return doc.ok ? { ok: true, document: doc.document } : { ok: false, message: `${name}：${doc.message}` };
 }
 
@@ -128,9 +131,17 @@ export async function consolidateFiles(options: {
   const consolidation = new Consolidation(formSet, department);
   const baseDir = path.dirname(path.resolve(departmentFile));
   const paths = await memberPaths(department.consolidation?.members ?? [], baseDir, [departmentFile]);
-  for (const p of paths) {
-    const read: MemberRead = p.ok ? await readMemberFile(p.file, formSet) : { ok: false, message: p.message };
-    const change = consolidation.setMember(p.source, read);
+  // A few files are read ahead while the one before is checked and summed (the disk and the CPU overlap); members
+  // are still set one at a time in list order, and only READ_AHEAD documents are held at once.
+  const read = (p: MemberPath): Promise<MemberRead> =>
+    p.ok ? readMemberFile(p.file, formSet) : Promise.resolve({ ok: false, message: p.message });
+  const pending = paths.slice(0, READ_AHEAD).map(read);
+  for (let i = 0; i < paths.length; i++) {
+    const member = await (pending[i] as Promise<MemberRead>);
+    pending[i] = undefined as unknown as Promise<MemberRead>;
+    const next = paths[i + READ_AHEAD];
+    if (next) pending.push(read(next));
+    const change = consolidation.setMember((paths[i] as MemberPath).source, member);
     options.onMember?.(change);
   }
   return { consolidation, paths };

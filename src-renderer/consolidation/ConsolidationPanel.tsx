@@ -1,6 +1,14 @@
-import { useReducer, useRef, useState } from 'react';
-import { formatExact, Decimal, FINDING_KIND_NAMES as KIND } from '../../src-core';
-import { useStore } from '../state/use-store';
+import { useEffect, useReducer, useRef, useState } from 'react';
+import {
+  formatExact,
+  formSetFor,
+  readDocument,
+  writeDocument,
+  Decimal,
+  FINDING_KIND_NAMES as KIND,
+} from '../../src-core';
+import type { MemberFile } from '../../src-core/host';
+import { useHost, useStore } from '../state/use-store';
 import { ConsolidationState } from './consolidation-state';
 import './consolidation.css';
 
@@ -20,11 +28,99 @@ export function ConsolidationPanel() {
   const [chosenTable, setTable] = useState<string | null>(null);
   const [picked, setPicked] = useState<{ row: string; col: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  const host = useHost();
   const c = state.consolidation;
+  const memberKey = state.memberIds().join('\u0001');
+
+  // The desktop app follows the member files on disk: a unit re-saved (or replaced) is re-read and re-summed, and
+  // the panel says what changed. A browser tab cannot; its 重新读取 says to pick the files again.
+  useEffect(() => {
+    const ids = memberKey === '' ? [] : memberKey.split('\u0001');
+    void host.api.watchMemberFiles(ids);
+  }, [host, memberKey]);
+  useEffect(
+    () =>
+      host.api.onMemberChanged((id) => {
+        void host.api.readMemberFiles({ ids: [id] }).then((r) => {
+          if (r.status !== 'read') return;
+          state.addFiles(r.files, '单位文件在磁盘上变了，已重新读取并汇总：');
+          redraw();
+        });
+      }),
+    [host, state],
+  );
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      setBusy(false);
+      redraw();
+    }
+  };
+  const take = (files: readonly MemberFile[]) => state.addFiles(files);
+  const pick = () =>
+    run(async () => {
+      const r = await host.api.pickMemberFiles();
+      if (r.status === 'read') take(r.files);
+    });
+  const refresh = () =>
+    run(async () => {
+      const r = await host.api.readMemberFiles({ ids: state.memberIds() });
+      if (r.status === 'read') state.addFiles(r.files, '已重新读取各单位文件：');
+      else if (r.status === 'unsupported') state.lastChange = [r.message];
+    });
+  const openDepartment = () =>
+    run(async () => {
+      const opened = await host.api.openDocument();
+      if (opened.status === 'cancelled') return;
+      if (opened.status === 'failed') {
+        state.lastChange = [opened.message];
+        return;
+      }
+      const read = readDocument(opened.text, formSetFor);
+      if (!read.ok || !read.document.consolidation) {
+        state.lastChange = [
+          `${opened.fileName}：${read.ok ? '不是汇总文件（没有列出汇总单位），请用“打开”在编辑器中打开它。' : read.message}`,
+        ];
+        return;
+      }
+      const members =
+        opened.filePath !== null
+          ? await host.api.readMemberFiles({ departmentFile: opened.filePath })
+          : await host.api.readMemberFiles({ ids: [] });
+      state.openDepartment(
+        read.document,
+        members.status === 'read' ? members.files : [],
+        members.status === 'unsupported' ? members.message : null,
+      );
+      state.savedPath = opened.filePath;
+      state.savedName = opened.fileName;
+      setTable(null);
+      setPicked(null);
+    });
+  const save = () =>
+    run(async () => {
+      const doc = state.departmentFile();
+      if (!doc) return;
+      const r = await host.api.saveDocument({
+        text: writeDocument(doc),
+        filePath: state.savedPath,
+        saveAs: state.savedPath === null,
+        suggestedName: state.savedName ?? `${state.departmentName || '部门'}汇总.gongkai.json`,
+      });
+      if (r.status === 'saved') {
+        state.savedPath = r.filePath;
+        state.savedName = r.fileName;
+        state.lastChange = [
+          `已保存汇总文件 ${r.fileName}：列出 ${doc.consolidation?.members.length ?? 0} 个单位；汇总数不保存，打开时按各单位文件重新汇总。`,
+        ];
+      } else if (r.status === 'failed') state.lastChange = [r.message];
+    });
 
   const openUnit = async (id: string, cell?: { table: string; row: string; col: string }) => {
-    const text = await state.unitText(id);
+    const text = state.unitText(id);
     if (text === undefined) return;
     store.commitPendingEdits();
     if (store.session.dirty && !window.confirm('当前文件有未保存的修改，打开单位将放弃这些修改。是否继续？'))
@@ -57,6 +153,7 @@ export function ConsolidationPanel() {
           <label>
             部门名称
             <input
+              key={state.savedName ?? ''}
               defaultValue={state.departmentName}
               data-testid="consolidation-name"
               onBlur={(e) => {
@@ -69,27 +166,42 @@ export function ConsolidationPanel() {
             type="button"
             className="gk-button"
             data-testid="consolidation-pick"
-            onClick={() => input.current?.click()}
+            disabled={busy}
+            onClick={() => void pick()}
           >
-            {c ? '添加或替换单位文件…' : '选择单位文件…'}
+            {c ? '添加或替换单位…' : '选择单位文件…'}
           </button>
-          <input
-            ref={input}
-            type="file"
-            multiple
-            accept=".json,.gongkai.json"
-            style={{ display: 'none' }}
-            data-testid="consolidation-files"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])].map((f) => ({ name: f.name, file: f }));
-              e.target.value = '';
-              setBusy(true);
-              void state.addFiles(files).finally(() => {
-                setBusy(false);
-                redraw();
-              });
-            }}
-          />
+          <button
+            type="button"
+            className="gk-button"
+            data-testid="consolidation-open-file"
+            disabled={busy}
+            onClick={() => void openDepartment()}
+          >
+            打开汇总文件…
+          </button>
+          {c && (
+            <>
+              <button
+                type="button"
+                className="gk-button"
+                data-testid="consolidation-refresh"
+                disabled={busy}
+                onClick={() => void refresh()}
+              >
+                重新读取单位
+              </button>
+              <button
+                type="button"
+                className="gk-button"
+                data-testid="consolidation-save"
+                disabled={busy}
+                onClick={() => void save()}
+              >
+                保存汇总文件…
+              </button>
+            </>
+          )}
           <button type="button" className="gk-link" onClick={() => setOpen(false)} title="关闭">
             ✕
           </button>
@@ -140,15 +252,17 @@ export function ConsolidationPanel() {
                           : `无法读取：${m.reason}`}
                     </td>
                     <td>
-                      {m.status !== 'failed' && !(m.status === 'included' && m.own) && (
-                        <button
-                          type="button"
-                          className="gk-button gk-small"
-                          onClick={() => void openUnit(m.source.id)}
-                        >
-                          打开
-                        </button>
-                      )}{' '}
+                      {m.status !== 'failed' &&
+                        !(m.status === 'included' && m.own) &&
+                        state.files.has(m.source.id) && (
+                          <button
+                            type="button"
+                            className="gk-button gk-small"
+                            onClick={() => void openUnit(m.source.id)}
+                          >
+                            打开
+                          </button>
+                        )}{' '}
                       <button
                         type="button"
                         className="gk-button gk-small"

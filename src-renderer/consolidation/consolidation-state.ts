@@ -2,48 +2,72 @@ import {
   Consolidation,
   formSetOfDocument,
   newDocument,
-  readDocument,
+  readDocumentFigures,
   formSetFor,
   type Contribution,
   type GongkaiDocument,
+  type MemberEntry,
   type MemberRead,
 } from '../../src-core';
-
-/** A member as picked in the browser: its file, re-read when the unit is opened. */
-export interface PickedMember {
-  readonly name: string;
-  readonly file: Blob;
-}
+import type { MemberFile } from '../../src-core/host';
 
 /**
- * The renderer's 汇总: member files picked by the user, consolidated with the core's Consolidation (which keeps only
- * their figures); the files are kept so a unit can be opened from the overview or the drill-down.
+ * The renderer's 汇总: member files (picked, or listed by a saved 汇总 file), consolidated with the core's
+ * Consolidation (which keeps only their figures); each file's bytes are kept so a unit can be opened from the
+ * overview or the drill-down, and so a member that changes on disk is re-read and replaced.
  */
 export class ConsolidationState {
   consolidation: Consolidation | null = null;
-  readonly files = new Map<string, PickedMember>();
+  readonly files = new Map<string, MemberFile>();
   /** What the last change did, in Chinese lines. */
   lastChange: string[] = [];
   departmentName = '';
+  /** Where the 汇总 file was opened from or saved to (Electron), to save it there again. */
+  savedPath: string | null = null;
+  savedName: string | null = null;
 
-  /** Adds members, or replaces the ones with the same file name (a unit sent again): says what changed. */
-  async addFiles(picked: readonly PickedMember[]): Promise<void> {
-    const lines: string[] = [];
+  /**
+   * Adds members, or replaces the ones with the same id (a file re-read after it changed, or a unit sent again):
+   * says what changed. `heading` introduces the lines (why they were read).
+   */
+  addFiles(picked: readonly MemberFile[], heading?: string): void {
+    const lines: string[] = heading ? [heading] : [];
     for (const p of picked) {
-      const text = await p.file.text();
-      const read: MemberRead = readDocument(text, formSetFor, { figuresOnly: true });
+      const read: MemberRead = p.data
+        ? readDocumentFigures(p.data, p.label, formSetFor)
+        : { ok: false, message: p.message ?? '无法读取。' };
       if (!this.consolidation) {
         if (!read.ok) {
-          lines.push(`${p.name}：无法读取——${read.message}`);
+          lines.push(`${p.label}：无法读取——${read.message}`);
           continue;
         }
         this.consolidation = this.start(read.document);
       }
-      this.files.set(p.name, p);
-      const change = this.consolidation.setMember({ id: p.name, label: p.name }, read);
+      this.files.set(p.id, p);
+      const change = this.consolidation.setMember({ id: p.id, label: p.label }, read);
       lines.push(...this.consolidation.describeChange(change, 5));
     }
     this.lastChange = lines;
+  }
+
+  /**
+   * Starts from a saved 汇总 file: its 本级 figures, unit and text, and its members as the host read them (a member
+   * the host could not read, or cannot read in a browser, is listed with the reason until it is picked again).
+   */
+  openDepartment(doc: GongkaiDocument, files: readonly MemberFile[], unread: string | null): void {
+    const formSet = formSetOfDocument(doc);
+    if (!formSet) throw new Error('不支持的报表格式');
+    this.consolidation = new Consolidation(formSet, doc);
+    this.files.clear();
+    this.departmentName = doc.unit.name;
+    const listed = doc.consolidation?.members ?? [];
+    if (unread !== null) {
+      for (const m of listed)
+        this.consolidation.setMember({ id: baseName(m), label: m }, { ok: false, message: unread });
+      this.lastChange = [`已打开汇总文件，列有 ${listed.length} 个单位。${unread}`];
+      return;
+    }
+    this.addFiles(files, `已打开汇总文件，读取了 ${files.length} 个单位文件：`);
   }
 
   /** Renames the department (its 单位构成 and titles follow). */
@@ -56,12 +80,32 @@ export class ConsolidationState {
   remove(id: string): void {
     const change = this.consolidation?.removeMember(id);
     this.files.delete(id);
-    this.lastChange = change ? [`${id}：已移出汇总。`] : [];
+    this.lastChange = change ? [`${change.entry.source.label}：已移出汇总。`] : [];
   }
 
-  /** A unit's whole document, read again from its file, to open in the editor. */
-  async unitText(id: string): Promise<string | undefined> {
-    return this.files.get(id)?.file.text();
+  /** Ids of the members read from files (what the host follows on disk). */
+  memberIds(): string[] {
+    return (this.consolidation?.members() ?? []).filter((m) => !isOwn(m)).map((m) => m.source.id);
+  }
+
+  /**
+   * The 汇总 file to save: the department's unit, text and 本级 figures, and its member list (full paths in the
+   * desktop app, file names in a browser). The consolidated figures are not saved: reopening re-reads the members.
+   */
+  departmentFile(): GongkaiDocument | null {
+    const c = this.consolidation;
+    if (!c) return null;
+    const members = c
+      .members()
+      .filter((m) => !isOwn(m))
+      .map((m) => m.source.id);
+    return { ...c.departmentDocument, consolidation: { members } };
+  }
+
+  /** A unit's whole document, as read from its file, to open in the editor. */
+  unitText(id: string): string | undefined {
+    const data = this.files.get(id)?.data;
+    return data ? new TextDecoder().decode(data) : undefined;
   }
 
   contributions(table: string, row: string, col: string): readonly Contribution[] {
@@ -78,4 +122,13 @@ export class ConsolidationState {
     );
     return new Consolidation(formSet, dept);
   }
+}
+
+/** The 本级 line of the overview is the department's own figures, not a file. */
+function isOwn(m: MemberEntry): boolean {
+  return m.status === 'included' && m.own;
+}
+
+function baseName(p: string): string {
+  return p.split(/[\\/]/).pop() ?? p;
 }

@@ -28,8 +28,13 @@ import { parseTsv, toTsv } from './clipboard';
 import { FindingTooltip } from './FindingTooltip';
 import { applyRowsByCode } from './rows-by-code';
 import { selectionStats, selectionStatsStore } from './selection-stats';
+import { useNaturalGridHeight } from './natural-height';
+import { AG_GRID_LOCALE_ZH } from './locale-zh';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
+
+/** Body row height in px (the theme's, and what the grid's natural height is counted in). */
+const ROW_HEIGHT = 28;
 
 const theme = themeQuartz.withParams({
   fontFamily: ['"Noto Sans CJK SC"', '"Microsoft YaHei"', '"PingFang SC"', 'SimSun', 'sans-serif'],
@@ -43,7 +48,7 @@ const theme = themeQuartz.withParams({
   columnBorder: { color: '#d5dbe3' },
   headerColumnBorder: { color: '#b8c0cc' },
   headerRowBorder: { color: '#b8c0cc' },
-  rowHeight: 28,
+  rowHeight: ROW_HEIGHT,
   headerHeight: 30,
   spacing: 5,
   wrapperBorderRadius: 0,
@@ -587,12 +592,18 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     if (pos && !samePos(r.focus, pos)) setRange({ anchor: r.anchor, focus: pos });
   };
 
-  // Short tables grow with their rows, like the paper form; long ones scroll inside a fixed height.
-  const autoHeight = model.rows.length <= 80;
+  // The grid scrolls inside itself with its header rows pinned; it is as tall as its rows at most (a short table
+  // ends like the paper form) and shrinks to the room the window leaves (see .gk-grid in app.css).
+  const containerRef = useRef<HTMLDivElement>(null);
+  const naturalHeight = useNaturalGridHeight(containerRef, model.rows.length, ROW_HEIGHT);
+  // A short table keeps all its rows in the DOM (as when it grew with the page); a long one renders what is in view.
+  const short = model.rows.length <= 80;
 
   return (
     <div
-      className={`gk-grid${autoHeight ? ' gk-grid-auto' : ''}`}
+      ref={containerRef}
+      className="gk-grid"
+      style={{ height: naturalHeight ?? 400 }}
       data-testid={`grid-${tableId}`}
       onKeyDownCapture={onKeyDownCapture}
       onMouseDown={onMouseDown}
@@ -607,7 +618,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     >
       <AgGridReact<GridRow>
         theme={theme}
-        domLayout={autoHeight ? 'autoHeight' : 'normal'}
+        rowBuffer={short ? model.rows.length : undefined}
         autoSizeStrategy={AUTO_SIZE}
         onRowDataUpdated={fitWidth}
         onGridSizeChanged={fitWidth}
@@ -630,7 +641,7 @@ export function TableGrid({ store, tableId, onReady }: Props) {
         onGridReady={onGridReady}
         onFirstDataRendered={applyFocusRequest}
         onGridPreDestroyed={onGridPreDestroyed}
-        localeText={LOCALE}
+        localeText={AG_GRID_LOCALE_ZH}
         overlayNoRowsTemplate="本表没有数据行"
       />
     </div>
@@ -698,11 +709,6 @@ const getRowClass = (p: RowClassParams<GridRow>) =>
       : p.data?.layout?.kind === 'footer'
         ? 'gk-footer-row'
         : undefined;
-
-const LOCALE: Record<string, string> = {
-  noRowsToShow: '没有数据行',
-  loadingOoo: '正在加载…',
-};
 
 /** The body cell under a DOM node (not the pinned 栏次 row), as grid coordinates. */
 function cellUnder(target: EventTarget): GridPos | null {

@@ -1,5 +1,6 @@
 import type {
   ExportRequest,
+  MemberFilesOutcome,
   HostApi,
   HostCommand,
   ImportOutcome,
@@ -60,8 +61,13 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
     async writeRecovery(snapshot: RecoverySnapshot) {
       try {
         localStorage.setItem(RECOVERY_KEY, JSON.stringify(snapshot));
+        return { ok: true } as const;
       } catch {
-        // Storage full or disabled: autosave is a safety net, not worth interrupting the user.
+        // Storage full or disabled: the user must know the safety net is gone.
+        return {
+          ok: false,
+          message: '浏览器的本地存储已满或被禁用，无法写入恢复副本。',
+        } as const;
       }
     },
     async readRecovery() {
@@ -101,11 +107,59 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
         return { status: 'failed', message: '文件太大（超过 30 MB），没有读取。' };
       return { status: 'read', fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) };
     },
+    async pickMemberFiles(): Promise<MemberFilesOutcome> {
+      const files = await pickFiles('.json,.gongkai.json,application/json');
+      if (files.length === 0) return { status: 'cancelled' };
+      return {
+        status: 'read',
+        files: await Promise.all(
+          files.map(async (f) =>
+            f.size > MAX_OPEN_BYTES
+              ? { id: f.name, label: f.name, message: '文件太大，不像是决算公开表文件，没有读取。' }
+              : { id: f.name, label: f.name, data: new Uint8Array(await f.arrayBuffer()) },
+          ),
+        ),
+      };
+    },
+    async readMemberFiles(): Promise<MemberFilesOutcome> {
+      return {
+        status: 'unsupported',
+        message:
+          '浏览器不能按路径读取文件，也不能跟踪文件的变化：请用“添加单位”重新选择变了的单位文件（同名文件即替换）。',
+      };
+    },
+    async watchMemberFiles() {
+      // A browser tab cannot follow files on disk; readMemberFiles says so and the panel offers re-picking.
+    },
+    onMemberChanged() {
+      return () => undefined;
+    },
     onCommand(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
+}
+
+function pickFiles(accept: string): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = accept;
+    input.style.display = 'none';
+    input.setAttribute('data-testid', 'host-files-input');
+    input.addEventListener('change', () => {
+      resolve([...(input.files ?? [])]);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve([]);
+      input.remove();
+    });
+    document.body.append(input);
+    input.click();
+  });
 }
 
 function pickFile(accept: string): Promise<File | null> {

@@ -1,4 +1,7 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { FINDING_KIND_NAMES as KIND, type Finding } from '../../src-core';
+import { clampFindingsHeight, findingsLayoutStore } from '../state/findings-layout';
+import { PanelSplitter } from './PanelSplitter';
 import { amount } from '../state/amount-text';
 import { useStore } from '../state/use-store';
 import { useDocumentReport } from '../state/use-document-findings';
@@ -18,8 +21,27 @@ export function FindingsPanel() {
   const shown = all
     .filter((f) => store.findingsFilter === 'all' || f.severity === store.findingsFilter)
     .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const layout = useSyncExternalStore(findingsLayoutStore.subscribe, findingsLayoutStore.get);
+  const windowHeight = useWindowHeight();
+  // The remembered height, within what this window allows (a laptop screen keeps room for the table).
+  const height = clampFindingsHeight(layout.height, windowHeight);
+  const toggleCollapsed = () => findingsLayoutStore.set({ collapsed: !layout.collapsed });
   return (
-    <section className="gk-findings" aria-label="审核结果" data-testid="findings-panel">
+    <section
+      className={`gk-findings${layout.collapsed ? ' gk-findings-collapsed' : ''}`}
+      style={layout.collapsed ? undefined : { height }}
+      aria-label="审核结果"
+      data-testid="findings-panel"
+    >
+      {!layout.collapsed && (
+        <PanelSplitter
+          label="调整审核结果的高度"
+          height={height}
+          testId="findings-splitter"
+          onResize={(h) => findingsLayoutStore.set({ height: clampFindingsHeight(h, windowHeight) })}
+          onToggle={toggleCollapsed}
+        />
+      )}
       <header className="gk-findings-head">
         <strong>审核结果</strong>
         <span className="gk-findings-count">
@@ -49,74 +71,98 @@ export function FindingsPanel() {
         </div>
         <button
           type="button"
+          className="gk-link gk-findings-fold"
+          data-testid="findings-collapse"
+          aria-expanded={!layout.collapsed}
+          onClick={toggleCollapsed}
+          title={layout.collapsed ? '展开审核结果' : '收起审核结果（只留这一行）'}
+        >
+          {layout.collapsed ? '▴ 展开' : '▾ 收起'}
+        </button>
+        <button
+          type="button"
           className="gk-link"
           onClick={() => store.toggle('showFindings', false)}
-          title="隐藏审核结果"
+          title="隐藏审核结果（视图 › 审核结果 可再打开）"
+          aria-label="隐藏审核结果"
         >
           ✕
         </button>
       </header>
-      <div className="gk-findings-list">
-        {shown.length === 0 ? (
-          <div className="gk-empty-note">
-            {all.length === 0
-              ? unchecked.length > 0
-                ? `没有错误和提示，但文字中有 ${unchecked.length} 个数没有核对（见下）。`
-                : '全部审核通过。'
-              : '没有符合筛选条件的结果。'}
-          </div>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>级别</th>
-                <th>位置</th>
-                <th>规则</th>
-                <th className="num">应为</th>
-                <th className="num">实际</th>
-                <th className="num">差额</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((f) =>
-                TABLE_KINDS.has(f.kind) ? (
-                  <TableFindingRow key={f.id} f={f as Finding} />
-                ) : (
-                  <DocumentFindingRow key={f.id} f={f as DocumentFinding} />
-                ),
-              )}
-            </tbody>
-          </table>
-        )}
-        {unchecked.length > 0 && store.findingsFilter === 'all' && (
-          <details className="gk-unchecked" data-testid="unchecked-numbers">
-            <summary>
-              未核对的数（{unchecked.length}）：没有读懂这些数说的是什么，审核通过不代表它们正确
-            </summary>
+      {!layout.collapsed && (
+        <div className="gk-findings-list">
+          {shown.length === 0 ? (
+            <div className="gk-empty-note">
+              {all.length === 0
+                ? unchecked.length > 0
+                  ? `没有错误和提示，但文字中有 ${unchecked.length} 个数没有核对（见下）。`
+                  : '全部审核通过。'
+                : '没有符合筛选条件的结果。'}
+            </div>
+          ) : (
             <table>
+              <thead>
+                <tr>
+                  <th>级别</th>
+                  <th>位置</th>
+                  <th>规则</th>
+                  <th className="num">应为</th>
+                  <th className="num">实际</th>
+                  <th className="num">差额</th>
+                  <th />
+                </tr>
+              </thead>
               <tbody>
-                {unchecked.map((u) => (
-                  <tr
-                    key={`${u.section}:${u.paragraph}:${u.start}`}
-                    className="gk-finding"
-                    data-testid="unchecked-row"
-                    title={u.sentence}
-                    onClick={() => store.focusText(u.section, u.paragraph)}
-                  >
-                    <td>未核对</td>
-                    <td>{u.location}</td>
-                    <td className="num">{u.written}</td>
-                    <td>{u.reason}</td>
-                  </tr>
-                ))}
+                {shown.map((f) =>
+                  TABLE_KINDS.has(f.kind) ? (
+                    <TableFindingRow key={f.id} f={f as Finding} />
+                  ) : (
+                    <DocumentFindingRow key={f.id} f={f as DocumentFinding} />
+                  ),
+                )}
               </tbody>
             </table>
-          </details>
-        )}
-      </div>
+          )}
+          {unchecked.length > 0 && store.findingsFilter === 'all' && (
+            <details className="gk-unchecked" data-testid="unchecked-numbers">
+              <summary>
+                未核对的数（{unchecked.length}）：没有读懂这些数说的是什么，审核通过不代表它们正确
+              </summary>
+              <table>
+                <tbody>
+                  {unchecked.map((u) => (
+                    <tr
+                      key={`${u.section}:${u.paragraph}:${u.start}`}
+                      className="gk-finding"
+                      data-testid="unchecked-row"
+                      title={u.sentence}
+                      onClick={() => store.focusText(u.section, u.paragraph)}
+                    >
+                      <td>未核对</td>
+                      <td>{u.location}</td>
+                      <td className="num">{u.written}</td>
+                      <td>{u.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
+        </div>
+      )}
     </section>
   );
+}
+
+/** The window's inner height, following resizes (the panel's largest height depends on it). */
+function useWindowHeight(): number {
+  const [h, setH] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const on = () => setH(window.innerHeight);
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return h;
 }
 
 /** The kinds of the tables' own findings (the rest are about the text, the facts or between tables). */

@@ -22,6 +22,16 @@ export function NoticeBar() {
       <span className="gk-status-file" data-testid="status-file">
         {store.file.fileName} · <span className={store.unsaved ? 'gk-dirty' : ''}>{unsaved}</span>
       </span>
+      {store.autosaveProblem && (
+        <span
+          className="gk-autosave-failed"
+          data-testid="autosave-failed"
+          role="alert"
+          title={store.autosaveProblem}
+        >
+          自动保存失败
+        </span>
+      )}
       {notice && (
         <span className={`gk-notice gk-notice-${notice.kind}`} data-testid="notice" role="status">
           {notice.text}

@@ -21,7 +21,7 @@ export function TablePage({
   const unit = store.document.unit;
   const note = store.document.tables[tableId]?.note;
   return (
-    <div className="gk-page" data-testid={`page-${tableId}`}>
+    <div className="gk-page gk-table-page" data-testid={`page-${tableId}`}>
       <div className="gk-title-block">
         <h1>
           {unit.year}年度{template.title}

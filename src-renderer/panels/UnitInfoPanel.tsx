@@ -1,4 +1,4 @@
-import { convertMoneyUnit, parseTolerance, readCatalogBytes } from '../../src-core';
+import { convertMoneyUnit, parseTolerance } from '../../src-core';
 import type { EditorStore } from '../state/editor-store';
 import { useHost, useStore } from '../state/use-store';
 import { CommitInput } from './CommitInput';
@@ -109,6 +109,8 @@ function CatalogSection() {
       store.showDialog({ kind: 'message', title: '导入科目目录失败', text: picked.message });
       return;
     }
+    // An .xlsx catalog needs exceljs, which loads only now.
+    const { readCatalogBytes } = await import('../../src-core/export/read-catalog-bytes');
     const result = await readCatalogBytes(picked.fileName, picked.data);
     if (!result.ok) {
       store.showDialog({ kind: 'message', title: '导入科目目录失败', text: result.message });

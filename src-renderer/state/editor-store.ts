@@ -16,11 +16,19 @@ import {
   checkDocumentReport,
   type DocumentFinding,
   type DocumentReport,
-  buildCharts,
   withDefaultSections,
   type ChartKey,
   type ChartOutput,
 } from '../../src-core';
+import type { buildCharts } from '../../src-core/publication/charts';
+
+type ChartDrawer = typeof buildCharts;
+
+/** 图1—图4 as the page can show them: drawn, still loading the drawing code, or why it could not be loaded. */
+export type ChartsState =
+  | { readonly status: 'ready'; readonly charts: Record<ChartKey, ChartOutput> }
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed'; readonly message: string };
 
 export interface FileInfo {
   /** Where the document lives on disk; null for the sample, a new document, or any file in the browser. */
@@ -109,6 +117,8 @@ export class EditorStore {
   /** The 单位汇总 panel (opened from the sidebar). */
   consolidationOpen = false;
   notice: Notice | null = null;
+  /** Why the last autosave failed (shown in the status bar until one succeeds); null when autosave works. */
+  autosaveProblem: string | null = null;
   dialog: Dialog | null = null;
   focusRequest: FocusRequest | null = null;
   textFocus: TextFocusRequest | null = null;
@@ -299,9 +309,53 @@ export class EditorStore {
     );
   }
 
-  /** 图1—图4 for the current tables and facts (drawn once per revision). */
-  charts(): Record<ChartKey, ChartOutput> {
-    return this.perRevision('charts', () => buildCharts(this.session.formSet, this.workbook, this.document));
+  /**
+   * 图1—图4 for the current tables and facts (drawn once per revision). The drawing code (ECharts) is loaded on first
+   * use so the editor opens without it: until it has loaded the answer is 'loading' (the page says 图表生成中), and if
+   * it cannot be loaded, why — never an empty figure that looks like missing data.
+   */
+  charts(): ChartsState {
+    const drawer = this.chartDrawer;
+    if (drawer === null) {
+      void this.loadChartDrawer().catch(() => {});
+      return this.chartLoadError === null
+        ? { status: 'loading' }
+        : { status: 'failed', message: this.chartLoadError };
+    }
+    const charts = this.perRevision('charts', () =>
+      drawer(this.session.formSet, this.workbook, this.document),
+    );
+    return { status: 'ready', charts };
+  }
+
+  /** The charts once they can be drawn, for an export that needs them. @throws when the drawing code cannot load. */
+  async chartsReady(): Promise<Record<ChartKey, ChartOutput>> {
+    await this.loadChartDrawer();
+    const state = this.charts();
+    if (state.status !== 'ready') throw new Error(state.status === 'failed' ? state.message : '图表生成中');
+    return state.charts;
+  }
+
+  private chartDrawer: ChartDrawer | null = null;
+  private chartLoad: Promise<void> | null = null;
+  private chartLoadError: string | null = null;
+
+  private loadChartDrawer(): Promise<void> {
+    this.chartLoad ??= import('../../src-core/publication/charts').then(
+      (module) => {
+        this.chartDrawer = module.buildCharts;
+        this.chartLoadError = null;
+        this.changed();
+      },
+      (error: unknown) => {
+        // A later look at the charts tries again (the chunk may have been briefly unreadable).
+        this.chartLoad = null;
+        this.chartLoadError = `图表程序未能载入（${error instanceof Error ? error.message : String(error)}）`;
+        this.changed();
+        throw error;
+      },
+    );
+    return this.chartLoad;
   }
 
   private perRevision<T>(key: string, compute: () => T): T {
@@ -332,6 +386,25 @@ export class EditorStore {
   notify(kind: Notice['kind'], text: string, details?: readonly string[]): void {
     this.notice = { id: ++this.noticeSeq, kind, text, details };
     this.changed();
+  }
+
+  /**
+   * Autosave's outcome: a failure is shown in the status bar and as a warning naming the file and the reason; the
+   * first success after one clears it and says so.
+   */
+  setAutosaveOutcome(
+    outcome: { readonly ok: true } | { readonly ok: false; readonly message: string },
+  ): void {
+    if (outcome.ok) {
+      if (this.autosaveProblem === null) return;
+      this.autosaveProblem = null;
+      this.notify('info', `自动保存已恢复：“${this.file.fileName}”的修改已备份。`);
+      return;
+    }
+    const first = this.autosaveProblem === null;
+    this.autosaveProblem = `“${this.file.fileName}”自动保存失败：${outcome.message}未保存的修改还没有备份，请尽快保存；30 秒后自动重试。`;
+    if (first || this.notice?.kind !== 'warning') this.notify('warning', this.autosaveProblem);
+    else this.changed();
   }
 
   dismissNotice(): void {

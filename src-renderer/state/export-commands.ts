@@ -1,13 +1,4 @@
-import {
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  buildPrintHtml,
-  exportDocx,
-  exportXlsx,
-  importXlsx,
-  allFormSets,
-  wholePublicationHtml,
-} from '../../src-core';
+import { CHART_HEIGHT, CHART_WIDTH, buildPrintHtml, allFormSets } from '../../src-core';
 import type { RendererHost } from '../host/get-host';
 import type { EditorStore } from './editor-store';
 
@@ -55,6 +46,8 @@ function confirmOpenProblems(store: EditorStore, includeText: boolean): boolean 
 async function exportExcel(store: EditorStore, host: RendererHost): Promise<void> {
   if (!confirmOpenProblems(store, false)) return;
   const charts = await chartPngs(store);
+  // exceljs, echarts and docx load on first use: the editor starts without them (vite.config.ts says how).
+  const { exportXlsx } = await import('../../src-core/export/xlsx-export');
   const data = await exportXlsx(store.session.formSet, store.document, { charts });
   const name = store.suggestedName().replace(/\.gongkai\.json$/i, '.xlsx');
   const outcome = await host.api.exportFile({ kind: 'xlsx', suggestedName: name, data });
@@ -65,6 +58,7 @@ async function exportExcel(store: EditorStore, host: RendererHost): Promise<void
 
 async function exportWord(store: EditorStore, host: RendererHost): Promise<void> {
   if (!confirmOpenProblems(store, true)) return;
+  const { exportDocx } = await import('../../src-core/export/docx-export');
   const data = await exportDocx(store.session.formSet, store.document);
   const name = store.suggestedName().replace(/\.gongkai\.json$/i, '.docx');
   const outcome = await host.api.exportFile({ kind: 'docx', suggestedName: name, data });
@@ -80,7 +74,11 @@ async function printableHtml(
 ): Promise<string> {
   const { formSet, document } = store.session;
   if (options.whole) {
-    return wholePublicationHtml(formSet, document, store.charts());
+    const [{ wholePublicationHtml }, charts] = await Promise.all([
+      import('../../src-core/export/whole-publication'),
+      store.chartsReady(),
+    ]);
+    return wholePublicationHtml(formSet, document, charts);
   }
   return buildPrintHtml(formSet, document, options);
 }
@@ -120,6 +118,7 @@ async function importExcel(store: EditorStore, host: RendererHost): Promise<void
     store.showDialog({ kind: 'message', title: '导入Excel失败', text: picked.message });
     return;
   }
+  const { importXlsx } = await import('../../src-core/export/xlsx-import');
   const result = await importXlsx(allFormSets(), picked.data);
   if (!result.ok) {
     store.showDialog({ kind: 'message', title: `无法导入“${picked.fileName}”`, text: result.message });
@@ -137,7 +136,7 @@ async function chartPngs(
   const out: { title: string; png: Uint8Array; width: number; height: number }[] = [];
   const width = CHART_WIDTH;
   const height = CHART_HEIGHT;
-  for (const chart of Object.values(store.charts())) {
+  for (const chart of Object.values(await store.chartsReady())) {
     if (!chart.svg) continue;
     try {
       const img = new Image();

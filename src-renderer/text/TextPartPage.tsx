@@ -9,6 +9,7 @@ import {
   paragraphRoles,
   type ParagraphRole,
 } from '../../src-core';
+import { CHART_TITLES } from '../../src-core/publication/chart-types';
 import { useStore } from '../state/use-store';
 import { useDocumentFindings } from '../state/use-document-findings';
 import './text.css';
@@ -306,7 +307,17 @@ function Paragraph({
 function Chart({ chart }: { chart: 'totals' | 'income' | 'expenditure' | 'fiscal' }) {
   const store = useStore();
   const version = useDeferredValue(store.version);
-  const out = useMemo(() => store.charts()[chart], [store, version, chart]);
+  const state = useMemo(() => store.charts(), [store, version]);
+  if (state.status !== 'ready') {
+    // The drawing code loads on first use: say so (or why it failed) rather than show an empty figure.
+    return (
+      <figure className="gk-chart" data-testid={`chart-${chart}`} aria-busy={state.status === 'loading'}>
+        <div className="gk-chart-missing">{state.status === 'loading' ? '图表生成中…' : state.message}</div>
+        <figcaption>{CHART_TITLES[chart]}</figcaption>
+      </figure>
+    );
+  }
+  const out = state.charts[chart];
   return (
     <figure className="gk-chart" data-testid={`chart-${chart}`}>
       {out.svg ? (

@@ -4,7 +4,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDocument } from '../../src-core';
 import { threeUnits } from '../../src-core/consolidation/__tests__/fixtures';
+import type { Page } from 'playwright-core';
 import { screenshot, useApp } from './app-driver';
+
+/** 添加单位: the host's file chooser (several files at once). */
+async function pickMembers(page: Page, files: string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('consolidation-pick').click();
+  await (await chooser).setFiles(files);
+}
 
 const app = useApp();
 
@@ -30,7 +38,8 @@ describe('单位汇总', () => {
     await page.getByTestId('consolidation-open').click();
     await page.getByTestId('consolidation-name').fill('某局');
     await page.getByTestId('consolidation-name').blur();
-    await page.getByTestId('consolidation-files').setInputFiles(memberFiles());
+    const files = memberFiles();
+    await pickMembers(page, files);
     const units = page.getByTestId('consolidation-unit');
     await expect.poll(() => units.count()).toBe(5);
     const rows = await units.allTextContents();
@@ -59,6 +68,82 @@ describe('单位汇总', () => {
 
     await parts.nth(1).getByTestId('consolidation-open-unit').click();
     await expect.poll(() => page.getByTestId('page-03').textContent()).toContain('部门：乙单位');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('saves the 汇总 file from the panel, reopens it, lists the members to pick again in a browser and replaces one', async () => {
+    const { page, errors } = await app.open();
+    await page.getByTestId('consolidation-open').click();
+    await page.getByTestId('consolidation-name').fill('某局');
+    await page.getByTestId('consolidation-name').blur();
+    const files = memberFiles().slice(0, 3);
+    await pickMembers(page, files);
+    const units = page.getByTestId('consolidation-unit');
+    await expect.poll(() => units.count()).toBe(3);
+
+    // 移出 a unit: the 汇总 follows at once.
+    await units.nth(2).getByRole('button', { name: '移出' }).click();
+    await expect
+      .poll(() => page.getByTestId('consolidation-summary').textContent())
+      .toContain('已汇总 2 个单位');
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('consolidation-save').click();
+    const saved = await (await download).path();
+    const doc = JSON.parse(fs.readFileSync(saved, 'utf8')) as {
+      unit: { name: string };
+      consolidation: { members: string[] };
+      tables: Record<string, unknown>;
+    };
+    expect(doc.unit.name).toBe('某局');
+    expect(doc.consolidation.members).toEqual(['单位1.gongkai.json', '单位2.gongkai.json']);
+    // The consolidated figures are not saved: reopening re-reads the members.
+    expect(doc.tables).toEqual({});
+    await expect
+      .poll(() => page.getByTestId('consolidation-change').textContent())
+      .toContain('列出 2 个单位');
+
+    // Reopen it: a browser cannot read the members by path, so they are listed as not read, never dropped …
+    const dept = path.join(path.dirname(files[0] as string), '某局汇总.gongkai.json');
+    fs.copyFileSync(saved, dept);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('consolidation-open-file').click();
+    await (await chooser).setFiles(dept);
+    await expect.poll(() => units.count()).toBe(2);
+    expect((await units.allTextContents()).every((r) => r.includes('无法读取'))).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('consolidation-change').textContent())
+      .toContain('请用“添加单位”重新选择');
+
+    // … until picked again (same names replace them); a unit changed since is summed with its new figures.
+    const [first] = threeUnits();
+    const t03 = first!.tables['03']!;
+    const changed = {
+      ...first!,
+      tables: {
+        ...first!.tables,
+        '03': { ...t03, values: { ...t03.values, 合计: { ...t03.values['合计'], '2': '14.34' } } },
+      },
+    };
+    fs.writeFileSync(files[0] as string, writeDocument(changed));
+    await pickMembers(page, files.slice(0, 2));
+    await expect
+      .poll(() => page.getByTestId('consolidation-change').textContent())
+      .toContain('甲单位：现在可以读取，已计入汇总。');
+    await page.getByTestId('consolidation-table-03').click();
+    await page.getByTestId('consolidation-cell-合计-2').click();
+    await expect
+      .poll(() => page.getByTestId('consolidation-part').allTextContents())
+      .toEqual(['甲单位14.34填报打开该单位的这一格', '乙单位20.01填报打开该单位的这一格']);
+    await screenshot(page, 'consolidation-reopened');
+    await expect
+      .poll(() => page.getByTestId('consolidation-summary').textContent())
+      .toContain('已汇总 2 个单位。');
+    await page.getByTestId('consolidation-refresh').click();
+    await expect
+      .poll(() => page.getByTestId('consolidation-change').textContent())
+      .toContain('浏览器不能按路径读取文件');
     expect(errors).toEqual([]);
     await page.close();
   });

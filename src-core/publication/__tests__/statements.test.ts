@@ -4,6 +4,7 @@ import { Workbook } from '../../engine';
 import { formSet, loadSample } from '../../engine/__tests__/helpers';
 import { checkDocumentReport } from '../../audit/check-document';
 import { textReport } from '../text-check';
+import { findingNote } from '../../export/audit-report';
 
 // The reference document's tables with other units' wording (上海 2024 template phrasing and reviewer-found
 // mistakes) put into its 情况说明: each test fails if the check it names is taken out.
@@ -346,5 +347,127 @@ describe('a profile that gives no statement phrases', () => {
     expect(r.stated).toBeGreaterThan(90);
     expect(r.unchecked).toHaveLength(r.stated);
     expect(r.unchecked[0]?.reason).toContain('statements');
+  });
+});
+
+describe('several figures in one sentence (各是 / 分别为)', () => {
+  it('maps the figures of a list to the subjects named before it, in order', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.expenditure',
+        '基本支出、项目支出分别为348.29万元、1107.12万元。',
+        '基本支出、项目支出分别为1107.12万元、348.29万元。',
+        '2023年度收、支总计各是1455.41，1455.41万元。',
+      ),
+    );
+    const { findings, unchecked } = of(doc, 'explanation.expenditure');
+    expect(unchecked).toEqual([]);
+    // Swapped figures are two errors, each against its own subject.
+    expect(findings.map((f) => `${f.paragraph} ${brief(f)}`)).toEqual([
+      '1 error 1107.12万元 → 348.29万元',
+      '1 error 348.29万元 → 1107.12万元',
+    ]);
+  });
+
+  it('a later list in the sentence (各增长a%、b%) goes to the same subjects, against the 上年数 their stated change implies', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.expenditure',
+        // 10/(348.29−10) = 2.96%, 20/(1107.12−20) = 1.84%.
+        '与2022年度相比，基本支出、项目支出各增加10.00，20.00万元，各增长2.96%、1.84%。',
+        '与2022年度相比，基本支出、项目支出各增加10.00，20.00万元，各增长2.96%、1.94%。',
+      ),
+    );
+    const { findings, unchecked } = of(doc, 'explanation.expenditure');
+    expect(findings.map((f) => `${f.paragraph} ${brief(f)}`)).toEqual(['1 error 1.94% → 1.84%']);
+    expect(findings[0]?.message).toContain('推算上年数为 1087.12万元');
+    // The changes themselves have no 上年数 to be checked against: listed, not passed over.
+    expect(unchecked.map((u) => u.written)).toEqual(['10.00', '20.00万元', '10.00', '20.00万元']);
+  });
+
+  it('a list with fewer named subjects than figures is listed as not understood, never guessed', () => {
+    const doc = apply(
+      loadSample(),
+      text('explanation.expenditure', '项目支出分别为348.29万元、1107.12万元。'),
+    );
+    const { findings, unchecked } = of(doc, 'explanation.expenditure');
+    expect(findings).toEqual([]);
+    expect(unchecked.map((u) => u.reason)).toEqual([
+      '并列了2个数，但前面没有认出与之一一对应的2个项目',
+      '并列了2个数，但前面没有认出与之一一对应的2个项目',
+    ]);
+  });
+});
+
+describe('持平 / 与上年一致 without a number', () => {
+  it('is an error where the tables differ, with the real change', () => {
+    const doc = apply(
+      loadSample(),
+      text('explanation.totals', '与上年相比，收、支总计持平。', '一般公共预算财政拨款支出与年初预算持平。'),
+    );
+    const { findings, r } = of(doc, 'explanation.totals');
+    expect(findings.map((f) => `${f.paragraph} ${brief(f)}`)).toEqual([
+      '0 error 持平 → 增加45.59万元',
+      '1 error 持平 → 减少184.23万元',
+    ]);
+    expect(r.unchecked.filter((u) => u.section === 'explanation.totals')).toEqual([]);
+  });
+
+  it('is consistent where equal within 尾数, and listed as not checked without a 上年数', () => {
+    const sample = loadSample();
+    const prior = sample.facts?.priorYear;
+    const doc = apply(
+      sample,
+      {
+        type: 'setFact',
+        key: 'priorYear',
+        value: { ...prior, metrics: { ...prior?.metrics, 收支总计: '1455.40' } },
+      },
+      text('explanation.totals', '2023年度，收支总计与上年一致。与上年相比，基本支出无变化。'),
+    );
+    const { findings, unchecked } = of(doc, 'explanation.totals');
+    expect(findings).toEqual([]);
+    expect(unchecked.map((u) => `${u.written}: ${u.reason}`)).toEqual([
+      '无变化: 没有基本支出的上年数（补充数据 › 上年数），“无变化”无从核对',
+    ]);
+  });
+});
+
+describe('text finding ids', () => {
+  it('do not move when the text before them changes, so a 说明 written on a finding stays on it', () => {
+    const wrong = '公务用车运行维护费决算为0.80万元。';
+    const before = apply(
+      loadSample(),
+      text('explanation.threePublic', '一、总体情况。', wrong, '占比5.555%。'),
+    );
+    const ids = of(before, 'explanation.threePublic').findings.map((f) => f.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    const notes = Object.fromEntries(ids.map((id) => [id, '已与财务核对']));
+    // An edit elsewhere: a paragraph inserted before, words added before the figure in its own paragraph.
+    const after = apply(
+      { ...before, findingNotes: notes },
+      text(
+        'explanation.threePublic',
+        '一、总体情况。',
+        '新加的一段，没有数字。',
+        `经核实，${wrong}`,
+        '占比5.555%。',
+      ),
+    );
+    const again = of(after, 'explanation.threePublic').findings;
+    expect(again.map((f) => f.id)).toEqual(ids);
+    expect(again.map((f) => findingNote(after, f.id))).toEqual(ids.map(() => '已与财务核对'));
+  });
+
+  it('tell two findings of the same kind in one section apart', () => {
+    const doc = apply(
+      loadSample(),
+      text('explanation.threePublic', '公务接待费决算为1.00万元。', '公务接待费决算为2.00万元。'),
+    );
+    const ids = of(doc, 'explanation.threePublic').findings.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(2);
   });
 });

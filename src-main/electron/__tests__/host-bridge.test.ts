@@ -27,8 +27,8 @@ describe('createHostBridge', () => {
   it('exposes exactly the HostApi methods, all functions', () => {
     const api = createHostBridge(fakeIpcRenderer());
     expect(Object.keys(api).sort()).toEqual([...HOST_API_METHODS].sort());
-    const channelMethods = Object.keys(HOST_CHANNELS).filter((k) => k !== 'command');
-    expect([...HOST_API_METHODS].sort()).toEqual([...channelMethods, 'onCommand'].sort());
+    const channelMethods = Object.keys(HOST_CHANNELS).filter((k) => k !== 'command' && k !== 'memberChanged');
+    expect([...HOST_API_METHODS].sort()).toEqual([...channelMethods, 'onCommand', 'onMemberChanged'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
@@ -56,13 +56,29 @@ describe('createHostBridge', () => {
       ['exportFile', () => api.exportFile({ kind: 'pdf', suggestedName: 'a', html: '<p>' })],
       ['print', () => api.print('<p>')],
       ['importFile', () => api.importFile({ purpose: 'catalog' })],
+      ['pickMemberFiles', () => api.pickMemberFiles()],
+      ['readMemberFiles', () => api.readMemberFiles({ ids: ['/a.gongkai.json'] })],
+      ['watchMemberFiles', () => api.watchMemberFiles(['/a.gongkai.json'])],
     ];
     for (const [method, call] of calls) {
       await call();
       expect(ipc.invoke.mock.lastCall?.[0]).toBe(
-        HOST_CHANNELS[method as Exclude<keyof HostApi, 'onCommand'>],
+        HOST_CHANNELS[method as Exclude<keyof HostApi, 'onCommand' | 'onMemberChanged'>],
       );
     }
+  });
+
+  it('delivers member changes (a path, never the IPC event), and unsubscribes', () => {
+    const ipc = fakeIpcRenderer();
+    const api = createHostBridge(ipc);
+    const seen: unknown[] = [];
+    const off = api.onMemberChanged((id) => seen.push(id));
+    ipc.emit(HOST_CHANNELS.memberChanged, { sender: 'raw' }, '/u/a.gongkai.json');
+    ipc.emit(HOST_CHANNELS.memberChanged, { sender: 'raw' }, { not: 'a path' });
+    off();
+    ipc.emit(HOST_CHANNELS.memberChanged, {}, '/u/b.gongkai.json');
+    expect(seen).toEqual(['/u/a.gongkai.json']);
+    expect(ipc.count(HOST_CHANNELS.memberChanged)).toBe(0);
   });
 
   it('delivers commands without the IPC event, and unsubscribes', () => {

@@ -10,7 +10,7 @@ function setup(platformEdited = true) {
   const closeGuard: CloseGuard = { setDirty: vi.fn(), onClose: vi.fn(), closeNow: vi.fn() };
   const window = { setTitle: vi.fn(), ...(platformEdited ? { setDocumentEdited: vi.fn() } : {}) };
   const recovery: RecoveryStore = {
-    write: vi.fn(async () => undefined),
+    write: vi.fn(async () => ({ ok: true as const })),
     read: vi.fn(async () => null),
     clear: vi.fn(async () => undefined),
     clearForClose: vi.fn(async () => undefined),
@@ -24,6 +24,11 @@ function setup(platformEdited = true) {
     recovery,
     printer: { toPdf: vi.fn(), print: vi.fn() },
     closeGuard,
+    members: {
+      pickMemberFiles: vi.fn(async () => ({ status: 'cancelled' as const })),
+      readMemberFiles: vi.fn(async () => ({ status: 'cancelled' as const })),
+      watchMemberFiles: vi.fn(async () => undefined),
+    },
     window,
     showError: vi.fn(),
   };
@@ -57,7 +62,7 @@ describe('createHostHandlers', () => {
   it('recovery calls go to the recovery store', async () => {
     const { handlers, recovery } = setup();
     const snapshot = { text: '{}', filePath: null, fileName: 'a', at: '2024-01-01T00:00:00Z' };
-    await handlers.writeRecovery(snapshot);
+    expect(await handlers.writeRecovery(snapshot)).toEqual({ ok: true });
     expect(recovery.write).toHaveBeenCalledWith(snapshot);
     expect(await handlers.readRecovery()).toBeNull();
     await handlers.clearRecovery();

@@ -29,7 +29,7 @@ function fakeHandlers(): HostHandlers {
     openRecent: vi.fn(async () => ({ status: 'cancelled' as const })),
     recentFiles: vi.fn(async () => []),
     saveDocument: vi.fn(async () => ({ status: 'cancelled' as const })),
-    writeRecovery: vi.fn(async () => undefined),
+    writeRecovery: vi.fn(async () => ({ ok: true as const })),
     readRecovery: vi.fn(async () => null),
     clearRecovery: vi.fn(async () => undefined),
     setWindowState: vi.fn(async () => undefined),
@@ -37,6 +37,9 @@ function fakeHandlers(): HostHandlers {
     exportFile: vi.fn(async () => ({ status: 'cancelled' as const })),
     print: vi.fn(async () => undefined),
     importFile: vi.fn(async () => ({ status: 'cancelled' as const })),
+    pickMemberFiles: vi.fn(async () => ({ status: 'cancelled' as const })),
+    readMemberFiles: vi.fn(async () => ({ status: 'cancelled' as const })),
+    watchMemberFiles: vi.fn(async () => undefined),
   };
 }
 
@@ -48,7 +51,7 @@ describe('registerHostHandlers', () => {
     const ipc = fakeIpcMain();
     const unregister = registerHostHandlers(ipc, fakeHandlers(), trusted);
     const expected = Object.entries(HOST_CHANNELS)
-      .filter(([key]) => key !== 'command')
+      .filter(([key]) => key !== 'command' && key !== 'memberChanged')
       .map(([, channel]) => channel)
       .sort();
     expect([...ipc.handlers.keys()].sort()).toEqual(expected);

@@ -220,7 +220,7 @@ describe('main.ts wiring', () => {
 
   it('handles every HostApi channel, and only for the app page', async () => {
     const channels = Object.entries(HOST_CHANNELS)
-      .filter(([k]) => k !== 'command')
+      .filter(([k]) => k !== 'command' && k !== 'memberChanged')
       .map(([, c]) => c);
     expect([...fake.state.ipcHandlers.keys()].sort()).toEqual(channels.sort());
     await expect(invoke(HOST_CHANNELS.info, appFrame())).resolves.toMatchObject({

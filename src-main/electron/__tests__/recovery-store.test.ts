@@ -36,6 +36,23 @@ describe('recovery store', () => {
     expect((await fs.readdir(path.dirname(file))).sort()).toEqual(['recovery.json']); // no .bak, no temp files
   });
 
+  it('says why an autosave could not be written, naming the file, and succeeds again once it can', async () => {
+    // The userData folder cannot be made: a plain file stands where it should be (as a removed or unwritable
+    // folder would make it fail; root ignores permissions, so the test uses a shape no user can write through).
+    await fs.writeFile(path.join(dir, 'userData'), 'not a folder');
+    const store = createRecoveryStore(file);
+    const failed = await store.write(snapshot);
+    expect(failed.ok).toBe(false);
+    if (!failed.ok) {
+      expect(failed.message).toContain(file);
+      expect(failed.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(failed.message).not.toMatch(/ENOTDIR|EEXIST|Error/);
+    }
+    await fs.rm(path.join(dir, 'userData'));
+    expect(await store.write(snapshot)).toEqual({ ok: true });
+    expect(await store.read()).toEqual(snapshot);
+  });
+
   it('clears the snapshot (and clearing nothing is fine)', async () => {
     const store = createRecoveryStore(file);
     await store.clear();

@@ -1,0 +1,54 @@
+// The browser/Electron renderer starts on what the first screen needs: exceljs, echarts and docx (nearly half the
+// code) are loaded by the exports and the charts when first used. This builds the renderer as `npm run web` does and
+// looks at which packages the chunks loaded at start-up contain.
+import path from 'node:path';
+import { build, type Rolldown } from 'vite';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const LAZY_PACKAGES = ['exceljs', 'echarts', 'docx'];
+
+function packagesOf(chunk: Rolldown.OutputChunk): Set<string> {
+  const found = new Set<string>();
+  for (const id of chunk.moduleIds) {
+    const m = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id);
+    if (m?.[1]) found.add(m[1].replace(/\\/g, '/'));
+  }
+  return found;
+}
+
+describe('web bundle', () => {
+  it('loads exceljs, echarts and docx only when an export or a chart first needs them', async () => {
+    const result = await build({
+      configFile: path.join(root, 'vite.config.ts'),
+      logLevel: 'silent',
+      build: { write: false },
+    });
+    const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+    const chunks = outputs
+      .flatMap((o) => o.output)
+      .filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+    const byName = new Map(chunks.map((c) => [c.fileName, c]));
+    const entry = chunks.find((c) => c.isEntry);
+    expect(entry).toBeDefined();
+
+    // The entry and everything it imports statically: what the page loads before the first grid.
+    const initial = new Set<Rolldown.OutputChunk>();
+    const visit = (c: Rolldown.OutputChunk): void => {
+      if (initial.has(c)) return;
+      initial.add(c);
+      for (const f of c.imports) {
+        const next = byName.get(f);
+        if (next) visit(next);
+      }
+    };
+    visit(entry as Rolldown.OutputChunk);
+    const atStart = new Set([...initial].flatMap((c) => [...packagesOf(c)]));
+    expect(atStart.has('ag-grid-community')).toBe(true); // the grid itself is there: the test looks at real chunks
+    for (const p of LAZY_PACKAGES) expect(atStart.has(p), `${p} in the initial chunks`).toBe(false);
+
+    // …and each is still in the build, in a chunk loaded later.
+    const later = new Set(chunks.filter((c) => !initial.has(c)).flatMap((c) => [...packagesOf(c)]));
+    for (const p of LAZY_PACKAGES) expect(later.has(p), `${p} in a lazy chunk`).toBe(true);
+  }, 120_000);
+});
