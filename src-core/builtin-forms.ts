@@ -1,6 +1,6 @@
 import { profiles } from '../templates';
 import type { GongkaiDocument } from './document/types';
-import { loadFormSet, type FormSet } from './template';
+import { correspondenceProblems, loadFormSet, TemplateError, type FormSet } from './template';
 
 /** The profile a document follows when its file names none: the national forms of its year. */
 export const DEFAULT_PROFILE_ID = 'national';
@@ -27,6 +27,18 @@ export function formSetFor(year: number, profileId: string = DEFAULT_PROFILE_ID)
   if (!raw) return undefined;
   const set = loadFormSet(raw);
   cache.set(key, set);
+  // The other side of each 表样对应 is checked against the profile it names (cached first, so two profiles that name
+  // each other do not loop); a slip fails this load, naming the table or column.
+  const problems: string[] = [];
+  for (const c of set.correspondences) {
+    const other = formSetFor(c.with.year, c.with.id);
+    if (!other) problems.push(`表样对应：没有表样 ${c.with.id}@${c.with.year}`);
+    else problems.push(...correspondenceProblems(c, 1, other.tableById, set.tableById));
+  }
+  if (problems.length > 0) {
+    cache.delete(key);
+    throw new TemplateError(problems.map((p) => `${key}：${p}`));
+  }
   return set;
 }
 

@@ -16,6 +16,8 @@ export type CommandType =
   | 'exportExcel'
   | 'exportPdf'
   | 'exportDocx'
+  /** 导出审核报告 (PDF or xlsx): the findings with the unit's 说明. */
+  | 'exportAuditReport'
   | 'print'
   | 'undo'
   | 'redo'
@@ -67,6 +69,11 @@ export interface SaveRequest {
 
 export type SaveOutcome =
   | { readonly status: 'cancelled' }
+  /**
+   * The file changed on disk since it was opened or saved, and the user chose 重新载入: its text as it is now replaces
+   * the open document (the unsaved edits are given up by that choice).
+   */
+  | { readonly status: 'reload'; readonly filePath: string; readonly fileName: string; readonly text: string }
   | { readonly status: 'failed'; readonly message: string }
   | { readonly status: 'saved'; readonly filePath: string | null; readonly fileName: string };
 

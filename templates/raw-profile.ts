@@ -15,6 +15,8 @@ export interface RawProfile {
   readonly interTableRules: unknown;
   readonly catalog: unknown;
   readonly publication: unknown;
+  /** How this profile's tables correspond to other profiles' (for 转换表样), one file per other profile. */
+  readonly correspondences?: readonly unknown[];
   /** How a hand-filled workbook of this profile is recognised on import (optional hints). */
   readonly recognition?: unknown;
 }

@@ -6,3 +6,9 @@ export {
   type MoneyUnitConversion,
 } from './convert-money-unit';
 export { adoptComputed } from './adopt-computed';
+export {
+  convertProfile,
+  profileConversionReport,
+  type ProfileConversion,
+  type ProfileConversionLoss,
+} from './convert-profile';

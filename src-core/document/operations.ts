@@ -27,6 +27,8 @@ export type Operation =
   | { readonly type: 'setSection'; readonly key: string; readonly value: SectionContent | null }
   | { readonly type: 'setFact'; readonly key: keyof Facts; readonly value: Facts[keyof Facts] | null }
   | { readonly type: 'setPerformance'; readonly value: PerformanceForms | null }
+  /** The 说明 (出错说明) the unit writes for a finding, by finding id; null or blank removes it. */
+  | { readonly type: 'setFindingNote'; readonly id: string; readonly note: string | null }
   | { readonly type: 'batch'; readonly label?: string; readonly ops: readonly Operation[] };
 
 /** What an applied operation changed, so the engine can recalc incrementally (cells) or rebuild (structure). */
@@ -143,6 +145,19 @@ export function applyOperation(doc: GongkaiDocument, op: Operation, mode: ApplyM
       return {
         doc: op.value === null ? rest : { ...rest, performance: op.value },
         inverse: { type: 'setPerformance', value: before ?? null },
+        change: { cells: [], structure: false, settings: false },
+      };
+    }
+    case 'setFindingNote': {
+      const current: Record<string, string> = { ...(doc.findingNotes ?? {}) };
+      const before = current[op.id] ?? null;
+      const note = op.note?.trim() ?? '';
+      if (note === '') delete current[op.id];
+      else current[op.id] = note;
+      const { findingNotes: _old, ...rest } = doc;
+      return {
+        doc: Object.keys(current).length === 0 ? rest : { ...rest, findingNotes: current },
+        inverse: { type: 'setFindingNote', id: op.id, note: before },
         change: { cells: [], structure: false, settings: false },
       };
     }

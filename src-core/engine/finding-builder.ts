@@ -87,8 +87,9 @@ export class FindingBuilder {
     const instance = this.instanceText(eq);
     const who = ownValue ? '填报数' : '计算值';
     const rule = eq.rule;
-    const ruleText =
-      rule.source === 'interTable' || rule.role === 'check'
+    const ruleText = !rule.quotesFormula
+      ? `“${rule.description}”`
+      : rule.source === 'interTable' || rule.role === 'check'
         ? `“${rule.description}”（${eq.node.text}）`
         : `“${eq.node.text}”`;
     const tailText = tail ? `，在尾数容差 ${tol.toFixed()} 以内（尾数差异）` : '';
@@ -144,10 +145,11 @@ export class FindingBuilder {
       return shortRef(table, row, g.address(c).col, target);
     };
     const { row } = g.modelOf(eq.target);
+    // 201行 on forms that print 行次 notation; 上海 names the row by its 科目编码 alone (208 本年支出合计 = …).
     const rowPrefix =
       g.tables.get(target.table)?.template.kind === 'classification' &&
       [...eq.terms].every((c) => g.cells.rows[c] === row)
-        ? `${row.code ?? row.label}行 `
+        ? `${row.code ?? row.label}${eq.rule.quotesFormula ? '行' : ''} `
         : '';
     const parts: string[] = [];
     const limit = 8;
@@ -165,6 +167,7 @@ function ruleInfo(eq: Equation): NonNullable<Finding['rule']> {
   return {
     id: eq.rule.id,
     formula: eq.node.text,
+    text: eq.rule.quotesFormula ? eq.node.text : eq.rule.description,
     description: eq.rule.description,
     source: eq.rule.source,
     severity: eq.rule.severity,

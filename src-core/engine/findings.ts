@@ -32,6 +32,11 @@ export interface Finding {
     readonly id: string;
     /** The equation as written (one part of the printed formula). */
     readonly formula: string;
+    /**
+     * The rule as the form's user reads it: the formula where the form prints its notation (栏次/行次), else the
+     * rule's description (上海 forms print no 栏次, so `1栏各行=…` would mean nothing to the clerk).
+     */
+    readonly text: string;
     readonly description: string;
     readonly source: RuleSource;
     /** The rule's own severity (强制 error / 提示 warning), before tolerance. */

@@ -49,16 +49,19 @@ function buildTable(template: TableTemplate, index: number, doc: GongkaiDocument
     const block = template.blocks[0];
     if (!block || !template.totalRow) throw new Error(`${template.code} 模板缺少区块或合计行`);
     const columns = block.columns.map((c) => c.key);
-    rows.push({
+    const total = (index: number): RowModel => ({
       table: template.id,
-      key: template.totalRow.key,
-      index: 0,
+      key: (template.totalRow as NonNullable<TableTemplate['totalRow']>).key,
+      index,
       blockId: block.id,
-      label: template.totalRow.label,
+      label: (template.totalRow as NonNullable<TableTemplate['totalRow']>).label,
       isTotal: true,
       blank: false,
       columns,
     });
+    // The grid, the print and the Excel layout all follow this order, so the 合计 sits where the form prints it.
+    const totalAtBottom = template.totalRow.position === 'bottom';
+    if (!totalAtBottom) rows.push(total(0));
     const docRows = [...(doc.tables[template.id]?.rows ?? [])].sort((a, b) =>
       a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
     );
@@ -76,6 +79,7 @@ function buildTable(template: TableTemplate, index: number, doc: GongkaiDocument
         columns,
       });
     }
+    if (totalAtBottom) rows.push(total(rows.length));
   } else {
     for (const block of template.blocks) {
       const columns = block.columns.map((c) => c.key);

@@ -61,7 +61,7 @@ export function buildAuditReport(
       table: f.tableCode,
       cell: f.location.startsWith(f.tableCode) ? f.location.slice(f.tableCode.length).trim() : f.location,
       kind: FINDING_KIND_NAMES[f.kind],
-      rule: f.instance ?? f.rule?.formula ?? '',
+      rule: f.instance ?? f.rule?.text ?? '',
       expected: f.expected ?? '',
       actual: f.actual ?? '',
       difference: f.difference ?? '',

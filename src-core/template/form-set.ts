@@ -11,6 +11,7 @@ import { displayColumns, placeHeader } from './layout';
 import { publicationTemplateSchema, type PublicationTemplate } from './publication-template';
 import { checkPublicationContract } from './check-contract';
 import { statementPhraseProblems } from './statement-phrases';
+import { correspondenceProblems, correspondenceSchema, type Correspondence } from './correspondence';
 
 /** Where a rule comes from: printed in the notes, assumed by the form, or between tables. */
 export type RuleSource = 'printed' | 'implied' | 'interTable';
@@ -28,6 +29,11 @@ export interface CompiledRule {
   readonly rationale?: string;
   readonly computesFirst?: boolean;
   readonly equations: readonly EquationNode[];
+  /**
+   * The formula is written in the form's own notation (the form prints 栏次, 行次 and table codes), so messages may
+   * quote it. Otherwise (上海: no 栏次/行次) the notation is internal and users see the rule's description.
+   */
+  readonly quotesFormula: boolean;
 }
 
 /** Which profile a form set is: stored in documents as { id, year }. */
@@ -54,6 +60,8 @@ export interface FormSet {
   readonly catalog: Catalog;
   /** The publication around the tables: parts, sections, named quantities. */
   readonly publication: PublicationTemplate;
+  /** How its tables correspond to other profiles' (转换表样); this profile's side is checked at load. */
+  readonly correspondences: readonly Correspondence[];
 }
 
 export class TemplateError extends Error {
@@ -75,6 +83,7 @@ export function loadFormSet(raw: {
   interTableRules: unknown;
   catalog: unknown;
   publication: unknown;
+  correspondences?: readonly unknown[];
 }): FormSet {
   const problems: string[] = [];
   const tables: TableTemplate[] = [];
@@ -123,10 +132,25 @@ export function loadFormSet(raw: {
     );
   }
 
+  const correspondences: Correspondence[] = [];
+  const tableMap = new Map(tables.map((t) => [t.id, t]));
+  (raw.correspondences ?? []).forEach((c, i) => {
+    const parsed = correspondenceSchema.safeParse(c);
+    if (!parsed.success) {
+      problems.push(...parsed.error.issues.map((x) => `表样对应 ${i + 1} ${x.path.join('.')}：${x.message}`));
+      return;
+    }
+    problems.push(...correspondenceProblems(parsed.data, 0, tableMap));
+    correspondences.push(parsed.data);
+  });
+
   const rules: CompiledRule[] = [];
+  const notationPrinted = new Map(tables.map((t) => [t.id, printsNotation(t)]));
+  const allPrinted = tables.every((t) => notationPrinted.get(t.id) === true);
   const compile = (def: RuleDef, table: string | null, source: RuleSource) => {
+    const quotesFormula = table === null ? allPrinted : notationPrinted.get(table) === true;
     try {
-      rules.push({ ...def, table, source, equations: parseFormula(def.formula) });
+      rules.push({ ...def, table, source, quotesFormula, equations: parseFormula(def.formula) });
     } catch (e) {
       if (!(e instanceof FormulaSyntaxError)) throw e;
       problems.push(`规则 ${def.id}（${def.formula}）：${e.message}`);
@@ -174,7 +198,19 @@ export function loadFormSet(raw: {
     rules,
     catalog: new Catalog(catalogData.name, catalogData.year, catalogData.entries),
     publication: publication.data as PublicationTemplate,
+    correspondences,
   };
+}
+
+/**
+ * Whether a form prints the notation the rules are written in: its table code and 栏次 or 行次 numbers. A form
+ * that prints none of them (上海) names columns by header and rows by 科目编码/项目.
+ */
+function printsNotation(t: TableTemplate): boolean {
+  if (t.printCode === false) return false;
+  return t.blocks.some(
+    (b) => b.columns.some((c) => c.no !== undefined) || b.rows?.some((r) => r.lineNo !== undefined),
+  );
 }
 
 function checkTable(t: TableTemplate): string[] {

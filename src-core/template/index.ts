@@ -28,3 +28,9 @@ export {
   type StatementPhrases,
   type StatementSubject,
 } from './statement-phrases';
+export {
+  correspondenceSchema,
+  correspondenceProblems,
+  type Correspondence,
+  type TableCorrespondence,
+} from './correspondence';

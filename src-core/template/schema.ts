@@ -73,7 +73,14 @@ export const tableTemplateSchema = z.object({
   unit: z.string().min(1),
   orientation: z.enum(['portrait', 'landscape']),
   kind: z.enum(['fixed', 'classification']),
-  totalRow: z.object({ key: z.string(), label: z.string() }).optional(),
+  totalRow: z
+    .object({
+      key: z.string(),
+      label: z.string(),
+      /** Where the form prints the 合计 row: above the 科目 (default) or below them (上海 表五). */
+      position: z.enum(['top', 'bottom']).optional(),
+    })
+    .optional(),
   blocks: z.array(blockSchema).min(1),
   header: z.array(z.array(headerCellSchema).min(1)).min(1),
   footer: z.array(z.array(footerCellSchema)).optional(),

@@ -44,6 +44,11 @@ const COMMANDS: Record<string, Command> = {
     help: '  gongkai convert FILE --out OUT                元→万元 舍位平衡，写出新文件并列出调整',
     load: async () => (await import('./convert-command')).convertCommand,
   },
+  'convert-profile': {
+    help: `  gongkai convert-profile IN --to 标识@年度 --out OUT [--json]
+                                                转换表样（如全国通用 2023 ↔ 上海 2024），列出目标表样容纳不下的每个金额`,
+    load: async () => (await import('./convert-profile-command')).convertProfileCommand,
+  },
   consolidate: {
     help: `  gongkai consolidate DIR_OR_FILES… --out DEPT.gongkai.json [--xlsx OUT.xlsx] [--json] [--name 部门名称] [--watch]
                                                 汇总：逐个审核各单位，按科目编码逐行相加，审核汇总数；

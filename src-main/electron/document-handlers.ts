@@ -1,9 +1,11 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenOutcome, SaveOutcome, SaveRequest } from '../../src-core/host';
 import { decodeDocumentBytes, formSetFor, readDocument } from '../../src-core';
 import { sweepStaleTemps, writeFileAtomic } from '../node/atomic-file';
 import { documentTooBig, MAX_DOCUMENT_BYTES } from '../node/document-file';
 import { fileErrorMessage } from '../node/file-errors';
+import { changedSince, hashBytes, type FileFingerprint } from '../node/file-fingerprint';
 import {
   ALL_FILES_FILTER,
   DOCUMENT_EXTENSION,
@@ -23,7 +25,28 @@ export interface DocumentHandlerDeps {
   readonly documentsDir: string;
   /** The recent list changed: rebuild the 最近打开 menu. */
   readonly onRecentChanged: () => void;
+  /**
+   * The file about to be saved over changed on disk since this session opened or saved it: ask the user what to do
+   * (覆盖 / 另存为 / 重新载入 / 取消) rather than let the last writer silently win.
+   */
+  readonly askFileChanged: (filePath: string) => Promise<FileChangedChoice>;
 }
+
+export type FileChangedChoice = 'overwrite' | 'saveAs' | 'reload' | 'cancel';
+
+/** The question askFileChanged puts (main.ts shows it in a message box; the buttons in FileChangedChoice order). */
+export const FILE_CHANGED_PROMPT = {
+  type: 'warning',
+  title: '文件已被修改',
+  buttons: ['覆盖', '另存为…', '重新载入', '取消'],
+  choices: ['overwrite', 'saveAs', 'reload', 'cancel'],
+  defaultId: 3,
+  cancelId: 3,
+  message: (filePath: string) =>
+    `“${path.basename(filePath)}”在打开之后已被其他程序或其他人修改（${filePath}）。`,
+  detail:
+    '覆盖：用当前内容替换磁盘上的版本（磁盘上的版本保留为 .bak）；另存为：保存到另一个文件；重新载入：放弃当前未保存的修改，打开磁盘上的版本；取消：不保存。',
+} as const;
 
 export interface DocumentHandlers {
   openDocument(): Promise<OpenOutcome>;
@@ -44,6 +67,20 @@ const UNTITLED = '决算公开表';
 export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandlers {
   const granted: string[] = [];
   let folder = deps.documentsDir;
+  /** What each file was when this session last read or wrote it (to notice another writer). */
+  const known = new Map<string, FileFingerprint>();
+  const record = async (
+    filePath: string,
+    bytes: Uint8Array | string,
+    stat?: { mtimeMs: number; size: number },
+  ) => {
+    try {
+      const s = stat ?? (await fs.stat(filePath));
+      known.set(path.resolve(filePath), { mtimeMs: s.mtimeMs, size: s.size, hash: hashBytes(bytes) });
+    } catch {
+      known.delete(path.resolve(filePath));
+    }
+  };
 
   const remember = async (filePath: string, addToRecent: boolean): Promise<void> => {
     if (!granted.some((p) => samePath(p, filePath))) granted.push(filePath);
@@ -58,8 +95,11 @@ export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandl
   };
 
   const openAt = async (filePath: string): Promise<OpenOutcome> => {
+    // Time and size before the read: a write landing in between then shows as a change at the next save.
+    const before = await fs.stat(filePath).catch(() => undefined);
     const read = await readLimitedFile(filePath, MAX_DOCUMENT_BYTES, documentTooBig);
     if (!read.ok) return { status: 'failed', message: read.message };
+    if (before) await record(filePath, read.data, before);
     // What a killed save left beside the file goes now rather than piling up (never throws).
     await sweepStaleTemps(path.dirname(filePath));
     const decoded = decodeDocumentBytes(read.data, path.basename(filePath));
@@ -101,6 +141,19 @@ export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandl
         !request.saveAs && request.filePath !== null && (await mayWriteWithoutAsking(request.filePath))
           ? request.filePath
           : null;
+      // Saving in place over a file someone else changed since we read or wrote it: ask, never silently win.
+      const inPlace = target;
+      const seen = inPlace === null ? undefined : known.get(path.resolve(inPlace));
+      if (inPlace !== null && seen && (await changedSince(inPlace, seen))) {
+        const choice = await deps.askFileChanged(inPlace);
+        if (choice === 'cancel') return { status: 'cancelled' };
+        if (choice === 'saveAs') target = null;
+        if (choice === 'reload') {
+          const reopened = await openAt(inPlace);
+          if (reopened.status !== 'opened') return reopened;
+          return { status: 'reload', filePath: inPlace, fileName: reopened.fileName, text: reopened.text };
+        }
+      }
       if (target === null) {
         const fallbackName = request.filePath === null ? UNTITLED : path.basename(request.filePath);
         const name = ensureExtension(safeFileName(request.suggestedName, fallbackName), DOCUMENT_EXTENSION);
@@ -118,6 +171,7 @@ export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandl
       } catch (e) {
         return { status: 'failed', message: `保存失败：${fileErrorMessage(target, e)}` };
       }
+      await record(target, request.text);
       await remember(target, true);
       return { status: 'saved', filePath: target, fileName: path.basename(target) };
     },

@@ -44,9 +44,12 @@ export interface HtmlPrinter {
 export function createHtmlPrinter(deps: {
   readonly createWindow: () => PrintWindowLike;
   readonly tempDir: string;
+  /** The folders of the print jobs running now: the print session serves files from these only (main.ts). */
+  readonly activeDirs?: Set<string>;
 }): HtmlPrinter {
   const withPage = async <T>(html: string, use: (window: PrintWindowLike) => Promise<T>): Promise<T> => {
     const dir = await fs.mkdtemp(path.join(deps.tempDir, PRINT_DIR_PREFIX));
+    deps.activeDirs?.add(dir);
     try {
       const file = path.join(dir, 'print.html');
       await fs.writeFile(file, `\ufeff${html}`, 'utf8');
@@ -58,6 +61,7 @@ export function createHtmlPrinter(deps: {
         window.destroy();
       }
     } finally {
+      deps.activeDirs?.delete(dir);
       await fs.rm(dir, { recursive: true, force: true });
     }
   };

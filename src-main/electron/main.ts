@@ -8,7 +8,7 @@ import { HOST_CHANNELS, type HostCommand } from '../../src-core/host';
 import { isAppUrl, type AppLocation } from './app-origin';
 import { CLOSE_PROMPT, createCloseGuard } from './close-guard';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './content-security-policy';
-import { createDocumentHandlers } from './document-handlers';
+import { createDocumentHandlers, FILE_CHANGED_PROMPT } from './document-handlers';
 import { editRoutingDeps, printWindowFactory, windowDialogs } from './electron-adapters';
 import { routeEditAction } from './edit-routing';
 import { createHostHandlers } from './host-handlers';
@@ -50,8 +50,11 @@ async function start(): Promise<void> {
       : CONTENT_SECURITY_POLICY,
     isAppUrl: isOwnPage,
   });
+  // The print window's session serves the page of a print job running now and nothing else: not the rest of the
+  // temp folder, not other local files, not the network.
+  const printDirs = new Set<string>();
   secureSession(session.fromPartition(PRINT_PARTITION), {
-    requests: { fileRoots: [os.tmpdir()] },
+    requests: { fileRoots: () => [...printDirs] },
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     isAppUrl: () => false,
   });
@@ -130,6 +133,19 @@ async function start(): Promise<void> {
     recent,
     documentsDir: app.getPath('documents'),
     onRecentChanged: () => void rebuildMenu(),
+    askFileChanged: async (filePath) => {
+      const { response } = await dialog.showMessageBox(win, {
+        type: FILE_CHANGED_PROMPT.type,
+        title: FILE_CHANGED_PROMPT.title,
+        message: FILE_CHANGED_PROMPT.message(filePath),
+        detail: FILE_CHANGED_PROMPT.detail,
+        buttons: [...FILE_CHANGED_PROMPT.buttons],
+        defaultId: FILE_CHANGED_PROMPT.defaultId,
+        cancelId: FILE_CHANGED_PROMPT.cancelId,
+        noLink: true,
+      });
+      return FILE_CHANGED_PROMPT.choices[response] ?? 'cancel';
+    },
   });
   registerHostHandlers(
     ipcMain,
@@ -142,6 +158,7 @@ async function start(): Promise<void> {
       printer: createHtmlPrinter({
         createWindow: printWindowFactory(BrowserWindow, printWindowOptions()),
         tempDir: os.tmpdir(),
+        activeDirs: printDirs,
       }),
       closeGuard,
       members: createMemberFileHandlers({

@@ -81,6 +81,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
       { id: 'file.exportExcel', label: '导出Excel', click: send('exportExcel') },
       { id: 'file.exportPdf', label: '导出PDF', click: send('exportPdf') },
       { id: 'file.exportDocx', label: '导出Word（文字部分）', click: send('exportDocx') },
+      { id: 'file.exportAuditReport', label: '导出审核报告', click: send('exportAuditReport') },
       { type: 'separator' },
       { id: 'file.print', label: '打印', accelerator: 'CmdOrCtrl+P', click: send('print') },
       { type: 'separator' },

@@ -2,8 +2,11 @@ import { localPathOf } from './app-origin';
 import { isInsideDir } from './path-compare';
 
 export interface RequestPolicy {
-  /** Folders whose files may be loaded (the built renderer; a print job's temporary folder). */
-  readonly fileRoots: readonly string[];
+  /**
+   * Folders whose files may be loaded: the built renderer; for the print session, a function giving the folders of
+   * the print jobs running now (so it serves those pages and nothing else of the temp folder or the disk).
+   */
+  readonly fileRoots: readonly string[] | (() => readonly string[]);
   /** electron-vite's dev server, in development only. */
   readonly devServerUrl?: string | null;
 }
@@ -27,7 +30,8 @@ export function isAllowedRequest(url: string, policy: RequestPolicy): boolean {
       return true;
     case 'file:': {
       const file = localPathOf(url);
-      return file !== null && policy.fileRoots.some((root) => isInsideDir(file, root));
+      const roots = typeof policy.fileRoots === 'function' ? policy.fileRoots() : policy.fileRoots;
+      return file !== null && roots.some((root) => isInsideDir(file, root));
     }
     case 'http:':
     case 'https:':

@@ -62,8 +62,10 @@ export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
                   <tr>
                     <th>规则</th>
                     <td>
-                      {f.rule.formula}
-                      {f.rule.source !== 'printed' && <div className="gk-tip-desc">{f.rule.description}</div>}
+                      {f.rule.text}
+                      {f.rule.source !== 'printed' && f.rule.text !== f.rule.description && (
+                        <div className="gk-tip-desc">{f.rule.description}</div>
+                      )}
                     </td>
                   </tr>
                 )}

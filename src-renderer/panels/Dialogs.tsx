@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../state/use-store';
 import type { RendererHost } from '../host/get-host';
-import { printPages } from '../state/export-commands';
+import { exportAuditReport, printPages } from '../state/export-commands';
 import { listProfiles } from '../../src-core';
 
 /** Modal dialogs: messages, restore after a crash, 公式说明, 关于. */
@@ -70,6 +70,11 @@ export function Dialogs({ host }: { host: RendererHost }) {
     case 'printOptions':
       title = d.mode === 'pdf' ? '导出PDF' : '打印';
       body = <PrintOptions mode={d.mode} host={host} onDone={close} />;
+      actions = null;
+      break;
+    case 'auditReport':
+      title = '导出审核报告';
+      body = <AuditReportOptions host={host} onDone={close} />;
       actions = null;
       break;
     case 'importReport':
@@ -299,6 +304,62 @@ function PrintOptions({
   );
 }
 
+/** 导出审核报告: the format, then the export, busy until the host has written it. */
+function AuditReportOptions({ host, onDone }: { host: RendererHost; onDone: () => void }) {
+  const store = useStore();
+  const [format, setFormat] = useState<'pdf' | 'xlsx'>('pdf');
+  const [busy, setBusy] = useState(false);
+  const notes = store.document.findingNotes ?? {};
+  const written = Object.values(notes).filter((n) => n.trim() !== '').length;
+  return (
+    <div className="gk-print-options" data-testid="audit-report-options">
+      <p>
+        审核报告列出每个错误和提示：表号、单元格、审核公式、应为、实际、差额、级别和您写的说明，并附汇总。
+        {written > 0 ? `本文件已写说明 ${written} 条。` : '本文件还没有写说明（在审核结果中点“写说明”）。'}
+        错误写了说明仍是错误，须改正后再报送。
+      </p>
+      <div className="gk-print-scope">
+        <label>
+          <input
+            type="radio"
+            checked={format === 'pdf'}
+            onChange={() => setFormat('pdf')}
+            data-testid="audit-report-pdf"
+          />{' '}
+          PDF
+        </label>
+        <label>
+          <input
+            type="radio"
+            checked={format === 'xlsx'}
+            onChange={() => setFormat('xlsx')}
+            data-testid="audit-report-xlsx"
+          />{' '}
+          Excel（xlsx）
+        </label>
+      </div>
+      <div className="gk-modal-actions">
+        <button
+          type="button"
+          className="gk-button"
+          disabled={busy}
+          aria-busy={busy}
+          data-testid="audit-report-go"
+          onClick={() => {
+            setBusy(true);
+            void exportAuditReport(store, host, format).finally(onDone);
+          }}
+        >
+          {busy ? '正在导出…' : '导出'}
+        </button>
+        <button type="button" className="gk-button gk-secondary" disabled={busy} onClick={onDone}>
+          取消
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function FormulaHelp() {
   const store = useStore();
   const fs = store.session.formSet;
@@ -319,12 +380,12 @@ function FormulaHelp() {
               .filter((r) => r.table === t.id)
               .map((r) => (
                 <li key={r.id}>
-                  <code>{r.formula}</code>{' '}
+                  {r.quotesFormula ? <code>{r.formula}</code> : r.description}{' '}
                   <span className={`gk-help-src gk-help-${r.severity}`}>
                     {r.severity === 'error' ? '强制' : '提示'}
                   </span>{' '}
                   <span className="gk-help-src">{sourceName[r.source]}</span>
-                  {r.source !== 'printed' && (
+                  {r.source !== 'printed' && r.quotesFormula && (
                     <div className="gk-help-desc">
                       {r.description}。{r.rationale}
                     </div>
@@ -341,12 +402,13 @@ function FormulaHelp() {
             .filter((r) => r.table === null)
             .map((r) => (
               <li key={r.id}>
-                <code>{r.formula}</code>{' '}
+                {r.quotesFormula ? <code>{r.formula}</code> : r.description}{' '}
                 <span className={`gk-help-src gk-help-${r.severity}`}>
                   {r.severity === 'error' ? '强制' : '提示'}
                 </span>
                 <div className="gk-help-desc">
-                  {r.description}。{r.rationale}
+                  {r.quotesFormula ? `${r.description}。` : ''}
+                  {r.rationale}
                 </div>
               </li>
             ))}

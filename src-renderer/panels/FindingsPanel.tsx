@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Fragment, useEffect, useState, useSyncExternalStore } from 'react';
 import { FINDING_KIND_NAMES as KIND, type Finding } from '../../src-core';
 import { clampFindingsHeight, findingsLayoutStore } from '../state/findings-layout';
 import { PanelSplitter } from './PanelSplitter';
@@ -6,10 +6,15 @@ import { amount } from '../state/amount-text';
 import { useStore } from '../state/use-store';
 import { useDocumentReport } from '../state/use-document-findings';
 import { tablePage, type DocumentFinding } from '../state/editor-store';
+import { FindingNoteRow } from './FindingNote';
+
+/** The columns of a finding row: 级别, 位置, 规则, 应为, 实际, 差额, actions, 说明. */
+const COLUMNS = 8;
 
 /** 审核结果: every finding of every table, filterable by severity; a click opens the table at the cell. */
 export function FindingsPanel() {
   const store = useStore();
+  const [editingNote, setEditingNote] = useState<string | null>(null);
   const tableFindings = store.workbook.findings();
   const report = useDocumentReport(store);
   const documentFindings = report.findings;
@@ -17,6 +22,8 @@ export function FindingsPanel() {
   const all: readonly (Finding | DocumentFinding)[] = [...tableFindings, ...documentFindings];
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
+  const notes = store.document.findingNotes ?? {};
+  const explained = all.filter((f) => (notes[f.id] ?? '') !== '').length;
   // Errors first (they block submission), each group in table, row, column order.
   const shown = all
     .filter((f) => store.findingsFilter === 'all' || f.severity === store.findingsFilter)
@@ -56,6 +63,11 @@ export function FindingsPanel() {
             文字核对 {checked}/{stated} 个数
           </span>
         )}
+        {explained > 0 && (
+          <span className="gk-findings-count" data-testid="notes-count" title="写了说明的错误和提示">
+            已写说明 {explained} 条
+          </span>
+        )}
         <div className="gk-seg" role="group" aria-label="按严重程度筛选">
           {(['all', 'error', 'warning'] as const).map((f) => (
             <button
@@ -69,6 +81,15 @@ export function FindingsPanel() {
             </button>
           ))}
         </div>
+        <button
+          type="button"
+          className="gk-button gk-small gk-secondary"
+          data-testid="export-audit-report"
+          title="导出审核报告：每个错误和提示及其说明（PDF 或 Excel）"
+          onClick={() => store.showDialog({ kind: 'auditReport' })}
+        >
+          导出审核报告…
+        </button>
         <button
           type="button"
           className="gk-link gk-findings-fold"
@@ -110,16 +131,27 @@ export function FindingsPanel() {
                   <th className="num">实际</th>
                   <th className="num">差额</th>
                   <th />
+                  <th>说明</th>
                 </tr>
               </thead>
               <tbody>
-                {shown.map((f) =>
-                  TABLE_KINDS.has(f.kind) ? (
-                    <TableFindingRow key={f.id} f={f as Finding} />
-                  ) : (
-                    <DocumentFindingRow key={f.id} f={f as DocumentFinding} />
-                  ),
-                )}
+                {shown.map((f) => (
+                  <Fragment key={f.id}>
+                    {TABLE_KINDS.has(f.kind) ? (
+                      <TableFindingRow f={f as Finding} onNote={() => setEditingNote(f.id)} />
+                    ) : (
+                      <DocumentFindingRow f={f as DocumentFinding} onNote={() => setEditingNote(f.id)} />
+                    )}
+                    <FindingNoteRow
+                      id={f.id}
+                      severity={f.severity}
+                      forced={f.severity === 'error' && 'rule' in f && f.rule?.severity === 'error'}
+                      editing={editingNote === f.id}
+                      onClose={() => setEditingNote(null)}
+                      columns={COLUMNS}
+                    />
+                  </Fragment>
+                ))}
               </tbody>
             </table>
           )}
@@ -178,12 +210,16 @@ const TABLE_KINDS: ReadonlySet<string> = new Set<Finding['kind']>([
 function FindingRow({
   f,
   onOpen,
+  onNote,
   children,
 }: {
   f: Finding | DocumentFinding;
   onOpen: () => void;
+  onNote: () => void;
   children: React.ReactNode;
 }) {
+  const store = useStore();
+  const hasNote = (store.document.findingNotes?.[f.id] ?? '') !== '';
   return (
     <tr
       className={`gk-finding gk-finding-${f.severity}`}
@@ -197,16 +233,34 @@ function FindingRow({
       </td>
       <td>{f.location}</td>
       {children}
+      <td>
+        <button
+          type="button"
+          className="gk-button gk-small gk-secondary"
+          data-testid="finding-note-edit"
+          title={
+            f.severity === 'error'
+              ? '为这个错误写说明（随审核报告报送；错误写了说明仍是错误，须改正）'
+              : '为这个提示写说明，如尾数差异的原因（随审核报告报送）'
+          }
+          onClick={(e) => {
+            e.stopPropagation();
+            onNote();
+          }}
+        >
+          {hasNote ? '改说明' : '写说明'}
+        </button>
+      </td>
     </tr>
   );
 }
 
-function TableFindingRow({ f }: { f: Finding }) {
+function TableFindingRow({ f, onNote }: { f: Finding; onNote: () => void }) {
   const store = useStore();
   return (
-    <FindingRow f={f} onOpen={() => store.focusCell(f.cell)}>
+    <FindingRow f={f} onOpen={() => store.focusCell(f.cell)} onNote={onNote}>
       <td className="gk-rule">
-        {f.kind === 'invalid' ? f.message.split('：').slice(1).join('：') : (f.rule?.formula ?? '')}
+        {f.kind === 'invalid' ? f.message.split('：').slice(1).join('：') : (f.rule?.text ?? '')}
       </td>
       <td className="num">{amount(f.expected)}</td>
       <td className="num">{f.kind === 'invalid' ? f.actual : amount(f.actual)}</td>
@@ -231,7 +285,7 @@ function TableFindingRow({ f }: { f: Finding }) {
 }
 
 /** A finding about the text, an empty table or a 绩效自评表: a click opens the paragraph, the table or the forms. */
-function DocumentFindingRow({ f }: { f: DocumentFinding }) {
+function DocumentFindingRow({ f, onNote }: { f: DocumentFinding; onNote: () => void }) {
   const store = useStore();
   const open = () => {
     if (f.kind === 'emptyTable') store.setPage(tablePage(f.table));
@@ -241,7 +295,7 @@ function DocumentFindingRow({ f }: { f: DocumentFinding }) {
   };
   const numbers = f.kind === 'text' || f.kind === 'performance';
   return (
-    <FindingRow f={f} onOpen={open}>
+    <FindingRow f={f} onOpen={open} onNote={onNote}>
       <td className="gk-rule">
         {f.kind === 'emptyTable' ||
         f.kind === 'crossTable' ||

@@ -22,6 +22,7 @@ const MENUS: readonly { label: string; items: readonly (Item | 'sep')[] }[] = [
       { label: '导出Excel…', command: 'exportExcel' },
       { label: '导出PDF…', command: 'exportPdf' },
       { label: '导出Word（文字部分）…', command: 'exportDocx' },
+      { label: '导出审核报告…', command: 'exportAuditReport' },
       { label: '打印…', command: 'print', shortcut: 'Ctrl+P' },
     ],
   },

@@ -24,6 +24,11 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
       store.showDialog({ kind: 'message', title: '保存失败', text: outcome.message });
       return false;
     }
+    if (outcome.status === 'reload') {
+      // The file changed on disk and the user chose its version over the unsaved edits.
+      store.openText(outcome.text, { filePath: outcome.filePath, fileName: outcome.fileName });
+      return false;
+    }
     if (store.session !== session) return false;
     store.file = { filePath: outcome.filePath, fileName: outcome.fileName };
     session.markSaved(revision);
@@ -104,6 +109,10 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
         return;
       case 'about':
         store.showDialog({ kind: 'about' });
+        return;
+      case 'exportAuditReport':
+        store.commitPendingEdits();
+        store.showDialog({ kind: 'auditReport' });
         return;
       case 'importExcel':
       case 'exportExcel':

@@ -46,6 +46,8 @@ export interface Notice {
 export type Dialog =
   | { readonly kind: 'message'; readonly title: string; readonly text: string }
   | { readonly kind: 'printOptions'; readonly mode: 'pdf' | 'print' }
+  /** 导出审核报告: PDF or xlsx. */
+  | { readonly kind: 'auditReport' }
   | {
       readonly kind: 'importReport';
       readonly fileName: string;
@@ -188,6 +190,17 @@ export class EditorStore {
     const command = adoptComputed(this.workbook, cell);
     if (!command.ok) this.notify('warning', command.message);
     else this.apply(command.operation, command.label);
+  }
+
+  /**
+   * Writes, replaces or (with a blank text) removes the 说明 of a finding — undoable, stored in the document under
+   * the finding's id, so it comes back whenever the same finding does.
+   */
+  setFindingNote(id: string, note: string): void {
+    const before = this.document.findingNotes?.[id] ?? '';
+    if (before === note.trim()) return;
+    const label = note.trim() === '' ? '删除说明' : before === '' ? '写说明' : '修改说明';
+    this.apply({ type: 'setFindingNote', id, note }, label);
   }
 
   /** Applies a named edit (undoable). */

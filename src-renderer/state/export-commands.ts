@@ -1,4 +1,5 @@
 import { CHART_HEIGHT, CHART_WIDTH, buildPrintHtml, allFormSets } from '../../src-core';
+import { auditReportHtml, buildAuditReport } from '../../src-core/export/audit-report';
 import type { RendererHost } from '../host/get-host';
 import type { EditorStore } from './editor-store';
 
@@ -106,6 +107,39 @@ export async function printPages(
       host.kind === 'browser' ? '已打开打印对话框：请选择“另存为 PDF”' : `已导出 PDF：${outcome.fileName}`,
     );
   }
+}
+
+/**
+ * 导出审核报告: every finding of the tables and of the text with its 说明, and the summary, as PDF or xlsx, through
+ * the host (Electron: a save dialog; the browser: a download, or the print dialog for the PDF).
+ */
+export async function exportAuditReport(
+  store: EditorStore,
+  host: RendererHost,
+  format: 'pdf' | 'xlsx',
+): Promise<void> {
+  store.commitPendingEdits();
+  const doc = store.document;
+  const report = buildAuditReport(doc, store.workbook.findings(), store.documentFindings());
+  const name = `${doc.unit.name || '未命名单位'}${doc.unit.year}年度审核报告.${format}`;
+  const outcome =
+    format === 'pdf'
+      ? await host.api.exportFile({ kind: 'pdf', suggestedName: name, html: auditReportHtml(doc, report) })
+      : await host.api.exportFile({
+          kind: 'xlsx',
+          suggestedName: name,
+          // exceljs is loaded when a workbook is written, not with the app.
+          data: await (await import('../../src-core/export/audit-report-xlsx')).exportAuditReportXlsx(report),
+        });
+  if (outcome.status === 'failed')
+    store.showDialog({ kind: 'message', title: '导出审核报告失败', text: outcome.message });
+  else if (outcome.status === 'saved')
+    store.notify(
+      'info',
+      format === 'pdf' && host.kind === 'browser'
+        ? '已打开打印对话框：请选择“另存为 PDF”保存审核报告'
+        : `已导出审核报告：${outcome.fileName}`,
+    );
 }
 
 /** 导入Excel: the open document is replaced only if the import succeeded; the report says what was read. */

@@ -13,6 +13,7 @@ import interTableRules from './inter-table-rules.json';
 // The 2024 功能分类 catalog is not shipped: the 2023 one is used (see README.md).
 import catalog from '../2023/catalogs/function-classification.json';
 import publication from './publication.json';
+import withNational2023 from './correspondence-national-2023.json';
 
 export const profile: RawProfile = {
   id: 'shanghai',
@@ -23,4 +24,5 @@ export const profile: RawProfile = {
   interTableRules,
   catalog,
   publication,
+  correspondences: [withNational2023],
 };

@@ -86,6 +86,16 @@ describe('operations and their inverses', () => {
     roundTrip(base, { type: 'setFact', key: 'budget', value: { total: '1639.64' } });
   });
 
+  it('a finding’s 说明 is written, replaced and removed, each undoable; a blank 说明 removes it', () => {
+    const id = '01-r1:01:1:1:0';
+    const written = roundTrip(base, { type: 'setFindingNote', id, note: ' 四舍五入所致。 ' });
+    expect(written.findingNotes).toEqual({ [id]: '四舍五入所致。' });
+    const replaced = roundTrip(written, { type: 'setFindingNote', id, note: '按元填报后换算' });
+    expect(replaced.findingNotes?.[id]).toBe('按元填报后换算');
+    const removed = roundTrip(replaced, { type: 'setFindingNote', id, note: '  ' });
+    expect(removed.findingNotes).toBeUndefined();
+  });
+
   it('a batch undoes in reverse order', () => {
     roundTrip(base, {
       type: 'batch',

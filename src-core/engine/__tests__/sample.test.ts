@@ -26,6 +26,8 @@ describe('the embedded sample (武汉市汉阳区融媒体中心 2023)', () => {
     ]);
     const f = wb.findings().find((x) => x.cell.table === '03' && x.cell.row === '201');
     expect(f?.rule?.formula).toBe('1栏各行=（2+3+4+5+6）栏各行');
+    // The national forms print this notation, so the panel shows the formula itself.
+    expect(f?.rule?.text).toBe('1栏各行=（2+3+4+5+6）栏各行');
     expect(f?.difference).toBe('0.01');
     expect(f?.message).toContain('尾数差异');
     // 201's 1栏 is computed from its 款; the tail sits in 2013399, whose published 1栏 is kept and checked.

@@ -45,6 +45,23 @@ describe('a hand-filled 上海 2024 template', () => {
     );
   });
 
+  it('names rows and columns in the 上海 terms: no internal 栏次 formula, no “208行”, no 公开NN表 in any finding', async () => {
+    const r = await importXlsx(allFormSets(), await shanghaiWorkbook({ income2050205: '999.00' }));
+    if (!r.ok) throw new Error(r.message);
+    const findings = new Workbook(formSetFor(2024, 'shanghai')!, r.document).findings();
+    const row = findings.find((f) => f.cell.row === '2050205' && f.severity === 'error');
+    expect(row?.message).toBe(
+      '表二 2050205 高等教育 本年收入合计：填报数 999.00，按“本年收入合计等于其余各栏之和”应为 1,000.00（2050205 本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入），相差 -1.00。',
+    );
+    expect(row?.rule?.text).toBe('本年收入合计等于其余各栏之和');
+    const tail = findings.find((f) => f.cell.table === '03' && f.cell.row === '208');
+    expect(tail?.instance).toMatch(/^208 本年支出合计 = 基本支出 \+ 项目支出/);
+    for (const f of findings) {
+      for (const text of [f.message, f.instance ?? '', f.rule?.text ?? ''])
+        expect(text).not.toMatch(/\d栏|\d行|栏各行|公开\d\d表|\[合计\]|Σ/);
+    }
+  });
+
   it('a file with one table whose header matches no profile is refused, reporting exactly that table', async () => {
     const r = await importXlsx(allFormSets(), await shanghaiWorkbook({ breakTable5: true }));
     expect(r.ok).toBe(false);
@@ -70,6 +87,23 @@ describe('a 上海 2024 document', () => {
     sheet?.eachRow((row) => row.eachCell((c) => void texts.push(String(c.value ?? ''))));
     expect(texts.some((t) => t.includes('收入支出决算总表'))).toBe(true);
     expect(texts.some((t) => /公开\d\d表/.test(t))).toBe(false);
+    // 表五 prints its 合计 below the 科目 (the template's layout), the other classification tables above them.
+    const labels = (title: string) => {
+      const ws = book.worksheets.find((w) =>
+        w
+          .getSheetValues()
+          .some((r) => Array.isArray(r) && r.some((v) => v === title || String(v).endsWith(title))),
+      );
+      const col: string[] = [];
+      ws?.eachRow((row) => row.eachCell((c) => void col.push(String(c.value ?? ''))));
+      return col.filter((t) => t === '合计' || /^20[58](\d{2}){0,2}$/.test(t));
+    };
+    expect(labels('一般公共预算财政拨款支出决算表').slice(-2)).toEqual(['2080505', '合计']);
+    expect(
+      labels('支出决算表')
+        .filter((t) => t === '合计' || t === '205')
+        .slice(0, 2),
+    ).toEqual(['合计', '205']);
     const again = await importXlsx(allFormSets(), bytes);
     if (!again.ok) throw new Error(again.message);
     expect(again.profile.id).toBe('shanghai');

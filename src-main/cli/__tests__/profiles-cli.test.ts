@@ -44,4 +44,36 @@ describe('gongkai profiles and gongkai import', () => {
     expect(existsSync(path.join(dir, 'bad.gongkai.json'))).toBe(false);
     expect((await run(['check', path.join(dir, 'bad.xlsx')])).code).toBe(2);
   });
+
+  it('convert-profile writes the sample on the 上海 forms and back, listing what 上海 has no place for; the input stays', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-convert-profile-'));
+    const sample = path.resolve(__dirname, '../../../samples/hanyang-media-center-2023.gongkai.json');
+    const before = readFileSync(sample, 'utf8');
+    const sh = path.join(dir, 'sh.gongkai.json');
+    const r = await run(['convert-profile', sample, '--to', 'shanghai@2024', '--out', sh]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('所有金额都已转入');
+    expect(r.out).toContain('目标表样没有的文字部分（未转入）：第四部分 2023年度重点工作完成情况');
+    expect((JSON.parse(readFileSync(sh, 'utf8')) as { profile: unknown }).profile).toEqual({
+      id: 'shanghai',
+      year: 2024,
+    });
+    expect((await run(['check', sh])).out).toContain('0 个错误');
+    const back = await run([
+      'convert-profile',
+      sh,
+      '--to',
+      'national@2023',
+      '--out',
+      path.join(dir, 'back.gongkai.json'),
+      '--json',
+    ]);
+    expect(back.code).toBe(0);
+    expect((JSON.parse(back.out) as { lost: unknown[] }).lost).toEqual([]);
+    expect(readFileSync(sample, 'utf8')).toBe(before);
+    expect(
+      (await run(['convert-profile', sample, '--to', 'nowhere@2024', '--out', path.join(dir, 'x.json')]))
+        .code,
+    ).toBe(2);
+  });
 });

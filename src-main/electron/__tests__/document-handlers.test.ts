@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../node/document-file';
-import { createDocumentHandlers } from '../document-handlers';
+import { createDocumentHandlers, type FileChangedChoice } from '../document-handlers';
 import { createRecentFiles } from '../recent-files';
 import { fakeDialogs } from './fake-dialogs';
 
@@ -17,17 +17,23 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-function setup(answers: Parameters<typeof fakeDialogs>[0] = {}) {
+function setup(answers: Parameters<typeof fakeDialogs>[0] = {}, changed: FileChangedChoice[] = []) {
   const { dialogs, asked } = fakeDialogs(answers);
   const recent = createRecentFiles({ file: path.join(dir, 'userData', 'recent-files.json') });
   const onRecentChanged = vi.fn();
+  const askFileChanged = vi.fn(async (): Promise<FileChangedChoice> => {
+    const answer = changed.shift();
+    if (answer === undefined) throw new Error('unexpected file-changed question');
+    return answer;
+  });
   const handlers = createDocumentHandlers({
     dialogs,
     recent,
     documentsDir: path.join(dir, '文档'),
     onRecentChanged,
+    askFileChanged,
   });
-  return { handlers, asked, recent, onRecentChanged };
+  return { handlers, asked, recent, onRecentChanged, askFileChanged };
 }
 
 async function copySample(name = '汉阳.gongkai.json'): Promise<string> {
@@ -219,5 +225,83 @@ describe('saveDocument', () => {
     });
     expect(outcome.status).toBe('failed');
     expect(outcome.status === 'failed' && outcome.message).toContain('保存失败：');
+  });
+});
+
+describe('a file changed on disk since it was opened', () => {
+  const mine = (text: string) => ({
+    text,
+    filePath: null as string | null,
+    saveAs: false,
+    suggestedName: 'x',
+  });
+
+  async function openedThenChanged(changed: FileChangedChoice[], save: (string | null)[] = []) {
+    const file = await copySample();
+    const env = setup({ open: [file], save }, changed);
+    await env.handlers.openDocument();
+    // Another program (a second copy of the app, a colleague on the share) writes the file meanwhile.
+    await fs.writeFile(file, '{"theirs":true}');
+    return { file, ...env };
+  }
+
+  it('is saved over without a question when nobody else wrote it (also after our own save)', async () => {
+    const file = await copySample();
+    const { handlers, askFileChanged } = setup({ open: [file] });
+    await handlers.openDocument();
+    expect((await handlers.saveDocument({ ...mine('{"v":1}'), filePath: file })).status).toBe('saved');
+    expect((await handlers.saveDocument({ ...mine('{"v":2}'), filePath: file })).status).toBe('saved');
+    expect(await fs.readFile(file, 'utf8')).toBe('{"v":2}');
+    expect(askFileChanged).not.toHaveBeenCalled();
+  });
+
+  it('asks; 取消 writes nothing and keeps their version', async () => {
+    const { file, handlers, askFileChanged } = await openedThenChanged(['cancel']);
+    expect(await handlers.saveDocument({ ...mine('{"mine":true}'), filePath: file })).toEqual({
+      status: 'cancelled',
+    });
+    expect(askFileChanged).toHaveBeenCalledWith(file);
+    expect(await fs.readFile(file, 'utf8')).toBe('{"theirs":true}');
+  });
+
+  it('覆盖 writes ours, keeping theirs as the .bak; the next save does not ask again', async () => {
+    const { file, handlers, askFileChanged } = await openedThenChanged(['overwrite']);
+    expect((await handlers.saveDocument({ ...mine('{"mine":1}'), filePath: file })).status).toBe('saved');
+    expect(await fs.readFile(file, 'utf8')).toBe('{"mine":1}');
+    expect(await fs.readFile(`${file}.bak`, 'utf8')).toBe('{"theirs":true}');
+    expect((await handlers.saveDocument({ ...mine('{"mine":2}'), filePath: file })).status).toBe('saved');
+    expect(askFileChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('另存为 asks where and leaves their file alone', async () => {
+    const other = path.join(dir, '我的.gongkai.json');
+    const { file, handlers } = await openedThenChanged(['saveAs'], [other]);
+    expect(await handlers.saveDocument({ ...mine('{"mine":true}'), filePath: file })).toMatchObject({
+      status: 'saved',
+      filePath: other,
+    });
+    expect(await fs.readFile(file, 'utf8')).toBe('{"theirs":true}');
+    expect(await fs.readFile(other, 'utf8')).toBe('{"mine":true}');
+  });
+
+  it('重新载入 gives back their version to open instead, writing nothing', async () => {
+    const { file, handlers } = await openedThenChanged(['reload']);
+    expect(await handlers.saveDocument({ ...mine('{"mine":true}'), filePath: file })).toEqual({
+      status: 'reload',
+      filePath: file,
+      fileName: '汉阳.gongkai.json',
+      text: '{"theirs":true}',
+    });
+    expect(await fs.readFile(file, 'utf8')).toBe('{"theirs":true}');
+  });
+
+  it('a file only touched (same content, new time) is not reported', async () => {
+    const file = await copySample();
+    const { handlers, askFileChanged } = setup({ open: [file] });
+    await handlers.openDocument();
+    const later = new Date(Date.now() + 60_000);
+    await fs.utimes(file, later, later);
+    expect((await handlers.saveDocument({ ...mine('{"v":1}'), filePath: file })).status).toBe('saved');
+    expect(askFileChanged).not.toHaveBeenCalled();
   });
 });

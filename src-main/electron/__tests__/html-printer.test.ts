@@ -122,3 +122,50 @@ describe('createHtmlPrinter', () => {
     expect(loaded.at(-1)).toBe(`\ufeff${toc}`);
   });
 });
+
+describe('the print session', () => {
+  it('serves only the page of the print job running now: not the temp folder, other files or the network', async () => {
+    const { isAllowedRequest } = await import('../request-policy');
+    const { pathToFileURL } = await import('node:url');
+    const activeDirs = new Set<string>();
+    const policy = { fileRoots: () => [...activeDirs] };
+    const other = path.join(tempDir, 'secret.txt');
+    await fs.writeFile(other, 'not for the print page');
+    const seenDuringPrint: Record<string, boolean> = {};
+    const window: PrintWindowLike = {
+      loadFile: vi.fn(async (file: string) => {
+        seenDuringPrint.page = isAllowedRequest(pathToFileURL(file).href, policy);
+        seenDuringPrint.besidePage = isAllowedRequest(
+          pathToFileURL(path.join(path.dirname(file), 'font.woff2')).href,
+          policy,
+        );
+        seenDuringPrint.otherTempFile = isAllowedRequest(pathToFileURL(other).href, policy);
+        seenDuringPrint.escape = isAllowedRequest(
+          `${pathToFileURL(path.dirname(file)).href}/../secret.txt`,
+          policy,
+        );
+        seenDuringPrint.home = isAllowedRequest(pathToFileURL(os.homedir()).href, policy);
+        seenDuringPrint.network = isAllowedRequest('https://example.com/x.png', policy);
+        seenDuringPrint.data = isAllowedRequest('data:image/svg+xml,<svg/>', policy);
+      }),
+      webContents: {
+        printToPDF: vi.fn(async () => new Uint8Array([1])),
+        print: vi.fn((_options, callback) => callback(true, '')),
+      },
+      destroy: vi.fn(),
+    };
+    const printer = createHtmlPrinter({ createWindow: () => window, tempDir, activeDirs });
+    await printer.toPdf('<p>x</p>');
+    expect(seenDuringPrint).toEqual({
+      page: true,
+      besidePage: true,
+      otherTempFile: false,
+      escape: false,
+      home: false,
+      network: false,
+      data: true,
+    });
+    // Once the job is done its folder is gone from the list too.
+    expect(activeDirs.size).toBe(0);
+  });
+});

@@ -64,6 +64,7 @@ describe('buildMenuTemplate', () => {
       '导出Excel',
       '导出PDF',
       '导出Word（文字部分）',
+      '导出审核报告',
       '打印',
       '退出',
     ]);
@@ -108,6 +109,7 @@ describe('buildMenuTemplate', () => {
       ['file.exportExcel', 'exportExcel'],
       ['file.exportPdf', 'exportPdf'],
       ['file.exportDocx', 'exportDocx'],
+      ['file.exportAuditReport', 'exportAuditReport'],
       ['file.print', 'print'],
       ['edit.find', 'find'],
       ['view.sidebar', 'toggleSidebar'],
