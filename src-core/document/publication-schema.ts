@@ -10,6 +10,16 @@ const classCode = z.string().regex(/^\d{3}$/, '应是 3 位类级科目编码');
 /** One part of the publication's text (概况, a 情况说明 section …): its paragraphs, in order. */
 export const sectionSchema = z.object({
   paragraphs: z.array(z.string()),
+  /** 部门决算单位构成 (where the profile's section has a unitTable): one row per unit, 本级 first. */
+  units: z
+    .array(
+      z.object({
+        name: z.string().max(200, '单位名称不能超过 200 字'),
+        note: z.string().max(500, '备注不能超过 500 字'),
+      }),
+    )
+    .max(5000)
+    .optional(),
 });
 
 /**

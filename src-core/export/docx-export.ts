@@ -7,7 +7,11 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
   convertMillimetersToTwip,
   type IFontAttributesProperties,
   type IParagraphOptions,
@@ -57,7 +61,7 @@ const font = (name: string): IFontAttributesProperties => ({
  */
 export async function exportDocx(formSet: FormSet, doc: GongkaiDocument): Promise<Uint8Array> {
   const outline = publicationOutline(formSet, doc);
-  const children: Paragraph[] = [...coverParagraphs(doc), ...tocParagraphs(formSet, outline)];
+  const children: (Paragraph | Table)[] = [...coverParagraphs(doc), ...tocParagraphs(formSet, outline)];
   for (const part of outline) {
     children.push(
       new Paragraph({
@@ -89,6 +93,7 @@ export async function exportDocx(formSet: FormSet, doc: GongkaiDocument): Promis
         );
       }
       children.push(...bodyParagraphs(section.paragraphs));
+      if (section.unitTable) children.push(unitTable(section.unitTable));
     }
   }
 
@@ -210,6 +215,20 @@ function tocParagraphs(formSet: FormSet, outline: readonly OutlinePart[]): Parag
       out.push(new Paragraph({ indent: { left: INDENT_2 }, children: [new TextRun(entry)] }));
   }
   return out;
+}
+
+/** 部门决算单位构成: 序号, 单位名称, 备注, as the HTML prints it. */
+function unitTable(table: NonNullable<OutlinePart['sections'][number]['unitTable']>): Table {
+  const cell = (text: string) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun(text)] })] });
+  const rows =
+    table.units.length === 0
+      ? [['', '（尚未填写单位）', '']]
+      : table.units.map((u, i) => [String(i + 1), u.name, u.note]);
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [table.columns, ...rows].map((r) => new TableRow({ children: r.map(cell) })),
+  });
 }
 
 /** The paragraphs of a section with the same roles as the HTML: 一、 黑体, （一） 楷体 (run in or whole), the rest body. */

@@ -42,6 +42,11 @@ export interface OutlineSection {
   /** The paragraphs as written (leading spaces dropped; empty lines left out); the template's default if none. */
   readonly paragraphs: readonly string[];
   readonly chart?: ChartKey;
+  /** 部门决算单位构成, where the profile prints it as a table: the column titles and one row per unit. */
+  readonly unitTable?: {
+    readonly columns: readonly [string, string, string];
+    readonly units: readonly { readonly name: string; readonly note: string }[];
+  };
 }
 
 export interface OutlinePart {
@@ -74,6 +79,9 @@ export function publicationOutline(formSet: FormSet, doc: GongkaiDocument): Outl
           .map(trimParagraph)
           .filter((p) => p !== ''),
         ...(s.chart ? { chart: s.chart } : {}),
+        ...(s.unitTable
+          ? { unitTable: { columns: s.unitTable.columns, units: doc.sections?.[s.key]?.units ?? [] } }
+          : {}),
       };
     }),
   }));
@@ -189,6 +197,7 @@ export function buildPublicationHtml(
           `<h2 class="section-heading" id="${tocTargetId('section', section.key)}">${esc(section.heading)}</h2>`,
         );
       out.push(...paragraphsHtml(section.paragraphs));
+      if (section.unitTable) out.push(unitTableHtml(section.unitTable));
       const chart = section.chart ? options.charts?.[section.chart] : undefined;
       if (section.chart && chart)
         out.push(chartHtml(section.chart, chart, chartNumbers.get(section.chart) ?? 0));
@@ -252,6 +261,21 @@ function tocHtml(formSet: FormSet, doc: GongkaiDocument, outline: readonly Outli
     '</ul>',
     '</section>',
   ].join('\n');
+}
+
+/** 部门决算单位构成 as the template prints it: 序号, 单位名称, 备注; an empty list says so rather than print nothing. */
+function unitTableHtml(table: NonNullable<OutlineSection['unitTable']>): string {
+  const [no, name, note] = table.columns;
+  const rows =
+    table.units.length === 0
+      ? `<tr><td colspan="3" class="unit-empty">（尚未填写单位）</td></tr>`
+      : table.units
+          .map(
+            (u, i) =>
+              `<tr><td class="unit-no">${i + 1}</td><td>${esc(u.name)}</td><td>${esc(u.note)}</td></tr>`,
+          )
+          .join('');
+  return `<table class="unit-table"><thead><tr><th>${esc(no)}</th><th>${esc(name)}</th><th>${esc(note)}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function paragraphsHtml(paragraphs: readonly string[]): string[] {
@@ -369,6 +393,9 @@ ${TOC_ENTRY_CSS}
 }
 .part-divider .part-title { margin-top: 60mm; }
 .section-heading { margin: 0; font-family: ${HEITI_STACK}; font-size: ${BODY_PT}pt; font-weight: normal; line-height: ${LINE_PT}pt; text-indent: 2em; break-after: avoid; }
+.unit-table { border-collapse: collapse; margin: 6pt auto; width: 100%; font-size: 14pt; line-height: 1.4; }
+.unit-table th, .unit-table td { border: 0.5pt solid #000; padding: 2pt 6pt; }
+.unit-table .unit-no { text-align: center; width: 3em; }
 .text-part p { margin: 0; text-indent: 2em; text-align: justify; }
 .text-part p.h1, .text-part span.h1 { font-family: ${HEITI_STACK}; }
 .text-part p.h2, .text-part span.h2 { font-family: ${KAITI_STACK}; }

@@ -123,6 +123,8 @@ const UNITS = [
   '次',
   '条',
   '批',
+  '期',
+  '篇',
 ];
 
 /**
@@ -138,12 +140,16 @@ export function statedNumbers(text: string): StatedNumber[] {
     const before = text.slice(Math.max(0, start - 1), start);
     const after = text.slice(end, end + 1);
     if (/^[年月日号]/.test(after) || /[第图表附]$/.test(before)) continue;
+    // Inside a title (《2023汉阳街力赛》) a number is part of a name.
+    if (text.lastIndexOf('《', start) > text.lastIndexOf('》', start)) continue;
     // List markers: 1、 1. （1） at a paragraph or sentence start.
     const atStart = start === 0 || /[。；：！？\n]$/.test(before);
     if (atStart && /^[、.．]/.test(after) && !/^\.\d/.test(text.slice(end))) continue;
     if (before === '（' && after === '）' && /(^|[。；：])$/.test(text.slice(0, start - 1))) continue;
-    const unit = UNITS.find((u) => text.startsWith(u, end)) ?? '';
-    end += unit.length;
+    // 784余条, 20多人: an approximate count keeps its unit.
+    const approx = /^[余多]/.test(text.slice(end)) ? 1 : 0;
+    const unit = UNITS.find((u) => text.startsWith(u, end + approx)) ?? '';
+    if (unit) end += approx + unit.length;
     out.push({
       start,
       end,

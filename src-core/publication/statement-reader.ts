@@ -99,11 +99,16 @@ export function readParagraph(
 ): NumberStatus[] {
   const w = ctx.phrases.words;
   const ignore = ctx.phrases.ignore;
-  // The item a list paragraph is about: the most specific name in its first clause group.
+  // The item a list paragraph is about: the most specific name in its first clause (“6.其他收入0.00万元，为…
+  // “经营收入”之外取得的收入” is about 其他收入, not the 经营收入 its definition names later).
   let topic: Subject | undefined;
   if (LIST_ITEM.test(text) && sents[0]) {
     const first = sents[0];
-    const head = text.slice(first.start, first.end).replace(LIST_ITEM, '');
+    const head =
+      text
+        .slice(first.start, first.end)
+        .replace(LIST_ITEM, '')
+        .split(/[，；：]/)[0] ?? '';
     const found = lastSubject(head, ctx, head);
     if (found && 'subject' in found) topic = found.subject;
   }

@@ -15,6 +15,15 @@ export function checkPublicationContract(
 ): string[] {
   const problems: string[] = [];
   const metrics = publication.metrics;
+  const sections = publication.parts.flatMap((p) => p.sections ?? []);
+  const lists = sections.filter((s) => s.unitList);
+  if (lists.length > 1)
+    problems.push(
+      `公开文本模板 有 ${lists.length} 节标为单位构成（unitList）：${lists.map((s) => s.key).join('、')}，只能有一节`,
+    );
+  for (const s of sections)
+    if (s.unitTable && !s.unitList)
+      problems.push(`公开文本模板 ${s.key} 有单位构成表（unitTable），但没有标为单位构成（unitList）`);
   for (const name of REQUIRED_QUANTITIES)
     if (!(name in metrics)) problems.push(`公开文本模板 metrics 缺少程序要用的数量“${name}”`);
   for (const name of CHART_QUANTITIES)

@@ -21,6 +21,11 @@ const sectionTemplate = z.object({
   shareBase: z.string().optional(),
   /** In a 汇总 document this section lists the 单位构成 (本级 and the member units), kept to the member list. */
   unitList: z.boolean().optional(),
+  /**
+   * The section holds a table of its units (部门决算单位构成: 序号, 单位名称, 备注, 本级 first), printed under its
+   * paragraphs, as the template prints it; the headings are the three column titles. Only on the unitList section.
+   */
+  unitTable: z.object({ columns: z.tuple([z.string(), z.string(), z.string()]) }).optional(),
 });
 
 /** The publication's six parts, their sections, and the named quantities its text talks about. */

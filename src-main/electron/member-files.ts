@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { MemberFile, MemberFilesOutcome, MemberFilesRequest } from '../../src-core/host';
-import { memberPaths, type MemberPath } from '../node/consolidation-files';
+import { memberPaths, type MemberPath } from '../node/member-paths';
 import type { MemberWatch } from '../node/member-watcher';
 import { MAX_DOCUMENT_BYTES } from '../node/document-file';
 import { DOCUMENT_FILTER, type Dialogs } from './file-dialogs';

@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
   Consolidation,
@@ -10,76 +9,15 @@ import {
   type GongkaiDocument,
   type MemberChange,
   type MemberRead,
-  type MemberSource,
 } from '../../src-core';
 import { documentTooBig, MAX_DOCUMENT_BYTES } from './document-file';
-import { fileErrorMessage } from './file-errors';
+import { memberPaths, type MemberPath } from './member-paths';
 import { readLimitedFile } from './read-limited';
 
-/** A member file found for a 汇总, or a listed path that gives none. */
-export type MemberPath =
-  | { readonly ok: true; readonly source: MemberSource; readonly file: string }
-  | { readonly ok: false; readonly source: MemberSource; readonly message: string };
+export { memberPaths, type MemberPath } from './member-paths';
 
 /** Member files read ahead of the one being summed. */
 const READ_AHEAD = 8;
-
-const MEMBER_FILE = /\.(gongkai\.json|xlsx)$/i;
-
-/**
- * The member files a 汇总's list names: files as listed, folders as the unit files directly in them (`*.gongkai.json`,
- * `*.xlsx`, by name; hidden, temporary and `.bak` files are not units). `exclude` keeps the department's own file and
- * outputs out of a folder it sits in. A listed path that is missing or unreadable is returned as a failure, so it is
- * shown, never skipped.
- */
-export async function memberPaths(
-  listed: readonly string[],
-  baseDir: string,
-  exclude: readonly string[] = [],
-): Promise<MemberPath[]> {
-  const skip = new Set(exclude.map((f) => path.resolve(f)));
-  const out: MemberPath[] = [];
-  const seen = new Set<string>();
-  const add = (file: string, label: string) => {
-    const id = path.resolve(file);
-    if (seen.has(id) || skip.has(id)) return;
-    seen.add(id);
-    out.push({ ok: true, source: { id, label }, file: id });
-  };
-  for (const entry of listed) {
-    const full = path.resolve(baseDir, entry);
-    let stat;
-    try {
-      stat = await fs.stat(full);
-    } catch (e) {
-      out.push({ ok: false, source: { id: full, label: entry }, message: fileErrorMessage(entry, e) });
-      continue;
-    }
-    if (!stat.isDirectory()) {
-      add(full, entry);
-      continue;
-    }
-    let names: string[];
-    try {
-      names = await fs.readdir(full);
-    } catch (e) {
-      out.push({ ok: false, source: { id: full, label: entry }, message: fileErrorMessage(entry, e) });
-      continue;
-    }
-    const units = names
-      .filter((n) => MEMBER_FILE.test(n) && !n.startsWith('.') && !n.startsWith('~$'))
-      .sort();
-    if (units.length === 0) {
-      out.push({
-        ok: false,
-        source: { id: full, label: entry },
-        message: `文件夹“${entry}”里没有单位文件（*.gongkai.json 或 *.xlsx）。`,
-      });
-    }
-    for (const n of units) add(path.join(full, n), path.join(entry, n));
-  }
-  return out;
-}
 
 /**
  * Reads one member's figures: a `*.gongkai.json` validated as when opened (its unit, settings and tables; the text

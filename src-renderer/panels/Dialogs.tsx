@@ -18,6 +18,22 @@ export function Dialogs({ host }: { host: RendererHost }) {
     </button>
   );
   switch (d.kind) {
+    case 'choice':
+      title = d.title;
+      body = <pre className="gk-dialog-text">{d.text}</pre>;
+      actions = d.choices.map((c, i) => (
+        <button
+          key={c.id}
+          type="button"
+          className={`gk-button${c.primary ? '' : ' gk-secondary'}`}
+          data-testid={`choice-${c.id}`}
+          autoFocus={i === 0}
+          onClick={() => d.answer(c.id)}
+        >
+          {c.label}
+        </button>
+      ));
+      break;
     case 'message':
       title = d.title;
       body = <pre className="gk-dialog-text">{d.text}</pre>;
@@ -136,7 +152,7 @@ export function Dialogs({ host }: { host: RendererHost }) {
     <ModalFrame
       title={title}
       kind={d.kind}
-      onEscape={d.kind === 'restore' ? undefined : close}
+      onEscape={d.kind === 'restore' ? undefined : d.kind === 'choice' ? () => d.answer(null) : close}
       actions={actions}
     >
       {body}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CommandType } from '../../src-core/host';
-import { useHost } from '../state/use-store';
+import { useHost, useStore } from '../state/use-store';
 
 interface Item {
   readonly label: string;
@@ -58,6 +58,8 @@ const MENUS: readonly { label: string; items: readonly (Item | 'sep')[] }[] = [
 /** The in-page menu bar of the browser host (Electron has the native menu with the same commands). */
 export function MenuBar() {
   const host = useHost();
+  // While an export or import runs, the others wait (the status bar says what is running).
+  const busy = useStore().busy !== null;
   const [open, setOpen] = useState<number | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -93,6 +95,7 @@ export function MenuBar() {
                     type="button"
                     role="menuitem"
                     data-testid={`cmd-${item.command}`}
+                    disabled={busy && BUSY_COMMANDS.has(item.command)}
                     onClick={() => {
                       setOpen(null);
                       host.dispatch({ type: item.command });
@@ -110,3 +113,12 @@ export function MenuBar() {
     </div>
   );
 }
+
+/** The commands that run one at a time (exports, import, print). */
+const BUSY_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>([
+  'importExcel',
+  'exportExcel',
+  'exportPdf',
+  'exportDocx',
+  'print',
+]);

@@ -32,6 +32,11 @@ export function NoticeBar() {
           自动保存失败
         </span>
       )}
+      {store.busy && (
+        <span className="gk-busy" data-testid="busy" role="status" aria-live="polite">
+          正在{store.busy}…
+        </span>
+      )}
       {notice && (
         <span className={`gk-notice gk-notice-${notice.kind}`} data-testid="notice" role="status">
           {notice.text}

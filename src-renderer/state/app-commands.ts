@@ -37,15 +37,26 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
     return true;
   };
 
-  const confirmDiscard = (): boolean => {
+  /**
+   * Before 新建 / 打开 replace the document: unsaved work is 保存 (and only if that save succeeds, go on), 不保存, or
+   * 取消 (nothing happens). True when the caller may go on.
+   */
+  const settleUnsaved = async (): Promise<boolean> => {
     store.commitPendingEdits();
-    return !store.session.dirty || window.confirm('当前文件有未保存的修改，继续将放弃这些修改。是否继续？');
+    if (!store.session.dirty) return true;
+    const choice = await store.ask(
+      '保存修改',
+      `“${store.file.fileName}”有未保存的修改，是否先保存？\n不保存，所做的修改将会丢失。`,
+      UNSAVED_CHOICES,
+    );
+    if (choice === 'save') return save(false);
+    return choice === 'discard';
   };
 
   return async function handle(command: HostCommand): Promise<void> {
     switch (command.type) {
       case 'new':
-        if (confirmDiscard()) {
+        if (await settleUnsaved()) {
           // With more than one form profile shipped, 新建 asks which one; the open document's is preselected.
           if (listProfiles().length > 1) {
             store.showDialog({ kind: 'newDocument' });
@@ -57,7 +68,7 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
         return;
       case 'open':
       case 'openRecent': {
-        if (!confirmDiscard()) return;
+        if (!(await settleUnsaved())) return;
         const outcome =
           command.type === 'open'
             ? await host.api.openDocument()
@@ -124,3 +135,10 @@ export function createCommandHandler(store: EditorStore, host: RendererHost, gri
     }
   };
 }
+
+/** 保存 / 不保存 / 取消, as Excel and WPS ask (Esc is 取消). */
+export const UNSAVED_CHOICES = [
+  { id: 'save', label: '保存', primary: true },
+  { id: 'discard', label: '不保存' },
+  { id: 'cancel', label: '取消' },
+] as const;

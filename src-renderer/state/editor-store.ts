@@ -56,7 +56,17 @@ export type Dialog =
   | { readonly kind: 'restore'; readonly snapshot: RecoverySnapshot }
   | { readonly kind: 'formulaHelp' }
   | { readonly kind: 'about' }
-  | { readonly kind: 'newDocument' };
+  | { readonly kind: 'newDocument' }
+  | ChoiceDialog;
+
+/** A question with buttons (保存 / 不保存 / 取消 …); Esc or closing it answers null, as 取消 does. */
+export interface ChoiceDialog {
+  readonly kind: 'choice';
+  readonly title: string;
+  readonly text: string;
+  readonly choices: readonly { readonly id: string; readonly label: string; readonly primary?: boolean }[];
+  readonly answer: (id: string | null) => void;
+}
 
 /** A request to the grid to focus a cell (from 审核结果, 查找 …); seq makes repeated requests distinct. */
 export interface FocusRequest {
@@ -122,6 +132,8 @@ export class EditorStore {
   /** Why the last autosave failed (shown in the status bar until one succeeds); null when autosave works. */
   autosaveProblem: string | null = null;
   dialog: Dialog | null = null;
+  /** What is running that must not be started twice (an export, an import), shown in the status bar; null if idle. */
+  busy: string | null = null;
   focusRequest: FocusRequest | null = null;
   textFocus: TextFocusRequest | null = null;
   /** A request to show a field of the 绩效自评表 (its path in doc.performance). */
@@ -426,8 +438,59 @@ export class EditorStore {
   }
 
   showDialog(dialog: Dialog | null): void {
+    // A question replaced by another dialog is answered 取消: nobody's decision is left waiting for ever.
+    const open = this.dialog;
     this.dialog = dialog;
+    if (open?.kind === 'choice' && open !== dialog) open.answer(null);
     this.changed();
+  }
+
+  /** Asks a question in the app's own dialog; resolves to the id of the button chosen, or null for 取消/Esc. */
+  ask(title: string, text: string, choices: ChoiceDialog['choices']): Promise<string | null> {
+    return new Promise((resolve) => {
+      let answered = false;
+      const dialog: ChoiceDialog = {
+        kind: 'choice',
+        title,
+        text,
+        choices,
+        answer: (id) => {
+          if (answered) return;
+          answered = true;
+          if (this.dialog === dialog) {
+            this.dialog = null;
+            this.changed();
+          }
+          resolve(id);
+        },
+      };
+      this.showDialog(dialog);
+    });
+  }
+
+  /**
+   * Runs a long task (an export …) once: while it runs the status bar says so and a second start is refused with a
+   * notice; a failure is shown in Chinese with what failed, never swallowed.
+   */
+  async runBusy(label: string, task: () => Promise<void>): Promise<void> {
+    if (this.busy !== null) {
+      this.notify('warning', `正在${this.busy}，请等它完成后再试。`);
+      return;
+    }
+    this.busy = label;
+    this.changed();
+    try {
+      await task();
+    } catch (e) {
+      this.showDialog({
+        kind: 'message',
+        title: `${label}失败`,
+        text: `${label}没有完成：${e instanceof Error ? e.message : String(e)}`,
+      });
+    } finally {
+      this.busy = null;
+      this.changed();
+    }
   }
 
   toggle(what: 'showSidebar' | 'showFindings' | 'findOpen' | 'consolidationOpen', value?: boolean): void {

@@ -13,13 +13,17 @@ export async function runExportCommand(
   store.commitPendingEdits();
   switch (type) {
     case 'exportExcel':
-      return exportExcel(store, host);
+      return store.runBusy('导出Excel', () => exportExcel(store, host));
     case 'exportDocx':
-      return exportWord(store, host);
+      return store.runBusy('导出Word', () => exportWord(store, host));
     case 'importExcel':
-      return importExcel(store, host);
+      return store.runBusy('导入Excel', () => importExcel(store, host));
     case 'exportPdf':
     case 'print':
+      if (store.busy !== null) {
+        store.notify('warning', `正在${store.busy}，请等它完成后再试。`);
+        return;
+      }
       // Which tables, with or without a cover and contents: asked in a dialog, then printPages() runs.
       store.showDialog({ kind: 'printOptions', mode: type === 'print' ? 'print' : 'pdf' });
       return;
@@ -30,7 +34,7 @@ export async function runExportCommand(
  * Before something leaves the app to be submitted or published: say what is still wrong or unwritten, and let the
  * user decide (a draft for review may well go out with them).
  */
-function confirmOpenProblems(store: EditorStore, includeText: boolean): boolean {
+async function confirmOpenProblems(store: EditorStore, includeText: boolean): Promise<boolean> {
   const tableErrors = store.workbook.findings().filter((f) => f.severity === 'error').length;
   const doc = includeText ? store.documentFindings() : [];
   const textErrors = doc.filter((f) => f.severity === 'error').length;
@@ -41,11 +45,15 @@ function confirmOpenProblems(store: EditorStore, includeText: boolean): boolean 
     todos > 0 ? `${todos} 处【待填写】` : '',
   ].filter((p) => p !== '');
   if (parts.length === 0) return true;
-  return window.confirm(`还有${parts.join('、')}（见审核结果）。仍要导出吗？`);
+  const choice = await store.ask('仍要导出吗？', `还有${parts.join('、')}（见审核结果）。仍要导出吗？`, [
+    { id: 'export', label: '仍要导出', primary: true },
+    { id: 'cancel', label: '取消' },
+  ]);
+  return choice === 'export';
 }
 
 async function exportExcel(store: EditorStore, host: RendererHost): Promise<void> {
-  if (!confirmOpenProblems(store, false)) return;
+  if (!(await confirmOpenProblems(store, false))) return;
   const charts = await chartPngs(store);
   // exceljs, echarts and docx load on first use: the editor starts without them (vite.config.ts says how).
   const { exportXlsx } = await import('../../src-core/export/xlsx-export');
@@ -58,7 +66,7 @@ async function exportExcel(store: EditorStore, host: RendererHost): Promise<void
 }
 
 async function exportWord(store: EditorStore, host: RendererHost): Promise<void> {
-  if (!confirmOpenProblems(store, true)) return;
+  if (!(await confirmOpenProblems(store, true))) return;
   const { exportDocx } = await import('../../src-core/export/docx-export');
   const data = await exportDocx(store.session.formSet, store.document);
   const name = store.suggestedName().replace(/\.gongkai\.json$/i, '.docx');
@@ -84,14 +92,23 @@ async function printableHtml(
   return buildPrintHtml(formSet, document, options);
 }
 
-/** Runs the PDF export or the print after the options dialog. */
-export async function printPages(
+/** Runs the PDF export or the print after the options dialog (once at a time; the status bar says it is busy). */
+export function printPages(
   store: EditorStore,
   host: RendererHost,
   mode: 'pdf' | 'print',
   options: { whole: boolean; tables: readonly string[]; cover: boolean; toc: boolean },
 ): Promise<void> {
-  if (!confirmOpenProblems(store, options.whole)) return;
+  return store.runBusy(mode === 'pdf' ? '导出PDF' : '打印', () => printNow(store, host, mode, options));
+}
+
+async function printNow(
+  store: EditorStore,
+  host: RendererHost,
+  mode: 'pdf' | 'print',
+  options: { whole: boolean; tables: readonly string[]; cover: boolean; toc: boolean },
+): Promise<void> {
+  if (!(await confirmOpenProblems(store, options.whole))) return;
   const html = await printableHtml(store, options);
   if (mode === 'print') {
     await host.api.print(html);
@@ -144,7 +161,17 @@ export async function exportAuditReport(
 
 /** 导入Excel: the open document is replaced only if the import succeeded; the report says what was read. */
 async function importExcel(store: EditorStore, host: RendererHost): Promise<void> {
-  if (store.session.dirty && !window.confirm('当前文件有未保存的修改，导入将打开一个新文档。是否继续？'))
+  if (
+    store.session.dirty &&
+    (await store.ask(
+      '导入Excel',
+      `“${store.file.fileName}”有未保存的修改。导入将打开一个新文档，这些修改不会保存。是否继续？`,
+      [
+        { id: 'import', label: '不保存，导入', primary: true },
+        { id: 'cancel', label: '取消' },
+      ],
+    )) !== 'import'
+  )
     return;
   const picked = await host.api.importFile({ purpose: 'excel' });
   if (picked.status === 'cancelled') return;

@@ -78,10 +78,10 @@ function SectionEditor({
       .filter((l) => l !== '');
     if (lines.join('\n') !== original)
       store.apply(
-        { type: 'setSection', key: section.key, value: lines.length === 0 ? null : { paragraphs: lines } },
+        { type: 'setSection', key: section.key, value: sectionValue(lines, content?.units) },
         `修改${section.heading || '文字'}`,
       );
-  }, [store, section.key, section.heading]);
+  }, [store, section.key, section.heading, content?.units]);
   // Only text that differs from the document makes it unsaved: opening the editor changes nothing yet.
   const typed = editing && draft !== paragraphs.join('\n');
   useEffect(() => {
@@ -96,7 +96,7 @@ function SectionEditor({
 
   const save = (lines: string[]) =>
     store.apply(
-      { type: 'setSection', key: section.key, value: lines.length === 0 ? null : { paragraphs: lines } },
+      { type: 'setSection', key: section.key, value: sectionValue(lines, content?.units) },
       `修改${section.heading || '文字'}`,
     );
 
@@ -229,8 +229,108 @@ function SectionEditor({
           ))}
         </div>
       )}
+      {section.unitTable && (
+        <UnitTable
+          columns={section.unitTable.columns}
+          units={content?.units ?? []}
+          onChange={(units, label) =>
+            store.apply({ type: 'setSection', key: section.key, value: { paragraphs, units } }, label)
+          }
+        />
+      )}
       {section.chart && <Chart chart={section.chart} />}
     </section>
+  );
+}
+
+type UnitRow = { readonly name: string; readonly note: string };
+
+/** A section's text with its 单位构成 rows kept: editing the paragraphs never drops the table. */
+function sectionValue(lines: string[], units: readonly UnitRow[] | undefined) {
+  if (units !== undefined) return { paragraphs: lines, units: [...units] };
+  return lines.length === 0 ? null : { paragraphs: lines };
+}
+
+/**
+ * 部门决算单位构成 as the template prints it (序号, 单位名称, 备注; 本级 first): edited here in a unit's document;
+ * in a 汇总 it is filled from the member list. Each change is one undoable step.
+ */
+function UnitTable({
+  columns,
+  units,
+  onChange,
+}: {
+  columns: readonly [string, string, string];
+  units: readonly UnitRow[];
+  onChange: (units: UnitRow[], label: string) => void;
+}) {
+  const set = (i: number, field: 'name' | 'note', value: string) => {
+    const v = value.trim();
+    if ((units[i] as UnitRow)[field] === v) return;
+    onChange(
+      units.map((u, k) => (k === i ? { ...u, [field]: v } : u)),
+      `修改单位构成第 ${i + 1} 行`,
+    );
+  };
+  return (
+    <div className="gk-unit-table">
+      <table data-testid="unit-table">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c}>{c}</th>
+            ))}
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u, i) => (
+            <tr key={`${i}\u0001${u.name}\u0001${u.note}`} data-testid="unit-table-row">
+              <td className="num">{i + 1}</td>
+              <td>
+                <input
+                  defaultValue={u.name}
+                  aria-label={`第 ${i + 1} 行${columns[1]}`}
+                  maxLength={200}
+                  onBlur={(e) => set(i, 'name', e.target.value)}
+                />
+              </td>
+              <td>
+                <input
+                  defaultValue={u.note}
+                  aria-label={`第 ${i + 1} 行${columns[2]}`}
+                  maxLength={500}
+                  onBlur={(e) => set(i, 'note', e.target.value)}
+                />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="gk-button gk-small gk-secondary"
+                  onClick={() =>
+                    onChange(
+                      units.filter((_, k) => k !== i),
+                      `删除单位构成第 ${i + 1} 行`,
+                    )
+                  }
+                >
+                  删除
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {units.length === 0 && <div className="gk-hint">尚未填写单位。本级列第一行，然后是各下属单位。</div>}
+      <button
+        type="button"
+        className="gk-button gk-small"
+        data-testid="unit-table-add"
+        onClick={() => onChange([...units, { name: '', note: '' }], '添加单位构成行')}
+      >
+        添加单位
+      </button>
+    </div>
   );
 }
 

@@ -435,6 +435,21 @@ describe('持平 / 与上年一致 without a number', () => {
   });
 });
 
+describe('the item a list paragraph is about', () => {
+  it('is named in its first clause, not in the definition after it', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.income',
+        '6.其他收入0.00万元，为预算单位在“财政拨款收入”“事业收入”“经营收入”之外取得的收入。与上年相比无变化。',
+      ),
+    );
+    expect(of(doc, 'explanation.income').unchecked.map((u) => u.reason)).toEqual([
+      '没有其他收入的上年数（补充数据 › 上年数），“无变化”无从核对',
+    ]);
+  });
+});
+
 describe('text finding ids', () => {
   it('do not move when the text before them changes, so a 说明 written on a finding stays on it', () => {
     const wrong = '公务用车运行维护费决算为0.80万元。';

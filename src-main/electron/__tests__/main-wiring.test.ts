@@ -174,7 +174,8 @@ beforeAll(async () => {
   await import('../main');
   fake.state.ready();
   await settle();
-});
+  // Importing main loads the whole core: on a loaded machine that alone can take longer than the default 10 s.
+}, 120_000);
 afterAll(() => {
   delete process.env.GONGKAI_USER_DATA_DIR;
   fs.rmSync(profile, { recursive: true, force: true });

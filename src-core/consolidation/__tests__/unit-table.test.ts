@@ -1,0 +1,106 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { Consolidation, formSetFor, loadFormSet, newDocument, type GongkaiDocument } from '../..';
+import { exportDocx } from '../../export/docx-export';
+import { buildPublicationHtml } from '../../export/publication-html';
+import { profiles } from '../../../templates';
+
+const shanghai = () => {
+  const f = formSetFor(2024, 'shanghai');
+  if (!f) throw new Error('no 上海 2024 profile');
+  return f;
+};
+const KEY = 'overview.organization';
+
+function shanghaiUnit(name: string, value: string): GongkaiDocument {
+  const doc = newDocument(2024, { name }, { id: 'shanghai', year: 2024 });
+  return { ...doc, tables: { '01': { values: { '1': { '1': value } } } } };
+}
+
+describe('部门决算单位构成 (上海 2024 prints it as a table: 序号, 单位名称, 备注)', () => {
+  it('is declared in the profile: the 概况 section lists the units as a table', () => {
+    const section = shanghai()
+      .publication.parts.flatMap((p) => p.sections ?? [])
+      .find((s) => s.unitList);
+    expect(section?.key).toBe(KEY);
+    expect(section?.unitTable?.columns).toEqual(['序号', '单位名称', '备注']);
+  });
+
+  it('a profile whose unitTable is not on its unitList section does not load, and says which', () => {
+    const raw = profiles.find((p) => p.id === 'shanghai');
+    if (!raw) throw new Error('no raw 上海 profile');
+    const publication = structuredClone(raw.publication) as {
+      parts: { sections?: { key: string; unitList?: boolean; unitTable?: unknown }[] }[];
+    };
+    const section = publication.parts[0]?.sections?.find((s) => s.key === KEY);
+    if (!section) throw new Error('no section');
+    delete section.unitList;
+    expect(() => loadFormSet({ ...raw, publication })).toThrow(
+      /overview\.organization 有单位构成表（unitTable），但没有标为单位构成（unitList）/,
+    );
+  });
+
+  it('in a 汇总 follows the member list, 本级 first, a 备注 typed before kept by name', () => {
+    const dept = {
+      ...shanghaiUnit('上海市某局', '1'),
+      sections: {
+        [KEY]: { paragraphs: ['本局另有说明。'], units: [{ name: '上海市某中心', note: '事业单位' }] },
+      },
+    };
+    const c = new Consolidation(shanghai(), dept);
+    c.setMember(
+      { id: 'a', label: 'a.gongkai.json' },
+      { ok: true, document: shanghaiUnit('上海市某中心', '2') },
+    );
+    c.setMember(
+      { id: 'b', label: 'b.gongkai.json' },
+      { ok: true, document: shanghaiUnit('上海市某研究所', '3') },
+    );
+    const section = () => c.document().sections?.[KEY];
+    expect(section()?.units).toEqual([
+      { name: '上海市某局（本级）', note: '' },
+      { name: '上海市某中心', note: '事业单位' },
+      { name: '上海市某研究所', note: '' },
+    ]);
+    // The lead sentences are generated; the department's own paragraph is kept; no numbered list beside the table.
+    expect(section()?.paragraphs).toEqual([
+      '本局另有说明。',
+      '从预算单位构成看，上海市某局部门决算包括：上海市某局本级决算、下属单位决算。',
+      '纳入上海市某局2024年度部门决算编制范围的单位包括：',
+    ]);
+    c.removeMember('a');
+    expect(section()?.units?.map((u) => u.name)).toEqual(['上海市某局（本级）', '上海市某研究所']);
+  });
+
+  it('is printed in the publication HTML and the Word export as typed in a unit’s document', async () => {
+    const doc = {
+      ...shanghaiUnit('上海市某中心', '2'),
+      sections: {
+        [KEY]: {
+          paragraphs: ['纳入上海市某中心2024年度部门决算编制范围的单位包括：'],
+          units: [
+            { name: '上海市某中心（本级）', note: '' },
+            { name: '上海市某分中心', note: '差额拨款 <事业>' },
+          ],
+        },
+      },
+    };
+    const html = buildPublicationHtml(shanghai(), doc);
+    const table = html.slice(
+      html.indexOf('<table class="unit-table">'),
+      html.indexOf('</table>', html.indexOf('unit-table')),
+    );
+    expect(table).toContain('<th>序号</th><th>单位名称</th><th>备注</th>');
+    expect(table).toContain(
+      '<td class="unit-no">2</td><td>上海市某分中心</td><td>差额拨款 &lt;事业&gt;</td>',
+    );
+    const zip = await JSZip.loadAsync(await exportDocx(shanghai(), doc));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('<w:tbl>');
+    for (const text of ['单位名称', '上海市某中心（本级）', '上海市某分中心', '差额拨款 &lt;事业&gt;'])
+      expect(xml).toContain(text);
+
+    const empty = buildPublicationHtml(shanghai(), shanghaiUnit('上海市某中心', '2'));
+    expect(empty).toContain('（尚未填写单位）');
+  });
+});
