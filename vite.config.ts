@@ -6,7 +6,7 @@ import pkg from './package.json' with { type: 'json' };
 /**
  * The renderer imports src-core through its index, which also re-exports the Excel, Word and chart code. src-core's
  * modules have no import-time side effects (it is a headless library), so saying so lets the bundler drop what the
- * first screen does not use: exceljs, echarts and docx then arrive only in the chunks the exports import() on first
+ * first screen does not use: the xlsx code (fflate), echarts and docx then arrive only in the chunks the exports import() on first
  * use. test/unit/web-bundle.test.ts checks that the initial chunk holds none of them.
  */
 const srcCoreHasNoSideEffects: Plugin = {

@@ -28,6 +28,8 @@ export type CommandType =
   | 'toggleFindings'
   | 'unitInfo'
   | 'formulaHelp'
+  /** 转换表样…: the open document on another profile's forms. */
+  | 'convertProfile'
   | 'about'
   /** The window is closing and the document has unsaved changes the user chose to save. */
   | 'saveAndClose';

@@ -65,6 +65,7 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
   { id: 'exportPdf', label: '导出PDF', opensDialog: true },
   { id: 'exportDocx', label: '导出Word（文字部分）', opensDialog: true },
   { id: 'exportAuditReport', label: '导出审核报告', opensDialog: true },
+  { id: 'convertProfile', label: '转换表样', opensDialog: true },
   { id: 'print', label: '打印', opensDialog: true, keys: [mod('p')], keyScope: 'window' },
   {
     id: 'undo',
@@ -147,6 +148,7 @@ export const MENUS: readonly MenuSpec[] = [
     mnemonic: 'F',
     items: [
       'new',
+      'convertProfile',
       'open',
       'native:recentFiles',
       '-',

@@ -14,44 +14,52 @@ export function derivedFormulas(
   sheetName: (table: string) => string,
 ): Map<string, string> {
   const out = new Map<string, string>();
-  const where = (c: number) => {
+  // Each cell's place on its sheet, looked up once (a cell is a term of several equations): row 0 = not on a sheet.
+  const n = sys.cells.length;
+  const rowOf = new Int32Array(n);
+  const colOf = new Int32Array(n);
+  for (let c = 0; c < n; c++) {
     const a = sys.cells[c] as CellAddress;
     const pos = geometryOf(a.table)?.valueAt.get(`${a.row}\u0001${a.col}`);
-    return pos ? { table: a.table, ...pos } : null;
-  };
+    if (pos) {
+      rowOf[c] = pos.row;
+      colOf[c] = pos.col;
+    }
+  }
+  const letters: string[] = [];
+  const letter = (col: number) => (letters[col] ??= columnLetter(col));
+  const tableOf = (c: number) => (sys.cells[c] as CellAddress).table;
   for (const eq of sys.equations) {
     if (!eq.defines || sys.entered(eq.target)) continue;
-    const target = where(eq.target);
-    if (!target || eq.terms.length === 0) continue;
-    const terms: { sign: number; table: string; row: number; col: number }[] = [];
-    let complete = true;
-    eq.terms.forEach((t, i) => {
-      const w = where(t);
-      if (!w) complete = false;
-      else terms.push({ sign: eq.signs[i] as number, ...w });
-    });
-    if (!complete) continue;
-    const ref = (t: { table: string; row: number; col: number }) =>
-      `${t.table === target.table ? '' : `'${sheetName(t.table)}'!`}${columnLetter(t.col)}${t.row}`;
+    if (rowOf[eq.target] === 0 || eq.terms.length === 0) continue;
+    if (eq.terms.some((t) => rowOf[t] === 0)) continue;
+    const table = tableOf(eq.target);
+    const ref = (c: number) =>
+      `${tableOf(c) === table ? '' : `'${sheetName(tableOf(c))}'!`}${letter(colOf[c] as number)}${rowOf[c]}`;
     // Group consecutive positive terms down one column into SUM ranges.
+    const terms = eq.terms;
     const parts: string[] = [];
     let i = 0;
     while (i < terms.length) {
-      const t = terms[i] as (typeof terms)[number];
+      const t = terms[i] as number;
+      const sign = eq.signs[i] as number;
       let j = i;
-      while (
-        j + 1 < terms.length &&
-        t.sign === 1 &&
-        (terms[j + 1] as (typeof terms)[number]).sign === 1 &&
-        (terms[j + 1] as (typeof terms)[number]).table === t.table &&
-        (terms[j + 1] as (typeof terms)[number]).col === t.col &&
-        (terms[j + 1] as (typeof terms)[number]).row === (terms[j] as (typeof terms)[number]).row + 1
-      ) {
+      while (j + 1 < terms.length) {
+        const next = terms[j + 1] as number;
+        const prev = terms[j] as number;
+        if (
+          sign !== 1 ||
+          eq.signs[j + 1] !== 1 ||
+          tableOf(next) !== tableOf(t) ||
+          colOf[next] !== colOf[t] ||
+          rowOf[next] !== (rowOf[prev] as number) + 1
+        )
+          break;
         j++;
       }
       const text =
-        j > i ? `SUM(${ref(t)}:${columnLetter(t.col)}${(terms[j] as (typeof terms)[number]).row})` : ref(t);
-      parts.push(`${parts.length === 0 ? (t.sign === 1 ? '' : '-') : t.sign === 1 ? '+' : '-'}${text}`);
+        j > i ? `SUM(${ref(t)}:${letter(colOf[t] as number)}${rowOf[terms[j] as number]})` : ref(t);
+      parts.push(`${parts.length === 0 ? (sign === 1 ? '' : '-') : sign === 1 ? '+' : '-'}${text}`);
       i = j + 1;
     }
     const a = sys.cells[eq.target] as CellAddress;

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { Decimal, canonicalAmount, parseAmount } from '../money';
 import {
   newDocument,
@@ -13,8 +12,8 @@ import { levelOfCode } from '../catalog/catalog';
 import type { FormSet, TableTemplate } from '../template';
 import { expectedColumnHeaders, headerKey, matchColumnsByHeader } from './xlsx-header-match';
 import { readInfoSheet } from './xlsx-info-sheet';
-import { useLinearMerges } from './linear-merges';
-import { loadXlsxBook } from './load-xlsx';
+import { loadXlsxSheets } from './load-xlsx';
+import type { XlsxCellRead, XlsxSheetRead } from './xlsx-reader';
 
 /** What was read from one table's sheet, and what was not (with why). */
 export interface TableImportReport {
@@ -40,12 +39,15 @@ export type XlsxImport =
     }
   | { readonly ok: false; readonly message: string; readonly report?: readonly TableImportReport[] };
 
-const MAX_ROWS = 20_000;
+/** Columns looked at on a sheet: the widest form has a few dozen; anything further right is not a table's. */
+const MAX_COLUMNS = 60;
 
 interface Cell {
   readonly text: string;
   /** The value when the cell holds a number (or a formula with a numeric result). */
   readonly number?: number;
+  /** A formula's cached result (number above). */
+  readonly formula?: boolean;
   readonly formulaWithoutResult?: boolean;
   /** An Excel error value (#REF!, #DIV/0! …). */
   readonly error?: boolean;
@@ -68,29 +70,18 @@ export async function importXlsx(
   bytes: Uint8Array,
 ): Promise<XlsxImport> {
   const candidates: readonly FormSet[] = Array.isArray(profiles) ? profiles : [profiles as FormSet];
-  useLinearMerges(); // exceljs applies a sheet's merges one by one, each checked against all before it
-  const loaded = await loadXlsxBook(bytes);
+  // Sheets beyond any 决算's size were refused by the zip guard while it inflated them, before anything was built.
+  const loaded = await loadXlsxSheets(bytes);
   if (!loaded.ok) return loaded;
-  const { book } = loaded;
-  for (const ws of book.worksheets) {
-    // Rows with content, not the last formatted row: a stray format far down must not refuse a good file.
-    if (ws.actualRowCount > MAX_ROWS) {
-      return {
-        ok: false,
-        message: `工作表“${ws.name}”有 ${ws.actualRowCount} 行内容，远超决算公开表的规模，没有读取。`,
-      };
-    }
-  }
-  const info = readInfoSheet(book);
+  const { sheets } = loaded;
+  const info = readInfoSheet(sheets);
   if (info && info.damaged.length > 0)
     // Importing the tables without them would quietly lose the text the user wrote: say so instead.
     return {
       ok: false,
       message: `隐藏工作表“文件信息”中的${info.damaged.join('、')}已损坏，无法读取，为免丢失内容没有导入。若只需导入报表，可在 Excel/WPS 中删除该工作表后再导入。`,
     };
-  const grids = book.worksheets
-    .filter((w) => w.state !== 'hidden')
-    .map((w) => ({ name: w.name, grid: readGrid(w) }));
+  const grids = sheets.filter((w) => !w.hidden).map((w) => ({ name: w.name, grid: readGrid(w) }));
 
   const named = info?.profile
     ? candidates.find((f) => f.profile.id === info.profile?.id && f.profile.year === info.profile.year)
@@ -268,58 +259,39 @@ function readTables(
   return { report, tables, unitName, year, moneyUnits };
 }
 
-function readGrid(ws: ExcelJS.Worksheet): Grid {
+/** A sheet as a dense grid of its first MAX_COLUMNS columns; each cell of a merge shows the merge's value. */
+function readGrid(ws: XlsxSheetRead): Grid {
+  const width = Math.min(ws.width, MAX_COLUMNS);
   const grid: Grid = [];
-  const width = Math.min(ws.columnCount, 60);
-  ws.eachRow({ includeEmpty: true }, (row, rowNo) => {
+  for (let r = 0; r < ws.rows.length; r++) {
+    const source = ws.rows[r];
     const line: Cell[] = [];
-    for (let c = 1; c <= width; c++) line.push(cellOf(row.getCell(c)));
-    grid[rowNo - 1] = line;
-  });
-  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
+    if (source) for (let c = 0; c < width; c++) line.push(cellOf(source[c]));
+    grid.push(line);
+  }
+  for (const m of ws.merges) {
+    const master = cellOf(ws.rows[m.top]?.[m.left]);
+    for (let r = m.top; r <= Math.min(m.bottom, grid.length - 1); r++) {
+      const line = grid[r] as Cell[];
+      for (let c = line.length; c < width; c++) line.push(EMPTY);
+      for (let c = m.left; c <= Math.min(m.right, width - 1); c++) line[c] = master;
+    }
+  }
   return grid;
 }
 
-function cellOf(cell: ExcelJS.Cell): Cell {
-  const v = cell.isMerged && cell.master !== cell ? cell.master.value : cell.value;
-  if (v === null || v === undefined) return { text: '' };
-  if (typeof v === 'number') return { text: String(v), number: v };
-  if (typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v)) {
-    const result = (v as { result?: unknown }).result;
-    if (typeof result === 'number') return { text: String(result), number: result };
-    if (result && typeof result === 'object' && 'error' in result)
-      return { text: plainText((result as { error: unknown }).error), error: true };
-    if (result === undefined || result === null) return { text: '', formulaWithoutResult: true };
-    return { text: plainText(result) };
-  }
-  if (typeof v === 'object' && !(v instanceof Date) && 'error' in v)
-    return { text: plainText((v as { error: unknown }).error), error: true };
-  return { text: plainText(v) };
-}
+const EMPTY: Cell = { text: '' };
 
-/**
- * The text a cell shows, whatever shape exceljs gives its value: a string, rich text (runs), a hyperlink whose text
- * may itself be rich text, a date, a boolean. Never "[object Object]": a value of a shape not known here reads as
- * UNKNOWN_CONTENT, which an amount cell then reports as not a valid amount (kept and flagged, not dropped or 0).
- */
-function plainText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray((v as { richText: unknown }).richText))
-      return (v as { richText: unknown[] }).richText
-        .map((run) => plainText((run as { text?: unknown } | null)?.text))
-        .join('')
-        .trim();
-    if ('text' in v) return plainText((v as { text: unknown }).text);
-  }
-  return UNKNOWN_CONTENT;
+function cellOf(cell: XlsxCellRead | undefined): Cell {
+  if (!cell) return EMPTY;
+  if (cell.number !== undefined)
+    return cell.formula
+      ? { text: cell.text, number: cell.number, formula: true }
+      : { text: cell.text, number: cell.number };
+  if (cell.error) return { text: cell.text, error: true };
+  if (cell.formulaWithoutResult) return { text: '', formulaWithoutResult: true };
+  return { text: cell.text.trim() };
 }
-
-const UNKNOWN_CONTENT = '（无法识别的单元格内容）';
 
 const squash = (s: string) => s.replace(/[\s\u3000]/g, '');
 
@@ -476,6 +448,9 @@ function amountOf(
     skipped.push(`${where}：单元格是错误值 ${c.text}，已原样保留并标为无效`);
     return c.text;
   }
+  // A formula that came to 0 (an empty total, as this app writes it) adds nothing: a zero amount shows empty, and a
+  // total is computed by the rules anyway.
+  if (c.formula && c.number === 0) return null;
   if (c.number !== undefined) return canonicalAmount(new Decimal(c.number.toPrecision(15)));
   const text = c.text;
   if (text === '') return null;

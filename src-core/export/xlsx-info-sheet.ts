@@ -1,5 +1,6 @@
-import type ExcelJS from 'exceljs';
 import type { GongkaiDocument, UnitInfo } from '../document/types';
+import type { XlsxSheetRead } from './xlsx-reader';
+import type { XlsxWriter } from './xlsx-writer';
 
 /** The hidden sheet carrying what the tables do not show: 公开日期, 联系电话, tolerance, the user's own 科目. */
 export const INFO_SHEET = '文件信息';
@@ -16,17 +17,24 @@ const FIELDS: readonly [string, (doc: GongkaiDocument) => string][] = [
   ['表样', (d) => (d.profile ? `${d.profile.id}@${d.profile.year}` : '')],
 ];
 
-export function writeInfoSheet(book: ExcelJS.Workbook, doc: GongkaiDocument): void {
-  const ws = book.addWorksheet(INFO_SHEET, { state: 'hidden' });
-  ws.addRow(['项目', '内容']);
-  for (const [k, get] of FIELDS) ws.addRow([k, get(doc)]);
-  if (doc.settings.ruleTolerance) ws.addRow(['规则容差', JSON.stringify(doc.settings.ruleTolerance)]);
+/** Adds the hidden 文件信息 sheet: one 项目 | 内容 row per field, all text. */
+export function writeInfoSheet(book: XlsxWriter, doc: GongkaiDocument): void {
+  const ws = book.addSheet(INFO_SHEET, { hidden: true });
+  let row = 0;
+  const addRow = (key: string, value: string) => {
+    row++;
+    ws.set(row, 1, key, TEXT);
+    ws.set(row, 2, value, TEXT);
+  };
+  addRow('项目', '内容');
+  for (const [k, get] of FIELDS) addRow(k, get(doc));
+  if (doc.settings.ruleTolerance) addRow('规则容差', JSON.stringify(doc.settings.ruleTolerance));
   // One row per 科目: a whole catalog in one cell would pass Excel's 32,767-character limit.
   if (doc.catalog) {
-    ws.addRow(['自定义科目方式', doc.catalog.replace ? '替换' : '追加']);
-    for (const e of doc.catalog.entries) ws.addRow([`科目:${e.code}`, e.name]);
+    addRow('自定义科目方式', doc.catalog.replace ? '替换' : '追加');
+    for (const e of doc.catalog.entries) addRow(`科目:${e.code}`, e.name);
   }
-  for (const [id, t] of Object.entries(doc.tables)) if (t.note) ws.addRow([`说明:${id}`, t.note]);
+  for (const [id, t] of Object.entries(doc.tables)) if (t.note) addRow(`说明:${id}`, t.note);
   // The text, the facts and the 绩效自评表 can each pass Excel's 32,767 characters per cell (Excel and WPS would cut
   // them): each is continued over rows 文字部分, 文字部分:2 …
   for (const [key, value] of [
@@ -35,10 +43,10 @@ export function writeInfoSheet(book: ExcelJS.Workbook, doc: GongkaiDocument): vo
     [PERFORMANCE, doc.performance],
   ] as const)
     if (value)
-      cellChunks(JSON.stringify(value)).forEach((c, i) => ws.addRow([i === 0 ? key : `${key}:${i + 1}`, c]));
-  ws.eachRow((row) => row.eachCell((c) => (c.numFmt = '@')));
+      cellChunks(JSON.stringify(value)).forEach((c, i) => addRow(i === 0 ? key : `${key}:${i + 1}`, c));
 }
 
+const TEXT = { numFmt: '@' } as const;
 const SECTIONS = '文字部分';
 const FACTS = '补充数据';
 const PERFORMANCE = '绩效自评表';
@@ -74,15 +82,11 @@ export interface InfoSheet {
   readonly performance?: unknown;
 }
 
-export function readInfoSheet(book: ExcelJS.Workbook): InfoSheet | null {
-  const ws = book.getWorksheet(INFO_SHEET);
+export function readInfoSheet(sheets: readonly XlsxSheetRead[]): InfoSheet | null {
+  const ws = sheets.find((s) => s.name === INFO_SHEET);
   if (!ws) return null;
   const map = new Map<string, string>();
-  ws.eachRow((row) => {
-    const k = String(row.getCell(1).value ?? '');
-    const v = row.getCell(2).value;
-    map.set(k, v === null || v === undefined ? '' : String(v));
-  });
+  for (const row of ws.rows) if (row) map.set(row[0]?.text ?? '', row[1]?.text ?? '');
   const damaged: string[] = [];
   const json = (k: string, s = map.get(k)) => {
     if (!s) return undefined;

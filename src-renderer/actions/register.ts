@@ -65,6 +65,12 @@ const BEHAVIOURS: { readonly [K in ActionId]: Behaviour } = {
   exportExcel: { perform: (ctx) => runExportCommand('exportExcel', ctx.store, ctx.host), predicate: notBusy },
   exportPdf: { perform: (ctx) => runExportCommand('exportPdf', ctx.store, ctx.host), predicate: notBusy },
   exportDocx: { perform: (ctx) => runExportCommand('exportDocx', ctx.store, ctx.host), predicate: notBusy },
+  convertProfile: {
+    perform: (ctx) => {
+      ctx.store.commitPendingEdits();
+      ctx.store.showDialog({ kind: 'convertProfile' });
+    },
+  },
   exportAuditReport: {
     perform: (ctx) => {
       ctx.store.commitPendingEdits();

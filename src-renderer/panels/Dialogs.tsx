@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../state/use-store';
 import type { RendererHost } from '../host/get-host';
 import { exportAuditReport, printPages } from '../state/export-commands';
-import { listProfiles } from '../../src-core';
+import { convertProfile, formSetFor, listProfiles, profileConversionReport } from '../../src-core';
 
 /** Modal dialogs: messages, restore after a crash, 公式说明, 关于. */
 export function Dialogs({ host }: { host: RendererHost }) {
@@ -127,6 +127,11 @@ export function Dialogs({ host }: { host: RendererHost }) {
       title = '公式说明';
       body = <FormulaHelp />;
       break;
+    case 'convertProfile':
+      title = '转换表样';
+      body = <ConvertProfileChoice onDone={close} />;
+      actions = null;
+      break;
     case 'newDocument':
       title = '新建';
       body = <NewDocumentChoice onDone={close} />;
@@ -236,6 +241,81 @@ function NewDocumentChoice({ onDone }: { onDone: () => void }) {
       <div className="gk-modal-actions">
         <button type="button" className="gk-button" data-testid="new-create" onClick={create}>
           新建
+        </button>
+        <button type="button" className="gk-button gk-secondary" onClick={onDone}>
+          取消
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * 转换表样: the open document on another profile's forms. The report (every amount the target cannot hold, with its
+ * place and value; columns to fill; text parts left behind) is shown before anything changes; 转换 opens the result
+ * as a new, unsaved document, so the original file stays as it was.
+ */
+function ConvertProfileChoice({ onDone }: { onDone: () => void }) {
+  const store = useStore();
+  const from = store.session.formSet;
+  const targets = listProfiles().filter((p) => p.id !== from.profile.id || p.year !== from.profile.year);
+  const [chosen, setChosen] = useState(targets[0] ? `${targets[0].id}@${targets[0].year}` : '');
+  const picked = targets.find((p) => `${p.id}@${p.year}` === chosen);
+  const to = picked ? formSetFor(picked.year, picked.id) : undefined;
+  const doc = store.session.document;
+  const result = useMemo(() => (to ? convertProfile(from, to, doc) : undefined), [from, to, doc]);
+  const convert = () => {
+    if (!result?.ok || !to) return;
+    onDone();
+    const u = store.session.document.unit;
+    store.replaceDocument(
+      result.conversion.document,
+      {
+        filePath: null,
+        fileName: `${u.name || '未命名单位'}${u.year}年度部门决算公开（${to.profile.name.split('（')[0]}）.gongkai.json`,
+      },
+      { dirty: true },
+    );
+    store.notify(
+      result.conversion.lost.length > 0 ? 'warning' : 'info',
+      `已转换为“${to.profile.name}”（尚未保存）${result.conversion.lost.length > 0 ? `，${result.conversion.lost.length} 个金额未转入` : ''}。`,
+    );
+  };
+  return (
+    <div className="gk-new-document" data-testid="convert-profile">
+      <p>当前表样：{from.profile.name}。转换为：</p>
+      {targets.map((p) => {
+        const key = `${p.id}@${p.year}`;
+        return (
+          <label key={key} className="gk-new-document-choice">
+            <input
+              type="radio"
+              name="gk-convert-profile"
+              checked={chosen === key}
+              onChange={() => setChosen(key)}
+              data-testid={`convert-profile-${key}`}
+            />{' '}
+            {p.name}
+          </label>
+        );
+      })}
+      {result && !result.ok && <p className="gk-error">{result.message}</p>}
+      {result?.ok && (
+        <ul className="gk-convert-report" data-testid="convert-report">
+          {profileConversionReport(result.conversion).map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      )}
+      <div className="gk-modal-actions">
+        <button
+          type="button"
+          className="gk-button"
+          data-testid="convert-apply"
+          disabled={!result?.ok}
+          onClick={convert}
+        >
+          转换（另存为新文件）
         </button>
         <button type="button" className="gk-button gk-secondary" onClick={onDone}>
           取消

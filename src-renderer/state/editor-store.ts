@@ -55,6 +55,7 @@ export type Dialog =
     }
   | { readonly kind: 'restore'; readonly snapshot: RecoverySnapshot }
   | { readonly kind: 'formulaHelp' }
+  | { readonly kind: 'convertProfile' }
   | { readonly kind: 'about' }
   | { readonly kind: 'newDocument' }
   | ChoiceDialog;

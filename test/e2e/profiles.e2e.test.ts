@@ -31,4 +31,32 @@ describe('新建 picks the form profile', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('转换表样 shows the report first, then opens the sample on the 上海 forms unsaved; 审核结果 speaks 上海 terms', async () => {
+    const { page, errors } = await app.open();
+    page.on('dialog', (d) => void d.accept());
+    await page.getByTestId('menu-文件').click();
+    await page.getByTestId('cmd-convertProfile').click();
+    await page.getByTestId('convert-profile-shanghai@2024').check();
+    const report = page.getByTestId('convert-report');
+    await expect.poll(() => report.textContent()).toContain('所有金额都已转入');
+    await expect.poll(() => report.textContent()).toContain('目标表样没有的文字部分（未转入）');
+    await screenshot(page, 'convert-profile-report');
+    await page.getByTestId('convert-apply').click();
+    await expect
+      .poll(() => page.getByTestId('nav-07').getAttribute('title'))
+      .toBe('表七 财政拨款“三公”经费支出决算表');
+    await expect
+      .poll(() => page.getByTestId('status-file').textContent())
+      .toMatch(/（上海市 2024 年度）\.gongkai\.json · 未保存/);
+    await page.getByTestId('nav-03').click();
+    const panel = page.locator('.gk-rule');
+    await expect.poll(() => panel.count()).toBeGreaterThan(0);
+    const rules = await panel.allTextContents();
+    expect(rules.join('\n')).toContain('本年支出合计等于其余各栏之和');
+    expect(rules.join('\n')).not.toMatch(/\d栏|栏各行|公开\d\d表/);
+    await screenshot(page, 'shanghai-grid-findings');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

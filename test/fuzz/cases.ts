@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, strToU8 } from 'fflate';
+import { MAX_SHEET_CELLS, MAX_SHEET_ROWS } from '../../src-core/export/sheet-count';
 import {
   builtinFormSet,
   decodeDocumentBytes,
@@ -276,10 +277,10 @@ export async function xlsxCase(seed: number, big: boolean): Promise<Verdict> {
         bytes[Math.floor(rnd() * bytes.length)] = Math.floor(rnd() * 256);
   } else if (family === 3) {
     bytes = xlsxWithSheet(
-      bigSheetXml(30_000 + Math.floor(rnd() * 10_000), 2, pick(rnd, [null, 'A1:B2', 'A1'])),
+      bigSheetXml(MAX_SHEET_ROWS + 1 + Math.floor(rnd() * 10_000), 1, pick(rnd, [null, 'A1:B2', 'A1'])),
     );
   } else {
-    bytes = xlsxWithSheet(bigSheetXml(50, 20_000 + Math.floor(rnd() * 5000), null));
+    bytes = xlsxWithSheet(bigSheetXml(50, MAX_SHEET_CELLS / 50 + 1 + Math.floor(rnd() * 5000), null));
   }
   const printed: string[] = [];
   const original = { warn: console.warn, error: console.error, log: console.log };

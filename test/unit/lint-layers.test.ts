@@ -22,7 +22,7 @@ describe('layers by allow-list (eslint/layers.js)', () => {
   it('refuses an import of a higher layer, naming the layers', async () => {
     const found = await rulesFor(
       'src-core/catalog/probe.ts',
-      "import { loadXlsxBook } from '../export/load-xlsx';\nexport const l = loadXlsxBook;\n",
+      "import { loadXlsxSheets } from '../export/load-xlsx';\nexport const l = loadXlsxSheets;\n",
     );
     expect(found).toHaveLength(1);
     expect(found[0]).toContain('src-core/catalog may not import src-core/export');

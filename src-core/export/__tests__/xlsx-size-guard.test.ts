@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { bigSheetXml, xlsxWithSheet } from '../../../test/fuzz/cases';
 import { checkXlsxInflation } from '../zip-guard';
-import { SheetCounter } from '../sheet-count';
+import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, SheetCounter } from '../sheet-count';
 
 describe('sheets beyond any 决算 table are refused from the zip, before exceljs loads them', () => {
-  it('a 100,000-row sheet (whatever its <dimension> claims) is refused by the streamed count', async () => {
-    const bytes = xlsxWithSheet(bigSheetXml(100_000, 1, 'A1:A2'));
+  it('a sheet of more rows than the limit (whatever its <dimension> claims) is refused by the streamed count', async () => {
+    const bytes = xlsxWithSheet(bigSheetXml(MAX_SHEET_ROWS + 1, 1, 'A1:A2'));
     const message = await checkXlsxInflation(bytes);
-    expect(message).toContain('超过 20000 行');
+    expect(message).toContain(`超过 ${MAX_SHEET_ROWS} 行`);
   });
 
-  it('a sheet of 50 rows and 20,000 columns is refused by its cells', async () => {
-    expect(await checkXlsxInflation(xlsxWithSheet(bigSheetXml(50, 12_000, null)))).toContain('单元格');
+  it('a sheet of 50 rows and more cells than the limit is refused by its cells', async () => {
+    const cols = MAX_SHEET_CELLS / 50 + 100;
+    expect(await checkXlsxInflation(xlsxWithSheet(bigSheetXml(50, cols, null)))).toContain('单元格');
+  });
+
+  it('the largest sheet this app exports (a 16× department, 28,000 rows) is inside the limits', async () => {
+    expect(await checkXlsxInflation(xlsxWithSheet(bigSheetXml(28_000, 10, null)))).toBeNull();
   });
 
   it('a table-sized sheet passes', async () => {

@@ -57,6 +57,7 @@ describe('buildMenuTemplate', () => {
     const file = submenu(find(win, 'file'));
     expect(labels(file)).toEqual([
       '新建',
+      '转换表样',
       '打开',
       '最近打开',
       '保存',

@@ -1,3 +1,4 @@
+// exceljs's merge check made linear, for the reference exceljs export (test/reference/exceljs-xlsx-export.ts).
 import ExcelJS from 'exceljs';
 
 /** The part of exceljs's Worksheet this patch touches (internal, stable across exceljs 4.x). */
