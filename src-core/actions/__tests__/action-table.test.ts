@@ -84,6 +84,7 @@ describe('the action table', () => {
     const file = MENUS.find((m) => m.id === 'file')!;
     expect(pageMenuItems(file.items)).toEqual([
       'new',
+      'convertProfile',
       'open',
       '-',
       'save',
@@ -93,6 +94,7 @@ describe('the action table', () => {
       'exportExcel',
       'exportPdf',
       'exportDocx',
+      'exportAuditReport',
       '-',
       'print',
     ]);
