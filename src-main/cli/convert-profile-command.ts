@@ -1,14 +1,9 @@
-import {
-  convertProfile,
-  formSetFor,
-  formSetOfDocument,
-  listProfiles,
-  profileConversionReport,
-} from '../../src-core';
+import { convertProfile, formSetOfDocument, profileConversionReport } from '../../src-core';
 import { readDocumentFile, saveDocumentFile } from '../node/document-file';
 import { fileErrorMessage } from '../node/file-errors';
 import { exists, isSameFile } from '../node/same-file';
 import { parseArgs } from './args';
+import { profileFromArg } from './profile-arg';
 import type { CliIO } from './main';
 
 const USAGE = '用法：gongkai convert-profile IN.gongkai.json --to 标识@年度 --out OUT.gongkai.json [--json]';
@@ -28,20 +23,13 @@ export async function convertProfileCommand(argv: readonly string[], io: CliIO):
   if (!file || extra.length > 0 || typeof out !== 'string' || typeof wanted !== 'string')
     return fail(io, USAGE);
   if (await isSameFile(out, file)) return fail(io, '输出文件不能与原文件相同，以免覆盖原表样的数据。');
-  const [id, year] = wanted.split('@');
-  const match = listProfiles().filter((p) => p.id === id && (year === undefined || String(p.year) === year));
-  if (match.length !== 1)
-    return fail(
-      io,
-      `没有表样“${wanted}”。可用：${listProfiles()
-        .map((p) => `${p.id}@${p.year}`)
-        .join('、')}`,
-    );
-  const to = formSetFor((match[0] as { year: number }).year, id);
+  const target = profileFromArg(wanted);
+  if ('message' in target) return fail(io, target.message);
+  const to = target.formSet;
   const read = await readDocumentFile(file);
   if (!read.ok) return fail(io, read.message);
   const from = formSetOfDocument(read.document);
-  if (!from || !to) return fail(io, `不支持 ${read.document.formYear} 年度的报表格式。`);
+  if (!from) return fail(io, `不支持 ${read.document.formYear} 年度的报表格式。`);
   const result = convertProfile(from, to, read.document);
   if (!result.ok) return fail(io, result.message);
   const replacing = await exists(out);

@@ -1,8 +1,8 @@
-import { formSetFor, listProfiles } from '../../src-core';
 import { saveDocumentFile } from '../node/document-file';
 import { fileErrorMessage } from '../node/file-errors';
 import { exists, isSameFile } from '../node/same-file';
 import { parseArgs } from './args';
+import { profileFromArg } from './profile-arg';
 import { loadInput } from './load-input';
 import type { CliIO } from './main';
 
@@ -26,18 +26,9 @@ export async function importCommand(argv: readonly string[], io: CliIO): Promise
   const wanted = args.flags.get('profile');
   let profile;
   if (typeof wanted === 'string') {
-    const [id, year] = wanted.split('@');
-    const match = listProfiles().filter(
-      (p) => p.id === id && (year === undefined || String(p.year) === year),
-    );
-    if (match.length !== 1)
-      return fail(
-        io,
-        `没有表样“${wanted}”。可用：${listProfiles()
-          .map((p) => `${p.id}@${p.year}`)
-          .join('、')}`,
-      );
-    profile = formSetFor((match[0] as { year: number }).year, id);
+    const named = profileFromArg(wanted);
+    if ('message' in named) return fail(io, named.message);
+    profile = named.formSet;
   }
   const read = await loadInput(file, profile);
   if (!read.ok) return fail(io, read.message);
