@@ -20,6 +20,36 @@ describe('gongkai profiles and gongkai import', () => {
     expect(r.out).toContain('shanghai@2024');
   });
 
+  it('a profile named that does not exist is refused with the list of those that do, for import and convert-profile alike', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-profile-arg-'));
+    writeFileSync(path.join(dir, 'sh.xlsx'), await shanghaiWorkbook());
+    for (const argv of [
+      [
+        'import',
+        path.join(dir, 'sh.xlsx'),
+        '--out',
+        path.join(dir, 'a.gongkai.json'),
+        '--profile',
+        'shanghai@2099',
+      ],
+      [
+        'convert-profile',
+        path.join(dir, 'sh.xlsx'),
+        '--out',
+        path.join(dir, 'b.gongkai.json'),
+        '--to',
+        'hubei',
+      ],
+    ]) {
+      const r = await run(argv);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('没有表样');
+      expect(r.err).toContain('shanghai@2024');
+    }
+    expect(existsSync(path.join(dir, 'a.gongkai.json'))).toBe(false);
+    expect(existsSync(path.join(dir, 'b.gongkai.json'))).toBe(false);
+  });
+
   it('imports a hand-filled 上海 workbook as a 上海 document; one with an unreadable table writes nothing, exit 2', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-import-'));
     writeFileSync(path.join(dir, 'sh.xlsx'), await shanghaiWorkbook());
