@@ -44,7 +44,16 @@ export function createActionRunner(
       if (scope === 'window' && options.menuHasAccelerators && menuHasAction(spec.id)) return false;
       if (spec.fieldsKeepKey && inTextField(e.target)) return false;
       const action = ACTIONS.get(spec.id);
-      if (!action || (action.predicate && !action.predicate(ctx))) return false;
+      if (!action) return false;
+      if (action.predicate && !action.predicate(ctx)) {
+        if (ctx.store.busy === null) return false;
+        // A job is running: the key is still ours, so Ctrl+P during an export does not open the browser's own
+        // print dialog, and the user is told why nothing happens.
+        e.preventDefault();
+        e.stopPropagation();
+        ctx.store.notify('warning', `正在${ctx.store.busy}，请等它完成后再试。`);
+        return true;
+      }
       e.preventDefault();
       e.stopPropagation();
       const key: KeyEventLike = {

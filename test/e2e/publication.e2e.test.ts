@@ -45,14 +45,11 @@ describe('the publication around the tables', () => {
     const area = page.getByTestId('textarea-overview.duties');
     await area.fill('本中心负责全区新闻宣传工作。');
     await expect.poll(() => page.getByTestId('status-file').textContent()).toContain('未保存');
-    const asked: string[] = [];
-    page.once('dialog', (d) => {
-      asked.push(d.message());
-      void d.dismiss();
-    });
     await page.getByTestId('menu-文件').click();
     await page.getByTestId('cmd-new').click();
-    await expect.poll(() => asked).toEqual(['当前文件有未保存的修改，继续将放弃这些修改。是否继续？']);
+    // The app's own 保存 / 不保存 / 取消 dialog asks; 取消 keeps the sample.
+    await expect.poll(() => page.getByTestId('dialog-choice').textContent()).toContain('未保存');
+    await page.getByTestId('choice-cancel').click();
     // Declined: the sample stays, with the typed text now part of it (and undoable).
     await expect.poll(() => area.count()).toBe(0);
     await expect
