@@ -11,8 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { builtinFormSet, parseAmount, parseCsv, readDocument, tableLayout, Workbook } from '../../src-core';
 import { exportXlsx } from '../../src-core/export/xlsx-export';
 import { sheetGeometry } from '../../src-core/export/sheet-geometry';
+import { generateDepartmentDocument } from '../../bench/department-document';
+import { A4, near } from '../helpers/pdf-reading';
+import { pdfjsPageTexts } from '../helpers/pdf-text';
 
 const run = promisify(execFile);
+/** Text without its white space: LibreOffice breaks a wrapped header cell into lines. */
+const squeeze = (s: string) => s.replace(/\s+/g, '');
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
 
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -106,29 +111,28 @@ describe('the exported workbook in LibreOffice', () => {
   });
 
   it(
-    'prints 公开04表 and 公开06表 on one page each, by the same rule as the PDF (fit to one page)',
-    { timeout: 180_000 },
+    'prints every sheet as its print setup says: A4 in the table’s orientation, whole width on each page, one page where set, the header on every page',
+    { timeout: 400_000 },
     async () => {
       if (!SOFFICE) throw new Error('没有找到 LibreOffice（apt-get install libreoffice-calc-nogui）');
       const formSet = builtinFormSet();
-      const read = readDocument(
-        fs.readFileSync(
-          path.resolve(__dirname, '../../samples/hanyang-media-center-2023.gongkai.json'),
-          'utf8',
-        ),
-        () => formSet,
-      );
-      if (!read.ok) throw new Error(read.message);
+      // 300 项: 公开02/03/05表 run over many pages; the fixed tables are the sample's forms.
+      const doc = generateDepartmentDocument(formSet, { items: 300 });
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-lo-pages-'));
-      const xlsx = path.join(dir, 'sample.xlsx');
-      fs.writeFileSync(xlsx, await exportXlsx(formSet, read.document));
+      const xlsx = path.join(dir, 'department.xlsx');
+      fs.writeFileSync(xlsx, await exportXlsx(formSet, doc));
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(xlsx);
-      for (const code of ['公开04表', '公开06表']) {
-        const setup = book.getWorksheet(code)?.pageSetup;
-        expect(setup?.fitToPage, code).toBe(true);
-        expect([setup?.fitToWidth, setup?.fitToHeight], code).toEqual([1, 1]);
+      const onePage = new Set<string>();
+      for (const t of formSet.tables) {
+        const setup = book.getWorksheet(t.code)?.pageSetup;
+        expect(setup?.fitToPage, t.code).toBe(true);
+        expect(setup?.fitToWidth, t.code).toBe(1);
+        if (setup?.fitToHeight === 1) onePage.add(t.id);
       }
+      // The page-fit rule puts the short fixed forms on one page (公开04表 and 公开06表 among them).
+      for (const id of ['04', '06']) expect(onePage.has(id), `公开${id}表`).toBe(true);
+
       await run(
         SOFFICE,
         [
@@ -141,18 +145,50 @@ describe('the exported workbook in LibreOffice', () => {
           dir,
           xlsx,
         ],
-        { timeout: 150_000 },
+        { timeout: 350_000 },
       );
-      const pdf = path.join(dir, 'sample.pdf');
-      const pages = Number(/^Pages:\s+(\d+)/m.exec((await run('pdfinfo', [pdf])).stdout)?.[1]);
-      // Which table each page shows: its title starts the page; a page without one continues the table before it.
+      const pdf = fs.readFileSync(path.join(dir, 'department.pdf'));
+      const texts = (await pdfjsPageTexts(new Uint8Array(pdf))).map(squeeze);
+      const sizes = [
+        ...(
+          await run('pdfinfo', ['-f', '1', '-l', String(texts.length), path.join(dir, 'department.pdf')])
+        ).stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm),
+      ].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+      expect(sizes.length).toBe(texts.length);
+
+      // Which table each page shows: its title starts the table; a page without one continues the table before it.
       const tableOf: string[] = [];
-      for (let p = 1; p <= pages; p++) {
-        const text = (await run('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'])).stdout;
-        const t = formSet.tables.find((t) => text.includes(`2023年度${t.title}`));
+      texts.forEach((text) => {
+        const t = formSet.tables.find((t) => text.includes(squeeze(`${doc.unit.year}年度${t.title}`)));
         tableOf.push(t ? t.id : (tableOf.at(-1) ?? ''));
+      });
+      const wb = new Workbook(formSet, doc);
+      for (const t of formSet.tables) {
+        const pages = tableOf.flatMap((id, p) => (id === t.id ? [p] : []));
+        if (onePage.has(t.id)) expect(pages.length, `${t.code}：页数`).toBe(1);
+        else expect(pages.length, `${t.code}：页数`).toBeGreaterThanOrEqual(1);
+        // Every header text of the form on every page: the width fits one page (no page holds only the right-hand
+        // columns) and the header rows repeat as print titles.
+        const header = tableLayout(wb.tables.get(t.id) as NonNullable<ReturnType<typeof wb.tables.get>>)
+          .header.map((h) => squeeze(h.text))
+          .filter((h) => h.length > 0 && !/^\d+$/.test(h));
+        for (const p of pages) {
+          const size = sizes[p] as { width: number; height: number };
+          const [short, long] =
+            t.orientation === 'portrait' ? [size.width, size.height] : [size.height, size.width];
+          expect(
+            [near(short, A4.short), near(long, A4.long)],
+            `${t.code} 第${p + 1}页：A4 ${t.orientation}`,
+          ).toEqual([true, true]);
+          expect(
+            header.filter((h) => !(texts[p] as string).includes(h)),
+            `${t.code} 第${p + 1}页缺少的表头`,
+          ).toEqual([]);
+        }
       }
-      for (const id of ['04', '06']) expect(tableOf.filter((t) => t === id).length, `公开${id}表`).toBe(1);
+      // The long classification tables do run over several pages (else the header check above proves nothing).
+      for (const id of ['02', '03', '05'])
+        expect(tableOf.filter((t) => t === id).length, `公开${id}表`).toBeGreaterThan(3);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   );
