@@ -15,11 +15,7 @@ export class RuleGraph {
   readonly equations: readonly Equation[];
   /** For each cell, the equation that computes it; -1 when no rule computes the cell (it is not derived). */
   readonly definingEquation: Int32Array;
-  /** For each cell, the equations it is a term of, and its sign there (one entry per occurrence). */
-  readonly usedBy: readonly (readonly number[])[];
-  readonly usedSign: readonly (readonly number[])[];
-  /** For each cell, the equations whose left-hand side it is. */
-  readonly targetOf: readonly (readonly number[])[];
+  private uses: { usedBy: number[][]; usedSign: number[][]; targetOf: number[][] } | undefined;
   /** The derived cells in dependency order: each after every derived cell its equation sums. */
   readonly order: readonly number[];
   /** Each derived cell's position in `order` (-1 for cells that are not derived). */
@@ -37,6 +33,37 @@ export class RuleGraph {
     this.equations = expandRules(rules, tables, this.cells);
     const n = this.cells.size;
     const definingEquation = new Int32Array(n).fill(-1);
+    this.equations.forEach((eq, e) => {
+      if (eq.target >= 0 && eq.rule.role === 'define' && definingEquation[eq.target] === -1)
+        definingEquation[eq.target] = e;
+    });
+    this.definingEquation = definingEquation;
+    this.rank = new Int32Array(n).fill(-1);
+    this.onCycle = new Uint8Array(n);
+    const cycles: number[][] = [];
+    this.order = this.orderDerived(cycles);
+    this.cycles = cycles;
+  }
+
+  /** For each cell, the equations it is a term of, and its sign there (one entry per occurrence). */
+  get usedBy(): readonly (readonly number[])[] {
+    return this.usesOfCells().usedBy;
+  }
+  get usedSign(): readonly (readonly number[])[] {
+    return this.usesOfCells().usedSign;
+  }
+  /** For each cell, the equations whose left-hand side it is. */
+  get targetOf(): readonly (readonly number[])[] {
+    return this.usesOfCells().targetOf;
+  }
+
+  /**
+   * Which equations each cell takes part in: only edits need it, so it is built on the first one. A workbook built
+   * once to check, export or import a file (a department's has some 28,000 cells) never allocates it.
+   */
+  private usesOfCells(): { usedBy: number[][]; usedSign: number[][]; targetOf: number[][] } {
+    if (this.uses) return this.uses;
+    const n = this.cells.size;
     const usedBy: number[][] = Array.from({ length: n }, () => []);
     const usedSign: number[][] = Array.from({ length: n }, () => []);
     const targetOf: number[][] = Array.from({ length: n }, () => []);
@@ -45,20 +72,9 @@ export class RuleGraph {
         usedBy[t]?.push(e);
         usedSign[t]?.push(eq.signs[i] as number);
       });
-      if (eq.target >= 0) {
-        targetOf[eq.target]?.push(e);
-        if (eq.rule.role === 'define' && definingEquation[eq.target] === -1) definingEquation[eq.target] = e;
-      }
+      if (eq.target >= 0) targetOf[eq.target]?.push(e);
     });
-    this.definingEquation = definingEquation;
-    this.usedBy = usedBy;
-    this.usedSign = usedSign;
-    this.targetOf = targetOf;
-    this.rank = new Int32Array(n).fill(-1);
-    this.onCycle = new Uint8Array(n);
-    const cycles: number[][] = [];
-    this.order = this.orderDerived(cycles);
-    this.cycles = cycles;
+    return (this.uses = { usedBy, usedSign, targetOf });
   }
 
   /** A rule computes this cell. */
