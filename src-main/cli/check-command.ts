@@ -7,7 +7,6 @@ import {
   Workbook,
   type GongkaiDocument,
 } from '../../src-core';
-import { buildAuditReport, auditReportHtml } from '../../src-core/export/audit-report';
 import { writeFileAtomic } from '../node/atomic-file';
 import { loadInput } from './load-input';
 import { parseArgs } from './args';
@@ -70,13 +69,15 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const warnings = [...split.warnings, ...documentFindings.filter((f) => f.severity === 'warning')];
 
   if (typeof reportFile === 'string') {
+    // The report's code (its print HTML among it) loads only when one is asked for: a plain check stays small.
+    const { buildAuditReport, auditReportHtml } = await import('../../src-core/export/audit-report');
     const built = buildAuditReport(doc, findings, documentFindings);
     try {
       if (/\.pdf$/i.test(reportFile)) {
         const { renderPdf } = await import('../node/pdf');
         await renderPdf(auditReportHtml(doc, built), reportFile);
       } else {
-        // Loaded only here: a plain check loads no exceljs.
+        // Loaded only here: a plain check loads no xlsx writer.
         const { exportAuditReportXlsx } = await import('../../src-core/export/audit-report-xlsx');
         await writeFileAtomic(reportFile, await exportAuditReportXlsx(built), { backup: false });
       }

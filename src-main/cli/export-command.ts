@@ -86,7 +86,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
   };
   let current: { flag: OutputFlag; target: string } | null = null;
   // 图1—图4, drawn once for the Excel and the whole-publication exports that need them. Each output loads its own
-  // libraries (echarts, exceljs, docx, Chromium's driver) only when asked for, after the arguments are checked.
+  // libraries (echarts, the xlsx writer, docx, Chromium's driver) only when asked for, after the arguments are checked.
   let drawnCharts: Record<string, ChartOutput> | undefined;
   const allCharts = async () => {
     const { buildCharts } = await import('../../src-core/publication/charts');

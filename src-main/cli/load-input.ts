@@ -22,7 +22,7 @@ export async function loadInput(file: string, profile?: FormSet): Promise<Loaded
     (mb) => `文件太大（${mb} MB，上限 ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB），没有读取。`,
   );
   if (!read.ok) return read;
-  // exceljs is loaded only for an .xlsx: checking a .gongkai.json never pays for it.
+  // The xlsx reader (fflate, the import) is loaded only for an .xlsx: checking a .gongkai.json never pays for it.
   const { importXlsx } = await import('../../src-core/export/xlsx-import');
   const result = await importXlsx(profile ?? allFormSets(), new Uint8Array(read.data));
   if (!result.ok) {

@@ -9,13 +9,13 @@ export interface CliIO {
   err(text: string): void;
 }
 
-/** One subcommand: its lines in the help, and its code, loaded only when it runs (check must not load exceljs). */
+/** One subcommand: its lines in the help, and its code, loaded only when it runs (check must not load the export code). */
 interface Command {
   readonly help: string;
   readonly load: () => Promise<(argv: readonly string[], io: CliIO) => Promise<number>>;
 }
 
-// Each command's module is imported on demand, so `gongkai check` loads neither exceljs, echarts, docx nor
+// Each command's module is imported on demand, so `gongkai check` loads neither the xlsx code, echarts, docx nor
 // playwright-core; the build (scripts/build-cli.mjs) turns each import() into a chunk of its own.
 const COMMANDS: Record<string, Command> = {
   check: {

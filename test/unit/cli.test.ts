@@ -72,7 +72,7 @@ describe('gongkai check', () => {
 });
 
 describe('gongkai is plain JavaScript, each command loading only what it needs', () => {
-  it('check of the sample loads neither tsx nor exceljs, echarts, docx or playwright-core', async () => {
+  it('check of the sample loads neither tsx, echarts, docx, playwright-core nor the xlsx and print code', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-imports-'));
     const log = path.join(dir, 'imports.txt');
     await run(
@@ -84,6 +84,8 @@ describe('gongkai is plain JavaScript, each command loading only what it needs',
     expect(loaded.some((u) => u.endsWith('/out/cli/main.js'))).toBe(true);
     for (const pkg of ['tsx', 'exceljs', 'echarts', 'docx', 'playwright-core'])
       expect(loaded.filter((u) => u.includes(`/node_modules/${pkg}/`))).toEqual([]);
+    // Nor the app's own export code: the xlsx reader and writer, the print HTML, the 审核报告.
+    expect(loaded.filter((u) => /\/out\/cli\/chunks\/(xlsx-|print-html|audit-report)/.test(u))).toEqual([]);
     await fs.rm(dir, { recursive: true });
   });
 
