@@ -123,7 +123,7 @@ export async function checkXlsxInflation(bytes: Uint8Array): Promise<string | nu
         if (done) break;
         size += value.byteLength;
         if (counter) {
-          // Counted as it streams: a sheet beyond any 决算 table is refused before exceljs builds it in memory.
+          // Counted as it streams: a sheet beyond any 决算 table is refused before the reader builds it in memory.
           counter.push(value);
           const tooBig = counter.tooBig(sheet);
           if (tooBig) {

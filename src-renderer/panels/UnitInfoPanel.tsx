@@ -109,7 +109,7 @@ function CatalogSection() {
       store.showDialog({ kind: 'message', title: '导入科目目录失败', text: picked.message });
       return;
     }
-    // An .xlsx catalog needs exceljs, which loads only now.
+    // An .xlsx catalog needs the xlsx reader (fflate), which loads only now.
     const { readCatalogBytes } = await import('../../src-core/export/read-catalog-bytes');
     const result = await readCatalogBytes(picked.fileName, picked.data);
     if (!result.ok) {

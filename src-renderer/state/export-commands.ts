@@ -55,7 +55,7 @@ async function confirmOpenProblems(store: EditorStore, includeText: boolean): Pr
 async function exportExcel(store: EditorStore, host: RendererHost): Promise<void> {
   if (!(await confirmOpenProblems(store, false))) return;
   const charts = await chartPngs(store);
-  // exceljs, echarts and docx load on first use: the editor starts without them (vite.config.ts says how).
+  // The xlsx writer, echarts and docx load on first use: the editor starts without them (vite.config.ts says how).
   const { exportXlsx } = await import('../../src-core/export/xlsx-export');
   const data = await exportXlsx(store.session.formSet, store.document, { charts });
   const name = store.suggestedName().replace(/\.gongkai\.json$/i, '.xlsx');
@@ -145,7 +145,7 @@ export async function exportAuditReport(
       : await host.api.exportFile({
           kind: 'xlsx',
           suggestedName: name,
-          // exceljs is loaded when a workbook is written, not with the app.
+          // The xlsx writer is loaded when a workbook is written, not with the app.
           data: await (await import('../../src-core/export/audit-report-xlsx')).exportAuditReportXlsx(report),
         });
   if (outcome.status === 'failed')
