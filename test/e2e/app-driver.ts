@@ -2,13 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import { launchChromium } from '../../src-main/node/pdf';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src-main/node/pdf';
 
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 
-/** Launches the system's Chromium (never a downloaded browser) with the flags the PDF export uses. */
+/**
+ * Launches the system's Chromium (never a downloaded browser) with the flags the PDF export uses — but with real
+ * scrollbars: headless Chromium hides them by default (Playwright's --hide-scrollbars), and a user's Windows or UOS
+ * screen has classic 15–17 px scrollbars that take room from the grid. Tests must see the layout users see.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return launchChromium('运行界面测试');
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+    ignoreDefaultArgs: ['--hide-scrollbars'],
+  });
 }
 
 /**
@@ -90,4 +100,29 @@ export async function typeInto(target: Locator, text: string): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+/**
+ * Collects every browser-native dialog (confirm/alert/prompt) the page raises, dismissing it: the app asks in its
+ * own dialog, so a test expects this list to stay empty.
+ */
+export function nativeDialogs(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('dialog', (d) => {
+    if (d.type() === 'beforeunload') return void d.accept();
+    seen.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  return seen;
+}
+
+/** Waits for the app's own question, checks its text, and answers it with the button `choice`. */
+export async function answer(page: Page, expected: string | RegExp, choice: string): Promise<void> {
+  const ask = page.getByTestId('dialog-choice');
+  await ask.waitFor();
+  const text = (await ask.textContent()) ?? '';
+  if (typeof expected === 'string' ? !text.includes(expected) : !expected.test(text))
+    throw new Error(`the question says “${text}”, not “${String(expected)}”`);
+  await page.getByTestId(`choice-${choice}`).click();
+  await ask.waitFor({ state: 'detached' });
 }
