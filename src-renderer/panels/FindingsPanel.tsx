@@ -231,7 +231,7 @@ function FindingRow({
         <span className={`gk-dot gk-dot-${f.severity}`} />
         {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
       </td>
-      <td>{f.location}</td>
+      <td className="gk-wrap">{f.location}</td>
       {children}
       <td>
         <button
@@ -311,7 +311,7 @@ function DocumentFindingRow({ f, onNote }: { f: DocumentFinding; onNote: () => v
       <td className="num">{numbers ? (f.expected ?? '') : ''}</td>
       <td className="num">{numbers ? (f.written ?? '') : ''}</td>
       <td className="num" />
-      <td>
+      <td className="gk-wrap">
         {numbers && f.source ? <span className="gk-hint">{f.source}</span> : null}{' '}
         {numbers && f.cell ? (
           <button
