@@ -292,6 +292,9 @@ export function readParagraph(
     if (r.kind?.kind === 'value' && r.kind.side !== 'actual' && !r.kind.prior && r.located) {
       const kind = r.kind.side === 'budget' ? r.located.subject.budgetKind : r.kind.side;
       statedBudget.set(`${r.located.subject.name}:${kind}`, amountOf(r.num));
+      // A bare 预算 (支出预算为2.43万元) does not say which of the three budgets it is: a completion rate the
+      // same paragraph states against a named one (完成年初预算的36.63%) may only be checked against it.
+      if (r.kind.side === 'budget') statedBudget.set(`${r.located.subject.name}:bare`, amountOf(r.num));
     }
   }
   for (const s of sents) {
@@ -316,6 +319,7 @@ export function readParagraph(
       return { status: 'unchecked', reason: r.reason ?? '没有读懂' };
     return evaluate(r.num, r.located.subject, r.kind, ctx, statedBudget, statedChange);
   });
+  impliedBudgets(reads, statuses);
   contradictions(text, sents, reads, statuses, w);
   roundedShares(reads, statuses);
   sums(reads, statuses, ctx);
@@ -570,8 +574,15 @@ function evaluate(
       const b = budgetOf(kind.budget === 'budget' && named ? named : kind.budget);
       const stated =
         b.stated !== undefined ? { value: b.stated, source: `文字所写${budgetName(b.kind)}` } : undefined;
+      // 支出预算为2.43万元，…，完成年初预算的36.63%: with no budget of that kind anywhere, the rate is read
+      // against the budget the text states beside it (a wrong one is reported on that figure).
+      const bare = statedBudget.get(`${subject.name}:bare`);
+      const beside =
+        kind.budget !== 'budget' && !b.value && !stated && bare !== undefined
+          ? { value: bare, source: '文字所写预算数' }
+          : undefined;
       // The text's own zero budget (年初预算为0万元 … 完成年初预算的95.89%) is a mistake whatever the tables say.
-      const budget = stated?.value.isZero() ? stated : (b.value ?? stated);
+      const budget = stated?.value.isZero() ? stated : (b.value ?? stated ?? beside);
       if (!budget) return unknown(noBudget(b.kind));
       if (!subject.actual) return unknown(`报表和补充数据中没有${subject.name}的数`);
       if (budget.value === null || budget.value.isZero()) {
@@ -658,6 +669,75 @@ function impliedRate(
     pct(middle),
     { value: null, source },
   );
+}
+
+/**
+ * 公务用车运行费0.89万元，完成年初预算的36.63%，比年初预算减少1.54万元: with the budget in neither the tables nor
+ * the 补充数据, the rate and the difference still state the same budget twice (决算 ± difference, 决算 ÷ rate). The
+ * difference is written to the 分, so the rate may round either way within its half-cent; when they agree both are
+ * checked, when they do not the rate is an error (the text contradicts itself).
+ */
+function impliedBudgets(
+  reads: readonly { num: StatedNumber; located?: Located; kind?: StatementKind }[],
+  statuses: NumberStatus[],
+): void {
+  const NO_BUDGET = /^报表和补充数据中没有/;
+  const unread = (i: number) => {
+    const s = statuses[i];
+    return s?.status === 'unchecked' && NO_BUDGET.test(s.reason);
+  };
+  reads.forEach((rate, i) => {
+    if (rate.kind?.kind !== 'completion' || !rate.located || !unread(i)) return;
+    const subject = rate.located.subject;
+    const actual = subject.actual?.value;
+    if (!actual) return;
+    const budgetKind = rate.kind.budget;
+    const j = reads.findIndex(
+      (c, k) =>
+        c.kind?.kind === 'change' &&
+        c.kind.of === 'againstBudget' &&
+        c.kind.budget === budgetKind &&
+        c.located?.subject.name === subject.name &&
+        unread(k),
+    );
+    const change = reads[j];
+    if (!change || change.kind?.kind !== 'change') return;
+    const amount = amountOf(change.num);
+    const down = change.kind.down;
+    const word = down ? '减少' : '增加';
+    const what = budgetKind === 'budget' ? '预算' : budgetName(budgetKind);
+    const source = `文字所写比${what}${word}额 ${fmt(amount)}`;
+    const rateWith = (c: Decimal) => {
+      const budget = down ? actual.plus(c) : actual.minus(c);
+      return budget.gt(0) ? actual.div(budget).times(100) : undefined;
+    };
+    const middle = rateWith(amount);
+    if (!middle) return;
+    const half = new Decimal('0.005');
+    const written = roundLike(new Decimal(rate.num.value), rate.num.value);
+    const fits = [amount.minus(half), amount, amount.plus(half)]
+      .map(rateWith)
+      .some((r) => r !== undefined && roundLike(r, rate.num.value).eq(written));
+    const budget = down ? actual.plus(amount) : actual.minus(amount);
+    if (!fits) {
+      statuses[i] = mismatch(
+        `按${source}推算${what}为 ${fmt(budget)}，完成比例应为 ${pct(middle)}。`,
+        pct(middle),
+        { value: null, source },
+      );
+      return;
+    }
+    statuses[i] = {
+      status: 'consistent',
+      expected: `${roundLike(middle, rate.num.value).toFixed()}%`,
+      source,
+    };
+    statuses[j] = {
+      status: 'consistent',
+      expected: fmt(amount),
+      source: `同段所写完成${what}的比例 ${rate.num.value}%`,
+    };
+  });
 }
 
 /** 持平 / 无变化 against last year or a budget: equal within 尾数, else an error with the real change. */

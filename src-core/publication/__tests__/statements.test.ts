@@ -486,3 +486,40 @@ describe('text finding ids', () => {
     expect(ids.length).toBe(2);
   });
 });
+
+describe('a budget stated only in the text', () => {
+  it('完成年初预算 beside a bare 预算 is checked against that budget; a wrong rate is an error', () => {
+    const sentence = (rate: string) =>
+      `2. 公务用车购置及运行费支出预算为2.43万元，决算为0.89万元，完成年初预算的${rate}。`;
+    const ok = of(
+      apply(loadSample(), text('explanation.threePublic', sentence('36.63%'))),
+      'explanation.threePublic',
+    );
+    expect(ok.unchecked).toEqual([]);
+    // 2.43 against 公开09表's 预算数 0.89 stays the document's own disagreement; the rate itself is right.
+    expect(ok.findings.map(brief)).toEqual(['error 2.43万元 → 0.89万元']);
+    const wrong = of(
+      apply(loadSample(), text('explanation.threePublic', sentence('38.63%'))),
+      'explanation.threePublic',
+    );
+    expect(wrong.findings.map(brief)).toEqual(['error 2.43万元 → 0.89万元', 'error 38.63% → 36.63%']);
+  });
+
+  it('a 完成年初预算 rate and 比年初预算减少 state the same budget twice: checked against each other', () => {
+    const para = (rate: string, less: string) =>
+      `（2）公务用车运行费0.89万元，完成年初预算的${rate}，比年初预算减少${less}万元，主要原因是车辆维修。`;
+    const ok = of(
+      apply(loadSample(), text('explanation.threePublic', para('36.63%', '1.54'))),
+      'explanation.threePublic',
+    );
+    expect(ok.findings).toEqual([]);
+    expect(ok.unchecked).toEqual([]);
+    const wrong = of(
+      apply(loadSample(), text('explanation.threePublic', para('46.63%', '1.54'))),
+      'explanation.threePublic',
+    );
+    expect(wrong.findings.map(brief)).toEqual(['error 46.63% → 36.63%']);
+    // The difference is not called right when the two disagree: it stays listed as not checked.
+    expect(wrong.unchecked.map((u) => u.written)).toEqual(['1.54万元']);
+  });
+});
