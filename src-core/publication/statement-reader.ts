@@ -525,8 +525,9 @@ function evaluate(
     }
     case 'rate': {
       const change = statedChange.get(subject.name);
-      if (!subject.prior && change && subject.actual?.value)
-        return impliedRate(num, kind.down, subject.actual.value, change);
+      // An empty cell is 0 in these tables (因公出国（境）费 with nothing spent).
+      if (!subject.prior && change && subject.actual)
+        return impliedRate(num, kind.down, subject.actual.value ?? new Decimal(0), change);
       if (!subject.prior) return unknown(`没有${subject.name}的上年数（补充数据 › 上年数）`);
       if (!subject.actual) return unknown(`报表和补充数据中没有${subject.name}的数`);
       const prior = subject.prior.value ?? new Decimal(0);
@@ -655,6 +656,15 @@ function impliedRate(
     return prior.gt(0) ? c.div(prior).times(100) : undefined;
   };
   const middle = rateWith(change.amount);
+  // 因公出国（境）费减少0万元，降低0%: by the text's own figures nothing was spent either year.
+  if (!middle && actual.isZero() && change.amount.isZero())
+    return mismatch(
+      '按文字所写增减额，上年和本年都是0，没有增减，应写“无变化”而不是增减百分比。',
+      '无变化',
+      { value: null, source },
+      undefined,
+      'warning',
+    );
   if (!middle)
     return { status: 'unchecked', reason: `按文字所写${word}额推算的上年数不大于0，增减幅度无从核对` };
   const half = new Decimal('0.005');
@@ -996,5 +1006,55 @@ function sums(
       if (statuses[i]?.status === 'unchecked') statuses[i] = { status: 'consistent', expected: 'Σ', source };
     if (statuses[totalAt]?.status === 'unchecked')
       statuses[totalAt] = { status: 'consistent', expected: 'Σ', source };
+  }
+  changeSums(reads, statuses, ctx);
+}
+
+/**
+ * The same identities hold for changes against last year: “三公”经费减少0.28万元，其中：因公出国（境）费减少0万元；
+ * 公务用车购置及运行维护费减少0.29万元；公务接待费增加0.01万元 — −0 − 0.29 + 0.01 = −0.28. Only a total stated
+ * with every one of its parts is read. With no 上年数 such figures are otherwise not checked; when they add up
+ * they are (against each other), when they do not the total is an error unless the 上年数 has already shown it
+ * right — then the parts stay listed as not checked, for which of them is wrong cannot be told.
+ */
+function changeSums(
+  reads: readonly { num: StatedNumber; located?: Located; kind?: StatementKind }[],
+  statuses: NumberStatus[],
+  ctx: ReadContext,
+): void {
+  const byName = new Map<string, number>();
+  reads.forEach((r, i) => {
+    if (r.located && r.kind?.kind === 'change' && r.kind.of === 'actual')
+      if (!byName.has(r.located.subject.name)) byName.set(r.located.subject.name, i);
+  });
+  const signed = (i: number) => {
+    const r = reads[i] as { num: StatedNumber; kind?: StatementKind };
+    const amount = amountOf(r.num);
+    return r.kind?.kind === 'change' && r.kind.down ? amount.neg() : amount;
+  };
+  for (const rule of ctx.phrases.sums) {
+    if (rule.atMost) continue;
+    const totalAt = byName.get(rule.total);
+    const parts = rule.parts.map((p) => byName.get(p));
+    if (totalAt === undefined || parts.some((i) => i === undefined)) continue;
+    const members = parts as number[];
+    const sum = members.reduce((acc, i) => acc.plus(signed(i)), new Decimal(0));
+    const total = signed(totalAt);
+    const source = '同段所写各项的增减额';
+    const shown = `${sum.isNegative() ? '减少' : '增加'}${fmt(sum.abs())}`;
+    if (sum.toDecimalPlaces(2).eq(total.toDecimalPlaces(2))) {
+      for (const i of [totalAt, ...members])
+        if (statuses[i]?.status === 'unchecked')
+          statuses[i] = { status: 'consistent', expected: shown, source };
+      continue;
+    }
+    if (statuses[totalAt]?.status !== 'unchecked') continue;
+    statuses[totalAt] = {
+      status: 'inconsistent',
+      severity: 'error',
+      expected: shown,
+      source,
+      message: `与同段所列各项增减之和（${rule.parts.join('＋')}：${shown}）不等。`,
+    };
   }
 }

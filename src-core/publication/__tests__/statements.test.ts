@@ -523,3 +523,41 @@ describe('a budget stated only in the text', () => {
     expect(wrong.unchecked.map((u) => u.written)).toEqual(['1.54万元']);
   });
 });
+
+describe('changes of the 三公 items stated with their total', () => {
+  const para = (total: string) =>
+    `2023年度“三公”经费财政拨款支出决算数比2022年度减少${total}万元，其中：因公出国(境)费支出决算减少0万元；公务用车购置及运行维护费支出决算减少17.00万元；公务接待费支出决算减少0万元。主要原因是严格执行八项规定。`;
+
+  it('add up: each is checked, against last year where the 补充数据 has it, else against the others', () => {
+    const { findings, unchecked, r } = of(
+      apply(loadSample(), text('explanation.threePublic', para('17.00'))),
+      'explanation.threePublic',
+    );
+    expect(findings).toEqual([]);
+    expect(unchecked).toEqual([]);
+    expect(r.stated).toBeGreaterThan(r.unchecked.length);
+  });
+
+  it('a total that is not the sum of its items is an error', () => {
+    const { findings } = of(
+      apply(loadSample(), text('explanation.threePublic', para('17.50'))),
+      'explanation.threePublic',
+    );
+    expect(findings.map(brief)).toEqual(['error 17.50万元 → 减少17万元']);
+  });
+
+  it('减少0万元，降低0% where both years are 0 by the text’s own figures is a warning to write 无变化', () => {
+    const { findings, unchecked } = of(
+      apply(
+        loadSample(),
+        text(
+          'explanation.threePublic',
+          '2023年度因公出国(境)费支出决算比2022年度减少0万元，降低0%，主要原因是未安排出国。',
+        ),
+      ),
+      'explanation.threePublic',
+    );
+    expect(findings.map(brief)).toEqual(['warning 0% → 无变化']);
+    expect(unchecked.map((u) => u.written)).toEqual(['0万元']);
+  });
+});
