@@ -32,9 +32,11 @@ describe('the text check on the accuracy corpus', () => {
     const entry = corpus.find((e) => e.file === 'jiading-justice-bureau-2017.json');
     expect(entry?.realTables).toEqual(['09']);
     const a = measure(entry as (typeof corpus)[number]);
-    const warnings = a.report.findings
-      .filter((f) => f.kind === 'text' && f.severity === 'warning')
-      .map((f) => ('written' in f ? `${f.paragraph}:${f.written}` : ''));
+    const warnings = a.report.findings.flatMap((f) =>
+      f.kind === 'text' && f.severity === 'warning' && 'paragraph' in f
+        ? [`${f.paragraph}:${f.written}`]
+        : [],
+    );
     expect(warnings).toEqual(['1:0%', '2:0%']);
     expect(a.falseErrors).toEqual([]);
     expect(a.report.text.unchecked.map((u) => u.written)).toEqual(['22.00万元']);
