@@ -320,6 +320,8 @@ export function readParagraph(
     return evaluate(r.num, r.located.subject, r.kind, ctx, statedBudget, statedChange);
   });
   impliedBudgets(reads, statuses);
+  wholesOfListedParts(text, reads, statuses);
+  reasonsOfAChange(text, reads, statuses, w);
   contradictions(text, sents, reads, statuses, w);
   roundedShares(reads, statuses);
   sums(reads, statuses, ctx);
@@ -746,6 +748,96 @@ function impliedBudgets(
       status: 'consistent',
       expected: fmt(amount),
       source: `同段所写完成${what}的比例 ${rate.num.value}%`,
+    };
+  });
+}
+
+/**
+ * 项目支出主要用于宣传事务954.62万元，其中包括新闻宣传826.82万元、政务新媒体127.80万元: a figure the check cannot
+ * name is still checked when the 其中 right after it lists parts that were each checked and add up to it. A 其中
+ * may list only some parts, so parts that do not add up say nothing and the figure stays not checked.
+ */
+function wholesOfListedParts(
+  text: string,
+  reads: readonly { num: StatedNumber; sentence: Sentence; kind?: StatementKind }[],
+  statuses: NumberStatus[],
+): void {
+  reads.forEach((whole, i) => {
+    if (statuses[i]?.status !== 'unchecked' || !MONEY.has(whole.num.unit)) return;
+    const next = reads[i + 1];
+    if (!next || next.sentence !== whole.sentence) return;
+    if (!/^[，,：:]?其中(包括|有|：|:|，)?/.test(text.slice(whole.num.end, next.num.start))) return;
+    const parts: number[] = [];
+    for (let k = i + 1; k < reads.length && reads[k]?.sentence === whole.sentence; k++) parts.push(k);
+    const all = parts.every((k) => {
+      const r = reads[k];
+      return r && MONEY.has(r.num.unit) && statuses[k]?.status === 'consistent' && r.kind?.kind === 'value';
+    });
+    if (!all) return;
+    const sum = parts.reduce(
+      (acc, k) => acc.plus(amountOf((reads[k] as { num: StatedNumber }).num)),
+      new Decimal(0),
+    );
+    if (!sum.toDecimalPlaces(2).eq(amountOf(whole.num).toDecimalPlaces(2))) return;
+    statuses[i] = { status: 'consistent', expected: fmt(sum), source: '同句“其中”所列各项之和' };
+  });
+}
+
+/**
+ * 收、支总计各增加45.59万元，…主要原因是宣传事务减少3.34万元，社会保障和就业支出增加47.22万元，卫生健康支出增加1.71万元:
+ * the changes given as the reasons for a checked change. When every reason but one was checked and together they
+ * make up the change exactly, the one left (a 款 with no 上年数 in the 补充数据) is what the identity says it is.
+ * Reasons that do not add up may be only the main ones: the figure then stays not checked.
+ */
+function reasonsOfAChange(
+  text: string,
+  reads: readonly { num: StatedNumber; sentence: Sentence; located?: Located; kind?: StatementKind }[],
+  statuses: NumberStatus[],
+  w: StatementPhrases['words'],
+): void {
+  const directions = [...w.up.map((x) => [x, 1] as const), ...w.down.map((x) => [x, -1] as const)].sort(
+    (a, b) => b[0].length - a[0].length,
+  );
+  const directionOf = (i: number): number | undefined => {
+    const r = reads[i] as { num: StatedNumber };
+    const before = text.slice(0, r.num.start).replace(/(了|为)$/, '');
+    return directions.find(([word]) => before.endsWith(word))?.[1];
+  };
+  reads.forEach((total, t) => {
+    if (total.kind?.kind !== 'change' || total.kind.of !== 'actual' || statuses[t]?.status !== 'consistent')
+      return;
+    // The reasons: the figures after the next 原因 in the paragraph, to the end of its sentence, before any
+    // later change is stated.
+    const marker = Math.min(
+      ...w.reason.map((word) => text.indexOf(word, total.num.end)).filter((at) => at >= 0),
+    );
+    if (!Number.isFinite(marker)) return;
+    const between = reads.slice(t + 1).filter((r) => r.num.start < marker);
+    if (between.some((r) => r.kind?.kind === 'change')) return;
+    const members = reads
+      .map((r, k) => ({ r, k }))
+      .filter(
+        ({ r }) => r.num.start > marker && r.sentence === reads.find((x) => x.num.start > marker)?.sentence,
+      );
+    if (members.length < 2 || members.some(({ r }) => !MONEY.has(r.num.unit))) return;
+    const signs = members.map(({ k }) => directionOf(k));
+    if (signs.some((x) => x === undefined)) return;
+    const open = members.filter(({ k }) => statuses[k]?.status === 'unchecked');
+    const rest = members.filter(({ k }) => statuses[k]?.status === 'consistent');
+    if (open.length !== 1 || rest.length !== members.length - 1) return;
+    if (rest.some(({ r }) => r.kind?.kind !== 'change' || r.kind.of !== 'actual')) return;
+    const sum = members.reduce(
+      (acc, { k }, n) =>
+        acc.plus(amountOf((reads[k] as { num: StatedNumber }).num).times(signs[n] as number)),
+      new Decimal(0),
+    );
+    const stated = amountOf(total.num).times(total.kind.down ? -1 : 1);
+    if (!sum.toDecimalPlaces(2).eq(stated.toDecimalPlaces(2))) return;
+    const k = (open[0] as { k: number }).k;
+    statuses[k] = {
+      status: 'consistent',
+      expected: fmt(amountOf((reads[k] as { num: StatedNumber }).num)),
+      source: `同段所写总增减额（${total.kind.down ? '减少' : '增加'}${fmt(amountOf(total.num))}）与其余原因之差`,
     };
   });
 }

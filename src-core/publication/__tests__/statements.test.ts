@@ -561,3 +561,28 @@ describe('changes of the 三公 items stated with their total', () => {
     expect(unchecked.map((u) => u.written)).toEqual(['0万元']);
   });
 });
+
+describe('figures the tables hold only through other figures', () => {
+  it('a 绩效自评 project is a subject (its 财政资金总额), and a figure its 其中 adds up to is checked', () => {
+    const para = (news: string) =>
+      `项目支出主要用于宣传事务954.62万元，其中包括新闻宣传${news}万元、政务新媒体127.80万元。`;
+    const ok = of(apply(loadSample(), text('explanation.general', para('826.82'))), 'explanation.general');
+    expect(ok.findings).toEqual([]);
+    expect(ok.unchecked).toEqual([]);
+    const wrong = of(apply(loadSample(), text('explanation.general', para('836.82'))), 'explanation.general');
+    expect(wrong.findings.map(brief)).toEqual(['error 836.82万元 → 826.82万元']);
+    // Parts that do not add up say nothing of the whole: it is listed as not checked, not called wrong.
+    expect(wrong.unchecked.map((u) => u.written)).toEqual(['954.62万元']);
+  });
+
+  it('the one reason of a checked change left without a 上年数 is checked when the reasons make up the change', () => {
+    const para = (a: string) =>
+      `2023年度收、支总计1455.41万元。与2022年度相比，收、支总计各增加45.59万元，增长3.23%，主要原因是宣传事务减少${a}万元，社会保障和就业支出增加47.22万元，卫生健康支出增加1.71万元。`;
+    const ok = of(apply(loadSample(), text('explanation.totals', para('3.34'))), 'explanation.totals');
+    expect(ok.findings).toEqual([]);
+    expect(ok.unchecked).toEqual([]);
+    const off = of(apply(loadSample(), text('explanation.totals', para('3.43'))), 'explanation.totals');
+    expect(off.findings).toEqual([]);
+    expect(off.unchecked.map((u) => u.written)).toEqual(['3.43万元']);
+  });
+});
