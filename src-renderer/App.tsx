@@ -89,8 +89,9 @@ function Shell({ host }: { host: RendererHost }) {
         </div>
         {store.showFindings && <FindingsPanel />}
         <NoticeBar />
-        <Dialogs host={host} />
         <ConsolidationPanel />
+        {/* After the 汇总 panel: a question asked from it (打开单位 over unsaved work) shows above it. */}
+        <Dialogs host={host} />
       </div>
     </ActionsContext.Provider>
   );
