@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isEmptyTable } from '../../src-core';
+import { isEmptyTable, titleBlockOf } from '../../src-core';
 import type { GridHandle } from '../grid/TableGrid';
 import { TableGrid } from '../grid/TableGrid';
 import { useStore } from '../state/use-store';
@@ -19,17 +19,22 @@ export function TablePage({
   const template = store.session.formSet.tableById.get(tableId);
   if (!template) return null;
   const unit = store.document.unit;
+  // As the form prints it; an unnamed unit shows a visible gap rather than an empty name.
+  const block = titleBlockOf(template, { ...unit, name: unit.name || '（未填单位名称）' });
   const note = store.document.tables[tableId]?.note;
   return (
     <div className="gk-page gk-table-page" data-testid={`page-${tableId}`}>
       <div className="gk-title-block">
-        <h1>
-          {unit.year}年度{template.title}
-        </h1>
+        {block.heading !== undefined && (
+          <div className="gk-title-heading" data-testid={`title-heading-${tableId}`}>
+            {block.heading}
+          </div>
+        )}
+        <h1>{block.title}</h1>
         <div className="gk-title-meta">
-          <span>部门：{unit.name || '（未填单位名称）'}</span>
-          <span className="gk-code-tag">{template.code}</span>
-          <span>金额单位：{unit.moneyUnit}</span>
+          <span>{block.department}</span>
+          {block.code !== undefined && <span className="gk-code-tag">{block.code}</span>}
+          <span>{block.moneyUnit}</span>
         </div>
       </div>
       {template.kind === 'classification' && <AddRowBar tableId={tableId} grid={grid} />}
