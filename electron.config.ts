@@ -86,7 +86,8 @@ export const builderConfig: Configuration = {
   ...signingFromEnvironment(process.env),
   // @electron/fuses, flipped in the packaged binary: it cannot be run as plain Node (ELECTRON_RUN_AS_NODE), take
   // NODE_OPTIONS or --inspect, or load app code from anywhere but its own asar, whose integrity is checked at start;
-  // cookies are encrypted at rest. file:// keeps its privileges while the renderer is still loaded from a file.
+  // cookies are encrypted at rest. file:// pages get no more than a browser gives them: the renderer comes from
+  // app://gongkai/ (src-main/electron/app-protocol.ts), and the print pages are plain static HTML.
   electronFuses: {
     runAsNode: false,
     enableCookieEncryption: true,
@@ -94,6 +95,7 @@ export const builderConfig: Configuration = {
     enableNodeCliInspectArguments: false,
     enableEmbeddedAsarIntegrityValidation: true,
     onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
   },
   appId: 'cn.gongkai.editor',
   productName: '决算公开表编辑器',

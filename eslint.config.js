@@ -17,6 +17,18 @@ const nodeGlobalsViaObject = {
   message: 'No Node globals here, not even through globalThis or window.',
 };
 
+/**
+ * The browser's own confirm/alert/prompt: English buttons (OK/Cancel) in some systems, a blocked page, no Esc
+ * handling of ours — every question goes through the app's dialog (EditorStore.ask) instead.
+ */
+const browserDialogs = ['confirm', 'alert', 'prompt'];
+const browserDialogMessage =
+  'Ask in the app’s own dialog (store.ask), not the browser’s confirm/alert/prompt.';
+const browserDialogsViaObject = {
+  selector: `MemberExpression[object.name=/^(globalThis|window|self)$/][property.name=/^(${browserDialogs.join('|')})$/]`,
+  message: browserDialogMessage,
+};
+
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'release', 'test/artifacts', 'coverage', '.scratch'] },
   js.configs.recommended,
@@ -78,8 +90,12 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', ...nodeGlobals],
-      'no-restricted-syntax': ['error', nodeGlobalsViaObject],
+      'no-restricted-globals': [
+        'error',
+        ...nodeGlobals,
+        ...browserDialogs.map((name) => ({ name, message: browserDialogMessage })),
+      ],
+      'no-restricted-syntax': ['error', nodeGlobalsViaObject, browserDialogsViaObject],
     },
   },
   {

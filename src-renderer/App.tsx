@@ -106,8 +106,9 @@ function Shell({ host }: { host: RendererHost }) {
         </div>
         {showFindings && <FindingsPanelView />}
         <NoticeBarView />
-        <DialogsView host={host} />
         <ConsolidationPanelView />
+        {/* After the 汇总 panel: a question asked from it (打开单位 over unsaved work) shows above it. */}
+        <DialogsView host={host} />
       </div>
     </ActionsContext.Provider>
   );

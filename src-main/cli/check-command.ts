@@ -87,7 +87,10 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   }
 
   if (args.flags.has('json')) {
-    const out = report ? { errors, warnings, unchecked, coverage } : { errors, warnings };
+    // Without --text the text was not read: say so in the JSON too, so a script cannot take it for clean.
+    const out = report
+      ? { errors, warnings, unchecked, coverage }
+      : { errors, warnings, textChecked: false, textNotChecked: TEXT_NOT_CHECKED };
     io.out(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     const unit = doc.unit.name || '（未填单位名称）';
@@ -117,17 +120,23 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
           io.out(`  [未核对] ${u.location}：“${u.number}”——${u.reason}。句子：${u.sentence}\n`);
       }
     }
+    if (!report) io.out(`\n公开文本：${TEXT_NOT_CHECKED}\n`);
     if (errors.length + warnings.length === 0)
       io.out(
-        unchecked.length > 0
-          ? '\n没有错误和提示，但上列的数没有核对。\n'
-          : coverage && coverage.stated === 0
-            ? '\n报表没有错误和提示；公开文本没有核对（没有写出的数）。\n'
-            : '\n全部审核通过。\n',
+        !report
+          ? '\n报表没有错误和提示；公开文本没有核对。\n'
+          : unchecked.length > 0
+            ? '\n没有错误和提示，但上列的数没有核对。\n'
+            : coverage && coverage.stated === 0
+              ? '\n报表没有错误和提示；公开文本没有核对（没有写出的数）。\n'
+              : '\n全部审核通过。\n',
       );
   }
   return errors.length > 0 ? 1 : 0;
 }
+
+/** What a check without --text says of the text: a tables-only result must never read as the whole publication's. */
+const TEXT_NOT_CHECKED = '没有核对（只审核了报表；加 --text 同时核对情况说明等文字与报表是否一致）';
 
 /** 已核对 97 / 132 个数（73%）; a text that states no number was not checked at all, which is not "100%". */
 function coverageText(t: { checked: number; stated: number }): string {

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { HOST_CHANNELS, type HostCommand } from '../../src-core/host';
 import { isAppUrl, type AppLocation } from './app-origin';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { CLOSE_PROMPT, createCloseGuard } from './close-guard';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './content-security-policy';
 import { createDocumentHandlers, FILE_CHANGED_PROMPT } from './document-handlers';
@@ -40,11 +41,25 @@ const devTools = !app.isPackaged;
 if (!app.isPackaged && process.env.GONGKAI_USER_DATA_DIR)
   app.setPath('userData', process.env.GONGKAI_USER_DATA_DIR);
 
+// The renderer is served from app://gongkai/ rather than file://, so the page has an origin of its own and no
+// file:// privileges; a custom scheme's privileges can only be set before the app is ready.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
 let mainWindow: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
+  // Only the default session (the main window's) answers app://, and only with the built renderer's files; the
+  // print session has no handler for it.
+  session.defaultSession.protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      rendererDir: path.dirname(location.rendererIndexFile),
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    }),
+  );
   secureSession(session.defaultSession, {
-    requests: { fileRoots: [path.dirname(location.rendererIndexFile)], devServerUrl: location.devServerUrl },
+    // No file:// at all: the page's files come through app://.
+    requests: { fileRoots: [], appProtocol: true, devServerUrl: location.devServerUrl },
     contentSecurityPolicy: location.devServerUrl
       ? devContentSecurityPolicy(location.devServerUrl)
       : CONTENT_SECURITY_POLICY,
@@ -184,9 +199,7 @@ async function start(): Promise<void> {
   // The menu lists recent files after checking each still exists (a network share can be slow): the page need not
   // wait for it.
   const menuReady = rebuildMenu();
-  const load = location.devServerUrl
-    ? win.loadURL(location.devServerUrl)
-    : win.loadFile(location.rendererIndexFile);
+  const load = win.loadURL(location.devServerUrl ?? APP_INDEX_URL);
   load.catch((error: unknown) => {
     // ERR_ABORTED is a load superseded by another (a reload); anything else leaves an empty window, so say why.
     if ((error as { code?: string }).code === 'ERR_ABORTED' || win.isDestroyed()) return;

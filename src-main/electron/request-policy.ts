@@ -1,4 +1,5 @@
 import { localPathOf } from './app-origin';
+import { APP_HOST, APP_SCHEME } from './app-protocol';
 import { isInsideDir } from './path-compare';
 
 export interface RequestPolicy {
@@ -7,12 +8,18 @@ export interface RequestPolicy {
    * the print jobs running now (so it serves those pages and nothing else of the temp folder or the disk).
    */
   readonly fileRoots: readonly string[] | (() => readonly string[]);
+  /**
+   * Whether this session serves the renderer from app://gongkai/ (the main window's; its handler answers only for the
+   * renderer's own files). Sessions without it — the print session — may not load app:// at all.
+   */
+  readonly appProtocol?: boolean;
   /** electron-vite's dev server, in development only. */
   readonly devServerUrl?: string | null;
 }
 
 /**
- * Whether the session may fetch this URL at all. The app works offline: its own files, inline data and blobs, and in
+ * Whether the session may fetch this URL at all. The app works offline: its own files (app://gongkai/ for the main
+ * window, the print jobs' folders for the print session), inline data and blobs, and in
  * development the dev server (including its hot-reload WebSocket). Everything else — the network, other local files —
  * is cancelled before it leaves the process.
  */
@@ -33,6 +40,8 @@ export function isAllowedRequest(url: string, policy: RequestPolicy): boolean {
       const roots = typeof policy.fileRoots === 'function' ? policy.fileRoots() : policy.fileRoots;
       return file !== null && roots.some((root) => isInsideDir(file, root));
     }
+    case `${APP_SCHEME}:`:
+      return policy.appProtocol === true && u.host === APP_HOST;
     case 'http:':
     case 'https:':
     case 'ws:':

@@ -127,8 +127,17 @@ export function ConsolidationPanel() {
     const text = state.unitText(id);
     if (text === undefined) return;
     store.commitPendingEdits();
-    if (store.session.dirty && !window.confirm('当前文件有未保存的修改，打开单位将放弃这些修改。是否继续？'))
-      return;
+    if (store.session.dirty) {
+      const choice = await store.ask(
+        '打开单位',
+        `“${store.file.fileName}”有未保存的修改，打开单位将放弃这些修改。是否继续？`,
+        [
+          { id: 'discard', label: '放弃修改并打开', primary: true },
+          { id: 'cancel', label: '取消' },
+        ],
+      );
+      if (choice !== 'discard') return;
+    }
     if (!store.openText(text, { filePath: null, fileName: id })) return;
     setOpen(false);
     if (cell) store.focusCell(cell);

@@ -69,7 +69,7 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
     setNeedName(false);
   };
 
-  const remove = () => {
+  const remove = async () => {
     const rows = (grid?.focusedRows() ?? []).filter((r) => /^\d+$/.test(r));
     if (rows.length === 0) {
       store.notify('warning', '请先点选要删除的科目行（合计行不能删除）。');
@@ -80,7 +80,11 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
       (r) => r.code.startsWith(code) && r.code !== code,
     ).length;
     const text = below > 0 ? `删除科目 ${code} 及其下级 ${below} 行？` : `删除科目 ${code}？`;
-    if (!window.confirm(`${text}\n（可以用“撤销”恢复）`)) return;
+    const choice = await store.ask('删除科目', `${text}\n（可以用“撤销”恢复）`, [
+      { id: 'delete', label: '删除', primary: true },
+      { id: 'cancel', label: '取消' },
+    ]);
+    if (choice !== 'delete') return;
     store.apply({ type: 'deleteRows', table: tableId, codes: [code] }, '删除科目');
     store.notify('info', `已删除科目 ${code}${below > 0 ? ` 及其下级 ${below} 行` : ''}`);
   };
@@ -136,7 +140,12 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
       <button type="button" className="gk-button" onClick={add} data-testid="add-row">
         添加
       </button>
-      <button type="button" className="gk-button gk-secondary" onClick={remove} data-testid="delete-row">
+      <button
+        type="button"
+        className="gk-button gk-secondary"
+        onClick={() => void remove()}
+        data-testid="delete-row"
+      >
         删除所在科目行
       </button>
     </div>

@@ -38,7 +38,7 @@ export function UnitInfoPanel() {
         <select
           value={unit.moneyUnit}
           data-testid="unit-money"
-          onChange={(e) => changeMoneyUnit(store, e.target.value as '万元' | '元')}
+          onChange={(e) => void changeMoneyUnit(store, e.target.value as '万元' | '元')}
         >
           <option value="万元">万元</option>
           <option value="元">元</option>
@@ -84,14 +84,20 @@ export function UnitInfoPanel() {
  * it does — 元→万元 converts the amounts with 舍位平衡 and resets the 尾数容差; 万元→元 multiplies them (and the
  * tolerances) by 10,000 exactly — and what to ask first; this applies it as one undoable step.
  */
-function changeMoneyUnit(store: EditorStore, unit: '万元' | '元'): void {
+async function changeMoneyUnit(store: EditorStore, unit: '万元' | '元'): Promise<void> {
   if (unit === store.document.unit.moneyUnit) return;
   const command = convertMoneyUnit(store.session.formSet, store.document, unit);
   if (!command.ok) {
     store.showDialog({ kind: 'message', title: `无法换算为${unit}`, text: command.message });
     return;
   }
-  if (command.confirm !== undefined && !window.confirm(command.confirm)) return;
+  if (command.confirm !== undefined) {
+    const choice = await store.ask(`换算为${unit}`, command.confirm, [
+      { id: 'ok', label: '确定', primary: true },
+      { id: 'cancel', label: '取消' },
+    ]);
+    if (choice !== 'ok') return;
+  }
   store.apply(command.operation, command.label);
   for (const notice of command.notices) store.notify(notice.level, notice.text, [...notice.details]);
 }

@@ -105,7 +105,7 @@ function SectionEditor({
     setEditing(true);
   };
 
-  const makeDraft = () => {
+  const makeDraft = async () => {
     let lines: string[] | undefined;
     try {
       lines = draftSection(section.key, {
@@ -119,7 +119,17 @@ function SectionEditor({
       return;
     }
     if (!lines) return;
-    if (paragraphs.length > 0 && !window.confirm('用按报表生成的草稿替换本节现有文字？（可以撤销）')) return;
+    if (paragraphs.length > 0) {
+      const choice = await store.ask(
+        '替换本节文字',
+        `用按报表生成的草稿替换“${section.heading || '本节'}”现有的 ${paragraphs.length} 段文字？（可以撤销）`,
+        [
+          { id: 'replace', label: '替换', primary: true },
+          { id: 'cancel', label: '取消' },
+        ],
+      );
+      if (choice !== 'replace') return;
+    }
     save(lines);
     const open = lines.filter((l) => l.includes(TODO_OPEN)).length;
     store.notify(
@@ -144,7 +154,7 @@ function SectionEditor({
             <button
               type="button"
               className="gk-button gk-small"
-              onClick={makeDraft}
+              onClick={() => void makeDraft()}
               data-testid={`draft-${section.key}`}
             >
               按报表生成草稿

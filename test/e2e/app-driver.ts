@@ -91,3 +91,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 }
+
+/**
+ * Collects every browser-native dialog (confirm/alert/prompt) the page raises, dismissing it: the app asks in its
+ * own dialog, so a test expects this list to stay empty.
+ */
+export function nativeDialogs(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('dialog', (d) => {
+    if (d.type() === 'beforeunload') return void d.accept();
+    seen.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  return seen;
+}
+
+/** Waits for the app's own question, checks its text, and answers it with the button `choice`. */
+export async function answer(page: Page, expected: string | RegExp, choice: string): Promise<void> {
+  const ask = page.getByTestId('dialog-choice');
+  await ask.waitFor();
+  const text = (await ask.textContent()) ?? '';
+  if (typeof expected === 'string' ? !text.includes(expected) : !expected.test(text))
+    throw new Error(`the question says “${text}”, not “${String(expected)}”`);
+  await page.getByTestId(`choice-${choice}`).click();
+  await ask.waitFor({ state: 'detached' });
+}

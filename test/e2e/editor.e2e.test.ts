@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cell, openTable, screenshot, slowGridEvents, typeInto, useApp } from './app-driver';
+import { answer, cell, openTable, screenshot, slowGridEvents, typeInto, useApp } from './app-driver';
 
 const app = useApp();
 
@@ -465,10 +465,10 @@ describe('the editor on the embedded sample', () => {
 describe('rows and recovery', () => {
   it('deletes a 科目 row with the ones below it, and undo brings them back with their values', async () => {
     const { page } = await fresh();
-    page.on('dialog', (d) => void d.accept());
     await openTable(page, '03');
     await cell(page, '03', '20811', 1).click();
     await page.getByTestId('delete-row').click();
+    await answer(page, '删除科目 20811 及其下级 1 行？', 'delete');
     await expect.poll(() => page.locator('[data-testid=grid-03] .ag-row[row-id="2081199"]').count()).toBe(0);
     await expect.poll(() => cell(page, '03', '208', 2).textContent()).toBe('62.42');
     await page.getByTestId('menu-编辑').click();

@@ -56,6 +56,18 @@ async function check(app: ElectronApplication): Promise<void> {
   const page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
 
+  // The renderer comes from the app:// scheme, not file://, and its scripts and styles load through it.
+  assert.equal(page.url(), 'app://gongkai/index.html', 'the page is served from app://gongkai/');
+  // The tables are listed: the bundle loaded through app://.
+  await page.locator('text=公开01表').first().waitFor({ state: 'visible', timeout: 30_000 });
+  const fileFetch = await page.evaluate(() =>
+    fetch('file:///etc/hostname').then(
+      () => 'read',
+      () => 'refused',
+    ),
+  );
+  assert.equal(fileFetch, 'refused', 'the page cannot read local files');
+
   // The native title is the main process's; the page's <title> never replaces it.
   const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? '');
   assert.ok(title.includes(APP_TITLE), `window title "${title}" should contain ${APP_TITLE}`);

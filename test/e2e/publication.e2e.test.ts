@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cell, openTable, screenshot, typeInto, useApp } from './app-driver';
+import { answer, cell, openTable, screenshot, typeInto, useApp } from './app-driver';
 
 const app = useApp();
 
@@ -61,9 +61,9 @@ describe('the publication around the tables', () => {
 
   it('按报表生成草稿 fills a section from the tables, leaving the reasons as 【待填写】', async () => {
     const { page } = await app.open();
-    page.on('dialog', (d) => void d.accept());
     await page.getByTestId('nav-part:explanation').click();
     await page.getByTestId('draft-explanation.expenditure').click();
+    await answer(page, '现有的', 'replace');
     const section = page.getByTestId('section-explanation.expenditure');
     await expect.poll(() => section.textContent()).toContain('基本支出348.29万元，占本年支出23.93%');
     await expect.poll(() => section.getByTestId('text-todo').count()).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cell, openTable, useApp } from './app-driver';
+import { answer, cell, openTable, useApp } from './app-driver';
 
 const app = useApp();
 
@@ -20,18 +20,18 @@ describe('what a finance user notices first', () => {
     const { page } = await app.open();
     const counts = await page.locator('.gk-findings-count').first().textContent();
     await page.getByTestId('nav-unit').click();
-    page.once('dialog', (d) => void d.dismiss());
     await page.getByTestId('unit-money').selectOption('元');
+    await answer(page, '乘以 10000', 'cancel');
     await expect.poll(() => page.getByTestId('unit-money').inputValue()).toBe('万元');
-    page.once('dialog', (d) => void d.accept());
     await page.getByTestId('unit-money').selectOption('元');
+    await answer(page, '乘以 10000', 'ok');
     await expect.poll(() => page.getByTestId('unit-money').inputValue()).toBe('元');
     await expect.poll(() => page.getByTestId('unit-tolerance').inputValue()).toBe('100');
     await openTable(page, '01');
     await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('14,554,100.00');
     await page.getByTestId('nav-unit').click();
-    page.once('dialog', (d) => void d.accept());
     await page.getByTestId('unit-money').selectOption('万元');
+    await answer(page, '四舍五入到两位小数', 'ok');
     await openTable(page, '01');
     // Back where it started: not 0.15 万元 (the figures read as 元 and divided again).
     await expect.poll(() => cell(page, '01', 'r1', 2).textContent()).toBe('1,455.41');

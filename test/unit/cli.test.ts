@@ -27,6 +27,8 @@ describe('gongkai check', () => {
     expect(r.stdout).toContain('0 个错误，9 个提示');
     expect(r.stdout).toContain('公开03表 支出决算表（4）');
     expect(r.stdout).toContain('[提示·尾数差异] 公开06表 303 对个人和家庭的补助');
+    // Only the tables were read: the sample's text (which has errors) must not pass as checked.
+    expect(r.stdout).toContain('公开文本：没有核对（只审核了报表；加 --text');
   });
 
   it('--json prints errors and warnings with the finding fields', async () => {
@@ -34,6 +36,7 @@ describe('gongkai check', () => {
     const parsed = JSON.parse(r.stdout) as { errors: unknown[]; warnings: Record<string, unknown>[] };
     expect(parsed.errors).toEqual([]);
     expect(parsed.warnings).toHaveLength(9);
+    expect(parsed).toMatchObject({ textChecked: false });
     expect(parsed.warnings[0]).toMatchObject({
       kind: 'tail',
       severity: 'warning',

@@ -51,4 +51,17 @@ describe('layers by allow-list (eslint/layers.js)', () => {
     const renderer = await rulesFor('src-renderer/probe.ts', 'export const mode = process.env.NODE_ENV;\n');
     expect(renderer.some((m) => m.startsWith('no-restricted-globals'))).toBe(true);
   });
+
+  it('refuses the browser’s confirm/alert/prompt in the renderer, however it is reached', async () => {
+    const found = await rulesFor(
+      'src-renderer/panels/probe.tsx',
+      "export const a = [confirm('删除？'), window.alert('x'), globalThis.prompt('名称'), self.confirm];\n",
+    );
+    expect(found.filter((m) => m.includes('store.ask'))).toHaveLength(4);
+    const plain = await rulesFor(
+      'src-renderer/panels/probe.tsx',
+      "export const asked = { confirm: 'x' }.confirm;\n",
+    );
+    expect(plain).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builderConfig, signingFromEnvironment } from '../../../electron.config';
 
 describe('packaging hardening', () => {
-  it('flips the Electron fuses: no RunAsNode, NODE_OPTIONS or --inspect; app only from a verified asar; cookies encrypted', () => {
+  it('flips the Electron fuses: no RunAsNode, NODE_OPTIONS or --inspect; app only from a verified asar; cookies encrypted; no file:// extras', () => {
     expect(builderConfig.electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
@@ -10,6 +10,7 @@ describe('packaging hardening', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
     });
     expect(builderConfig.asar).toBe(true);
   });

@@ -43,7 +43,7 @@ function fakeHandlers(): HostHandlers {
   };
 }
 
-const APP_FRAME: FrameLike = { url: 'file:///app/index.html', processId: 1, routingId: 1, parent: null };
+const APP_FRAME: FrameLike = { url: 'app://gongkai/index.html', processId: 1, routingId: 1, parent: null };
 const trusted = (frame: FrameLike | null): boolean => frame === APP_FRAME;
 
 describe('registerHostHandlers', () => {

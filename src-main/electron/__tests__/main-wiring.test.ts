@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HOST_CHANNELS } from '../../../src-core/host';
+import { APP_INDEX_URL } from '../app-protocol';
 
 const fake = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => unknown;
@@ -63,6 +64,7 @@ const fake = vi.hoisted(() => {
     }
     async loadURL(url: string) {
       this.loaded.push(url);
+      this.webContents.mainFrame.url = url;
     }
     show() {
       this.shown = true;
@@ -92,8 +94,11 @@ const fake = vi.hoisted(() => {
   // Each fake session records the handlers main.ts installs on it.
   const makeSession = () => {
     const handlers: Record<string, Listener> = {};
+    const protocols = new Map<string, Listener>();
     return {
       handlers,
+      protocols,
+      protocol: { handle: (scheme: string, fn: Listener) => void protocols.set(scheme, fn) },
       webRequest: {
         onBeforeRequest: (fn: Listener) => void (handlers.beforeRequest = fn),
         onHeadersReceived: (fn: Listener) => void (handlers.headers = fn),
@@ -108,7 +113,10 @@ const fake = vi.hoisted(() => {
   const ipcHandlers = new Map<string, Listener>();
   const state = {
     windows,
-    ready: () => ready(),
+    ready: () => {
+      state.isReady = true;
+      ready();
+    },
     ipcHandlers,
     menu: null as null | { template: unknown[] },
     messageBoxAnswers: [] as number[],
@@ -117,6 +125,9 @@ const fake = vi.hoisted(() => {
     partitions: new Map<string, ReturnType<typeof makeSession>>(),
     appEvents: emitter(),
     paths: {} as Record<string, string>,
+    /** Schemes registered as privileged, and whether the app was ready by then (it must not be). */
+    privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean>; beforeReady: boolean }[],
+    isReady: false,
   };
   const electron = {
     app: {
@@ -132,6 +143,11 @@ const fake = vi.hoisted(() => {
       exit: () => undefined,
     },
     BrowserWindow: FakeWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: Record<string, boolean> }[]) => {
+        for (const s of schemes) state.privilegedSchemes.push({ ...s, beforeReady: !state.isReady });
+      },
+    },
     dialog: {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showSaveDialog: async () => ({ canceled: true }),
@@ -197,7 +213,28 @@ describe('main.ts wiring', () => {
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(
       /preload[\\/]index\.cjs$/,
     );
-    expect(win.loaded).toEqual([rendererIndex]);
+    expect(win.loaded).toEqual([APP_INDEX_URL]);
+  });
+
+  it('serves the renderer from app:// on the default session only, registered before the app is ready', async () => {
+    expect(fake.state.privilegedSchemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }),
+        beforeReady: true,
+      },
+    ]);
+    const privileges = fake.state.privilegedSchemes[0]!.privileges;
+    expect(privileges.bypassCSP ?? false).toBe(false);
+    expect(privileges.corsEnabled ?? false).toBe(false);
+    expect([...fake.state.defaultSession.protocols.keys()]).toEqual(['app']);
+    expect(fake.state.partitions.get('gongkai-print')?.protocols.size).toBe(0);
+    // The handler reads from out/renderer only: main.ts's own source, one folder up, is not reachable.
+    const handle = fake.state.defaultSession.protocols.get('app')!;
+    const outside = (await handle({ url: 'app://gongkai/%2e%2e/main/index.js', method: 'GET' })) as Response;
+    expect(outside.status).toBe(404);
+    const missing = (await handle({ url: 'app://gongkai/nothing-here.js', method: 'GET' })) as Response;
+    expect(missing.status).toBe(404);
   });
 
   it('locks down the default session and the print session', () => {
@@ -207,11 +244,20 @@ describe('main.ts wiring', () => {
     main.beforeRequest!({ url: 'https://example.com/' }, (r: { cancel: boolean }) => (cancel = r.cancel));
     expect(cancel).toBe(true);
     main.beforeRequest!(
-      { url: pathToFileURL(rendererIndex).href },
+      { url: 'app://gongkai/assets/index.js' },
       (r: { cancel: boolean }) => (cancel = r.cancel),
     );
     expect(cancel).toBe(false);
-    expect(fake.state.partitions.get('gongkai-print')?.handlers.beforeRequest).toBeTypeOf('function');
+    // No file:// for the main window, not even the renderer's files: they come through app://.
+    main.beforeRequest!(
+      { url: pathToFileURL(rendererIndex).href },
+      (r: { cancel: boolean }) => (cancel = r.cancel),
+    );
+    expect(cancel).toBe(true);
+    const print = fake.state.partitions.get('gongkai-print')?.handlers;
+    expect(print?.beforeRequest).toBeTypeOf('function');
+    print!.beforeRequest!({ url: APP_INDEX_URL }, (r: { cancel: boolean }) => (cancel = r.cancel));
+    expect(cancel).toBe(true);
   });
 
   it('installs the Chinese menu', () => {

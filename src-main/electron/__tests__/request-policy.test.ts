@@ -2,22 +2,27 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isAppUrl } from '../app-origin';
+import { APP_INDEX_URL } from '../app-protocol';
 import { isAllowedRequest, isPermissionAllowed } from '../request-policy';
 
 const rendererDir = path.resolve('/opt/gongkai/resources/app.asar/out/renderer');
 const index = path.join(rendererDir, 'index.html');
-const indexUrl = pathToFileURL(index).href;
+const indexUrl = APP_INDEX_URL;
+const indexFileUrl = pathToFileURL(index).href;
 const built = { rendererIndexFile: index };
 const dev = { rendererIndexFile: index, devServerUrl: 'http://localhost:5173' };
 
 describe('isAppUrl', () => {
-  it('accepts the built index.html, with any hash or query', () => {
+  it('accepts the built index.html as app:// serves it, with any hash or query', () => {
     expect(isAppUrl(indexUrl, built)).toBe(true);
     expect(isAppUrl(`${indexUrl}#/table/3`, built)).toBe(true);
     expect(isAppUrl(`${indexUrl}?restore=1`, built)).toBe(true);
   });
 
-  it('refuses other local files and the network', () => {
+  it('refuses file:// pages (even the renderer’s own index.html), other local files and the network', () => {
+    expect(isAppUrl(indexFileUrl, built)).toBe(false);
+    expect(isAppUrl('app://gongkai/other.html', built)).toBe(false);
+    expect(isAppUrl('app://evil/index.html', built)).toBe(false);
     expect(isAppUrl(pathToFileURL(path.join(rendererDir, 'other.html')).href, built)).toBe(false);
     expect(isAppUrl(pathToFileURL('/etc/passwd').href, built)).toBe(false);
     expect(isAppUrl('https://example.com/', built)).toBe(false);
@@ -34,10 +39,11 @@ describe('isAppUrl', () => {
 });
 
 describe('isAllowedRequest', () => {
+  // A session that serves files from folders (the print session's is a function of the jobs running now).
   const policy = { fileRoots: [rendererDir] };
 
-  it("allows the renderer's own files, inline data and blobs", () => {
-    expect(isAllowedRequest(indexUrl, policy)).toBe(true);
+  it("allows the folders' files, inline data and blobs", () => {
+    expect(isAllowedRequest(indexFileUrl, policy)).toBe(true);
     expect(isAllowedRequest(pathToFileURL(path.join(rendererDir, 'assets/main-abc.js')).href, policy)).toBe(
       true,
     );

@@ -22,12 +22,12 @@ function fakeSession() {
   return { session, h };
 }
 
-const APP = 'file:///app/out/renderer/index.html';
+const APP = 'app://gongkai/index.html';
 
 function secured() {
   const { session, h } = fakeSession();
   secureSession(session, {
-    requests: { fileRoots: ['/app/out/renderer'] },
+    requests: { fileRoots: [], appProtocol: true },
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     isAppUrl: (url) => url === APP,
   });
@@ -43,8 +43,10 @@ describe('secureSession', () => {
       return result;
     };
     expect(cancel(APP)).toBe(false);
+    expect(cancel('app://gongkai/assets/index-abc.js')).toBe(false);
     expect(cancel('https://example.com/track.gif')).toBe(true);
     expect(cancel('file:///etc/passwd')).toBe(true);
+    expect(cancel('file:///app/out/renderer/index.html')).toBe(true);
   });
 
   it('puts the CSP on every response', () => {
@@ -68,8 +70,10 @@ describe('secureSession', () => {
     expect(ask('clipboard-read', APP)).toBe(true);
     expect(ask('media', APP)).toBe(false);
     expect(ask('clipboard-read', 'https://example.com/')).toBe(false);
-    expect(h.check?.({ getURL: () => APP }, 'clipboard-sanitized-write', 'file:///', {})).toBe(true);
-    expect(h.check?.(null, 'clipboard-sanitized-write', 'file:///', {})).toBe(false);
-    expect(h.check?.({ getURL: () => APP }, 'geolocation', 'file:///', { requestingUrl: APP })).toBe(false);
+    expect(h.check?.({ getURL: () => APP }, 'clipboard-sanitized-write', 'app://gongkai', {})).toBe(true);
+    expect(h.check?.(null, 'clipboard-sanitized-write', 'app://gongkai', {})).toBe(false);
+    expect(h.check?.({ getURL: () => APP }, 'geolocation', 'app://gongkai', { requestingUrl: APP })).toBe(
+      false,
+    );
   });
 });

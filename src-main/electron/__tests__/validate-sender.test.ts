@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { isAppUrl } from '../app-origin';
+import { APP_INDEX_URL } from '../app-protocol';
 import { validateSender, type FrameLike } from '../validate-sender';
 
-const APP = 'file:///opt/gongkai/out/renderer/index.html';
-const isApp = (url: string): boolean => url.startsWith(APP);
+const APP = APP_INDEX_URL;
+const isApp = (url: string): boolean =>
+  isAppUrl(url, { rendererIndexFile: '/opt/gongkai/out/renderer/index.html' });
 const mainFrame: FrameLike = { url: APP, processId: 4, routingId: 1, parent: null };
 
 describe('validateSender', () => {
@@ -27,6 +30,10 @@ describe('validateSender', () => {
   it('rejects the main frame once it shows another origin', () => {
     expect(validateSender({ ...mainFrame, url: 'https://example.com/' }, mainFrame, isApp)).toBe(false);
     expect(validateSender({ ...mainFrame, url: 'file:///tmp/evil.html' }, mainFrame, isApp)).toBe(false);
+    // The renderer's own index.html opened as a file is not how the app loads it: no IPC for that page either.
+    const asFile = 'file:///opt/gongkai/out/renderer/index.html';
+    expect(validateSender({ ...mainFrame, url: asFile }, mainFrame, isApp)).toBe(false);
+    expect(validateSender({ ...mainFrame, url: 'app://other/index.html' }, mainFrame, isApp)).toBe(false);
   });
 
   it('rejects a missing or detached frame, and any frame when the window is gone', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { isAppUrl } from '../app-origin';
+import { APP_INDEX_URL } from '../app-protocol';
 import { guardWebContents, type GuardedContents } from '../web-contents-guard';
 
-const APP = 'file:///app/out/renderer/index.html';
+const APP = APP_INDEX_URL;
+const isApp = (url: string): boolean => isAppUrl(url, { rendererIndexFile: '/app/out/renderer/index.html' });
 
 function fakeContents() {
   const listeners = new Map<string, (event: { preventDefault(): void }, url: string) => void>();
@@ -26,9 +29,11 @@ function fakeContents() {
 describe('guardWebContents', () => {
   it('blocks navigation and redirects away from the app page, allows reloading it', () => {
     const c = fakeContents();
-    guardWebContents(c.contents, (url) => url.startsWith(APP));
+    guardWebContents(c.contents, isApp);
     expect(c.fire('will-navigate', 'https://example.com/')).toBe(true);
     expect(c.fire('will-navigate', 'file:///home/u/dropped.html')).toBe(true);
+    expect(c.fire('will-navigate', 'file:///app/out/renderer/index.html')).toBe(true);
+    expect(c.fire('will-navigate', 'app://gongkai/assets/index-abc.js')).toBe(true);
     expect(c.fire('will-redirect', 'https://example.com/')).toBe(true);
     expect(c.fire('will-navigate', `${APP}#/`)).toBe(false);
   });
