@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { builtinFormSet, newDocument, splitBySeverity, writeDocument } from '../src-core';
+import { builtinFormSet, newDocument, splitBySeverity, Workbook, writeDocument } from '../src-core';
 import { Decimal } from '../src-core/money';
 import { consolidateFiles, readMemberFile } from '../src-main/node/consolidation-files';
 import { generatedUnit } from './consolidation-units';
@@ -25,19 +25,34 @@ try {
   const departmentFile = path.join(dir, 'dept.gongkai.json');
   const rssBefore = process.memoryUsage().rss;
   let unitFindings = 0;
+  const countsByFile = new Map<string, number>();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const { consolidation } = await consolidateFiles({
     formSet,
     department,
     departmentFile,
-    onMember: (c) => (unitFindings += c.findings.length),
+    // The counts of each unit's check (its findings' sentences are written only when shown, as the CLI does).
+    onMember: (c) => {
+      if (c.entry.status !== 'included') return;
+      const n = c.entry.counts.errors + c.entry.counts.warnings;
+      unitFindings += n;
+      countsByFile.set(path.basename(c.entry.source.id), n);
+    },
   });
   const findings = consolidation.findings();
   const totalMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const totalCpuMs = (cpu.user + cpu.system) / 1000;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  // Each unit's check agrees with the decimal Workbook's (the one the editor uses), for a sample of the units.
+  for (let i = 0; i < count; i += 97) {
+    const file = `unit-${String(i).padStart(4, '0')}.gongkai.json`;
+    const expected = new Workbook(formSet, generatedUnit(sample, i)).findings().length;
+    if (countsByFile.get(file) !== expected)
+      throw new Error(`${file}：汇总时审核出 ${countsByFile.get(file)} 条，单独审核是 ${expected} 条`);
+  }
 
   // The same total computed apart: Σ over units of each unit's own 公开03表 合计 1栏 as its workbook shows it.
   const wb = consolidation.workbook();

@@ -17,6 +17,11 @@ export interface RawProfile {
   readonly publication: unknown;
   /** How this profile's tables correspond to other profiles' (for 转换表样), one file per other profile. */
   readonly correspondences?: readonly unknown[];
+  /**
+   * The 绩效自评表 forms the publication prints (汇总表, 部门整体, 项目; form-table templates), when a part of it is
+   * marked `performance`; none when it prints none.
+   */
+  readonly performanceForms?: readonly unknown[];
   /** How a hand-filled workbook of this profile is recognised on import (optional hints). */
   readonly recognition?: unknown;
 }

@@ -5,9 +5,12 @@ import { locationText, Workbook, type Finding } from '../engine';
 import type { FormSet } from '../template';
 import { CellRegistry } from './cell-registry';
 import {
+  figureText,
+  figureValue,
   indexOfCell,
   instanceKey,
   takeMemberFigures,
+  type MemberCheck,
   type MemberFigures,
   type RuleDifference,
 } from './member-figures';
@@ -75,6 +78,8 @@ export class Consolidation {
   private readonly registry = new CellRegistry();
   private readonly shapes: ShapeCache;
   private readonly sum: Decimal[] = [];
+  /** The part of each sum from members checked in whole 分, as an exact integer (moved into `sum` before it could overflow). */
+  private readonly centsSum: number[] = [];
   private readonly known: number[] = [];
   private readonly enteredBy: number[] = [];
   private readonly unknownBy: number[] = [];
@@ -99,7 +104,7 @@ export class Consolidation {
     department: GongkaiDocument,
   ) {
     this.department = department;
-    this.shapes = new ShapeCache(formSet);
+    this.shapes = new ShapeCache(formSet, this.registry);
     this.takeOwn();
   }
 
@@ -131,7 +136,7 @@ export class Consolidation {
       this.takeAway(slot);
       this.nameIndex(slot, false);
     }
-    const { entry, figures, findings } = this.admit(source, read, slot);
+    const { entry, figures, check } = this.admit(source, read, slot);
     const target: Slot = slot ?? { entry };
     target.entry = entry;
     this.nameIndex(target, true);
@@ -142,7 +147,15 @@ export class Consolidation {
     }
     if (figures) this.addIn(figures, 1, target);
     this.listChanged = true;
-    return { entry, previous, findings, cells: diffFigures(this.registry, oldFigures, figures) };
+    return {
+      entry,
+      previous,
+      // Written only when read (the CLI lists them; the overview needs only the counts).
+      get findings() {
+        return check?.findings ?? [];
+      },
+      cells: diffFigures(this.registry, oldFigures, figures),
+    };
   }
 
   /** Takes a member out of the 汇总 (it was removed from the member list). */
@@ -225,12 +238,12 @@ export class Consolidation {
       if (!fig || slot.entry.status !== 'included') continue;
       const k = indexOfCell(fig, id);
       if (k < 0) continue;
-      const v = fig.values[k] ?? null;
+      const v = figureText(fig, k);
       out.push({
         source: slot.entry.source,
         unit: slot.entry.unit,
         own: slot.entry.own,
-        value: v === null ? null : v.toFixed(),
+        value: v,
         entered: fig.entered[k] === 1,
         unknown: fig.unknown.get(id),
         cell,
@@ -316,13 +329,12 @@ export class Consolidation {
     source: MemberSource,
     read: MemberRead,
     self: Slot | undefined,
-  ): { entry: MemberEntry; figures?: MemberFigures; findings: readonly Finding[] } {
-    if (!read.ok) return { entry: { status: 'failed', source, reason: read.message }, findings: [] };
+  ): { entry: MemberEntry; figures?: MemberFigures; check?: MemberCheck } {
+    if (!read.ok) return { entry: { status: 'failed', source, reason: read.message } };
     const doc = read.document;
     const unit = doc.unit.name || source.label;
     const refuse = (reason: string) => ({
       entry: { status: 'refused' as const, source, unit, reason },
-      findings: [],
     });
     const dept = this.department;
     if (doc.consolidation) return refuse('这是汇总文件，不能作为单位再汇总；请把它的单位直接列入。');
@@ -350,7 +362,7 @@ export class Consolidation {
         notes: read.notes ?? [],
       },
       figures,
-      findings: check.findings,
+      check,
     };
   }
 
@@ -383,19 +395,32 @@ export class Consolidation {
         if (at.bySlot.size === 0) this.differencesAt.delete(key);
       }
     }
+    const cents = fig.cents;
     for (let k = 0; k < fig.ids.length; k++) {
       const id = fig.ids[k] as number;
       while (this.sum.length <= id) {
         this.sum.push(new Decimal(0));
+        this.centsSum.push(0);
         this.known.push(0);
         this.enteredBy.push(0);
         this.unknownBy.push(0);
       }
-      const v = fig.values[k] ?? null;
-      if (v === null) this.unknownBy[id] = (this.unknownBy[id] as number) + sign;
-      else {
-        this.sum[id] = sign === 1 ? (this.sum[id] as Decimal).plus(v) : (this.sum[id] as Decimal).minus(v);
+      if (cents) {
+        const v = cents[k] as number;
+        let s = (this.centsSum[id] as number) + (sign === 1 ? v : -v);
+        if (!Number.isSafeInteger(s)) {
+          this.sum[id] = (this.sum[id] as Decimal).plus(new Decimal(this.centsSum[id] as number).div(100));
+          s = sign === 1 ? v : -v;
+        }
+        this.centsSum[id] = s;
         this.known[id] = (this.known[id] as number) + sign;
+      } else {
+        const v = figureValue(fig, k);
+        if (v === null) this.unknownBy[id] = (this.unknownBy[id] as number) + sign;
+        else {
+          this.sum[id] = sign === 1 ? (this.sum[id] as Decimal).plus(v) : (this.sum[id] as Decimal).minus(v);
+          this.known[id] = (this.known[id] as number) + sign;
+        }
       }
       if (fig.entered[k] === 1) this.enteredBy[id] = (this.enteredBy[id] as number) + sign;
       this.dirty.add(id);
@@ -438,7 +463,10 @@ export class Consolidation {
         });
       return `无法汇总：${who.slice(0, 3).join('；')}${who.length > 3 ? ` 等 ${who.length} 个单位` : ''}`;
     }
-    return canonicalAmount(this.sum[id] as Decimal);
+    const cents = this.centsSum[id] as number;
+    const total =
+      cents === 0 ? (this.sum[id] as Decimal) : (this.sum[id] as Decimal).plus(new Decimal(cents).div(100));
+    return canonicalAmount(total);
   }
 
   private sync(): { doc: GongkaiDocument; wb: Workbook } {
@@ -570,10 +598,7 @@ function diffFigures(
   const b = after ?? EMPTY;
   let i = 0;
   let j = 0;
-  const text = (f: MemberFigures, k: number) => {
-    const v = f.values[k];
-    return v === null || v === undefined ? null : v.toFixed();
-  };
+  const text = figureText;
   while (i < a.ids.length || j < b.ids.length) {
     const ia = i < a.ids.length ? (a.ids[i] as number) : Infinity;
     const ib = j < b.ids.length ? (b.ids[j] as number) : Infinity;
@@ -601,6 +626,7 @@ function diffFigures(
 const EMPTY: MemberFigures = {
   ids: new Int32Array(0),
   values: [],
+  cents: null,
   entered: new Uint8Array(0),
   unknown: new Map(),
   rows: new Map(),

@@ -1,7 +1,7 @@
 import { Decimal } from '../money';
 import type { CatalogEntry } from '../catalog/catalog';
-import type { ClassRow, GongkaiDocument } from '../document/types';
-import type { Finding } from '../engine';
+import type { CellAddress, ClassRow, GongkaiDocument } from '../document/types';
+import { centsText, checkInCents, type Finding, type FindingKind, type Severity } from '../engine';
 import type { CellRegistry } from './cell-registry';
 import type { ShapeCache } from './shape-cache';
 
@@ -16,8 +16,12 @@ export interface RuleDifference {
 export interface MemberFigures {
   /** Cell ids in increasing order. */
   readonly ids: Int32Array;
-  /** The shown value of each cell (entered, or computed by the rules); null when it cannot be known. */
-  readonly values: readonly (Decimal | null)[];
+  /**
+   * The shown value of each cell (entered, or computed by the rules): in 分 when the member was checked in whole 分
+   * (`cents`), else as decimals (null when it cannot be known). Read them with figureValue / figureText.
+   */
+  readonly values: readonly (Decimal | null)[] | null;
+  readonly cents: Float64Array | null;
   /** 1 where the member entered the cell itself. */
   readonly entered: Uint8Array;
   /** Why a value cannot be known (the text typed, or “cannot be computed”), by cell id. */
@@ -42,7 +46,11 @@ export interface MemberCheck {
 /** The key of a rule instance, the same in every document with that cell: rule id and target cell. */
 export function instanceKey(f: Finding): string | undefined {
   if (!f.rule || (f.kind !== 'tail' && f.kind !== 'mismatch')) return undefined;
-  return `${f.rule.id}\u0001${f.cell.table}\u0001${f.cell.row}\u0001${f.cell.col}`;
+  return instanceKeyOf(f.rule.id, f.cell);
+}
+
+function instanceKeyOf(ruleId: string, cell: { table: string; row: string; col: string }): string {
+  return `${ruleId}\u0001${cell.table}\u0001${cell.row}\u0001${cell.col}`;
 }
 
 /**
@@ -51,6 +59,48 @@ export function instanceKey(f: Finding): string | undefined {
  * rules still sum correctly), its rows, and where its rules do not hold.
  */
 export function takeMemberFigures(
+  shapes: ShapeCache,
+  doc: GongkaiDocument,
+  registry: CellRegistry,
+): { figures: MemberFigures; check: MemberCheck } {
+  const cached = shapes.shapeOf(doc);
+  const fast = checkInCents(cached.shape, doc);
+  if (!fast) return takeWithWorkbook(shapes, doc, registry);
+  // Every cell with a value, in registry order (the shape lists its cells by registry id).
+  const { regIds, byRegId } = cached;
+  let count = 0;
+  for (let k = 0; k < byRegId.length; k++)
+    if (fast.cents[byRegId[k] as number] === fast.cents[byRegId[k] as number]) count++;
+  const ids = new Int32Array(count);
+  const cents = new Float64Array(count);
+  const entered = new Uint8Array(count);
+  let j = 0;
+  for (let k = 0; k < byRegId.length; k++) {
+    const c = byRegId[k] as number;
+    const v = fast.cents[c] as number;
+    if (v !== v) continue;
+    ids[j] = regIds[c] as number;
+    cents[j] = v;
+    entered[j] = fast.entered[c] as number;
+    j++;
+  }
+  return {
+    figures: {
+      ids,
+      values: null,
+      cents,
+      entered,
+      unknown: new Map(),
+      rows: rowsOf(doc),
+      catalog: doc.catalog?.entries ?? [],
+      differences: differencesOf(fast.failures),
+    },
+    check: lazyCheck(fast.failures, fast.findings),
+  };
+}
+
+/** The same figures taken from the decimal Workbook: for members the check in 分 cannot take exactly. */
+function takeWithWorkbook(
   shapes: ShapeCache,
   doc: GongkaiDocument,
   registry: CellRegistry,
@@ -72,34 +122,82 @@ export function takeMemberFigures(
   found.sort((a, b) => a.id - b.id);
   const unknown = new Map<number, string>();
   for (const f of found) if (f.why !== undefined) unknown.set(f.id, f.why);
-
   const findings = wb.findings();
-  const differences = new Map<string, RuleDifference>();
-  let errors = 0;
-  let tails = 0;
-  for (const f of findings) {
-    if (f.severity === 'error') errors++;
-    if (f.kind === 'tail') tails++;
-    const key = instanceKey(f);
-    if (key === undefined || f.difference === undefined) continue;
-    const prev = differences.get(key);
-    const difference = new Decimal(f.difference).plus(prev?.difference ?? 0);
-    differences.set(key, { difference, tail: f.kind === 'tail' && (prev?.tail ?? true) });
-  }
-  const rows = new Map<string, readonly ClassRow[]>();
-  for (const [table, data] of Object.entries(doc.tables)) if (data.rows?.length) rows.set(table, data.rows);
   return {
     figures: {
       ids: Int32Array.from(found.map((f) => f.id)),
       values: found.map((f) => f.value),
+      cents: null,
       entered: Uint8Array.from(found.map((f) => (f.entered ? 1 : 0))),
       unknown,
-      rows,
+      rows: rowsOf(doc),
       catalog: doc.catalog?.entries ?? [],
-      differences,
+      differences: differencesOf(findings.map(failureOf)),
     },
-    check: { errors, warnings: findings.length - errors, tails, findings },
+    check: lazyCheck(findings.map(failureOf), () => findings),
   };
+}
+
+/** The counts now; the findings (their sentences) only when asked for, as the CLI's per-unit listing does. */
+function lazyCheck(failures: readonly Failure[], findings: () => readonly Finding[]): MemberCheck {
+  let errors = 0;
+  let tails = 0;
+  for (const f of failures) {
+    if (f.severity === 'error') errors++;
+    if (f.kind === 'tail') tails++;
+  }
+  return {
+    errors,
+    warnings: failures.length - errors,
+    tails,
+    get findings() {
+      return findings();
+    },
+  };
+}
+
+/** What counting and 尾数 need of a finding (a Workbook's finding, or a failure found in 分). */
+interface Failure {
+  readonly ruleId: string | undefined;
+  readonly kind: FindingKind;
+  readonly severity: Severity;
+  readonly cell: CellAddress | undefined;
+  readonly difference: Decimal | string | undefined;
+}
+
+function failureOf(f: Finding): Failure {
+  return { ruleId: f.rule?.id, kind: f.kind, severity: f.severity, cell: f.cell, difference: f.difference };
+}
+
+function differencesOf(failures: readonly Failure[]): Map<string, RuleDifference> {
+  const differences = new Map<string, RuleDifference>();
+  for (const f of failures) {
+    if ((f.kind !== 'tail' && f.kind !== 'mismatch') || !f.cell || f.difference === undefined || !f.ruleId)
+      continue;
+    const key = instanceKeyOf(f.ruleId, f.cell);
+    const prev = differences.get(key);
+    const difference = new Decimal(f.difference).plus(prev?.difference ?? 0);
+    differences.set(key, { difference, tail: f.kind === 'tail' && (prev?.tail ?? true) });
+  }
+  return differences;
+}
+
+function rowsOf(doc: GongkaiDocument): Map<string, readonly ClassRow[]> {
+  const rows = new Map<string, readonly ClassRow[]>();
+  for (const [table, data] of Object.entries(doc.tables)) if (data.rows?.length) rows.set(table, data.rows);
+  return rows;
+}
+
+/** A member's figure at position k of its cells, as a decimal (null when it cannot be known). */
+export function figureValue(figures: MemberFigures, k: number): Decimal | null {
+  if (figures.cents) return new Decimal(figures.cents[k] as number).div(100);
+  return figures.values?.[k] ?? null;
+}
+
+/** The same as decimal text (Decimal's toFixed()), null when it cannot be known. */
+export function figureText(figures: MemberFigures, k: number): string | null {
+  if (figures.cents) return centsText(figures.cents[k] as number);
+  return figures.values?.[k]?.toFixed() ?? null;
 }
 
 /** The position of a cell id in a member's figures, or -1. */

@@ -15,6 +15,6 @@ export { rowsForCode, type RowsForCode } from './class-rows';
 export { planRowsByCode, readCodeLine, type RowsByCodePlan } from './rows-by-code';
 export { newDocument } from './new-document';
 export { sectionSchema, factsSchema, type SectionContent, type Facts } from './publication-schema';
-export * from './performance-schema';
+export * from '../template/performance-schema';
 export { valueEditsBetween } from './value-edits';
 export { toleranceFor } from './tolerance';

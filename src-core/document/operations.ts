@@ -2,7 +2,7 @@ import { canonicalAmount, parseAmount } from '../money';
 import type { CustomCatalog } from '../catalog/catalog';
 import type { CellAddress, ClassRow, GongkaiDocument, Settings, TableData, UnitInfo } from './types';
 import type { Facts, SectionContent } from './publication-schema';
-import type { PerformanceForms } from './performance-schema';
+import type { PerformanceForms } from '../template/performance-schema';
 
 /** One cell edit inside a setCells operation; text null clears the cell. */
 export interface CellEdit {

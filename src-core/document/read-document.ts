@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FormSet } from '../template';
 import { ancestorCodes } from '../catalog/catalog';
+import { plainFigures } from './plain-figures';
 import { documentSchema } from './schema';
 import { CURRENT_FORMAT_VERSION, type ClassRow, type GongkaiDocument, type TableData } from './types';
 
@@ -52,7 +53,7 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 /** The parts a 汇总 reads of a member: its identity, settings and tables (its text and 补充数据 are not summed). */
-const figuresSchema = documentSchema.pick({
+export const figuresSchema = documentSchema.pick({
   format: true,
   version: true,
   formYear: true,
@@ -94,7 +95,11 @@ export function readDocument(
       message: `此文件由较新版本的决算公开表编辑器保存（格式版本 ${obj.version}），本软件只能读取到版本 ${CURRENT_FORMAT_VERSION}。为免读错数据，没有打开它；请升级软件后再打开。`,
     };
   }
-  const parsed = (options.figuresOnly ? figuresSchema : documentSchema).safeParse(data);
+  // A member as the app writes it is copied by hand; anything else (and every message) goes through zod.
+  const plain = options.figuresOnly ? plainFigures(obj) : undefined;
+  const parsed = plain
+    ? ({ success: true, data: plain } as const)
+    : (options.figuresOnly ? figuresSchema : documentSchema).safeParse(data);
   if (!parsed.success) {
     const lines = parsed.error.issues
       .slice(0, 8)
@@ -134,6 +139,31 @@ export function writeDocument(doc: GongkaiDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
+/** What checkAgainstForms looks up in a table's template, worked out once per template (a 汇总 reads many members). */
+interface TemplateCells {
+  /** A classification table's columns. */
+  readonly columns: ReadonlySet<string>;
+  /** A fixed table's fillable rows and their columns. */
+  readonly rows: ReadonlyMap<string, ReadonlySet<string> | null>;
+}
+
+const templateCells = new WeakMap<object, TemplateCells>();
+
+function cellsOf(template: FormSet['tables'][number]): TemplateCells {
+  let cells = templateCells.get(template);
+  if (!cells) {
+    const rows = new Map<string, ReadonlySet<string> | null>();
+    for (const b of template.blocks) {
+      const cols = new Set(b.columns.map((c) => c.key));
+      // As a Map built from every row: a key repeated in a later block is that block's row.
+      for (const r of b.rows ?? []) rows.set(r.key, r.blank ? null : cols);
+    }
+    cells = { columns: new Set(template.blocks[0]?.columns.map((c) => c.key)), rows };
+    templateCells.set(template, cells);
+  }
+  return cells;
+}
+
 function checkAgainstForms(doc: GongkaiDocument, formSet: FormSet): string[] {
   const problems: string[] = [];
   for (const [tableId, data] of Object.entries(doc.tables)) {
@@ -143,32 +173,28 @@ function checkAgainstForms(doc: GongkaiDocument, formSet: FormSet): string[] {
       continue;
     }
     const where = template.code;
+    const known = cellsOf(template);
     if (template.kind === 'classification') {
       const seen = new Set<string>();
       for (const row of data.rows ?? []) {
         if (seen.has(row.code)) problems.push(`${where} 科目编码 ${row.code} 出现了两次`);
         seen.add(row.code);
       }
-      const cols = new Set(template.blocks[0]?.columns.map((c) => c.key));
       for (const [rowKey, cells] of Object.entries(data.values)) {
         if (rowKey !== template.totalRow?.key && !seen.has(rowKey)) {
           problems.push(`${where} 有数值的科目 ${rowKey} 不在行列表中`);
         }
         for (const col of Object.keys(cells))
-          if (!cols.has(col)) problems.push(`${where} ${rowKey} 没有第 ${col} 栏`);
+          if (!known.columns.has(col)) problems.push(`${where} ${rowKey} 没有第 ${col} 栏`);
       }
     } else {
       if (data.rows && data.rows.length > 0) problems.push(`${where} 是固定行表，不能有自定义行`);
-      const rows = new Map(
-        template.blocks.flatMap((b) => (b.rows ?? []).map((r) => [r.key, { r, b }] as const)),
-      );
       for (const [rowKey, cells] of Object.entries(data.values)) {
-        const found = rows.get(rowKey);
-        if (!found || found.r.blank) {
+        const cols = known.rows.get(rowKey);
+        if (!cols) {
           problems.push(`${where} 没有可填的“${rowKey}”行`);
           continue;
         }
-        const cols = new Set(found.b.columns.map((c) => c.key));
         for (const col of Object.keys(cells))
           if (!cols.has(col)) problems.push(`${where} ${rowKey} 行没有第 ${col} 栏`);
       }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { factsSchema, sectionSchema } from './publication-schema';
-import { performanceSchema } from './performance-schema';
+import { performanceSchema } from '../template/performance-schema';
 
 // Bounded as parseAmount bounds what is typed (15 integer digits, 8 decimals).
 const amountText = z

@@ -1,6 +1,6 @@
 import type { CustomCatalog } from '../catalog/catalog';
 import type { Facts, SectionContent } from './publication-schema';
-import type { PerformanceForms } from './performance-schema';
+import type { PerformanceForms } from '../template/performance-schema';
 
 /** The format version this build writes; files with a higher version are refused, not half-read. */
 export const CURRENT_FORMAT_VERSION = 1;

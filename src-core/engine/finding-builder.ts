@@ -2,11 +2,21 @@ import { Decimal, formatAmount, formatExact } from '../money';
 import type { CellAddress } from '../document/types';
 import { locationText, shortRef } from './address-text';
 import { UNKNOWN } from './cell-value';
-import type { Evaluator } from './evaluator';
+import type { CellValue } from './cell-value';
 import type { Equation } from './expand-rules';
 import type { Finding } from './findings';
 import type { RuleGraph } from './rule-graph';
 import type { TableModel } from './table-model';
+
+/**
+ * What the finding builder reads of the values: the Evaluator's, or any other evaluation over the same graph (a
+ * 汇总 checks its members with a numeric one and builds findings only where a rule does not hold).
+ */
+export interface EquationValues {
+  isEntered(c: number): boolean;
+  value(c: number): CellValue;
+  rhs(e: number): CellValue;
+}
 
 /**
  * Turns what the graph and the evaluator know into findings: the Chinese sentence, the rule as written, the concrete
@@ -15,7 +25,7 @@ import type { TableModel } from './table-model';
 export class FindingBuilder {
   constructor(
     private readonly graph: RuleGraph,
-    private readonly values: Evaluator,
+    private readonly values: EquationValues,
   ) {}
 
   /** 公开03表 201 一般公共服务支出 1栏（本年支出合计） */

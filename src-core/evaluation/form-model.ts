@@ -1,8 +1,8 @@
 import type { GongkaiDocument } from '../document/types';
-import type { Indicator, OverallForm, ProjectForm, SummaryForm } from '../document/performance-schema';
+import type { Indicator, OverallForm, ProjectForm, SummaryForm } from '../template/performance-schema';
 import { Decimal, formatAmount } from '../money';
 import { percentOf } from '../publication/text-format';
-import type { FormListBand, FormListColumn, FormTableTemplate } from './form-template';
+import type { FormListBand, FormListColumn, FormTableTemplate } from '../template/performance-forms';
 
 /*
  * What the editor, the print and the checks share about the 绩效自评表: titles, the merged cells of the indicator

@@ -1,25 +1,4 @@
 export {
-  formTableTemplateSchema,
-  validateFormTemplate,
-  loadPerformanceTemplates,
-  isFieldCell,
-  isComputedCell,
-  type FormTableTemplate,
-  type FormCell,
-  type FormFieldCell,
-  type FormComputedCell,
-  type FormLabelCell,
-  type FormRowBand,
-  type FormListBand,
-  type FormListColumn,
-  type FormBand,
-  type FormMetaItem,
-  type FormInput,
-  type PerformanceFormKind,
-  type PerformanceTemplates,
-} from './form-template';
-export { performanceTemplatesFor } from './builtin-templates';
-export {
   formTitle,
   formShortTitle,
   listBand,

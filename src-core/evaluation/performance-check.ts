@@ -1,13 +1,12 @@
 import type { CellAddress, GongkaiDocument } from '../document/types';
-import type { Indicator, ProjectForm } from '../document/performance-schema';
+import type { Indicator, ProjectForm } from '../template/performance-schema';
 import { toleranceFor } from '../document/tolerance';
 import type { Workbook } from '../engine';
 import { Decimal } from '../money';
 import { publicationMetrics, quotedMetric, toWanyuan } from '../publication/metrics';
 import { figure, percentOf, roundLike } from '../publication/text-format';
 import type { FormSet } from '../template';
-import { performanceTemplatesFor } from './builtin-templates';
-import type { FormTableTemplate } from './form-template';
+import type { FormTableTemplate } from '../template/performance-forms';
 import {
   amountOf,
   executionRate,
@@ -56,7 +55,19 @@ export interface PerformanceFinding {
 export function checkPerformance(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): PerformanceFinding[] {
   const perf = doc.performance;
   if (!perf) return [];
-  const templates = performanceTemplatesFor(formSet.year);
+  const templates = formSet.performance;
+  // Forms this profile does not print (上海 2024) are not checked: say so rather than let them pass as checked.
+  if (!templates)
+    return [
+      {
+        id: 'performance:unprinted',
+        kind: 'performance',
+        severity: 'warning',
+        path: 'summary',
+        location: '绩效自评表',
+        message: `文件中有绩效自评表，但“${formSet.profile.name}”表样不印绩效自评表：这些表未核对，也不会印出或导出。`,
+      },
+    ];
   const out: PerformanceFinding[] = [];
   const metrics = publicationMetrics(formSet, wb);
   // The forms are in 万元 whatever unit the tables are kept in.

@@ -1,7 +1,6 @@
 import { escapeHtml, spanAttrs, TABLE_FONT_STACK } from './print-html';
 import type { GongkaiDocument } from '../document/types';
 import type { FormSet } from '../template';
-import { performanceTemplatesFor } from '../evaluation/builtin-templates';
 import {
   isComputedCell,
   isFieldCell,
@@ -9,7 +8,7 @@ import {
   type FormFieldCell,
   type FormListBand,
   type FormTableTemplate,
-} from '../evaluation/form-template';
+} from '../template/performance-forms';
 import {
   formTitle,
   mergeSpans,
@@ -27,8 +26,8 @@ import {
  */
 export function performanceHtml(formSet: FormSet, doc: GongkaiDocument): string {
   const perf = doc.performance;
-  if (!perf) return '';
-  const t = performanceTemplatesFor(formSet.year);
+  const t = formSet.performance;
+  if (!perf || !t) return '';
   const forms: string[] = [];
   if (perf.summary) forms.push(formHtml(t.summary, doc, perf.summary));
   if (perf.overall) forms.push(formHtml(t.overall, doc, perf.overall));

@@ -91,13 +91,14 @@ export async function importXlsx(
       ok: false,
       message: `这个文件是按表样“${info.profile.id}”（${info.profile.year}年度）导出的，与指定的表样“${candidates[0]?.profile.name}”不符，没有导入。`,
     };
-  // Recognition: the profile under which the most tables are read (ties: the earlier profile in the list).
-  let best: { formSet: FormSet; read: TablesRead } | undefined;
+  // Recognition: the profile under which the most tables are read; among profiles that read as many (the same forms
+  // in two years), the one of the year the titles print (2024年度…); then the earlier profile in the list.
+  let best: { formSet: FormSet; read: TablesRead; score: number } | undefined;
   for (const formSet of named ? [named] : candidates) {
     const read = readTables(formSet, grids, info?.notes ?? {});
-    const score = read.report.filter((r) => r.status === 'read').length;
-    const bestScore = best ? best.read.report.filter((r) => r.status === 'read').length : -1;
-    if (score > bestScore) best = { formSet, read };
+    const tablesRead = read.report.filter((r) => r.status === 'read').length;
+    const score = tablesRead * 2 + (read.year === formSet.year ? 1 : 0);
+    if (score > (best?.score ?? -1)) best = { formSet, read, score };
   }
   if (!best) return { ok: false, message: '没有可用的表样。' };
   const { formSet, read } = best;
@@ -341,7 +342,11 @@ function readMeta(grid: Grid): { unit?: string; year?: number; money?: '元' | '
       }
       const dept = /^(?:部门|单位|单位名称|编制单位)[：:]\s*(.+)$/.exec(c.text);
       if (dept && !unit) unit = (dept[1] as string).trim();
-      const y = /^(\d{4})年度?/.exec(squash(c.text)) ?? /(\d{4})年度部门决算/.exec(squash(c.text));
+      // 上海: the unit is named in the line above the title (上海市XX局2024年度部门决算表), not on a 部门 line.
+      const heading = /^(.+?)\d{4}年度部门决算表$/.exec(squash(c.text));
+      if (heading && !unit) unit = heading[1] as string;
+      // 2024年度… at the start, or inside a title (某某中心2024年度财政拨款“三公”经费支出决算表).
+      const y = /^(\d{4})年度?/.exec(squash(c.text)) ?? /(20\d{2})年度/.exec(squash(c.text));
       if (y && !year) year = Number(y[1]);
     }
   }

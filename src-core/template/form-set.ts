@@ -12,6 +12,11 @@ import { publicationTemplateSchema, type PublicationTemplate } from './publicati
 import { checkPublicationContract } from './check-contract';
 import { statementPhraseProblems } from './statement-phrases';
 import { correspondenceProblems, correspondenceSchema, type Correspondence } from './correspondence';
+import { loadPerformanceTemplates, type PerformanceTemplates } from './performance-forms';
+import { TemplateError } from './template-error';
+import { titleBlockProblems } from './title-block';
+
+export { TemplateError } from './template-error';
 
 /** Where a rule comes from: printed in the notes, assumed by the form, or between tables. */
 export type RuleSource = 'printed' | 'implied' | 'interTable';
@@ -62,12 +67,11 @@ export interface FormSet {
   readonly publication: PublicationTemplate;
   /** How its tables correspond to other profiles' (转换表样); this profile's side is checked at load. */
   readonly correspondences: readonly Correspondence[];
-}
-
-export class TemplateError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`模板有误：\n${problems.join('\n')}`);
-  }
+  /**
+   * The profile's 绩效自评表 forms (汇总表, 部门整体, 项目), validated; undefined when its publication prints none (上海
+   * 2024). Present exactly when a part of the publication is marked `performance`.
+   */
+  readonly performance?: PerformanceTemplates;
 }
 
 /**
@@ -84,6 +88,7 @@ export function loadFormSet(raw: {
   catalog: unknown;
   publication: unknown;
   correspondences?: readonly unknown[];
+  performanceForms?: readonly unknown[];
 }): FormSet {
   const problems: string[] = [];
   const tables: TableTemplate[] = [];
@@ -105,7 +110,7 @@ export function loadFormSet(raw: {
       ...catalog.error.issues.slice(0, 5).map((x) => `科目目录 ${x.path.join('.')}：${x.message}`),
     );
 
-  for (const t of tables) problems.push(...checkTable(t));
+  for (const t of tables) problems.push(...checkTable(t), ...titleBlockProblems(t));
   const publication = publicationTemplateSchema.safeParse(raw.publication);
   if (!publication.success)
     problems.push(
@@ -143,6 +148,29 @@ export function loadFormSet(raw: {
     problems.push(...correspondenceProblems(parsed.data, 0, tableMap));
     correspondences.push(parsed.data);
   });
+
+  // The 绩效自评表 forms: each form's layout and fields checked, and there exactly when the publication has the part
+  // that prints them (a form no part prints, or a part with no forms, would be a silent gap).
+  let performance: PerformanceTemplates | undefined;
+  if (raw.performanceForms !== undefined) {
+    try {
+      performance = loadPerformanceTemplates(raw.performanceForms);
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      problems.push(...e.problems.map((p) => `绩效自评表 ${p}`));
+    }
+  }
+  if (publication.success) {
+    const part = publication.data.parts.find((p) => p.performance === true);
+    if (part && raw.performanceForms === undefined)
+      problems.push(
+        `公开文本模板 ${part.key} 印绩效自评表（performance），但表样没有绩效自评表表单（performanceForms）`,
+      );
+    if (!part && raw.performanceForms !== undefined)
+      problems.push(
+        '表样有绩效自评表表单（performanceForms），但公开文本没有印它们的部分（performance: true）',
+      );
+  }
 
   const rules: CompiledRule[] = [];
   const notationPrinted = new Map(tables.map((t) => [t.id, printsNotation(t)]));
@@ -199,6 +227,7 @@ export function loadFormSet(raw: {
     catalog: new Catalog(catalogData.name, catalogData.year, catalogData.entries),
     publication: publication.data as PublicationTemplate,
     correspondences,
+    ...(performance ? { performance } : {}),
   };
 }
 

@@ -34,3 +34,24 @@ export {
   type Correspondence,
   type TableCorrespondence,
 } from './correspondence';
+export {
+  formTableTemplateSchema,
+  validateFormTemplate,
+  loadPerformanceTemplates,
+  isFieldCell,
+  isComputedCell,
+  type FormTableTemplate,
+  type FormCell,
+  type FormFieldCell,
+  type FormComputedCell,
+  type FormLabelCell,
+  type FormRowBand,
+  type FormListBand,
+  type FormListColumn,
+  type FormBand,
+  type FormMetaItem,
+  type FormInput,
+  type PerformanceFormKind,
+  type PerformanceTemplates,
+} from './performance-forms';
+export { titleBlockOf, TITLE_PLACEHOLDERS, type TitleBlock } from './title-block';

@@ -7,6 +7,8 @@ z.config({ jitless: true });
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** Ends a command that runs until stopped (`consolidate --watch`); without it Ctrl+C (SIGINT) does. */
+  readonly signal?: AbortSignal;
 }
 
 /** One subcommand: its lines in the help, and its code, loaded only when it runs (check must not load exceljs). */

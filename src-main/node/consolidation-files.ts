@@ -64,11 +64,16 @@ export async function consolidateFiles(options: {
   readonly department: GongkaiDocument;
   readonly departmentFile: string;
   readonly onMember?: (change: MemberChange) => void;
+  /** Other outputs of the 汇总 (its Excel) that may sit in a member folder and are not units. */
+  readonly outputs?: readonly string[];
 }): Promise<{ consolidation: Consolidation; paths: MemberPath[] }> {
   const { formSet, department, departmentFile } = options;
   const consolidation = new Consolidation(formSet, department);
   const baseDir = path.dirname(path.resolve(departmentFile));
-  const paths = await memberPaths(department.consolidation?.members ?? [], baseDir, [departmentFile]);
+  const paths = await memberPaths(department.consolidation?.members ?? [], baseDir, [
+    departmentFile,
+    ...(options.outputs ?? []),
+  ]);
   // A few files are read ahead while the one before is checked and summed (the disk and the CPU overlap); members
   // are still set one at a time in list order, and only READ_AHEAD documents are held at once.
   const read = (p: MemberPath): Promise<MemberRead> =>

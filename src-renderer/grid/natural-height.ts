@@ -1,5 +1,9 @@
 import { useEffect, useState, type RefObject } from 'react';
 
+/** AG Grid 36's sticky blocks above and below the scrolling rows: header rows + pinned top rows; pinned bottom rows. */
+const PINNED_TOP = '.ag-grid-pinned-top-rows';
+const PINNED_BOTTOM = '.ag-grid-pinned-bottom-rows';
+
 /**
  * The height a grid needs to show all its rows: its header rows (as AG Grid wrapped them at this width), the pinned
  * 栏次 row, the body rows and its borders. The page gives the grid this height at most and lets it shrink to the
@@ -27,15 +31,24 @@ export function useNaturalGridHeight(
       const wrapper = root.querySelector<HTMLElement>('.ag-root-wrapper');
       // The wrapper's own border, top and bottom, around the header and body.
       const border = wrapper ? wrapper.offsetHeight - wrapper.clientHeight : 2;
-      setChrome(part('.ag-header') + part('.ag-floating-top') + part('.ag-body-horizontal-scroll') + border);
+      // AG Grid 36 lays the header rows and the pinned 栏次 row in one sticky block (its header is absolutely
+      // positioned inside it, so measuring .ag-header alone gave 0 and every short table got a one-row grid);
+      // older layouts have a separate header and floating-top row.
+      const pinned = root.querySelector<HTMLElement>(PINNED_TOP);
+      const top = pinned ? pinned.offsetHeight : part('.ag-header') + part('.ag-floating-top');
+      setChrome(top + part(PINNED_BOTTOM) + part('.ag-body-horizontal-scroll') + border);
     };
     const watch = () => {
       const header = root.querySelector('.ag-header');
       if (!header) return false;
       resize = new ResizeObserver(measure);
       resize.observe(header);
-      const top = root.querySelector('.ag-floating-top');
-      if (top) resize.observe(top);
+      // The horizontal scrollbar appears after the columns are sized (a classic scrollbar takes 15–17 px): without
+      // counting it the last row hides under it and a vertical scrollbar appears for one row.
+      for (const part of [PINNED_TOP, PINNED_BOTTOM, '.ag-floating-top', '.ag-body-horizontal-scroll']) {
+        const el = root.querySelector(part);
+        if (el) resize.observe(el);
+      }
       measure();
       return true;
     };

@@ -3,9 +3,9 @@ import {
   emptyOverall,
   emptyProject,
   emptySummary,
-  performanceTemplatesFor,
   type PerformanceFinding,
   type PerformanceForms,
+  type PerformanceTemplates,
   type ProjectForm,
 } from '../../src-core';
 import { useStore } from '../state/use-store';
@@ -21,9 +21,20 @@ type Tab = 'summary' | 'overall' | number;
  * values) are marked on their cells and listed above the form; a click on one goes to its cell.
  */
 export function PerformancePage() {
+  const templates = useStore().session.formSet.performance;
+  // The forms are the profile's own; a profile that prints none (上海 2024) has no such part to open.
+  if (!templates)
+    return (
+      <div className="gk-page" data-testid="performance-none">
+        <p>本表样不印绩效自评表。</p>
+      </div>
+    );
+  return <PerformanceEditor templates={templates} />;
+}
+
+function PerformanceEditor({ templates }: { templates: PerformanceTemplates }) {
   const store = useStore();
-  const { formSet, document: doc } = store.session;
-  const templates = performanceTemplatesFor(formSet.year);
+  const doc = store.session.document;
   const perf: PerformanceForms = doc.performance ?? {};
   const projects = perf.projects ?? [];
   const [tab, setTab] = useState<Tab>('summary');
@@ -56,7 +67,7 @@ export function PerformancePage() {
       : tab;
 
   // The document's findings (rechecked once per revision, the tables feed them too): those of the 绩效自评表.
-  const documentFindings = useDocumentFindings(store);
+  const documentFindings = useDocumentFindings();
   const findings = useMemo(
     () => documentFindings.filter((f): f is PerformanceFinding => f.kind === 'performance'),
     [documentFindings],

@@ -12,6 +12,9 @@ import t09 from './tables/09.json';
 import interTableRules from './inter-table-rules.json';
 import catalog from './catalogs/function-classification.json';
 import publication from './publication.json';
+import performanceSummary from './forms/performance-summary.json';
+import performanceOverall from './forms/performance-overall.json';
+import performanceProject from './forms/performance-project.json';
 
 export const profile: RawProfile = {
   id: 'national',
@@ -22,4 +25,6 @@ export const profile: RawProfile = {
   interTableRules,
   catalog,
   publication,
+  // The 绩效自评表 of 第六部分 附件, as the reference document prints them.
+  performanceForms: [performanceSummary, performanceOverall, performanceProject],
 };

@@ -2,13 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import { launchChromium } from '../../src-main/node/pdf';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src-main/node/pdf';
 
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 
-/** Launches the system's Chromium (never a downloaded browser) with the flags the PDF export uses. */
+/**
+ * Launches the system's Chromium (never a downloaded browser) with the flags the PDF export uses — but with real
+ * scrollbars: headless Chromium hides them by default (Playwright's --hide-scrollbars), and a user's Windows or UOS
+ * screen has classic 15–17 px scrollbars that take room from the grid. Tests must see the layout users see.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return launchChromium('运行界面测试');
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+    ignoreDefaultArgs: ['--hide-scrollbars'],
+  });
 }
 
 /**

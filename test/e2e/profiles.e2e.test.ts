@@ -32,6 +32,29 @@ describe('新建 picks the form profile', () => {
     await page.close();
   });
 
+  it('新建 on the national 2024 forms: 公开01—09表 titled 2024年度', async () => {
+    const { page, errors } = await app.open();
+    await page.getByTestId('menu-文件').click();
+    await page.getByTestId('cmd-new').click();
+    await page.getByTestId('new-profile-national@2024').check();
+    await page.getByTestId('new-create').click();
+    await expect.poll(() => page.getByTestId('status-file').textContent()).toContain('尚未保存');
+    await expect
+      .poll(() => page.getByTestId('nav-09').getAttribute('title'))
+      .toBe('公开09表 财政拨款“三公”经费支出决算表');
+    await page.getByTestId('nav-01').click();
+    await expect
+      .poll(() => page.getByTestId('page-01').locator('h1').textContent())
+      .toBe('2024年度收入支出决算总表');
+    await screenshot(page, 'new-document-national-2024');
+    // 新建 again: national 2024 is now the preselected profile.
+    await page.getByTestId('menu-文件').click();
+    await page.getByTestId('cmd-new').click();
+    await expect.poll(() => page.getByTestId('new-profile-national@2024').isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('转换表样 shows the report first, then opens the sample on the 上海 forms unsaved; 审核结果 speaks 上海 terms', async () => {
     const { page, errors } = await app.open();
     page.on('dialog', (d) => void d.accept());
@@ -49,6 +72,16 @@ describe('新建 picks the form profile', () => {
     await expect
       .poll(() => page.getByTestId('status-file').textContent())
       .toMatch(/（上海市 2024 年度）\.gongkai\.json · 未保存/);
+    // The 上海 title block: the unit's “…年度部门决算表” line above a title without the year; 单位：万元, no 部门 line.
+    await page.getByTestId('nav-01').click();
+    await expect
+      .poll(() => page.getByTestId('title-heading-01').textContent())
+      .toBe('武汉市汉阳区融媒体中心2023年度部门决算表');
+    const block = page.getByTestId('page-01').locator('.gk-title-block');
+    await expect.poll(() => block.locator('h1').textContent()).toBe('收入支出决算总表');
+    await expect.poll(() => block.textContent()).toContain('单位：万元');
+    expect(await block.textContent()).not.toContain('部门：');
+    await screenshot(page, 'shanghai-title-block');
     await page.getByTestId('nav-03').click();
     const panel = page.locator('.gk-rule');
     await expect.poll(() => panel.count()).toBeGreaterThan(0);

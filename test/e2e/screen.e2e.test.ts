@@ -101,6 +101,10 @@ describe('the screen at 1366×768 and on a large monitor', () => {
       const findings = await box(page, '[data-testid=findings-panel]');
       expect(notes.y).toBeGreaterThanOrEqual(grid.y + grid.height - 0.5);
       expect(grid.y + grid.height).toBeLessThanOrEqual(findings.y + 0.5);
+      // Its one row is wholly in view, not half under the grid's edge behind a scrollbar (the grid was once given
+      // its header's height as 0 and showed a sliver of the row).
+      const row = await box(page, '[data-testid=grid-09] .ag-row:not(.ag-row-pinned)');
+      expect(row.y + row.height).toBeLessThanOrEqual(grid.y + grid.height + 0.5);
       // The find bar opens above the page without pushing anything out of the window.
       await page.keyboard.press('Control+f');
       await page.locator('.gk-findbar').waitFor();

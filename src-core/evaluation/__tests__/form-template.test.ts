@@ -3,8 +3,10 @@ import summary from '../../../templates/2023/forms/performance-summary.json';
 import overall from '../../../templates/2023/forms/performance-overall.json';
 import projectForm from '../../../templates/2023/forms/performance-project.json';
 import { TemplateError } from '../../template';
-import { performanceTemplatesFor } from '../builtin-templates';
-import { loadPerformanceTemplates, validateFormTemplate } from '../form-template';
+import { formSetFor } from '../../builtin-forms';
+import { loadFormSet } from '../../template';
+import { profiles } from '../../../templates';
+import { loadPerformanceTemplates, validateFormTemplate } from '../../template/performance-forms';
 import {
   insertItem,
   mergeSpans,
@@ -24,22 +26,45 @@ function edited<T>(template: T, edit: (t: T) => void): T {
 
 const problems = (raw: unknown) => validateFormTemplate(raw).problems;
 
+/** The national 2023 profile's 绩效自评表 forms, as loaded with the profile. */
+const performanceTemplatesFor = () => formSetFor(2023, 'national')!.performance!;
+
 describe('the form-table templates of 2023', () => {
   it('load and validate', () => {
-    const t = performanceTemplatesFor(2023);
+    const t = performanceTemplatesFor();
     expect(t.summary.name).toBe('绩效自评情况汇总表');
     expect(t.overall.columns).toHaveLength(6);
     expect(t.project.columns).toHaveLength(7);
     for (const raw of [summary, overall, projectForm]) expect(problems(raw)).toEqual([]);
   });
 
-  it('serve later years too', () => {
-    expect(performanceTemplatesFor(2024)).toBe(performanceTemplatesFor(2023));
-    expect(performanceTemplatesFor(2020).project.id).toBe('performance-project');
+  it('are profile data: each profile declares its own (national 2024 the 2023 forms, 上海 2024 none)', () => {
+    expect(formSetFor(2024, 'national')?.performance?.project.id).toBe('performance-project');
+    expect(formSetFor(2024, 'national')?.performance?.summary.title).toBe(
+      performanceTemplatesFor().summary.title,
+    );
+    expect(formSetFor(2024, 'shanghai')?.performance).toBeUndefined();
+  });
+
+  it('are checked when the profile loads: a broken form, forms without the part that prints them, or the part without forms', () => {
+    const national = profiles.find((p) => p.id === 'national' && p.year === 2023)!;
+    const broken = edited(projectForm, (t) => {
+      (t.bands[0] as { cells: { field?: string }[] }).cells[1]!.field = 'nmae';
+    });
+    expect(() => loadFormSet({ ...national, performanceForms: [summary, overall, broken] })).toThrow(
+      /绩效自评表 .*没有“nmae”这个字段/,
+    );
+    expect(() => loadFormSet({ ...national, performanceForms: undefined })).toThrow(
+      /attachments 印绩效自评表（performance），但表样没有绩效自评表表单/,
+    );
+    const shanghai = profiles.find((p) => p.id === 'shanghai')!;
+    expect(() => loadFormSet({ ...shanghai, performanceForms: [summary, overall, projectForm] })).toThrow(
+      /公开文本没有印它们的部分/,
+    );
   });
 
   it('carry the printed notes', () => {
-    const t = performanceTemplatesFor(2023);
+    const t = performanceTemplatesFor();
     expect(t.summary.notes).toEqual(['备注：部门预算项目以二级项目填报']);
     expect(t.overall.notes[0]).toBe('备注：1. 基本支出总额和项目支出总额为财政资金实际支出数。');
     expect(t.project.notes.join(' ')).toContain('3. 部门预算项目以二级项目填报。');
@@ -118,7 +143,7 @@ describe('validateFormTemplate', () => {
 });
 
 describe('merged 指标 cells', () => {
-  const columns = performanceTemplatesFor(2023).project.bands.find((b) => b.type === 'list')?.columns ?? [];
+  const columns = performanceTemplatesFor().project.bands.find((b) => b.type === 'list')?.columns ?? [];
   const rows = [
     { level1: '产出指标', level2: '数量指标', level3: 'a' },
     { level1: '', level2: '', level3: 'b' },
@@ -149,7 +174,7 @@ describe('merged 指标 cells', () => {
 });
 
 describe('editing the 指标 list', () => {
-  const columns = performanceTemplatesFor(2023).project.bands.find((b) => b.type === 'list')?.columns ?? [];
+  const columns = performanceTemplatesFor().project.bands.find((b) => b.type === 'list')?.columns ?? [];
   const rows = () => [
     { level1: '产出指标', level2: '数量指标', level3: 'a' },
     { level1: '', level2: '', level3: 'b' },

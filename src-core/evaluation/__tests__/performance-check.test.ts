@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GongkaiDocument, PerformanceForms } from '../../document';
 import { Workbook } from '../../engine';
 import { formSet } from '../../engine/__tests__/helpers';
+import { formSetFor } from '../../builtin-forms';
 import { checkPerformance, type PerformanceFinding } from '../performance-check';
 import { consistentForms, project, sampleWith } from './fixtures';
 
@@ -34,6 +35,19 @@ describe('checkPerformance', () => {
 
   it('finds nothing when the document has no 绩效自评表', () => {
     expect(check(sampleWith(undefined))).toEqual([]);
+  });
+
+  it('says the forms were not checked when the profile prints no 绩效自评表 (上海 2024), never passes them as checked', () => {
+    const shanghai = formSetFor(2024, 'shanghai')!;
+    const doc: GongkaiDocument = {
+      ...sampleWith(consistentForms()),
+      formYear: 2024,
+      profile: { id: 'shanghai', year: 2024 },
+      tables: {},
+    };
+    const found = checkPerformance(shanghai, new Workbook(shanghai, doc), doc);
+    expect(found.map((f) => `${f.severity} ${f.id}`)).toEqual(['warning performance:unprinted']);
+    expect(found[0]?.message).toContain('这些表未核对');
   });
 
   describe('执行率 = 执行数 / 预算数, at the precision written', () => {

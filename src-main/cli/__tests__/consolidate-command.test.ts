@@ -1,3 +1,4 @@
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,6 +108,106 @@ describe('gongkai consolidate', () => {
     expect(r.err).toContain('不是汇总文件');
     expect(await fs.readFile(unitFile, 'utf8')).toBe(before);
   });
+
+  it('does not take its own Excel for a unit when it sits in a member folder; says when it replaced one', async () => {
+    await put('units/a.gongkai.json', await sampleNamed('甲中心'));
+    await put('units/b.gongkai.json', await sampleNamed('乙中心'));
+    const out = path.join(dir, 'dept.gongkai.json');
+    const xlsx = path.join(dir, 'units', 'dept.xlsx');
+    const first = await gongkai('consolidate', path.join(dir, 'units'), '--out', out, '--xlsx', xlsx);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(`已导出汇总 Excel：${xlsx}\n`);
+    const again = await gongkai('consolidate', '--out', out, '--xlsx', xlsx);
+    expect(again.code).toBe(0);
+    expect(again.out).not.toContain('dept.xlsx）');
+    expect(again.out).toContain('共 2 个单位');
+    expect(again.out).toContain(`已导出汇总 Excel：${xlsx}（已替换原有文件）`);
+  });
+
+  it('exit 2 and the 汇总 file left as it is when someone else saves it while the units are being read', async () => {
+    await put('units/a.gongkai.json', await sampleNamed('甲中心'));
+    await put('units/b.gongkai.json', await sampleNamed('乙中心'));
+    const out = path.join(dir, 'dept.gongkai.json');
+    expect((await gongkai('consolidate', path.join(dir, 'units'), '--out', out)).code).toBe(0);
+    const theirs = (await fs.readFile(out, 'utf8')).replace('"name": ""', '"name": "同事改过的部门"');
+    let text = '';
+    let err = '';
+    const code = await main(['consolidate', '--out', out], {
+      out: (t) => {
+        // A colleague saves the 汇总 file while the first unit is being checked.
+        if (!text.includes('甲中心') && t.includes('甲中心')) fsSync.writeFileSync(out, theirs);
+        text += t;
+      },
+      err: (t) => (err += t),
+    });
+    expect(code).toBe(2);
+    expect(err).toContain('在本次汇总期间被其他程序修改过，没有覆盖');
+    expect(await fs.readFile(out, 'utf8')).toBe(theirs);
+  });
+
+  it('--watch rewrites the Excel as units change, never over a version someone else saved, and never writes the 汇总 file', async () => {
+    await put('units/a.gongkai.json', await sampleNamed('甲中心'));
+    await put('units/b.gongkai.json', await sampleNamed('乙中心'));
+    const out = path.join(dir, 'dept.gongkai.json');
+    const xlsx = path.join(dir, 'units', 'dept.xlsx');
+    let text = '';
+    let err = '';
+    const stop = new AbortController();
+    const run = main(['consolidate', path.join(dir, 'units'), '--out', out, '--xlsx', xlsx, '--watch'], {
+      out: (t) => (text += t),
+      err: (t) => (err += t),
+      signal: stop.signal,
+    });
+    const until = async (what: () => boolean, label: string) => {
+      // Waits for the watcher without assuming how fast the machine is (inotify, a loaded CI runner).
+      for (let i = 0; i < 1200 && !what(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(what(), `${label}\n--- out ---\n${text}\n--- err ---\n${err}`).toBe(true);
+    };
+    const edit = async (name: string, unit: string, amount: string) => {
+      const doc = await sampleNamed(unit);
+      await put(name, { ...doc, tables: { ...doc.tables, '01': { values: { '1': { '1': amount } } } } });
+    };
+    try {
+      await until(() => text.includes('正在监视'), 'watching');
+      const v1 = await fs.readFile(xlsx);
+
+      // A unit changes: the 汇总 is redone and the Excel rewritten.
+      await edit('units/a.gongkai.json', '甲中心', '2000.00');
+      await until(() => text.includes('已更新汇总 Excel'), 'Excel updated');
+      expect(text).toContain('1,455.41 → 2,000.00');
+      const v2 = await fs.readFile(xlsx);
+      expect(Buffer.compare(v1, v2)).not.toBe(0);
+
+      // Someone opens the Excel in WPS and saves it; then another unit changes: theirs is kept, ours goes beside.
+      const wps = Buffer.concat([v2, Buffer.from('saved by WPS')]);
+      await fs.writeFile(xlsx, wps);
+      await edit('units/b.gongkai.json', '乙中心', '1500.00');
+      await until(() => err.includes('没有覆盖'), 'diverted');
+      expect(await fs.readFile(xlsx)).toEqual(wps);
+      const beside = (await fs.readdir(path.join(dir, 'units'))).filter((n) =>
+        /^dept（.+汇总）\.xlsx$/.test(n),
+      );
+      expect(beside).toHaveLength(1);
+      expect(err).toContain(`另存为“${path.join(dir, 'units', beside[0]!)}”`);
+      // Neither Excel was taken for a unit.
+      expect(text).not.toMatch(/dept(（.*）)?\.xlsx：/);
+
+      // The 汇总 file is changed by someone else: said, and left as they saved it.
+      const theirs = (await fs.readFile(out, 'utf8')).replace('"name": ""', '"name": "同事改过的部门"');
+      await fs.writeFile(out, theirs);
+      await until(() => err.includes('汇总文件“'), '汇总 file changed');
+      await edit('units/a.gongkai.json', '甲中心', '2100.00');
+      await until(
+        () => text.includes('2,000.00 → 2,100.00') && text.split('已更新汇总 Excel').length > 2,
+        'again',
+      );
+      expect(await fs.readFile(out, 'utf8')).toBe(theirs);
+      expect(await fs.readFile(xlsx)).toEqual(wps);
+    } finally {
+      stop.abort();
+    }
+    expect(await run).toBe(0);
+  }, 120_000);
 
   it('exit 2 for bad arguments', async () => {
     expect((await gongkai('consolidate', 'x')).code).toBe(2);

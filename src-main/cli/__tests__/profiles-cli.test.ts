@@ -17,6 +17,7 @@ describe('gongkai profiles and gongkai import', () => {
     const r = await run(['profiles']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('national@2023');
+    expect(r.out).toContain('national@2024');
     expect(r.out).toContain('shanghai@2024');
   });
 

@@ -4,8 +4,8 @@ import {
   overallFormSchema,
   projectFormSchema,
   summaryFormSchema,
-} from '../document/performance-schema';
-import { TemplateError } from '../template';
+} from './performance-schema';
+import { TemplateError } from './template-error';
 
 /*
  * A “form-table” template: an irregular printed form (绩效自评表) as data. Unlike the nine 公开表, whose header sits
