@@ -1,6 +1,15 @@
 // `npm run accuracy`: the text check on the accuracy corpus (real published 决算公开 documents, see
 // test/accuracy/corpus/), per document: real mismatches found / hand-verified, false errors, sentences not understood.
-import { loadCorpus, measure } from '../test/accuracy/corpus';
+import { formSetOfDocument } from '../src-core';
+import { loadCorpus, measure, type CorpusEntry } from '../test/accuracy/corpus';
+
+/** Which of the document's tables are the published 附表 and which hold only the figures its text states. */
+function tablesNote(entry: CorpusEntry): string {
+  if (entry.realTables.length === 0) return '所存副本没有附表，表中数取自文字所写的数';
+  const all = (formSetOfDocument(entry.doc)?.tables ?? []).map((t) => t.id);
+  const rest = all.filter((t) => !entry.realTables.includes(t));
+  return `公开${entry.realTables.join('、')}表照发布的附表转录${rest.length > 0 ? '，其余表只有文字所写的数或空着' : ''}`;
+}
 
 let falseErrors = 0;
 let silentMisses = 0;
@@ -9,6 +18,7 @@ for (const entry of loadCorpus()) {
   falseErrors += a.falseErrors.length;
   process.stdout.write(
     `\n${entry.source.title}\n  ${entry.source.url}\n` +
+      `  报表：${tablesNote(entry)}\n` +
       `  不一致：找到 ${a.found} / 人工核实 ${a.real}；误报错误 ${a.falseErrors.length}；提示 ${a.warnings}；` +
       `未读懂的句子 ${a.sentencesNotUnderstood}；已核对 ${a.checked} / ${a.stated} 个数\n`,
   );

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RendererHost } from './host/get-host';
 import type { GridHandle } from './grid/grid-handle';
 import { ActionsContext, createActionRunner } from './actions/action-runner';
 import { createFileCommands } from './state/app-commands';
 import { useAutosave } from './state/use-autosave';
 import type { EditorStore, Page as PageShown } from './state/editor-store';
-import { HostContext, StoreContext, useStore } from './state/use-store';
+import { HostContext, StoreContext, useEditorStore, useStore, useStoreSelector } from './state/use-store';
 import { Dialogs } from './panels/Dialogs';
 import { FindBar } from './panels/FindBar';
 import { FindingsPanel } from './panels/FindingsPanel';
@@ -18,6 +18,7 @@ import { TextPartPage } from './text/TextPartPage';
 import { FactsPage } from './text/FactsPage';
 import { PerformancePage } from './performance/PerformancePage';
 import { ConsolidationPanel } from './consolidation/ConsolidationPanel';
+import { countRender } from './state/render-counts';
 
 export function App({ store, host }: { store: EditorStore; host: RendererHost }) {
   return (
@@ -29,8 +30,28 @@ export function App({ store, host }: { store: EditorStore; host: RendererHost })
   );
 }
 
+// The frame's views subscribe to what they show themselves: the frame re-rendering (the 未保存 mark in the title,
+// a pane shown or hidden) does not re-render them.
+const MenuBarView = memo(MenuBar);
+const FindBarView = memo(FindBar);
+const SidebarView = memo(Sidebar);
+const FindingsPanelView = memo(FindingsPanel);
+const NoticeBarView = memo(NoticeBar);
+const DialogsView = memo(Dialogs);
+const ConsolidationPanelView = memo(ConsolidationPanel);
+const PageView = memo(Page);
+
 function Shell({ host }: { host: RendererHost }) {
-  const store = useStore();
+  countRender('Shell');
+  const store = useEditorStore();
+  // The frame re-renders when what it shows changes (the page, the panes, the title), not on every edit.
+  const [showSidebar, showFindings, page, dirty, fileName] = useStoreSelector((s) => [
+    s.showSidebar,
+    s.showFindings,
+    s.page,
+    s.unsaved,
+    s.file.fileName,
+  ]);
   const gridRef = useRef<GridHandle | null>(null);
   const [grid, setGrid] = useState<GridHandle | null>(null);
   const onGrid = useCallback((h: GridHandle | null) => {
@@ -58,8 +79,6 @@ function Shell({ host }: { host: RendererHost }) {
   }, [actions]);
 
   // Title and unsaved mark; the host asks before closing when dirty.
-  const dirty = store.unsaved;
-  const fileName = store.file.fileName;
   useEffect(() => {
     void host.api.setWindowState({ title: fileName, dirty });
   }, [host, fileName, dirty]);
@@ -76,22 +95,20 @@ function Shell({ host }: { host: RendererHost }) {
 
   return (
     <ActionsContext.Provider value={actions}>
-      <div
-        className={`gk-app${store.showSidebar ? '' : ' no-sidebar'}${store.showFindings ? '' : ' no-findings'}`}
-      >
-        {host.kind === 'browser' && <MenuBar />}
-        <FindBar />
+      <div className={`gk-app${showSidebar ? '' : ' no-sidebar'}${showFindings ? '' : ' no-findings'}`}>
+        {host.kind === 'browser' && <MenuBarView />}
+        <FindBarView />
         <div className="gk-main">
-          {store.showSidebar && <Sidebar />}
+          {showSidebar && <SidebarView />}
           <main className="gk-centre">
-            <Page page={store.page} onGrid={onGrid} grid={grid} />
+            <PageView page={page} onGrid={onGrid} grid={grid} />
           </main>
         </div>
-        {store.showFindings && <FindingsPanel />}
-        <NoticeBar />
-        <ConsolidationPanel />
+        {showFindings && <FindingsPanelView />}
+        <NoticeBarView />
+        <ConsolidationPanelView />
         {/* After the 汇总 panel: a question asked from it (打开单位 over unsaved work) shows above it. */}
-        <Dialogs host={host} />
+        <DialogsView host={host} />
       </div>
     </ActionsContext.Provider>
   );

@@ -78,6 +78,7 @@ export class Workbook {
   private readonly inputFindings = new Map<number, Finding>();
   private readonly cycleFindings: Finding[];
   private sorted: Finding[] | null = null;
+  private findingsRev = 0;
   private readonly toleranceOf = (ruleId: string) => toleranceFor({ settings: this.settings }, ruleId);
 
   /** `shape`: the rows and rule graph of a document with the same rows (Workbook.shapeOf), shared rather than rebuilt. */
@@ -131,6 +132,14 @@ export class Workbook {
   /** Rows of a table as the engine sees them (classification rows in code order, with the 合计 row first). */
   rows(table: string): readonly RowModel[] {
     return this.tables.get(table)?.rows ?? [];
+  }
+
+  /**
+   * Increases whenever a finding appears, goes or changes its message: a view showing findings compares it instead of
+   * the lists (the same list is handed out until it changes).
+   */
+  get findingsRevision(): number {
+    return this.findingsRev;
   }
 
   /** Every finding, in table, row, column order. */
@@ -223,9 +232,9 @@ export class Workbook {
     const invalid = this.values.invalidInput(c);
     if (invalid) {
       this.inputFindings.set(c, this.build.invalidInput(c, invalid.text, invalid.message));
-      this.sorted = null;
+      this.invalidateFindings();
     } else if (this.inputFindings.delete(c)) {
-      this.sorted = null;
+      this.invalidateFindings();
     }
   }
 
@@ -235,11 +244,16 @@ export class Workbook {
     if (finding) {
       if (!had || had.message !== finding.message || had.severity !== finding.severity) {
         this.ruleFindings.set(e, finding);
-        this.sorted = null;
+        this.invalidateFindings();
       }
     } else if (had) {
       this.ruleFindings.delete(e);
-      this.sorted = null;
+      this.invalidateFindings();
     }
+  }
+
+  private invalidateFindings(): void {
+    this.sorted = null;
+    this.findingsRev++;
   }
 }

@@ -40,6 +40,8 @@ export interface TablePageContent {
   readonly notes: readonly string[];
   readonly explanation: readonly string[];
   readonly title: string;
+  /** A line printed above the title (上海: 上海市XX局2024年度部门决算表), at HEADING_PT. */
+  readonly heading?: string;
 }
 
 // Keep these in step with TABLE_CSS in print-html.ts.
@@ -52,6 +54,7 @@ const BODY_MIN_EM = 1.55;
 const COMPACT_MIN_EM = LINE + CELL_PAD_V;
 const TITLE_PT = 18;
 const META_PT = 10.5;
+const HEADING_PT = 12;
 const NOTE_PT = 9.5;
 const EXPLANATION_PT = 10.5;
 const MM = 72 / 25.4;
@@ -70,8 +73,13 @@ export function estimateTableHeight(content: TablePageContent, fontPt: number, c
     return Math.max(1, Math.ceil((textWidthEm(text) + indentEm) / room));
   };
   const cellLines = (c: SizedCell) => lines(c.text, colPt(c.col, c.colSpan) - CELL_PAD_H * fontPt, fontPt);
+  // The code line and the 部门/金额单位 line; a heading above the title takes its own lines.
   const titleBlock =
-    lines(content.title, content.widthPt, TITLE_PT) * TITLE_PT * 1.3 + 2 * MM + 2 * META_PT * 1.5 + 1 * MM;
+    (content.heading ? lines(content.heading, content.widthPt, HEADING_PT) * HEADING_PT * 1.5 : 0) +
+    lines(content.title, content.widthPt, TITLE_PT) * TITLE_PT * 1.3 +
+    2 * MM +
+    2 * META_PT * 1.5 +
+    1 * MM;
 
   // Header: each row as tall as its one-row cells need, then rows stretched for cells spanning several.
   const headerRow = Array.from({ length: content.headerRows }, () => (LINE + CELL_PAD_V) * fontPt);

@@ -3,7 +3,7 @@ import { Workbook } from '../engine/workbook';
 import type { TableModel } from '../engine/table-model';
 import { tableLayout, type LayoutCell, type TableLayout } from '../layout';
 import { formatAmount } from '../money';
-import type { FormSet, TableTemplate } from '../template';
+import { titleBlockOf, type FormSet, type TableTemplate } from '../template';
 import { onePageFit, type SizedCell } from './page-fit';
 import { CELL_PADDING_EM, fitColumns, textWidthEm, type ColumnNeed } from './print-columns';
 import { TOC_ENTRY_CSS, tocEntryHtml, tocTargetId } from './toc-pages';
@@ -199,11 +199,13 @@ function tableSectionHtml(
   const fitted = fitColumns(columnNeeds(layout, rows), widthPt, TABLE_FONT_PT, MIN_TABLE_FONT_PT);
   const { percents } = fitted;
   const note = doc.tables[template.id]?.note?.trim();
+  const block = titleBlockOf(template, { ...doc.unit, year });
   // A table that fits on one page at a legible size is printed on one page (the rule in page-fit.ts, which the
   // Excel export's print setup follows too).
   const { fontPt, compact } = onePageFit(
     {
-      title: `${year}年度${template.title}`,
+      title: block.title,
+      ...(block.heading ? { heading: block.heading } : {}),
       header: layout.header,
       headerRows: layout.headerRows,
       body: rows.map((r) => placed(r.cells)),
@@ -233,9 +235,10 @@ function tableSectionHtml(
   return [
     `<section class="sheet ${template.orientation}" id="${tocTargetId('table', template.id)}" data-table="${esc(template.id)}">`,
     '<div class="title-block">',
-    `<${titleTag}>${year}年度${esc(template.title)}</${titleTag}>`,
-    `<div class="code">${template.printCode === false ? '' : esc(template.code)}</div>`,
-    `<div class="meta"><span>部门：${esc(doc.unit.name)}</span><span>金额单位：${esc(doc.unit.moneyUnit)}</span></div>`,
+    block.heading ? `<div class="heading">${esc(block.heading)}</div>` : '',
+    `<${titleTag}>${esc(block.title)}</${titleTag}>`,
+    block.code !== undefined ? `<div class="code">${esc(block.code)}</div>` : '',
+    `<div class="meta"><span>${esc(block.department ?? '')}</span><span>${esc(block.moneyUnit)}</span></div>`,
     '</div>',
     `<table class="form${compact ? ' compact' : ''}" style="font-size:${fontPt}pt">`,
     `<colgroup>${colgroup}</colgroup>`,
@@ -400,6 +403,7 @@ ${TOC_ENTRY_CSS}
  */
 export const TABLE_CSS = `.title-block { break-after: avoid; }
 .title-block h1, .title-block h2 { margin: 0 0 2mm; text-align: center; font-size: 18pt; font-weight: bold; line-height: 1.3; }
+.title-block .heading { text-align: center; font-size: 12pt; font-weight: bold; line-height: 1.5; }
 .title-block .code { text-align: right; font-size: 10.5pt; line-height: 1.5; }
 .title-block .meta { display: flex; justify-content: space-between; gap: 2em; font-size: 10.5pt; line-height: 1.5; margin-bottom: 1mm; }
 .title-block .meta span:last-child { flex: none; }

@@ -2,7 +2,7 @@ import type { GongkaiDocument } from '../document/types';
 import { Workbook, type TableModel } from '../engine';
 import { cellKey } from '../engine/cell-index';
 import { tableLayout, type TableLayout } from '../layout';
-import type { FormSet } from '../template';
+import { titleBlockOf, type FormSet } from '../template';
 import { derivedFormulas } from './excel-formulas';
 import { onePageScale } from './page-fit';
 import { sheetGeometry, type SheetGeometry } from './sheet-geometry';
@@ -102,25 +102,32 @@ function writeSheet(
     return style;
   };
 
-  // Title block.
+  // Title block: the form's lines above the table (national: title, 公开NN表, 部门 / 金额单位; 上海: the
+  // “上海市XX局2024年度部门决算表” line, the title, 单位). Three rows either way, so the header starts on row 4.
+  const block = titleBlockOf(t, doc.unit);
+  const [first, second] = block.heading ? [block.heading, block.title] : [block.title, block.code ?? ''];
   ws.merge(g.titleRow, 1, g.titleRow, last);
-  ws.set(g.titleRow, 1, `${doc.unit.year}年度${t.title}`, {
-    font: font(16, true),
+  ws.set(g.titleRow, 1, first, {
+    font: font(block.heading ? 14 : 16, true),
     alignment: { horizontal: 'center', vertical: 'center' },
   });
-  ws.setHeight(g.titleRow, 30);
+  ws.setHeight(g.titleRow, block.heading ? 24 : 30);
   ws.merge(g.codeRow, 1, g.codeRow, last);
-  // Forms that print no table code (上海) leave the line empty, as the template shows them.
-  ws.set(g.codeRow, 1, t.printCode === false ? '' : t.code, {
-    font: font(10),
-    alignment: { horizontal: 'right' },
-  });
+  ws.set(
+    g.codeRow,
+    1,
+    second,
+    block.heading
+      ? { font: font(16, true), alignment: { horizontal: 'center', vertical: 'center' } }
+      : { font: font(10), alignment: { horizontal: 'right' } },
+  );
+  if (block.heading) ws.setHeight(g.codeRow, 30);
   const half = Math.max(1, Math.floor(g.lastColumn / 2));
   ws.merge(g.unitRow, 1, g.unitRow, half);
-  ws.set(g.unitRow, 1, `部门：${doc.unit.name}`, { font: font(10) });
+  ws.set(g.unitRow, 1, block.department ?? '', { font: font(10) });
   if (half < g.lastColumn) {
     ws.merge(g.unitRow, half + 1, g.unitRow, last);
-    ws.set(g.unitRow, half + 1, `金额单位：${doc.unit.moneyUnit}`, {
+    ws.set(g.unitRow, half + 1, block.moneyUnit, {
       font: font(10),
       alignment: { horizontal: 'right' },
     });

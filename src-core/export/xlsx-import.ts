@@ -342,6 +342,9 @@ function readMeta(grid: Grid): { unit?: string; year?: number; money?: '元' | '
       }
       const dept = /^(?:部门|单位|单位名称|编制单位)[：:]\s*(.+)$/.exec(c.text);
       if (dept && !unit) unit = (dept[1] as string).trim();
+      // 上海: the unit is named in the line above the title (上海市XX局2024年度部门决算表), not on a 部门 line.
+      const heading = /^(.+?)\d{4}年度部门决算表$/.exec(squash(c.text));
+      if (heading && !unit) unit = heading[1] as string;
       // 2024年度… at the start, or inside a title (某某中心2024年度财政拨款“三公”经费支出决算表).
       const y = /^(\d{4})年度?/.exec(squash(c.text)) ?? /(20\d{2})年度/.exec(squash(c.text));
       if (y && !year) year = Number(y[1]);

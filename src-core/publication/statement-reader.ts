@@ -292,6 +292,9 @@ export function readParagraph(
     if (r.kind?.kind === 'value' && r.kind.side !== 'actual' && !r.kind.prior && r.located) {
       const kind = r.kind.side === 'budget' ? r.located.subject.budgetKind : r.kind.side;
       statedBudget.set(`${r.located.subject.name}:${kind}`, amountOf(r.num));
+      // A bare 预算 (支出预算为2.43万元) does not say which of the three budgets it is: a completion rate the
+      // same paragraph states against a named one (完成年初预算的36.63%) may only be checked against it.
+      if (r.kind.side === 'budget') statedBudget.set(`${r.located.subject.name}:bare`, amountOf(r.num));
     }
   }
   for (const s of sents) {
@@ -316,6 +319,9 @@ export function readParagraph(
       return { status: 'unchecked', reason: r.reason ?? '没有读懂' };
     return evaluate(r.num, r.located.subject, r.kind, ctx, statedBudget, statedChange);
   });
+  impliedBudgets(reads, statuses);
+  wholesOfListedParts(text, reads, statuses);
+  reasonsOfAChange(text, reads, statuses, w);
   contradictions(text, sents, reads, statuses, w);
   roundedShares(reads, statuses);
   sums(reads, statuses, ctx);
@@ -521,8 +527,9 @@ function evaluate(
     }
     case 'rate': {
       const change = statedChange.get(subject.name);
-      if (!subject.prior && change && subject.actual?.value)
-        return impliedRate(num, kind.down, subject.actual.value, change);
+      // An empty cell is 0 in these tables (因公出国（境）费 with nothing spent).
+      if (!subject.prior && change && subject.actual)
+        return impliedRate(num, kind.down, subject.actual.value ?? new Decimal(0), change);
       if (!subject.prior) return unknown(`没有${subject.name}的上年数（补充数据 › 上年数）`);
       if (!subject.actual) return unknown(`报表和补充数据中没有${subject.name}的数`);
       const prior = subject.prior.value ?? new Decimal(0);
@@ -570,8 +577,15 @@ function evaluate(
       const b = budgetOf(kind.budget === 'budget' && named ? named : kind.budget);
       const stated =
         b.stated !== undefined ? { value: b.stated, source: `文字所写${budgetName(b.kind)}` } : undefined;
+      // 支出预算为2.43万元，…，完成年初预算的36.63%: with no budget of that kind anywhere, the rate is read
+      // against the budget the text states beside it (a wrong one is reported on that figure).
+      const bare = statedBudget.get(`${subject.name}:bare`);
+      const beside =
+        kind.budget !== 'budget' && !b.value && !stated && bare !== undefined
+          ? { value: bare, source: '文字所写预算数' }
+          : undefined;
       // The text's own zero budget (年初预算为0万元 … 完成年初预算的95.89%) is a mistake whatever the tables say.
-      const budget = stated?.value.isZero() ? stated : (b.value ?? stated);
+      const budget = stated?.value.isZero() ? stated : (b.value ?? stated ?? beside);
       if (!budget) return unknown(noBudget(b.kind));
       if (!subject.actual) return unknown(`报表和补充数据中没有${subject.name}的数`);
       if (budget.value === null || budget.value.isZero()) {
@@ -644,6 +658,15 @@ function impliedRate(
     return prior.gt(0) ? c.div(prior).times(100) : undefined;
   };
   const middle = rateWith(change.amount);
+  // 因公出国（境）费减少0万元，降低0%: by the text's own figures nothing was spent either year.
+  if (!middle && actual.isZero() && change.amount.isZero())
+    return mismatch(
+      '按文字所写增减额，上年和本年都是0，没有增减，应写“无变化”而不是增减百分比。',
+      '无变化',
+      { value: null, source },
+      undefined,
+      'warning',
+    );
   if (!middle)
     return { status: 'unchecked', reason: `按文字所写${word}额推算的上年数不大于0，增减幅度无从核对` };
   const half = new Decimal('0.005');
@@ -658,6 +681,165 @@ function impliedRate(
     pct(middle),
     { value: null, source },
   );
+}
+
+/**
+ * 公务用车运行费0.89万元，完成年初预算的36.63%，比年初预算减少1.54万元: with the budget in neither the tables nor
+ * the 补充数据, the rate and the difference still state the same budget twice (决算 ± difference, 决算 ÷ rate). The
+ * difference is written to the 分, so the rate may round either way within its half-cent; when they agree both are
+ * checked, when they do not the rate is an error (the text contradicts itself).
+ */
+function impliedBudgets(
+  reads: readonly { num: StatedNumber; located?: Located; kind?: StatementKind }[],
+  statuses: NumberStatus[],
+): void {
+  const NO_BUDGET = /^报表和补充数据中没有/;
+  const unread = (i: number) => {
+    const s = statuses[i];
+    return s?.status === 'unchecked' && NO_BUDGET.test(s.reason);
+  };
+  reads.forEach((rate, i) => {
+    if (rate.kind?.kind !== 'completion' || !rate.located || !unread(i)) return;
+    const subject = rate.located.subject;
+    const actual = subject.actual?.value;
+    if (!actual) return;
+    const budgetKind = rate.kind.budget;
+    const j = reads.findIndex(
+      (c, k) =>
+        c.kind?.kind === 'change' &&
+        c.kind.of === 'againstBudget' &&
+        c.kind.budget === budgetKind &&
+        c.located?.subject.name === subject.name &&
+        unread(k),
+    );
+    const change = reads[j];
+    if (!change || change.kind?.kind !== 'change') return;
+    const amount = amountOf(change.num);
+    const down = change.kind.down;
+    const word = down ? '减少' : '增加';
+    const what = budgetKind === 'budget' ? '预算' : budgetName(budgetKind);
+    const source = `文字所写比${what}${word}额 ${fmt(amount)}`;
+    const rateWith = (c: Decimal) => {
+      const budget = down ? actual.plus(c) : actual.minus(c);
+      return budget.gt(0) ? actual.div(budget).times(100) : undefined;
+    };
+    const middle = rateWith(amount);
+    if (!middle) return;
+    const half = new Decimal('0.005');
+    const written = roundLike(new Decimal(rate.num.value), rate.num.value);
+    const fits = [amount.minus(half), amount, amount.plus(half)]
+      .map(rateWith)
+      .some((r) => r !== undefined && roundLike(r, rate.num.value).eq(written));
+    const budget = down ? actual.plus(amount) : actual.minus(amount);
+    if (!fits) {
+      statuses[i] = mismatch(
+        `按${source}推算${what}为 ${fmt(budget)}，完成比例应为 ${pct(middle)}。`,
+        pct(middle),
+        { value: null, source },
+      );
+      return;
+    }
+    statuses[i] = {
+      status: 'consistent',
+      expected: `${roundLike(middle, rate.num.value).toFixed()}%`,
+      source,
+    };
+    statuses[j] = {
+      status: 'consistent',
+      expected: fmt(amount),
+      source: `同段所写完成${what}的比例 ${rate.num.value}%`,
+    };
+  });
+}
+
+/**
+ * 项目支出主要用于宣传事务954.62万元，其中包括新闻宣传826.82万元、政务新媒体127.80万元: a figure the check cannot
+ * name is still checked when the 其中 right after it lists parts that were each checked and add up to it. A 其中
+ * may list only some parts, so parts that do not add up say nothing and the figure stays not checked.
+ */
+function wholesOfListedParts(
+  text: string,
+  reads: readonly { num: StatedNumber; sentence: Sentence; kind?: StatementKind }[],
+  statuses: NumberStatus[],
+): void {
+  reads.forEach((whole, i) => {
+    if (statuses[i]?.status !== 'unchecked' || !MONEY.has(whole.num.unit)) return;
+    const next = reads[i + 1];
+    if (!next || next.sentence !== whole.sentence) return;
+    if (!/^[，,：:]?其中(包括|有|：|:|，)?/.test(text.slice(whole.num.end, next.num.start))) return;
+    const parts: number[] = [];
+    for (let k = i + 1; k < reads.length && reads[k]?.sentence === whole.sentence; k++) parts.push(k);
+    const all = parts.every((k) => {
+      const r = reads[k];
+      return r && MONEY.has(r.num.unit) && statuses[k]?.status === 'consistent' && r.kind?.kind === 'value';
+    });
+    if (!all) return;
+    const sum = parts.reduce(
+      (acc, k) => acc.plus(amountOf((reads[k] as { num: StatedNumber }).num)),
+      new Decimal(0),
+    );
+    if (!sum.toDecimalPlaces(2).eq(amountOf(whole.num).toDecimalPlaces(2))) return;
+    statuses[i] = { status: 'consistent', expected: fmt(sum), source: '同句“其中”所列各项之和' };
+  });
+}
+
+/**
+ * 收、支总计各增加45.59万元，…主要原因是宣传事务减少3.34万元，社会保障和就业支出增加47.22万元，卫生健康支出增加1.71万元:
+ * the changes given as the reasons for a checked change. When every reason but one was checked and together they
+ * make up the change exactly, the one left (a 款 with no 上年数 in the 补充数据) is what the identity says it is.
+ * Reasons that do not add up may be only the main ones: the figure then stays not checked.
+ */
+function reasonsOfAChange(
+  text: string,
+  reads: readonly { num: StatedNumber; sentence: Sentence; located?: Located; kind?: StatementKind }[],
+  statuses: NumberStatus[],
+  w: StatementPhrases['words'],
+): void {
+  const directions = [...w.up.map((x) => [x, 1] as const), ...w.down.map((x) => [x, -1] as const)].sort(
+    (a, b) => b[0].length - a[0].length,
+  );
+  const directionOf = (i: number): number | undefined => {
+    const r = reads[i] as { num: StatedNumber };
+    const before = text.slice(0, r.num.start).replace(/(了|为)$/, '');
+    return directions.find(([word]) => before.endsWith(word))?.[1];
+  };
+  reads.forEach((total, t) => {
+    if (total.kind?.kind !== 'change' || total.kind.of !== 'actual' || statuses[t]?.status !== 'consistent')
+      return;
+    // The reasons: the figures after the next 原因 in the paragraph, to the end of its sentence, before any
+    // later change is stated.
+    const marker = Math.min(
+      ...w.reason.map((word) => text.indexOf(word, total.num.end)).filter((at) => at >= 0),
+    );
+    if (!Number.isFinite(marker)) return;
+    const between = reads.slice(t + 1).filter((r) => r.num.start < marker);
+    if (between.some((r) => r.kind?.kind === 'change')) return;
+    const members = reads
+      .map((r, k) => ({ r, k }))
+      .filter(
+        ({ r }) => r.num.start > marker && r.sentence === reads.find((x) => x.num.start > marker)?.sentence,
+      );
+    if (members.length < 2 || members.some(({ r }) => !MONEY.has(r.num.unit))) return;
+    const signs = members.map(({ k }) => directionOf(k));
+    if (signs.some((x) => x === undefined)) return;
+    const open = members.filter(({ k }) => statuses[k]?.status === 'unchecked');
+    const rest = members.filter(({ k }) => statuses[k]?.status === 'consistent');
+    if (open.length !== 1 || rest.length !== members.length - 1) return;
+    if (rest.some(({ r }) => r.kind?.kind !== 'change' || r.kind.of !== 'actual')) return;
+    const sum = members.reduce(
+      (acc, { k }, n) =>
+        acc.plus(amountOf((reads[k] as { num: StatedNumber }).num).times(signs[n] as number)),
+      new Decimal(0),
+    );
+    const stated = amountOf(total.num).times(total.kind.down ? -1 : 1);
+    if (!sum.toDecimalPlaces(2).eq(stated.toDecimalPlaces(2))) return;
+    const k = (open[0] as { k: number }).k;
+    statuses[k] = {
+      status: 'consistent',
+      expected: fmt(amountOf((reads[k] as { num: StatedNumber }).num)),
+      source: `同段所写总增减额（${total.kind.down ? '减少' : '增加'}${fmt(amountOf(total.num))}）与其余原因之差`,
+    };
+  });
 }
 
 /** 持平 / 无变化 against last year or a budget: equal within 尾数, else an error with the real change. */
@@ -916,5 +1098,55 @@ function sums(
       if (statuses[i]?.status === 'unchecked') statuses[i] = { status: 'consistent', expected: 'Σ', source };
     if (statuses[totalAt]?.status === 'unchecked')
       statuses[totalAt] = { status: 'consistent', expected: 'Σ', source };
+  }
+  changeSums(reads, statuses, ctx);
+}
+
+/**
+ * The same identities hold for changes against last year: “三公”经费减少0.28万元，其中：因公出国（境）费减少0万元；
+ * 公务用车购置及运行维护费减少0.29万元；公务接待费增加0.01万元 — −0 − 0.29 + 0.01 = −0.28. Only a total stated
+ * with every one of its parts is read. With no 上年数 such figures are otherwise not checked; when they add up
+ * they are (against each other), when they do not the total is an error unless the 上年数 has already shown it
+ * right — then the parts stay listed as not checked, for which of them is wrong cannot be told.
+ */
+function changeSums(
+  reads: readonly { num: StatedNumber; located?: Located; kind?: StatementKind }[],
+  statuses: NumberStatus[],
+  ctx: ReadContext,
+): void {
+  const byName = new Map<string, number>();
+  reads.forEach((r, i) => {
+    if (r.located && r.kind?.kind === 'change' && r.kind.of === 'actual')
+      if (!byName.has(r.located.subject.name)) byName.set(r.located.subject.name, i);
+  });
+  const signed = (i: number) => {
+    const r = reads[i] as { num: StatedNumber; kind?: StatementKind };
+    const amount = amountOf(r.num);
+    return r.kind?.kind === 'change' && r.kind.down ? amount.neg() : amount;
+  };
+  for (const rule of ctx.phrases.sums) {
+    if (rule.atMost) continue;
+    const totalAt = byName.get(rule.total);
+    const parts = rule.parts.map((p) => byName.get(p));
+    if (totalAt === undefined || parts.some((i) => i === undefined)) continue;
+    const members = parts as number[];
+    const sum = members.reduce((acc, i) => acc.plus(signed(i)), new Decimal(0));
+    const total = signed(totalAt);
+    const source = '同段所写各项的增减额';
+    const shown = `${sum.isNegative() ? '减少' : '增加'}${fmt(sum.abs())}`;
+    if (sum.toDecimalPlaces(2).eq(total.toDecimalPlaces(2))) {
+      for (const i of [totalAt, ...members])
+        if (statuses[i]?.status === 'unchecked')
+          statuses[i] = { status: 'consistent', expected: shown, source };
+      continue;
+    }
+    if (statuses[totalAt]?.status !== 'unchecked') continue;
+    statuses[totalAt] = {
+      status: 'inconsistent',
+      severity: 'error',
+      expected: shown,
+      source,
+      message: `与同段所列各项增减之和（${rule.parts.join('＋')}：${shown}）不等。`,
+    };
   }
 }

@@ -144,7 +144,34 @@ export function subjectTerms(
     }
   }
   terms.push(...classTerms(formSet, wb, doc, priorYear));
+  terms.push(...projectTerms(doc));
   return terms.sort((a, b) => b.term.length - a.term.length);
+}
+
+/**
+ * The projects of the 绩效自评情况汇总表 as subjects: “新闻宣传826.82万元” is that row's 财政资金总额 (the forms are in
+ * 万元 whatever unit the tables are kept in). A name two rows share is left out: which row is meant cannot be told.
+ */
+function projectTerms(doc: GongkaiDocument): Term[] {
+  const rows = doc.performance?.summary?.rows ?? [];
+  const names = rows.map((r) => r.name.trim());
+  return rows.flatMap((r, i): Term[] => {
+    const name = names[i] as string;
+    if (name === '' || names.indexOf(name) !== names.lastIndexOf(name)) return [];
+    const amount = r.amount.replace(/[,，\s]/g, '');
+    const valid = /^-?\d+(\.\d+)?$/.test(amount);
+    const subject: Subject = {
+      name,
+      actual: valid
+        ? { value: new Decimal(amount), source: `绩效自评情况汇总表 ${name} 财政资金总额` }
+        : undefined,
+      unreadable: amount !== '' && !valid,
+      budgets: {},
+      budgetKind: 'initial',
+      sameAs: [],
+    };
+    return [{ term: name, resolve: () => subject }];
+  });
 }
 
 /**

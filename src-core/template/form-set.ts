@@ -14,6 +14,7 @@ import { statementPhraseProblems } from './statement-phrases';
 import { correspondenceProblems, correspondenceSchema, type Correspondence } from './correspondence';
 import { loadPerformanceTemplates, type PerformanceTemplates } from './performance-forms';
 import { TemplateError } from './template-error';
+import { titleBlockProblems } from './title-block';
 
 export { TemplateError } from './template-error';
 
@@ -109,7 +110,7 @@ export function loadFormSet(raw: {
       ...catalog.error.issues.slice(0, 5).map((x) => `科目目录 ${x.path.join('.')}：${x.message}`),
     );
 
-  for (const t of tables) problems.push(...checkTable(t));
+  for (const t of tables) problems.push(...checkTable(t), ...titleBlockProblems(t));
   const publication = publicationTemplateSchema.safeParse(raw.publication);
   if (!publication.success)
     problems.push(

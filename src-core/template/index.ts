@@ -54,3 +54,4 @@ export {
   type PerformanceFormKind,
   type PerformanceTemplates,
 } from './performance-forms';
+export { titleBlockOf, TITLE_PLACEHOLDERS, type TitleBlock } from './title-block';

@@ -69,6 +69,19 @@ export const tableTemplateSchema = z.object({
   /** false: the form prints no table code (上海): the Excel/print title block leaves it out, import ignores it. */
   printCode: z.boolean().optional(),
   title: z.string().min(1),
+  /**
+   * How the lines above the table print, where the form differs from the national one (“{年度}年度{表名}”, 公开NN表,
+   * 部门：…, 金额单位：…): a line above the title (上海: “{单位}{年度}年度部门决算表”), the title, whether the
+   * 部门 line prints, the unit line. {单位}, {年度}, {表名}, {金额单位} are filled in; others fail the load.
+   */
+  titleBlock: z
+    .object({
+      heading: z.string().min(1).optional(),
+      title: z.string().min(1).optional(),
+      department: z.boolean().optional(),
+      moneyUnit: z.string().min(1).optional(),
+    })
+    .optional(),
   shortTitle: z.string().min(1),
   unit: z.string().min(1),
   orientation: z.enum(['portrait', 'landscape']),

@@ -8,9 +8,10 @@ import {
   FINDING_KIND_NAMES as KIND,
 } from '../../src-core';
 import type { MemberFile } from '../../src-core/host';
-import { useHost, useStore } from '../state/use-store';
+import { useEditorStore, useHost, useStoreSelector } from '../state/use-store';
 import { ConsolidationState } from './consolidation-state';
 import './consolidation.css';
+import { countRender } from '../state/render-counts';
 
 /**
  * 单位汇总: pick the units' files, see each unit's check (errors / warnings / 尾数) in the 单位 overview, the
@@ -19,8 +20,11 @@ import './consolidation.css';
  * user opens a unit.
  */
 export function ConsolidationPanel() {
-  const store = useStore();
-  const open = store.consolidationOpen;
+  countRender('ConsolidationPanel');
+  const store = useEditorStore();
+  // Closed, an edit of the open document does not concern it; open, it follows every change.
+  const open = useStoreSelector((s) => s.consolidationOpen);
+  useStoreSelector((s) => (s.consolidationOpen ? s.version : null));
   const setOpen = (value: boolean) => store.toggle('consolidationOpen', value);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   const state = useRef(new ConsolidationState()).current;

@@ -1,71 +1,46 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import {
   AllCommunityModule,
   ModuleRegistry,
-  themeQuartz,
-  type CellClassParams,
   type ColDef,
-  type ColGroupDef,
   type GridApi,
   type NavigateToNextCellParams,
   type CellPosition,
-  type ValueGetterParams,
-  type ValueSetterParams,
-  type ColSpanParams,
-  type EditableCallbackParams,
   type SuppressKeyboardEventParams,
   type GridReadyEvent,
   type GetRowIdParams,
   type RowClassParams,
+  type IRowNode,
 } from 'ag-grid-community';
+import { actionForKey, tableLayout, type TableModel } from '../../src-core';
+import type { EditorStore, StoreChange } from '../state/editor-store';
+import { useStoreSelector } from '../state/use-store';
+import { cellAt, gridModel, type GridModel, type GridRow } from './grid-model';
+import { copyText, positionOf } from './grid-actions';
+import { inRange, normalise, type GridPos, type Range } from './selection';
+import { SelectionController } from './selection-controller';
+import { columnDefs } from './column-defs';
+import { createGridCommands } from './grid-commands';
 import {
-  actionForKey,
-  formatAmount,
-  readCodeLine,
-  tableLayout,
-  type Finding,
-  type TableModel,
-} from '../../src-core';
-import type { EditorStore } from '../state/editor-store';
-import { cellAt, gridModel, type GridModel, type GridRow, type HeaderNode } from './grid-model';
-import { copyText, planClear, planGridPaste, positionOf } from './grid-actions';
-import { inRange, isSingle, normalise, samePos, type GridPos, type Range } from './selection';
-import { parseTsv, toTsv } from './clipboard';
-import { FindingTooltip } from './FindingTooltip';
-import { applyRowsByCode } from './rows-by-code';
+  changedGridRows,
+  findingsByCell,
+  findingsOfCell,
+  gridRowsOfLogicalRows,
+  type FindingsByCell,
+} from './changed-rows';
 import { selectionStats, selectionStatsStore } from './selection-stats';
-import type { GridHandle, GridMove } from './grid-handle';
+import type { GridHandle } from './grid-handle';
 import { useActions } from '../actions/action-runner';
-
-export type { GridHandle } from './grid-handle';
+import { useHeldEdit } from './use-held-edit';
 import { useNaturalGridHeight } from './natural-height';
 import { AG_GRID_LOCALE_ZH } from './locale-zh';
+import { GRID_THEME, ROW_HEIGHT } from './grid-theme';
+import { countRender } from '../state/render-counts';
+
+export type { GridHandle } from './grid-handle';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
-
-/** Body row height in px (the theme's, and what the grid's natural height is counted in). */
-const ROW_HEIGHT = 28;
-
-const theme = themeQuartz.withParams({
-  fontFamily: ['"Noto Sans CJK SC"', '"Microsoft YaHei"', '"PingFang SC"', 'SimSun', 'sans-serif'],
-  fontSize: 13,
-  headerFontSize: 13,
-  headerFontWeight: 600,
-  headerBackgroundColor: '#eef1f5',
-  headerTextColor: '#1f2933',
-  borderColor: '#b8c0cc',
-  rowBorder: { color: '#d5dbe3' },
-  columnBorder: { color: '#d5dbe3' },
-  headerColumnBorder: { color: '#b8c0cc' },
-  headerRowBorder: { color: '#b8c0cc' },
-  rowHeight: ROW_HEIGHT,
-  headerHeight: 30,
-  spacing: 5,
-  wrapperBorderRadius: 0,
-  cellHorizontalPadding: 6,
-  accentColor: '#1d5fbf',
-});
 
 interface Props {
   readonly store: EditorStore;
@@ -73,213 +48,140 @@ interface Props {
   readonly onReady: (handle: GridHandle | null) => void;
 }
 
-/** One 公开 table in AG Grid, laid out as the paper form, with live values, marks and Excel-like keys. */
-export function TableGrid({ store, tableId, onReady }: Props) {
+/**
+ * One 公开 table in AG Grid, laid out as the paper form, with live values, marks and Excel-like keys. It puts the
+ * parts together: the column factory (column-defs), the selection controller, the grid's commands for the action
+ * registry (grid-commands), and the held cell edit; after an edit it redraws only the rows whose cells changed.
+ */
+export const TableGrid = memo(function TableGrid({ store, tableId, onReady }: Props) {
+  countRender(`TableGrid-${tableId}`);
   const actions = useActions();
   const apiRef = useRef<GridApi<GridRow> | null>(null);
-  const rangeRef = useRef<Range | null>(null);
-  const draggingRef = useRef(false);
-  const extendingRef = useRef(false);
   /** Whether the page's paste event has already handled the latest Ctrl+V. */
   const keyPaste = useRef({ handled: false });
-  const table = store.workbook.tables.get(tableId) as TableModel;
   // The table model is rebuilt only when rows change (add/delete a 科目, another document), not on a value edit.
+  const table = useStoreSelector((s) => s.workbook.tables.get(tableId)) as TableModel;
   const model = useMemo(() => gridModel(tableLayout(table), table.template), [table]);
   const modelRef = useRef<GridModel>(model);
   modelRef.current = model;
+  const rowsOf = useMemo(() => gridRowsOfLogicalRows(model), [model]);
 
-  // The engine hands out the same findings list until an edit changes it.
-  const findings = store.workbook.findings();
-  const findingsByCell = useMemo(() => {
-    const map = new Map<string, Finding[]>();
-    for (const f of findings) {
-      if (f.cell.table !== tableId) continue;
-      const key = `${f.cell.row}\u0001${f.cell.col}`;
-      const list = map.get(key);
-      if (list) list.push(f);
-      else map.set(key, [f]);
+  // The findings on this table's cells, kept current by the change listener below (read while cells draw).
+  const findingsRef = useRef<FindingsByCell>(new Map());
+  const findingsRevision = useRef(-1);
+  const readFindings = useCallback(() => {
+    findingsRevision.current = store.workbook.findingsRevision;
+    findingsRef.current = findingsByCell(store.workbook.findings(), tableId);
+  }, [store, tableId]);
+
+  const rowNodes = (ids: Iterable<string>): IRowNode<GridRow>[] => {
+    const api = apiRef.current;
+    const nodes: IRowNode<GridRow>[] = [];
+    if (!api) return nodes;
+    for (const id of ids) {
+      const node = api.getRowNode(id);
+      if (node) nodes.push(node);
     }
-    return map;
-  }, [findings, tableId]);
-  const findingsRef = useRef(findingsByCell);
-  findingsRef.current = findingsByCell;
+    return nodes;
+  };
+  const rangeRows = (range: Range | null): string[] => {
+    if (!range) return [];
+    const r = normalise(range);
+    return modelRef.current.rows.slice(r.top, r.bottom + 1).map((row) => row.id);
+  };
 
-  const valueCell = useCallback((row: GridRow | undefined, col: number) => {
-    if (!row) return null;
-    const at = cellAt(modelRef.current, row, col);
-    return at && at.cell.kind === 'value' ? at.cell : null;
-  }, []);
-
-  const columnDefs = useMemo<(ColDef<GridRow> | ColGroupDef<GridRow>)[]>(() => {
-    const leaf = (text: string, index: number): ColDef<GridRow> => {
-      const column = model.columns[index];
-      const numeric = column?.kind === 'value';
-      return {
-        colId: `g${index}`,
-        headerName: text,
-        width: column?.width ?? 110,
-        minWidth: 40,
-        headerClass: numeric ? 'gk-head gk-head-num' : 'gk-head',
-        wrapHeaderText: true,
-        autoHeaderHeight: true,
-        sortable: false,
-        suppressMovable: true,
-        suppressHeaderMenuButton: true,
-        resizable: true,
-        colSpan: (p: ColSpanParams<GridRow>) => spanOf(p.data, index),
-        valueGetter: (p: ValueGetterParams<GridRow>) => displayValue(p.data, index),
-        valueSetter: (p: ValueSetterParams<GridRow>) => {
-          const cell = valueCell(p.data, index);
-          if (!cell) return false;
-          const text = p.newValue === null || p.newValue === undefined ? null : String(p.newValue);
-          store.apply(
-            { type: 'setCells', table: tableId, cells: [{ row: cell.row, col: cell.col, text }] },
-            '输入',
-          );
-          return true;
-        },
-        // A computed cell takes a typed figure too (a 合计 copied from a published table): it is kept as the cell's
-        // own figure with the corner mark, checked against the formula, and 采用计算值 returns it to the formula.
-        editable: (p: EditableCallbackParams<GridRow>) => !!valueCell(p.data, index),
-        cellClassRules: cellClassRules(index),
-        tooltipValueGetter: (p) => {
-          const cell = valueCell(p.data, index);
-          if (!cell) return null;
-          const f = findingsRef.current.get(`${cell.row}\u0001${cell.col}`);
-          const s = store.workbook.cell(tableId, cell.row, cell.col);
-          if (f?.length) return f.map((x) => x.message).join('\n');
-          if (s?.unknown) return '无法计算：它依赖的单元格里有无效数值';
-          if (s?.derived && s.entered) return '保存的是自己的数值';
-          return null;
-        },
-        tooltipComponent: FindingTooltip,
-        tooltipComponentParams: { store, tableId, valueCell: (row: GridRow) => valueCell(row, index) },
-      };
-    };
-    const toDef = (node: HeaderNode): ColDef<GridRow> | ColGroupDef<GridRow> =>
-      node.kind === 'leaf'
-        ? leaf(node.text, node.column.index)
-        : {
-            headerName: node.text,
-            headerClass: 'gk-head gk-group',
-            marryChildren: true,
-            children: node.children.map(toDef),
-          };
-    return model.header.map(toDef);
-
-    function spanOf(row: GridRow | undefined, index: number): number {
-      if (!row) return 1;
-      if (row.columnNo) return Math.max(1, row.columnNo[index]?.span ?? 1);
-      const at = cellAt(model, row, index);
-      return at ? Math.max(1, at.span) : 1;
-    }
-
-    function displayValue(row: GridRow | undefined, index: number): string {
-      if (!row) return '';
-      if (row.columnNo) return row.columnNo[index]?.text ?? '';
-      const at = cellAt(model, row, index);
-      if (!at) return '';
-      const c = at.cell;
-      if (c.kind === 'text') return c.text;
-      if (c.kind !== 'value') return '';
-      const s = store.workbook.cell(tableId, c.row, c.col);
-      if (!s) return '';
-      if (s.invalidText !== undefined) return s.invalidText;
-      if (s.unknown) return '—';
-      return formatAmount(s.value);
-    }
-
-    function cellClassRules(index: number): ColDef<GridRow>['cellClassRules'] {
-      const kindOf = (p: CellClassParams<GridRow>) => {
-        if (!p.data) return null;
-        if (p.data.columnNo) return 'colno';
-        const at = cellAt(model, p.data, index);
-        return at?.cell.kind ?? null;
-      };
-      const stateOf = (p: CellClassParams<GridRow>) => {
-        const cell = valueCell(p.data, index);
-        return cell ? store.workbook.cell(tableId, cell.row, cell.col) : undefined;
-      };
-      const findingsOf = (p: CellClassParams<GridRow>) => {
-        const cell = valueCell(p.data, index);
-        return cell ? findingsRef.current.get(`${cell.row}\u0001${cell.col}`) : undefined;
-      };
-      return {
-        'gk-colno': (p) => kindOf(p) === 'colno',
-        'gk-num': (p) => kindOf(p) === 'value',
-        'gk-text': (p) => kindOf(p) === 'text',
-        'gk-blank': (p) => kindOf(p) === 'empty',
-        'gk-linenum': () => model.columns[index]?.kind === 'lineNo',
-        'gk-code': (p) => model.columns[index]?.kind === 'code' && kindOf(p) === 'text',
-        'gk-derived': (p) => !!stateOf(p)?.derived,
-        'gk-entered': (p) => {
-          const s = stateOf(p);
-          return !!s && !s.derived;
-        },
-        'gk-override': (p) => {
-          const s = stateOf(p);
-          return !!s && s.derived && s.entered;
-        },
-        'gk-invalid': (p) => stateOf(p)?.invalidText !== undefined,
-        'gk-error': (p) => !!findingsOf(p)?.some((f) => f.severity === 'error'),
-        'gk-warning': (p) => {
-          const f = findingsOf(p);
-          return !!f && f.length > 0 && f.every((x) => x.severity === 'warning');
-        },
-        'gk-selected': (p) =>
-          !!p.data &&
-          !p.data.columnNo &&
-          rangeRef.current !== null &&
-          !isSingle(rangeRef.current) &&
-          inRange(rangeRef.current, p.data.index, index),
-      };
-    }
-  }, [model, store, tableId, valueCell]);
-
-  const refresh = useCallback(() => apiRef.current?.refreshCells({ force: false }), []);
-
-  // Every change of the document re-reads values and marks of the rendered cells (a new selection refreshes itself).
-  const { session } = store;
-  const revision = session.revision;
-  useEffect(() => {
-    refresh();
-  }, [session, revision, refresh]);
-
-  const showStats = useCallback(() => {
-    selectionStatsStore.set(selectionStats(modelRef.current, store.workbook, table, rangeRef.current));
-  }, [store, table]);
-
-  const setRange = useCallback(
-    (range: Range | null) => {
-      rangeRef.current = range;
-      if (range) store.gridCells.set(tableId, range.focus);
-      refresh();
-      showStats();
-    },
-    [refresh, showStats, store, tableId],
+  const showStats = useCallback(
+    (range: Range | null) =>
+      selectionStatsStore.set(selectionStats(modelRef.current, store.workbook, table, range)),
+    [store, table],
   );
-  // 求和/计数/平均 follow edits of the selected cells, and leave with the grid.
+  const showStatsRef = useRef(showStats);
+  showStatsRef.current = showStats;
+
+  const tableRef = useRef(table);
+  tableRef.current = table;
+  // The selection: a plain controller, kept while rows change; a new range redraws the rows it leaves and enters
+  // (their 选区 marks) and the status bar's 求和.
+  const [selection] = useState(() => {
+    let drawn: Range | null = null;
+    return new SelectionController(
+      {
+        last: () => ({ row: modelRef.current.rows.length - 1, col: modelRef.current.columns.length - 1 }),
+        filled: (p) =>
+          copyText(modelRef.current, store.workbook, tableRef.current, { anchor: p, focus: p })[0]?.[0] !==
+          '',
+        covered: (p) => {
+          const row = modelRef.current.rows[p.row];
+          return !!row && cellAt(modelRef.current, row, p.col)?.span === 0;
+        },
+      },
+      (range) => {
+        if (range) store.gridCells.set(tableId, range.focus);
+        const rows = new Set([...rangeRows(drawn), ...rangeRows(range)]);
+        drawn = range;
+        apiRef.current?.refreshCells({ rowNodes: rowNodes(rows), force: false });
+        showStatsRef.current(range);
+      },
+    );
+  });
+
+  const colDefs = useMemo(
+    () =>
+      columnDefs(model, {
+        store,
+        tableId,
+        findingsAt: (row, col) => findingsOfCell(findingsRef.current, row, col),
+        range: () => selection.range,
+      }),
+    [model, store, tableId, selection],
+  );
+
+  // Rows changed or another document: every drawn cell reads its value and marks again.
   useEffect(() => {
-    showStats();
-  }, [session, revision, showStats]);
+    readFindings();
+    apiRef.current?.refreshCells({ force: false });
+  }, [table, readFindings]);
+
+  // An edit, undo or redo: only the rows of the cells whose value or marks changed are redrawn (the engine's
+  // RecalcDelta, passed on by the store); a change of another table or of the page leaves this grid alone.
+  useEffect(
+    () =>
+      store.subscribe((change: StoreChange) => {
+        if (!change.document || change.rebuilt) return;
+        const cells = change.cells.get(tableId) ?? [];
+        const before = findingsRef.current;
+        if (store.workbook.findingsRevision !== findingsRevision.current) readFindings();
+        if (cells.length === 0 && before === findingsRef.current) return;
+        const rows = changedGridRows(rowsOf, cells, before, findingsRef.current);
+        if (rows.size > 0) apiRef.current?.refreshCells({ rowNodes: rowNodes(rows), force: false });
+        countRender(`rows redrawn ${tableId}`, rows.size);
+        // 求和/计数/平均 follow edits of the selected cells.
+        if (cells.length > 0) showStats(selection.range);
+      }),
+    [store, tableId, rowsOf, readFindings, showStats, selection],
+  );
   useEffect(() => () => selectionStatsStore.set(null), []);
 
-  // Ctrl+PageUp/PageDown: the keyboard comes with the switch, at the cell that was active in this table.
-  const applyGridFocus = (api: GridApi<GridRow>) => {
-    const request = store.gridFocus;
-    if (!request || request.table !== tableId || doneFocus.current === request.seq) return;
-    doneFocus.current = request.seq;
-    focusAt(api, store.gridCells.get(tableId) ?? { row: 0, col: 0 });
+  const focused = (): GridPos | null => {
+    const f = apiRef.current?.getFocusedCell();
+    if (!f || f.rowPinned) return null;
+    return { row: f.rowIndex, col: colIndex(f.column.getColId()) };
   };
+
+  /** Shows a cell and gives it AG Grid's focus. */
+  const reveal = (api: GridApi<GridRow>, at: GridPos, where?: 'middle') => {
+    api.ensureIndexVisible(at.row, where);
+    api.ensureColumnVisible(`g${at.col}`);
+    api.setFocusedCell(at.row, `g${at.col}`);
+  };
+
+  // Ctrl+PageUp/PageDown: the keyboard comes with the switch, at the cell that was active in this table.
   const focusAt = (api: GridApi<GridRow>, pos: GridPos) => {
     const row = Math.min(pos.row, modelRef.current.rows.length - 1);
     if (row < 0) return;
     const at = { row, col: Math.min(pos.col, modelRef.current.columns.length - 1) };
-    api.ensureIndexVisible(at.row);
-    api.ensureColumnVisible(`g${at.col}`);
-    api.setFocusedCell(at.row, `g${at.col}`);
-    const r = rangeRef.current;
-    if (!r || !inRange(r, at.row, at.col)) setRange({ anchor: at, focus: at });
+    reveal(api, at);
+    if (!inRange(selection.range, at.row, at.col)) selection.select(at);
     // Just after the first render the cell's element may not exist yet when the grid marks it focused: the keyboard
     // goes to it once it is drawn (else the keys would go to the page body).
     const settle = (tries: number) => {
@@ -294,142 +196,50 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     requestAnimationFrame(() => settle(20));
   };
 
-  // Focus requests from 审核结果 and 查找 (also when they arrive before this grid has rendered).
-  const focusRequest = store.focusRequest;
+  // Focus requests from 审核结果, 查找 and the table switch (also when they arrive before this grid has rendered).
+  const [focusRequest, gridFocus] = useStoreSelector((s) => [s.focusRequest, s.gridFocus] as const);
   const doneFocus = useRef(0);
-  const applyFocusRequest = useCallback(() => {
+  const applyFocusRequest = () => {
     const api = apiRef.current;
-    if (api) applyGridFocus(api);
-    const request = store.focusRequest;
-    if (!api || !request || request.cell.table !== tableId || doneFocus.current === request.seq) return;
-    const pos = positionOf(modelRef.current, request.cell.row, request.cell.col);
+    if (!api) return;
+    if (gridFocus && gridFocus.table === tableId && doneFocus.current !== gridFocus.seq) {
+      doneFocus.current = gridFocus.seq;
+      focusAt(api, store.gridCells.get(tableId) ?? { row: 0, col: 0 });
+    }
+    if (!focusRequest || focusRequest.cell.table !== tableId || doneFocus.current === focusRequest.seq)
+      return;
+    const pos = positionOf(modelRef.current, focusRequest.cell.row, focusRequest.cell.col);
     if (!pos) return;
-    doneFocus.current = request.seq;
-    api.ensureIndexVisible(pos.row, 'middle');
-    api.ensureColumnVisible(`g${pos.col}`);
+    doneFocus.current = focusRequest.seq;
     // AG Grid moves the keyboard focus onto the cell; 查找 gives it back so Enter finds the next hit and typing
     // corrects the query instead of overwriting the found cell.
-    const keep = request.keepFocus ? document.activeElement : null;
-    api.setFocusedCell(pos.row, `g${pos.col}`);
-    setRange({ anchor: pos, focus: pos });
+    const keep = focusRequest.keepFocus ? document.activeElement : null;
+    reveal(api, pos, 'middle');
+    selection.select(pos);
     if (keep instanceof HTMLElement && keep !== document.activeElement) keep.focus();
-  }, [store, tableId, setRange]);
-  useEffect(() => {
-    applyFocusRequest();
-  }, [focusRequest, store.gridFocus, applyFocusRequest]);
-
-  const focused = (): GridPos | null => {
-    const f = apiRef.current?.getFocusedCell();
-    if (!f || f.rowPinned) return null;
-    return { row: f.rowIndex, col: colIndex(f.column.getColId()) };
   };
-  const currentRange = (): Range | null => {
-    const pos = focused();
-    const r = rangeRef.current;
-    // The focused cell is Excel's active cell: after a drag or Ctrl+A it stays where it was, inside the range.
-    if (r && pos && inRange(r, pos.row, pos.col)) return r;
-    // No body cell has the focus (a header was clicked): there is nothing to act on.
-    return pos ? { anchor: pos, focus: pos } : null;
-  };
+  const applyFocusRef = useRef(applyFocusRequest);
+  applyFocusRef.current = applyFocusRequest;
+  useEffect(() => applyFocusRef.current(), [focusRequest, gridFocus]);
 
   const handle = useMemo<GridHandle>(
-    () => ({
-      async copy() {
-        const range = currentRange();
-        if (!range) return;
-        const text = toTsv(copyText(modelRef.current, store.workbook, table, range));
-        await writeClipboard(text);
-        store.notify('info', `已复制 ${text.split('\n').length} 行`);
-      },
-      async paste(given?: string, options: { readonly byAccelerator?: boolean } = {}) {
-        // In Electron one Ctrl+V can raise both the page's paste event and the menu's command: paste once.
-        if (options.byAccelerator && keyPaste.current.handled) {
-          keyPaste.current = { handled: false };
-          return;
-        }
-        const range = currentRange();
-        if (!range) {
-          store.notify('warning', '请先选中要粘贴到的单元格。');
-          return;
-        }
-        const text = given ?? (await readClipboard());
-        if (text === null) {
-          store.notify('error', '无法读取剪贴板，请用 Ctrl+V 粘贴。');
-          return;
-        }
-        const block = parseTsv(text);
-        // Lines starting with 科目编码 pasted on the 编码/名称 column of a classification table go in by code: the
-        // rows are created (with their 类/款) and filled whatever their order. Figures pasted on figures stay positional.
-        const left = Math.min(range.anchor.col, range.focus.col);
-        if (
-          table.template.kind === 'classification' &&
-          modelRef.current.columns[left]?.kind !== 'value' &&
-          block.some((cells, i) => readCodeLine(cells, i + 1) !== null)
-        ) {
-          applyRowsByCode(store, table.template, block);
-          return;
-        }
-        const plan = planGridPaste(modelRef.current, store.workbook, table, range, block);
-        if (plan.edits.length > 0)
-          store.apply({ type: 'setCells', table: tableId, cells: plan.edits }, '粘贴');
-        store.notify(plan.notice.level, plan.notice.text, plan.notice.details);
-      },
-      fillDown() {
-        const range = currentRange();
-        if (!range) return;
-        const r = normalise(range);
-        const source = r.top === r.bottom ? r.top - 1 : r.top;
-        if (source < 0) return;
-        const from = { row: source, col: r.left };
-        const line =
-          copyText(modelRef.current, store.workbook, table, {
-            anchor: from,
-            focus: { row: source, col: r.right },
-          })[0] ?? [];
-        const target = { anchor: { row: source + 1, col: r.left }, focus: { row: r.bottom, col: r.right } };
-        const block = Array.from({ length: r.bottom - source }, () => line);
-        const plan = planGridPaste(modelRef.current, store.workbook, table, target, block);
-        if (plan.edits.length === 0) {
-          store.notify('info', '没有可以向下填充的单元格。');
-          return;
-        }
-        store.apply({ type: 'setCells', table: tableId, cells: plan.edits }, '向下填充');
-      },
-      selectAll() {
-        const last = lastPos();
-        if (last.row >= 0) setRange({ anchor: { row: 0, col: 0 }, focus: last });
-      },
-      move(move: GridMove, key: string, extend: boolean) {
-        const pos = focused();
-        if (!pos) return;
-        const last = lastPos();
-        if (move === 'dataEdge') {
-          const step = ARROW_STEPS[key];
-          if (step) goTo(dataEdge(pos, step, last), extend);
-        } else if (move === 'rowEdge') {
-          goTo({ row: pos.row, col: key === 'Home' ? 0 : last.col }, extend);
-        } else {
-          goTo(key === 'Home' ? { row: 0, col: 0 } : last, extend);
-        }
-      },
-      focus() {
-        const api = apiRef.current;
-        if (!api) return;
-        focusAt(api, rangeRef.current?.focus ?? store.gridCells.get(tableId) ?? { row: 0, col: 0 });
-      },
-      focusedRows() {
-        const pos = focused();
-        return pos ? (modelRef.current.rows[pos.row]?.layout?.rows ?? []) : [];
-      },
-      clear() {
-        const range = currentRange();
-        if (!range) return;
-        const edits = planClear(modelRef.current, store.workbook, table, range);
-        if (edits.length > 0) store.apply({ type: 'setCells', table: tableId, cells: edits }, '清除');
-        else if (isSingle(range) && isComputed(range.focus)) store.notify('info', COMPUTED_CELL_NOTICE);
-      },
-    }),
-    [store, table, tableId],
+    () =>
+      createGridCommands({
+        store,
+        table,
+        model: () => modelRef.current,
+        selection,
+        focused,
+        reveal: (pos) => {
+          if (apiRef.current) reveal(apiRef.current, pos);
+        },
+        focus: () => {
+          const api = apiRef.current;
+          if (api) focusAt(api, selection.range?.focus ?? store.gridCells.get(tableId) ?? { row: 0, col: 0 });
+        },
+        keyPaste: keyPaste.current,
+      }),
+    [store, table, tableId, selection],
   );
 
   useEffect(() => {
@@ -437,9 +247,14 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     return () => onReady(null);
   }, [handle, onReady]);
 
+  const heldEdit = useHeldEdit(
+    store,
+    useCallback(() => apiRef.current, []),
+  );
+
   // Excel habits the Community grid does not have: shift+arrows extend, Delete clears, Ctrl+C/V copy and paste.
   const onKeyDownCapture = (e: React.KeyboardEvent) => {
-    extendingRef.current = e.shiftKey && EXTENDING_KEYS.test(e.key);
+    selection.keyDown(e);
     const api = apiRef.current;
     if (!api) return;
     if (api.getEditingCells().length > 0) {
@@ -455,69 +270,17 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       return;
     }
     // A new Ctrl+V: whether its paste event comes is not known yet.
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v') keyPaste.current = { handled: false };
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v') keyPaste.current.handled = false;
     // Excel's keys the Community grid lacks (Ctrl+D, Delete, Ctrl+A, Ctrl+arrows, Home/End, Ctrl+C) are actions
     // of the registry (src-core/actions), performed on this grid's handle.
     actions.runKey(e, 'grid');
-  };
-
-  const lastPos = (): GridPos => ({
-    row: modelRef.current.rows.length - 1,
-    col: modelRef.current.columns.length - 1,
-  });
-
-  const goTo = (target: GridPos, extend: boolean) => {
-    const api = apiRef.current;
-    const model = modelRef.current;
-    if (!api) return;
-    // A cell covered by a merged one (the blank blocks of 公开06表) is not rendered: go to where the merge starts.
-    let col = target.col;
-    const row = model.rows[target.row];
-    while (row && col > 0 && cellAt(model, row, col)?.span === 0) col--;
-    const to = { row: target.row, col };
-    const r = rangeRef.current;
-    setRange(extend && r ? { anchor: r.anchor, focus: to } : { anchor: to, focus: to });
-    api.ensureIndexVisible(to.row);
-    api.ensureColumnVisible(`g${to.col}`);
-    api.setFocusedCell(to.row, `g${to.col}`);
-  };
-
-  /**
-   * Excel's Ctrl+arrow: from a filled cell with a filled neighbour, to the last filled one before a gap; otherwise to
-   * the next filled cell, or to the table's edge when there is none.
-   */
-  const dataEdge = (from: GridPos, [dr, dc]: [number, number], last: GridPos): GridPos => {
-    const inside = (p: GridPos) => p.row >= 0 && p.col >= 0 && p.row <= last.row && p.col <= last.col;
-    const filled = (p: GridPos) =>
-      copyText(modelRef.current, store.workbook, table, { anchor: p, focus: p })[0]?.[0] !== '';
-    const step = (p: GridPos) => ({ row: p.row + dr, col: p.col + dc });
-    let at = from;
-    let next = step(at);
-    if (!inside(next)) return at;
-    if (filled(at) && filled(next)) {
-      while (inside(next) && filled(next)) [at, next] = [next, step(next)];
-      return at;
-    }
-    while (inside(next)) {
-      at = next;
-      if (filled(at)) return at;
-      next = step(at);
-    }
-    return at;
-  };
-
-  /** A value the rules compute and the user has not overridden: Delete has nothing to clear. */
-  const isComputed = (pos: GridPos) => {
-    const cell = valueCell(modelRef.current.rows[pos.row], pos.col);
-    const state = cell ? store.workbook.cell(tableId, cell.row, cell.col) : undefined;
-    return !!state && state.derived && !state.entered;
   };
 
   const onPaste = (e: React.ClipboardEvent) => {
     const api = apiRef.current;
     if (!api || api.getEditingCells().length > 0) return;
     e.preventDefault();
-    keyPaste.current = { handled: true };
+    keyPaste.current.handled = true;
     void handle.paste(e.clipboardData.getData('text/plain'));
   };
 
@@ -533,47 +296,17 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       const next = p.nextCellPosition;
       if (!next) return null;
       if (next.rowPinned) return next;
-      const pos = { row: next.rowIndex, col: colIndex(next.column.getColId()) };
-      if (extendingRef.current && rangeRef.current) setRange({ anchor: rangeRef.current.anchor, focus: pos });
-      else setRange({ anchor: pos, focus: pos });
+      selection.navigated({ row: next.rowIndex, col: colIndex(next.column.getColId()) });
       return next;
     },
-    [setRange],
+    [selection],
   );
-
-  // A cell editor holding typed text counts as an unsaved change, and is committed before a save, an export or
-  // opening another file (Ctrl+S from the keyboard does not take the focus out of the editor as a click would).
-  const heldEdit = useRef<(() => void) | null>(null);
-  const releaseEdit = useCallback(() => {
-    const release = heldEdit.current;
-    heldEdit.current = null;
-    release?.();
-  }, []);
-  const holdOpenEditor = () => {
-    const api = apiRef.current;
-    if (heldEdit.current || !api || api.getEditingCells().length === 0) return;
-    heldEdit.current = store.holdPendingEdit(() => {
-      releaseEdit();
-      api.stopEditing();
-    });
-  };
-  const onCellEditingStopped = useCallback(() => {
-    // The event comes a task late: another cell's editor may already be open by then.
-    if ((apiRef.current?.getEditingCells().length ?? 0) === 0) releaseEdit();
-  }, [releaseEdit]);
-  useEffect(() => releaseEdit, [releaseEdit]);
 
   // The range follows the focused cell through the DOM's focusin, which AG Grid's key handlers cause synchronously
   // (Enter, Tab, Home, Ctrl+arrows, a click): its own cellFocused event comes a task later, after quicker keys.
   const onFocus = (e: React.FocusEvent) => {
     const pos = cellUnder(e.target);
-    const r = rangeRef.current;
-    if (!pos || draggingRef.current) return;
-    // The window got the focus back (from Excel, another page): the selection stays as it was.
-    if (r && e.relatedTarget === null && inRange(r, pos.row, pos.col)) return;
-    if (r && (samePos(r.focus, pos) || (samePos(r.anchor, pos) && !extendingRef.current))) return;
-    if (extendingRef.current && r) setRange({ anchor: r.anchor, focus: pos });
-    else setRange({ anchor: pos, focus: pos });
+    if (pos) selection.focusArrived(pos, e.relatedTarget === null);
   };
 
   // Mouse selection reads the native events, which run in order with the keys; AG Grid's own cell mouse events come
@@ -583,26 +316,16 @@ export function TableGrid({ store, tableId, onReady }: Props) {
     if (e.target instanceof Element && e.target.closest('.ag-cell-inline-editing')) return;
     const pos = e.button === 0 ? cellUnder(e.target) : null;
     if (!pos) return;
-    draggingRef.current = true;
-    if (e.shiftKey && rangeRef.current) setRange({ anchor: rangeRef.current.anchor, focus: pos });
-    else setRange({ anchor: pos, focus: pos });
+    selection.pressed(pos, e.shiftKey);
     const up = () => {
-      draggingRef.current = false;
+      selection.released();
       window.removeEventListener('mouseup', up);
     };
     window.addEventListener('mouseup', up);
   };
 
   const onMouseOver = (e: React.MouseEvent) => {
-    const r = rangeRef.current;
-    if (!draggingRef.current || !r) return;
-    // The button came up where no mouseup reached us (a drag and drop): the drag is over.
-    if ((e.buttons & 1) === 0) {
-      draggingRef.current = false;
-      return;
-    }
-    const pos = cellUnder(e.target);
-    if (pos && !samePos(r.focus, pos)) setRange({ anchor: r.anchor, focus: pos });
+    if (selection.isDragging) selection.dragOver(cellUnder(e.target), (e.buttons & 1) !== 0);
   };
 
   // The grid scrolls inside itself with its header rows pinned; it is as tall as its rows at most (a short table
@@ -624,20 +347,20 @@ export function TableGrid({ store, tableId, onReady }: Props) {
       onFocus={onFocus}
       onKeyDown={(e) => {
         // Bubbling here, after the grid's own listener opened the editor with this key's character in it.
-        if (e.key.length === 1 || e.key === 'Backspace') holdOpenEditor();
+        if (e.key.length === 1 || e.key === 'Backspace') heldEdit.hold();
       }}
-      onInput={holdOpenEditor}
+      onInput={heldEdit.hold}
       onPaste={onPaste}
     >
       <AgGridReact<GridRow>
-        theme={theme}
+        theme={GRID_THEME}
         rowBuffer={short ? model.rows.length : undefined}
         autoSizeStrategy={AUTO_SIZE}
         onRowDataUpdated={fitWidth}
         onGridSizeChanged={fitWidth}
         rowData={model.rows as GridRow[]}
         pinnedTopRowData={model.columnNoRow ? [model.columnNoRow] : undefined}
-        columnDefs={columnDefs}
+        columnDefs={colDefs}
         getRowId={getRowId}
         getRowClass={getRowClass}
         suppressCellFocus={false}
@@ -649,56 +372,22 @@ export function TableGrid({ store, tableId, onReady }: Props) {
         tooltipHideDelay={60_000}
         tooltipInteraction
         navigateToNextCell={navigateToNextCell}
-        onCellEditingStopped={onCellEditingStopped}
+        onCellEditingStopped={heldEdit.stopped}
         defaultColDef={DEFAULT_COL_DEF}
         onGridReady={onGridReady}
-        onFirstDataRendered={applyFocusRequest}
+        onFirstDataRendered={() => applyFocusRef.current()}
         onGridPreDestroyed={onGridPreDestroyed}
         localeText={AG_GRID_LOCALE_ZH}
         overlayNoRowsTemplate="本表没有数据行"
       />
     </div>
   );
-}
-
-async function writeClipboard(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    document.body.append(area);
-    area.select();
-    document.execCommand('copy');
-    area.remove();
-  }
-}
-
-async function readClipboard(): Promise<string | null> {
-  try {
-    return await navigator.clipboard.readText();
-  } catch {
-    return null;
-  }
-}
+});
 
 const AUTO_SIZE = { type: 'fitGridWidth' as const };
 
 /** The columns fill the grid's width again after rows change (a 科目 added or undone) or the window resizes. */
 const fitWidth = (e: { readonly api: GridApi<GridRow> }) => e.api.sizeColumnsToFit();
-
-const COMPUTED_CELL_NOTICE = '这是计算单元格（灰底），显示公式算出的数值，没有可清除的填报数。';
-
-/** Ctrl+arrow directions as [row, column] steps. */
-const ARROW_STEPS: Record<string, [number, number]> = {
-  ArrowDown: [1, 0],
-  ArrowUp: [-1, 0],
-  ArrowLeft: [0, -1],
-  ArrowRight: [0, 1],
-};
-
-/** With Shift, these keys extend the selection (Shift+Tab and Shift+Enter move backwards instead). */
-const EXTENDING_KEYS = /^(?:Arrow|Home$|End$|Page)/;
 
 const DEFAULT_COL_DEF: ColDef<GridRow> = {
   // Keys that are actions of the registry (the grid's and the window's, like Ctrl+PageUp) are not the grid's own.

@@ -1,13 +1,17 @@
 import { useMemo, useState } from 'react';
 import { rowsForCode } from '../../src-core';
-import { useStore } from '../state/use-store';
+import { useEditorStore, useStoreSelector } from '../state/use-store';
 import type { GridHandle } from '../grid/TableGrid';
 import { applyRowsByCode } from '../grid/rows-by-code';
 import { parseTsv } from '../grid/clipboard';
+import { countRender } from '../state/render-counts';
 
 /** Classification tables: add a row by its 科目编码 (parents inserted, name from the catalog), delete rows. */
 export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle | null }) {
-  const store = useStore();
+  countRender('AddRowBar');
+  const store = useEditorStore();
+  // The catalog it suggests from changes with the profile or the custom 科目, not with the figures.
+  useStoreSelector((s) => [s.session, s.document.catalog]);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [needName, setNeedName] = useState(false);

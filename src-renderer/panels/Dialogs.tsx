@@ -1,12 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useStore } from '../state/use-store';
+import { useEditorStore, useStore, useStoreSelector } from '../state/use-store';
 import type { RendererHost } from '../host/get-host';
 import { exportAuditReport, printPages } from '../state/export-commands';
 import { convertProfile, formSetFor, listProfiles, profileConversionReport } from '../../src-core';
+import { countRender } from '../state/render-counts';
 
 /** Modal dialogs: messages, restore after a crash, 公式说明, 关于. */
 export function Dialogs({ host }: { host: RendererHost }) {
-  const store = useStore();
+  countRender('Dialogs');
+  const store = useEditorStore();
+  // Nothing is drawn until a dialog opens; an open one follows every change (its own views subscribe too).
+  useStoreSelector((s) => (s.dialog ? s.version : null));
   const d = store.dialog;
   if (!d) return null;
   const close = () => store.showDialog(null);

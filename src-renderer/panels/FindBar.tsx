@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatAmount, locationText, parseAmount, type CellAddress } from '../../src-core';
 import { useActions } from '../actions/action-runner';
-import { useStore } from '../state/use-store';
+import { useEditorStore, useStoreSelector } from '../state/use-store';
+import type { EditorStore } from '../state/editor-store';
+import { countRender } from '../state/render-counts';
 
 interface Hit {
   readonly cell: CellAddress;
@@ -10,7 +12,15 @@ interface Hit {
 
 /** 查找 (Ctrl+F): a 科目 by code or name, or an amount, across all nine tables. */
 export function FindBar() {
-  const store = useStore();
+  countRender('FindBar');
+  const store = useEditorStore();
+  // Closed, it waits for Ctrl+F; open, it searches again when the document changes.
+  useStoreSelector((s) => [
+    s.findOpen,
+    s.findSeq,
+    s.findOpen ? s.session : null,
+    s.findOpen ? s.session.revision : 0,
+  ]);
   const actions = useActions();
   const input = useRef<HTMLInputElement>(null);
   // The bar keeps its text while closed; each Ctrl+F gives it the focus with that text selected, so typing
@@ -90,7 +100,7 @@ export function FindBar() {
   );
 }
 
-function search(store: ReturnType<typeof useStore>, q: string): Hit[] {
+function search(store: EditorStore, q: string): Hit[] {
   if (q === '') return [];
   const hits: Hit[] = [];
   const amount = parseAmount(q);

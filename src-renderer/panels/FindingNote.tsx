@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useStore } from '../state/use-store';
+import { useEditorStore, useStoreSelector } from '../state/use-store';
 
 /** The longest 说明 the document accepts (src-core/document/schema.ts). */
 const MAX_NOTE = 2000;
@@ -24,8 +24,8 @@ export function FindingNoteRow({
   onClose: () => void;
   columns: number;
 }) {
-  const store = useStore();
-  const note = store.document.findingNotes?.[id] ?? '';
+  const store = useEditorStore();
+  const note = useStoreSelector((s) => s.document.findingNotes?.[id] ?? '');
   if (!editing && note === '') return null;
   return (
     <tr className="gk-finding-note" data-testid="finding-note">

@@ -3,20 +3,29 @@ import { FINDING_KIND_NAMES as KIND, type Finding } from '../../src-core';
 import { clampFindingsHeight, findingsLayoutStore } from '../state/findings-layout';
 import { PanelSplitter } from './PanelSplitter';
 import { amount } from '../state/amount-text';
-import { useStore } from '../state/use-store';
+import { useEditorStore, useStoreSelector } from '../state/use-store';
 import { useDocumentReport } from '../state/use-document-findings';
 import { tablePage, type DocumentFinding } from '../state/editor-store';
 import { FindingNoteRow } from './FindingNote';
+import { countRender } from '../state/render-counts';
 
 /** The columns of a finding row: 级别, 位置, 规则, 应为, 实际, 差额, actions, 说明. */
 const COLUMNS = 8;
 
 /** 审核结果: every finding of every table, filterable by severity; a click opens the table at the cell. */
 export function FindingsPanel() {
-  const store = useStore();
+  countRender('FindingsPanel');
+  const store = useEditorStore();
+  // Redrawn when the findings change (an edit that moves no finding leaves the list alone), or their 说明, the filter.
+  useStoreSelector((s) => [
+    s.workbook,
+    s.workbook.findingsRevision,
+    s.findingsFilter,
+    s.document.findingNotes,
+  ]);
   const [editingNote, setEditingNote] = useState<string | null>(null);
   const tableFindings = store.workbook.findings();
-  const report = useDocumentReport(store);
+  const report = useDocumentReport();
   const documentFindings = report.findings;
   const { unchecked, checked, stated } = report.text;
   const all: readonly (Finding | DocumentFinding)[] = [...tableFindings, ...documentFindings];
@@ -218,8 +227,7 @@ function FindingRow({
   onNote: () => void;
   children: React.ReactNode;
 }) {
-  const store = useStore();
-  const hasNote = (store.document.findingNotes?.[f.id] ?? '') !== '';
+  const hasNote = useStoreSelector((s) => (s.document.findingNotes?.[f.id] ?? '') !== '');
   return (
     <tr
       className={`gk-finding gk-finding-${f.severity}`}
@@ -231,7 +239,7 @@ function FindingRow({
         <span className={`gk-dot gk-dot-${f.severity}`} />
         {f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}
       </td>
-      <td>{f.location}</td>
+      <td className="gk-wrap">{f.location}</td>
       {children}
       <td>
         <button
@@ -256,7 +264,7 @@ function FindingRow({
 }
 
 function TableFindingRow({ f, onNote }: { f: Finding; onNote: () => void }) {
-  const store = useStore();
+  const store = useEditorStore();
   return (
     <FindingRow f={f} onOpen={() => store.focusCell(f.cell)} onNote={onNote}>
       <td className="gk-rule">
@@ -286,7 +294,7 @@ function TableFindingRow({ f, onNote }: { f: Finding; onNote: () => void }) {
 
 /** A finding about the text, an empty table or a 绩效自评表: a click opens the paragraph, the table or the forms. */
 function DocumentFindingRow({ f, onNote }: { f: DocumentFinding; onNote: () => void }) {
-  const store = useStore();
+  const store = useEditorStore();
   const open = () => {
     if (f.kind === 'emptyTable') store.setPage(tablePage(f.table));
     else if (f.kind === 'performance') store.focusPerformance(f.path);
@@ -311,7 +319,7 @@ function DocumentFindingRow({ f, onNote }: { f: DocumentFinding; onNote: () => v
       <td className="num">{numbers ? (f.expected ?? '') : ''}</td>
       <td className="num">{numbers ? (f.written ?? '') : ''}</td>
       <td className="num" />
-      <td>
+      <td className="gk-wrap">
         {numbers && f.source ? <span className="gk-hint">{f.source}</span> : null}{' '}
         {numbers && f.cell ? (
           <button

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { actionSpec, chordText, MENUS, pageMenuItems } from '../../src-core';
 import { useActions } from '../actions/action-runner';
-import { useStore } from '../state/use-store';
+import { useStoreSelector } from '../state/use-store';
+import { countRender } from '../state/render-counts';
 
 /** The in-page menu bar of the browser host (Electron has the native menu with the same commands). */
 export function MenuBar() {
+  countRender('MenuBar');
   const actions = useActions();
-  // Re-drawn on every change: an item is disabled while it cannot run (an export already running).
-  useStore();
+  // Re-drawn when what enables its items changes: an export running, a table shown or not.
+  useStoreSelector((s) => [s.busy, s.page.kind]);
   const [open, setOpen] = useState<number | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -1,10 +1,14 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { selectionStatsStore } from '../grid/selection-stats';
-import { useStore } from '../state/use-store';
+import { useEditorStore, useStoreSelector } from '../state/use-store';
+import { countRender } from '../state/render-counts';
 
 /** The latest notice (pasted, saved, refused …) in the status bar; info notices fade after a while. */
 export function NoticeBar() {
-  const store = useStore();
+  countRender('NoticeBar');
+  const store = useEditorStore();
+  // An edit changes only the 未保存 mark and the 可撤销 label here.
+  useStoreSelector((s) => [s.notice, s.unsaved, s.file, s.autosaveProblem, s.busy, s.session.undoLabel]);
   const notice = store.notice;
   useEffect(() => {
     if (!notice || notice.kind !== 'info') return;

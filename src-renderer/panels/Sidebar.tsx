@@ -1,12 +1,16 @@
 import { pageKey, samePage, tablePage, type Page } from '../state/editor-store';
-import { useStore } from '../state/use-store';
-import { useDocumentFindings } from '../state/use-document-findings';
+import { useEditorStore, useStoreSelector } from '../state/use-store';
+import type { EditorStore } from '../state/editor-store';
+import { countRender } from '../state/render-counts';
 
 /** The nine tables with their error/warning badges, and 单位信息. */
 export function Sidebar() {
-  const store = useStore();
+  countRender('Sidebar');
+  const store = useEditorStore();
+  // Redrawn when its badges' counts change, not on every edit (nor when a finding's 差额 merely changes).
+  useStoreSelector((s) => [s.page, s.session, s.document.unit, tableCounts(s), textCounts(s)]);
   const findings = store.workbook.findings();
-  const documentFindings = useDocumentFindings(store);
+  const documentFindings = store.shownReport().findings;
   // The publication's parts as pages of their own (the tables part is the list above), then 补充数据.
   const textPages = [
     ...store.session.formSet.publication.parts
@@ -120,4 +124,26 @@ export function Sidebar() {
       </div>
     </nav>
   );
+}
+
+/** The tables' error and warning counts as one string (what the badges show). */
+function tableCounts(store: EditorStore): string {
+  const counts = new Map<string, [number, number]>();
+  for (const f of store.workbook.findings()) {
+    const c = counts.get(f.cell.table) ?? [0, 0];
+    c[f.severity === 'error' ? 0 : 1]++;
+    counts.set(f.cell.table, c);
+  }
+  return [...counts].map(([t, [e, w]]) => `${t}:${e}/${w}`).join(' ');
+}
+
+/** The text check's findings by place and severity as one string (the text pages' and empty tables' badges). */
+function textCounts(store: EditorStore): string {
+  return store
+    .shownReport()
+    .findings.map(
+      (f) => `${f.kind}|${'table' in f ? f.table : ''}|${'section' in f ? f.section : ''}|${f.severity}`,
+    )
+    .sort()
+    .join(' ');
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { isEmptyTable } from '../../src-core';
+import { isEmptyTable, titleBlockOf } from '../../src-core';
 import type { GridHandle } from '../grid/TableGrid';
 import { TableGrid } from '../grid/TableGrid';
-import { useStore } from '../state/use-store';
+import { useEditorStore, useStoreSelector } from '../state/use-store';
 import { AddRowBar } from './AddRowBar';
+import { countRender } from '../state/render-counts';
 
 /** One table as on paper: title block, the grid, the 注 lines under it. */
 export function TablePage({
@@ -15,21 +16,30 @@ export function TablePage({
   onGrid: (h: GridHandle | null) => void;
   grid: GridHandle | null;
 }) {
-  const store = useStore();
+  countRender(`TablePage-${tableId}`);
+  const store = useEditorStore();
+  // The title block and the 说明 follow the unit, the table's note and whether it is empty; the grid redraws itself.
+  const empty = useStoreSelector((s) => isEmptyTable(s.workbook, tableId));
+  useStoreSelector((s) => [s.session, s.document.unit, s.document.tables[tableId]?.note]);
   const template = store.session.formSet.tableById.get(tableId);
   if (!template) return null;
   const unit = store.document.unit;
+  // As the form prints it; an unnamed unit shows a visible gap rather than an empty name.
+  const block = titleBlockOf(template, { ...unit, name: unit.name || '（未填单位名称）' });
   const note = store.document.tables[tableId]?.note;
   return (
     <div className="gk-page gk-table-page" data-testid={`page-${tableId}`}>
       <div className="gk-title-block">
-        <h1>
-          {unit.year}年度{template.title}
-        </h1>
+        {block.heading !== undefined && (
+          <div className="gk-title-heading" data-testid={`title-heading-${tableId}`}>
+            {block.heading}
+          </div>
+        )}
+        <h1>{block.title}</h1>
         <div className="gk-title-meta">
-          <span>部门：{unit.name || '（未填单位名称）'}</span>
-          <span className="gk-code-tag">{template.code}</span>
-          <span>金额单位：{unit.moneyUnit}</span>
+          <span>{block.department}</span>
+          {block.code !== undefined && <span className="gk-code-tag">{block.code}</span>}
+          <span>{block.moneyUnit}</span>
         </div>
       </div>
       {template.kind === 'classification' && <AddRowBar tableId={tableId} grid={grid} />}
@@ -39,19 +49,16 @@ export function TablePage({
           <p key={i}>{n}</p>
         ))}
       </div>
-      {(note || isEmptyTable(store.workbook, tableId)) && (
-        <EmptyTableNote tableId={tableId} note={note ?? ''} />
-      )}
+      {(note || empty) && <EmptyTableNote tableId={tableId} note={note ?? ''} empty={empty} />}
     </div>
   );
 }
 
 /** The 说明 an empty table must carry (本部门没有…，故本表无数据), printed under it in Excel and the PDF. */
-function EmptyTableNote({ tableId, note }: { tableId: string; note: string }) {
-  const store = useStore();
+function EmptyTableNote({ tableId, note, empty }: { tableId: string; note: string; empty: boolean }) {
+  const store = useEditorStore();
   const [draft, setDraft] = useState(note);
   useEffect(() => setDraft(note), [note]);
-  const empty = isEmptyTable(store.workbook, tableId);
   return (
     <div className={`gk-table-note${empty && !note.trim() ? ' gk-table-note-missing' : ''}`}>
       <label>

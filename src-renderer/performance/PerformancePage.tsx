@@ -67,7 +67,7 @@ function PerformanceEditor({ templates }: { templates: PerformanceTemplates }) {
       : tab;
 
   // The document's findings (rechecked once per revision, the tables feed them too): those of the 绩效自评表.
-  const documentFindings = useDocumentFindings(store);
+  const documentFindings = useDocumentFindings();
   const findings = useMemo(
     () => documentFindings.filter((f): f is PerformanceFinding => f.kind === 'performance'),
     [documentFindings],

@@ -19,6 +19,7 @@ import {
   withDefaultSections,
   type ChartKey,
   type ChartOutput,
+  type SessionUpdate,
 } from '../../src-core';
 import type { buildCharts } from '../../src-core/publication/charts';
 
@@ -116,6 +117,33 @@ export function samePage(a: Page, b: Page): boolean {
 }
 
 /**
+ * What one change of the store touched (the engine's RecalcDelta passed on), so that a view re-reads only what it
+ * shows: the grid redraws the changed cells' rows, the sidebar and 审核结果 wait for the findings to change.
+ */
+export interface StoreChange {
+  /** The document's content changed (its revision moved): an edit, undo, redo, or another document. */
+  readonly document: boolean;
+  /** Another document, or the engine rebuilt (rows added or removed): every view of the tables reads again. */
+  readonly rebuilt: boolean;
+  /** Cells that may show something new — the edited ones and those the engine recomputed — by table id. */
+  readonly cells: ReadonlyMap<string, readonly CellAddress[]>;
+  /** Table findings appeared, went or changed. */
+  readonly findings: boolean;
+  /** The text check (shownReport) has a new answer. */
+  readonly report?: boolean;
+}
+
+/** A change of what is shown only (page, dialog, notice …): the document is as it was. */
+export const VIEW_CHANGE: StoreChange = {
+  document: false,
+  rebuilt: false,
+  cells: new Map(),
+  findings: false,
+};
+
+const REBUILT: StoreChange = { document: true, rebuilt: true, cells: new Map(), findings: true };
+
+/**
  * The renderer's state: the open document (a DocumentSession: engine + undo history), the file it came from, what
  * is shown, and transient UI (notices, dialogs). Views subscribe and re-read on every change.
  */
@@ -152,7 +180,9 @@ export class EditorStore {
   >();
   /** Increases on every change; views compare it. */
   version = 0;
-  private listeners = new Set<() => void>();
+  /** What the latest change touched. */
+  lastChange: StoreChange = REBUILT;
+  private listeners = new Set<(change: StoreChange) => void>();
   private noticeSeq = 0;
   private readonly pendingEdits = new Set<() => void>();
   private focusSeq = 0;
@@ -162,16 +192,41 @@ export class EditorStore {
     this.file = file;
   }
 
-  subscribe = (listener: () => void): (() => void) => {
+  /** Calls `listener` after every change with what it touched. */
+  subscribe = (listener: (change: StoreChange) => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
   getVersion = (): number => this.version;
 
-  changed(): void {
+  /** Tells the views that something changed (by default only what is shown, not the document). */
+  changed(change: StoreChange = VIEW_CHANGE): void {
     this.version++;
-    for (const l of this.listeners) l();
+    this.lastChange = change;
+    for (const l of this.listeners) l(change);
+  }
+
+  /** The views' account of an applied, undone or redone edit. */
+  private documentChanged(update: SessionUpdate, findingsBefore: number): void {
+    if (update.change.structure) {
+      this.changed(REBUILT);
+      return;
+    }
+    const cells = new Map<string, CellAddress[]>();
+    const add = (c: CellAddress) => {
+      const list = cells.get(c.table);
+      if (list) list.push(c);
+      else cells.set(c.table, [c]);
+    };
+    update.change.cells.forEach(add);
+    update.delta?.changed.forEach(add);
+    this.changed({
+      document: true,
+      rebuilt: false,
+      cells,
+      findings: this.workbook.findingsRevision !== findingsBefore,
+    });
   }
 
   get document(): GongkaiDocument {
@@ -224,17 +279,21 @@ export class EditorStore {
 
   /** Applies a named edit (undoable). */
   apply(op: Operation, label: string): void {
-    this.session.apply(op, label);
-    this.changed();
+    const before = this.workbook.findingsRevision;
+    this.documentChanged(this.session.apply(op, label), before);
   }
 
   undo(): void {
-    if (this.session.undo()) this.changed();
+    const before = this.workbook.findingsRevision;
+    const update = this.session.undo();
+    if (update) this.documentChanged(update, before);
     else this.notify('info', '没有可撤销的操作。');
   }
 
   redo(): void {
-    if (this.session.redo()) this.changed();
+    const before = this.workbook.findingsRevision;
+    const update = this.session.redo();
+    if (update) this.documentChanged(update, before);
     else this.notify('info', '没有可重做的操作。');
   }
 
@@ -248,7 +307,7 @@ export class EditorStore {
     this.focusRequest = null;
     this.textFocus = null;
     this.performanceFocus = null;
-    this.changed();
+    this.changed(REBUILT);
   }
 
   /**
@@ -357,6 +416,46 @@ export class EditorStore {
     return this.perRevision('findings', () =>
       checkDocumentReport(this.session.formSet, this.workbook, this.document),
     );
+  }
+
+  /**
+   * The text check as the views show it. After an edit the check runs again once the edit has been painted (a
+   * keystroke in the grid does not wait for it) and the views hear of it only if its answer changed; the same
+   * report object is handed out until then. A new document is checked at once.
+   */
+  shownReport(): DocumentReport {
+    const shown = this.shown;
+    if (shown && shown.session === this.session) {
+      if (shown.revision !== this.session.revision) this.scheduleReport();
+      return shown.report;
+    }
+    const report = this.documentReport();
+    this.shown = { session: this.session, revision: this.session.revision, report };
+    return report;
+  }
+
+  private shown: {
+    readonly session: DocumentSession;
+    readonly revision: number;
+    readonly report: DocumentReport;
+  } | null = null;
+  private reportPending = false;
+
+  private scheduleReport(): void {
+    if (this.reportPending) return;
+    this.reportPending = true;
+    setTimeout(() => {
+      this.reportPending = false;
+      const before = this.shown;
+      const report = this.documentReport();
+      const same = before !== null && before.session === this.session && sameReport(before.report, report);
+      this.shown = {
+        session: this.session,
+        revision: this.session.revision,
+        report: same ? before.report : report,
+      };
+      if (!same) this.changed({ ...VIEW_CHANGE, report: true });
+    }, 0);
   }
 
   /**
@@ -527,4 +626,9 @@ export class EditorStore {
     this.findingsFilter = filter;
     this.changed();
   }
+}
+
+/** Two text checks with the same answer (findings, numbers read and not read). */
+function sameReport(a: DocumentReport, b: DocumentReport): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

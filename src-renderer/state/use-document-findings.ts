@@ -1,18 +1,16 @@
-import { useDeferredValue, useMemo } from 'react';
 import type { DocumentReport } from '../../src-core';
-import type { DocumentFinding, EditorStore } from './editor-store';
+import type { DocumentFinding } from './editor-store';
+import { useStoreSelector } from './use-store';
 
 /**
- * The text ↔ table findings, recomputed at low priority: a keystroke in the grid repaints first, the text check
- * follows a moment later.
+ * The text ↔ table findings as last checked: the check follows an edit once it has been painted, and the caller
+ * re-renders only when its answer changed (EditorStore.shownReport).
  */
-export function useDocumentFindings(store: EditorStore): readonly DocumentFinding[] {
-  const version = useDeferredValue(store.version);
-  return useMemo(() => store.documentFindings(), [store, version]);
+export function useDocumentFindings(): readonly DocumentFinding[] {
+  return useDocumentReport().findings;
 }
 
-/** The text check's report (findings, numbers not read, coverage), at the same low priority. */
-export function useDocumentReport(store: EditorStore): DocumentReport {
-  const version = useDeferredValue(store.version);
-  return useMemo(() => store.documentReport(), [store, version]);
+/** The text check's report (findings, numbers not read, coverage), as last checked. */
+export function useDocumentReport(): DocumentReport {
+  return useStoreSelector((s) => s.shownReport());
 }

@@ -18,7 +18,7 @@ import './text.css';
 export function TextPartPage({ partKey }: { partKey: string }) {
   const store = useStore();
   const part = store.session.formSet.publication.parts.find((p) => p.key === partKey);
-  const findings = useDocumentFindings(store);
+  const findings = useDocumentFindings();
   if (!part) return null;
   const unit = store.document.unit;
   const title = fillUnit(part.title, unit, '本单位');

@@ -27,6 +27,8 @@ interface Claim {
 export interface CorpusEntry {
   readonly file: string;
   readonly source: { readonly title: string; readonly url: string };
+  /** Which tables were transcribed from the published 附表 (the rest hold the figures the text itself states). */
+  readonly realTables: readonly string[];
   readonly mismatches: readonly Claim[];
   readonly warnings?: readonly Claim[];
   readonly doc: GongkaiDocument;
@@ -45,6 +47,7 @@ export function loadCorpus(): CorpusEntry[] {
     .map((file) => {
       const raw = JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as {
         source: CorpusEntry['source'];
+        realTables?: string[];
         sample?: string;
         unit?: { name: string; year: number };
         rows?: Record<string, { code: string; name: string }[]>;
@@ -57,6 +60,7 @@ export function loadCorpus(): CorpusEntry[] {
       return {
         file,
         source: raw.source,
+        realTables: raw.realTables ?? [],
         mismatches: raw.mismatches,
         warnings: raw.warnings,
         doc: build(raw),

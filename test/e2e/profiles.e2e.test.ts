@@ -72,6 +72,16 @@ describe('新建 picks the form profile', () => {
     await expect
       .poll(() => page.getByTestId('status-file').textContent())
       .toMatch(/（上海市 2024 年度）\.gongkai\.json · 未保存/);
+    // The 上海 title block: the unit's “…年度部门决算表” line above a title without the year; 单位：万元, no 部门 line.
+    await page.getByTestId('nav-01').click();
+    await expect
+      .poll(() => page.getByTestId('title-heading-01').textContent())
+      .toBe('武汉市汉阳区融媒体中心2023年度部门决算表');
+    const block = page.getByTestId('page-01').locator('.gk-title-block');
+    await expect.poll(() => block.locator('h1').textContent()).toBe('收入支出决算总表');
+    await expect.poll(() => block.textContent()).toContain('单位：万元');
+    expect(await block.textContent()).not.toContain('部门：');
+    await screenshot(page, 'shanghai-title-block');
     await page.getByTestId('nav-03').click();
     const panel = page.locator('.gk-rule');
     await expect.poll(() => panel.count()).toBeGreaterThan(0);

@@ -127,6 +127,12 @@ describe('the screen at 1366×768 and on a large monitor', () => {
       await page.setViewportSize(screen);
       await openTable(page, '01');
       const panel = page.getByTestId('findings-panel');
+      // Every column of 审核结果, 说明 included, is in view without scrolling sideways.
+      const sideways = await page.evaluate(() => {
+        const list = document.querySelector('.gk-findings-list');
+        return list ? list.scrollWidth - list.clientWidth : -1;
+      });
+      expect(sideways).toBe(0);
       const before = await box(page, '[data-testid=findings-panel]');
       const gridBefore = await box(page, '[data-testid=page-01]');
       const splitter = await box(page, '[data-testid=findings-splitter]');

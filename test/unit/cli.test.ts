@@ -192,9 +192,9 @@ describe('gongkai check --text', () => {
     );
     // Every number of the text it did not read is listed with its sentence and reason; coverage counts them.
     expect(coverage.stated).toBe(coverage.checked + unchecked.length);
-    const unknown = unchecked.find((u) => u.number === '954.62万元');
-    expect(unknown?.sentence).toContain('宣传事务');
-    expect(unknown?.reason).toBeTruthy();
+    const unknown = unchecked.find((u) => u.number === '135条');
+    expect(unknown?.sentence).toContain('正面报道');
+    expect(unknown?.reason).toContain('“条”数的不是报表或补充数据里的数量');
     const human = await gongkai('check', SAMPLE, '--text');
     expect(human.stdout).toContain('[错误·文字与报表不一致]');
     expect(human.stdout).toContain(`文字核对：已核对 ${coverage.checked} / ${coverage.stated} 个数`);

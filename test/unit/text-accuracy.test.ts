@@ -27,4 +27,18 @@ describe('the text check on the accuracy corpus', () => {
     expect(byFile.get('tianshui-kindergarten-2017.json')?.found).toBe(2);
     expect(byFile.get('hanyang-reference-2023.json')?.found).toBe(4);
   });
+
+  it('checks a document of another unit against its published table: 嘉定区司法局 2017’s 三公 table holds the text’s rates, and its 完成预算的0% / 降低0% against nothing are warnings', () => {
+    const entry = corpus.find((e) => e.file === 'jiading-justice-bureau-2017.json');
+    expect(entry?.realTables).toEqual(['09']);
+    const a = measure(entry as (typeof corpus)[number]);
+    const warnings = a.report.findings.flatMap((f) =>
+      f.kind === 'text' && f.severity === 'warning' && 'paragraph' in f
+        ? [`${f.paragraph}:${f.written}`]
+        : [],
+    );
+    expect(warnings).toEqual(['1:0%', '2:0%']);
+    expect(a.falseErrors).toEqual([]);
+    expect(a.report.text.unchecked.map((u) => u.written)).toEqual(['22.00万元']);
+  });
 });

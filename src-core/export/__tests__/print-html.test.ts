@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { GongkaiDocument } from '../../document/types';
 import { formSet, loadSample } from '../../engine/__tests__/helpers';
 import { buildPrintHtml, chineseNumber, publishDateText } from '../print-html';
+import { formSetFor } from '../../builtin-forms';
+import { convertProfile } from '../../commands/convert-profile';
 
 const sample = loadSample();
 const html = buildPrintHtml(formSet, sample, {});
@@ -35,6 +37,21 @@ describe('buildPrintHtml: the official pages of the sample', () => {
     // In the official order.
     const order = [...html.matchAll(/data-table="(\d\d)"/g)].map((m) => m[1]);
     expect(order).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09']);
+  });
+
+  it('prints a 上海 2024 table as the template does: the unit’s …年度部门决算表 line above the title, 单位：万元', () => {
+    const forms = formSetFor(2024, 'shanghai')!;
+    const r = convertProfile(formSet, forms, sample);
+    if (!r.ok) throw new Error(r.message);
+    const out = buildPrintHtml(forms, r.conversion.document, {});
+    for (const t of forms.tables) {
+      const s = sectionOf(out, t.id);
+      expect(s).toContain('<div class="heading">武汉市汉阳区融媒体中心2023年度部门决算表</div>');
+      expect(s).toContain(`<h1>${t.title.replace(/"/g, '&quot;')}</h1>`);
+      expect(s).not.toContain('<div class="code">');
+      expect(s).not.toContain('部门：');
+      expect(s).toContain('<span>单位：万元</span>');
+    }
   });
 
   it('prints the key totals formatted #,##0.00', () => {

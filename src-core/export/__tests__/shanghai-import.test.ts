@@ -87,6 +87,12 @@ describe('a 上海 2024 document', () => {
     sheet?.eachRow((row) => row.eachCell((c) => void texts.push(String(c.value ?? ''))));
     expect(texts.some((t) => t.includes('收入支出决算总表'))).toBe(true);
     expect(texts.some((t) => /公开\d\d表/.test(t))).toBe(false);
+    // The template's title block: the unit's “…2024年度部门决算表” line, the title without the year, 单位：万元.
+    expect(first.document.unit.name).toBe('上海市XX局');
+    expect(sheet?.getCell('A1').value).toBe('上海市XX局2024年度部门决算表');
+    expect(sheet?.getCell('A2').value).toBe('收入支出决算总表');
+    expect(texts).toContain('单位：万元');
+    expect(texts.some((t) => t.startsWith('部门：'))).toBe(false);
     // 表五 prints its 合计 below the 科目 (the template's layout), the other classification tables above them.
     const labels = (title: string) => {
       const ws = book.worksheets.find((w) =>
@@ -108,5 +114,6 @@ describe('a 上海 2024 document', () => {
     if (!again.ok) throw new Error(again.message);
     expect(again.profile.id).toBe('shanghai');
     expect(again.document.tables).toEqual(first.document.tables);
+    expect(again.document.unit.name).toBe('上海市XX局');
   });
 });

@@ -486,3 +486,103 @@ describe('text finding ids', () => {
     expect(ids.length).toBe(2);
   });
 });
+
+describe('a budget stated only in the text', () => {
+  it('完成年初预算 beside a bare 预算 is checked against that budget; a wrong rate is an error', () => {
+    const sentence = (rate: string) =>
+      `2. 公务用车购置及运行费支出预算为2.43万元，决算为0.89万元，完成年初预算的${rate}。`;
+    const ok = of(
+      apply(loadSample(), text('explanation.threePublic', sentence('36.63%'))),
+      'explanation.threePublic',
+    );
+    expect(ok.unchecked).toEqual([]);
+    // 2.43 against 公开09表's 预算数 0.89 stays the document's own disagreement; the rate itself is right.
+    expect(ok.findings.map(brief)).toEqual(['error 2.43万元 → 0.89万元']);
+    const wrong = of(
+      apply(loadSample(), text('explanation.threePublic', sentence('38.63%'))),
+      'explanation.threePublic',
+    );
+    expect(wrong.findings.map(brief)).toEqual(['error 2.43万元 → 0.89万元', 'error 38.63% → 36.63%']);
+  });
+
+  it('a 完成年初预算 rate and 比年初预算减少 state the same budget twice: checked against each other', () => {
+    const para = (rate: string, less: string) =>
+      `（2）公务用车运行费0.89万元，完成年初预算的${rate}，比年初预算减少${less}万元，主要原因是车辆维修。`;
+    const ok = of(
+      apply(loadSample(), text('explanation.threePublic', para('36.63%', '1.54'))),
+      'explanation.threePublic',
+    );
+    expect(ok.findings).toEqual([]);
+    expect(ok.unchecked).toEqual([]);
+    const wrong = of(
+      apply(loadSample(), text('explanation.threePublic', para('46.63%', '1.54'))),
+      'explanation.threePublic',
+    );
+    expect(wrong.findings.map(brief)).toEqual(['error 46.63% → 36.63%']);
+    // The difference is not called right when the two disagree: it stays listed as not checked.
+    expect(wrong.unchecked.map((u) => u.written)).toEqual(['1.54万元']);
+  });
+});
+
+describe('changes of the 三公 items stated with their total', () => {
+  const para = (total: string) =>
+    `2023年度“三公”经费财政拨款支出决算数比2022年度减少${total}万元，其中：因公出国(境)费支出决算减少0万元；公务用车购置及运行维护费支出决算减少17.00万元；公务接待费支出决算减少0万元。主要原因是严格执行八项规定。`;
+
+  it('add up: each is checked, against last year where the 补充数据 has it, else against the others', () => {
+    const { findings, unchecked, r } = of(
+      apply(loadSample(), text('explanation.threePublic', para('17.00'))),
+      'explanation.threePublic',
+    );
+    expect(findings).toEqual([]);
+    expect(unchecked).toEqual([]);
+    expect(r.stated).toBeGreaterThan(r.unchecked.length);
+  });
+
+  it('a total that is not the sum of its items is an error', () => {
+    const { findings } = of(
+      apply(loadSample(), text('explanation.threePublic', para('17.50'))),
+      'explanation.threePublic',
+    );
+    expect(findings.map(brief)).toEqual(['error 17.50万元 → 减少17万元']);
+  });
+
+  it('减少0万元，降低0% where both years are 0 by the text’s own figures is a warning to write 无变化', () => {
+    const { findings, unchecked } = of(
+      apply(
+        loadSample(),
+        text(
+          'explanation.threePublic',
+          '2023年度因公出国(境)费支出决算比2022年度减少0万元，降低0%，主要原因是未安排出国。',
+        ),
+      ),
+      'explanation.threePublic',
+    );
+    expect(findings.map(brief)).toEqual(['warning 0% → 无变化']);
+    expect(unchecked.map((u) => u.written)).toEqual(['0万元']);
+  });
+});
+
+describe('figures the tables hold only through other figures', () => {
+  it('a 绩效自评 project is a subject (its 财政资金总额), and a figure its 其中 adds up to is checked', () => {
+    const para = (news: string) =>
+      `项目支出主要用于宣传事务954.62万元，其中包括新闻宣传${news}万元、政务新媒体127.80万元。`;
+    const ok = of(apply(loadSample(), text('explanation.general', para('826.82'))), 'explanation.general');
+    expect(ok.findings).toEqual([]);
+    expect(ok.unchecked).toEqual([]);
+    const wrong = of(apply(loadSample(), text('explanation.general', para('836.82'))), 'explanation.general');
+    expect(wrong.findings.map(brief)).toEqual(['error 836.82万元 → 826.82万元']);
+    // Parts that do not add up say nothing of the whole: it is listed as not checked, not called wrong.
+    expect(wrong.unchecked.map((u) => u.written)).toEqual(['954.62万元']);
+  });
+
+  it('the one reason of a checked change left without a 上年数 is checked when the reasons make up the change', () => {
+    const para = (a: string) =>
+      `2023年度收、支总计1455.41万元。与2022年度相比，收、支总计各增加45.59万元，增长3.23%，主要原因是宣传事务减少${a}万元，社会保障和就业支出增加47.22万元，卫生健康支出增加1.71万元。`;
+    const ok = of(apply(loadSample(), text('explanation.totals', para('3.34'))), 'explanation.totals');
+    expect(ok.findings).toEqual([]);
+    expect(ok.unchecked).toEqual([]);
+    const off = of(apply(loadSample(), text('explanation.totals', para('3.43'))), 'explanation.totals');
+    expect(off.findings).toEqual([]);
+    expect(off.unchecked.map((u) => u.written)).toEqual(['3.43万元']);
+  });
+});

@@ -3,7 +3,7 @@ import { Decimal } from '../../money';
 import { applyOperation, type GongkaiDocument } from '../../document';
 import { Workbook } from '../../engine';
 import { formSet, loadSample } from '../../engine/__tests__/helpers';
-import { checkText, textReport } from '../text-check';
+import { checkedClaims, checkText, textReport } from '../text-check';
 
 function run(doc: GongkaiDocument = loadSample()) {
   const checked: string[] = [];
@@ -56,9 +56,14 @@ describe('text ↔ table consistency on the reference’s own text', () => {
     expect(first?.message).toContain('预算为2.88万元');
   });
 
-  it('leaves alone the items it does not know (宣传事务 954.62万元) rather than guess', () => {
-    expect(checked.some((c) => c.includes('954.62'))).toBe(false);
+  it('never guesses the subject of an item it does not know (宣传事务 954.62万元): it is checked only as the sum its 其中 lists', () => {
     expect(findings.some((f) => f.written?.includes('954.62'))).toBe(false);
+    const doc = loadSample();
+    const claim = checkedClaims(formSet, new Workbook(formSet, doc), doc).find(
+      (c) => c.written === '954.62万元',
+    );
+    // Not 公开05表's 宣传事务 (1,332.23 in all, 1,100.65 of it 项目支出): 新闻宣传 826.82 + 政务新媒体 127.80.
+    expect(claim?.source).toBe('同句“其中”所列各项之和');
   });
 });
 
