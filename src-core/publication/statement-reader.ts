@@ -1049,17 +1049,26 @@ function roundedShares(
   }
 }
 
+/** The index of the first read of each subject whose statement kind is the one wanted (sums and changeSums). */
+function firstReadBySubject(
+  reads: readonly { located?: Located; kind?: StatementKind }[],
+  wanted: (kind: StatementKind) => boolean,
+): Map<string, number> {
+  const byName = new Map<string, number>();
+  reads.forEach((r, i) => {
+    if (r.located && r.kind && wanted(r.kind) && !byName.has(r.located.subject.name))
+      byName.set(r.located.subject.name, i);
+  });
+  return byName;
+}
+
 /** Totals stated with their parts in one paragraph (政府采购 货物+工程+服务, 车辆 and its 用车 kinds) must add up. */
 function sums(
   reads: readonly { num: StatedNumber; located?: Located; kind?: StatementKind }[],
   statuses: NumberStatus[],
   ctx: ReadContext,
 ): void {
-  const byName = new Map<string, number>();
-  reads.forEach((r, i) => {
-    if (r.located && r.kind?.kind === 'value' && r.kind.side === 'actual' && !r.kind.prior)
-      if (!byName.has(r.located.subject.name)) byName.set(r.located.subject.name, i);
-  });
+  const byName = firstReadBySubject(reads, (k) => k.kind === 'value' && k.side === 'actual' && !k.prior);
   for (const rule of ctx.phrases.sums) {
     const totalAt = byName.get(rule.total);
     const parts = rule.parts.map((p) => byName.get(p)).filter((i): i is number => i !== undefined);
@@ -1114,11 +1123,7 @@ function changeSums(
   statuses: NumberStatus[],
   ctx: ReadContext,
 ): void {
-  const byName = new Map<string, number>();
-  reads.forEach((r, i) => {
-    if (r.located && r.kind?.kind === 'change' && r.kind.of === 'actual')
-      if (!byName.has(r.located.subject.name)) byName.set(r.located.subject.name, i);
-  });
+  const byName = firstReadBySubject(reads, (k) => k.kind === 'change' && k.of === 'actual');
   const signed = (i: number) => {
     const r = reads[i] as { num: StatedNumber; kind?: StatementKind };
     const amount = amountOf(r.num);
