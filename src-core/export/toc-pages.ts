@@ -57,29 +57,67 @@ export function fillTocPages(html: string, pages: ReadonlyMap<string, number>): 
   });
 }
 
+/** The targets of the 目录's number slots still to fill, in the 目录's order. */
+export function tocSlotIds(html: string): string[] {
+  return [...html.matchAll(SLOT)].map((m) => m[1] as string);
+}
+
 /**
- * Prints `html` to PDF with the 目录's page numbers filled in (see above): one print when there is no 目录, two
- * otherwise, and a third only if the second print's pages moved after all.
+ * Prints `html` to PDF with the 目录's page numbers filled in (see above): one print when there is no 目录. With a
+ * 目录, the pages come from `guess` when it names every target (the last print of the same 目录), else from a first
+ * print (`draft` when given: a cheaper print with the same pages); the slots are filled and the page printed. The
+ * PDF's own destinations then check the numbers it shows, and a target that moved after all means one more print
+ * (two at most).
  *
- * @returns the PDF (its bookmark titles tidied, see tidyPdfOutline) and the HTML it was printed from (the one to
- *   send to a printer).
+ * @returns the PDF (its bookmark titles tidied, see tidyPdfOutline), the HTML it was printed from (the one to send
+ *   to a printer), the pages its targets are on, and how many prints it took.
  */
 export async function printWithTocPages(
   html: string,
   toPdf: (html: string) => Promise<Uint8Array>,
-): Promise<{ readonly pdf: Uint8Array; readonly html: string }> {
-  let pdf = await toPdf(html);
-  if (!hasTocSlots(html)) return { pdf: tidyPdfOutline(pdf), html };
-  let printed = html;
-  let pages = pdfDestinationPages(pdf);
-  for (let pass = 0; pass < 2 && pages.size > 0; pass++) {
-    printed = fillTocPages(html, pages);
-    pdf = await toPdf(printed);
-    const now = pdfDestinationPages(pdf);
-    if (samePages(pages, now)) break;
+  options: {
+    readonly guess?: ReadonlyMap<string, number>;
+    readonly draft?: (html: string) => Promise<Uint8Array>;
+  } = {},
+): Promise<{
+  readonly pdf: Uint8Array;
+  readonly html: string;
+  readonly pages: ReadonlyMap<string, number>;
+  readonly prints: number;
+}> {
+  const ids = tocSlotIds(html);
+  if (ids.length === 0) {
+    const pdf = await toPdf(html);
+    return { pdf: tidyPdfOutline(pdf), html, pages: new Map(), prints: 1 };
+  }
+  let prints = 0;
+  let pdf: Uint8Array | null = null;
+  let pages: ReadonlyMap<string, number>;
+  const { guess } = options;
+  if (guess && ids.every((id) => guess.has(id))) pages = guess;
+  else {
+    const first = await (options.draft ?? toPdf)(html);
+    prints++;
+    if (!options.draft) pdf = first;
+    pages = pdfDestinationPages(first);
+  }
+  if (pages.size === 0) {
+    // No destinations to read: the 目录 goes without numbers rather than with wrong ones.
+    if (!pdf) {
+      pdf = await toPdf(html);
+      prints++;
+    }
+    return { pdf: tidyPdfOutline(pdf), html, pages, prints };
+  }
+  for (;;) {
+    const printed = fillTocPages(html, pages);
+    const final = await toPdf(printed);
+    prints++;
+    const now = pdfDestinationPages(final);
+    if (samePages(pages, now) || now.size === 0 || prints >= 3)
+      return { pdf: tidyPdfOutline(final), html: printed, pages, prints };
     pages = now;
   }
-  return { pdf: tidyPdfOutline(pdf), html: printed };
 }
 
 function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {

@@ -92,17 +92,23 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     const { buildCharts } = await import('../../src-core/publication/charts');
     return (drawnCharts ??= buildCharts(formSet, new Workbook(formSet, doc), doc));
   };
-  const pdfRenderer = () => import('../node/pdf');
+  // One Chromium for every output of this call that needs one (the charts, the PDFs), closed when the call ends.
+  let chromium: import('../node/pdf').ChromiumRenderer | undefined;
+  const pdfRenderer = async () => {
+    const pdfModule = await import('../node/pdf');
+    chromium ??= pdfModule.createChromiumRenderer();
+    return { ...pdfModule, renderer: chromium };
+  };
   try {
     if (xlsx !== undefined) {
-      const [{ CHART_HEIGHT, CHART_WIDTH }, { exportXlsx }, { renderSvgsToPng }] = await Promise.all([
+      const [{ CHART_HEIGHT, CHART_WIDTH }, { exportXlsx }, { renderer }] = await Promise.all([
         import('../../src-core/publication/charts'),
         import('../../src-core/export/xlsx-export'),
         pdfRenderer(),
       ]);
       // 图1—图4 go in as pictures (spreadsheets take no SVG): rasterised with the same Chromium as the PDF.
       const drawn = Object.values(await allCharts()).filter((c) => c.svg !== null);
-      const pngs = await renderSvgsToPng(
+      const pngs = await renderer.svgsToPng(
         drawn.map((c) => ({ svg: c.svg as string, width: CHART_WIDTH, height: CHART_HEIGHT })),
       );
       const charts = drawn.map((c, i) => ({
@@ -115,7 +121,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
       await write('xlsx', xlsx, () => writeFileAtomic(xlsx, bytes, { backup: false }));
     }
     if (pdf !== undefined) {
-      const [{ buildPrintHtml }, { renderPdf }] = await Promise.all([
+      const [{ buildPrintHtml }, { renderPdf, renderer }] = await Promise.all([
         import('../../src-core/export/print-html'),
         pdfRenderer(),
       ]);
@@ -124,15 +130,15 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
         cover: args.flags.has('cover'),
         toc: args.flags.has('toc'),
       });
-      await write('pdf', pdf, () => renderPdf(html, pdf));
+      await write('pdf', pdf, () => renderPdf(html, pdf, renderer));
     }
     if (publication !== undefined) {
-      const [{ wholePublicationHtml }, { renderPdf }] = await Promise.all([
+      const [{ wholePublicationHtml }, { renderPdf, renderer }] = await Promise.all([
         import('../../src-core/export/whole-publication'),
         pdfRenderer(),
       ]);
       const html = wholePublicationHtml(formSet, doc, await allCharts());
-      await write('publication', publication, () => renderPdf(html, publication));
+      await write('publication', publication, () => renderPdf(html, publication, renderer));
     }
     if (docx !== undefined) {
       const { exportDocx } = await import('../../src-core/export/docx-export');
@@ -141,6 +147,8 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     }
   } catch (e) {
     return fail(io, exportFailure(current, e));
+  } finally {
+    await chromium?.close();
   }
   return 0;
 }

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
-import { hasToc, printWithTocPages } from '../../src-core/export/toc-pages';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { writeFileAtomic } from './atomic-file';
-import { withReadableText } from './pdf-text';
+import { createPrintRenderer, type PrintRenderer, type PrintSurface } from './print-renderer';
 
 /**
  * Flags for a headless Chromium that prints and nothing else: no GPU, no sandbox (CI containers have no user
@@ -31,36 +30,123 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
+/** A PrintRenderer on the system's headless Chromium that also rasterises the charts (for the Excel export). */
+export interface ChromiumRenderer extends PrintRenderer {
+  /** SVG images (the charts) as PNG, at twice their size for print: spreadsheets take no SVG. */
+  svgsToPng(svgs: readonly SvgImage[]): Promise<Uint8Array[]>;
+}
+
+export interface SvgImage {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+}
+
 /**
- * Prints the HTML built by buildPrintHtml (src-core/export) to PDF bytes with the system's headless Chromium —
- * the same engine Electron's printToPDF uses, so the CLI, tests and benchmarks see the pages the app prints. The
- * page size comes from the HTML's @page rules (A4, portrait or landscape per table). A 目录 gets its page numbers
- * from a first print (printWithTocPages), in the same browser.
+ * One headless Chromium kept warm for a session (see createPrintRenderer): launched on the first job, one tab for
+ * the prints and one for the charts, shut down by close(). The print page needs no script (Electron's print window
+ * runs none either) and must not reach the network. The page size comes from the HTML's @page rules (A4, portrait
+ * or landscape per table) — the same engine Electron's printToPDF uses, so the CLI, tests and benchmarks see the
+ * pages the app prints.
+ */
+export function createChromiumRenderer(purpose = '生成 PDF'): ChromiumRenderer {
+  let browser: Promise<Browser> | null = null;
+  const launch = (why: string): Promise<Browser> => {
+    if (!browser) {
+      const started = launchChromium(why);
+      browser = started;
+      started.then(
+        // A browser that dies (crash, killed) is launched again by the next job.
+        (b) =>
+          b.on('disconnected', () => {
+            if (browser === started) browser = null;
+          }),
+        () => {
+          if (browser === started) browser = null;
+        },
+      );
+    }
+    return browser;
+  };
+  const shutDown = async (): Promise<void> => {
+    const b = browser;
+    browser = null;
+    if (b) await b.then((x) => x.close()).catch(() => undefined);
+  };
+  let charts: Promise<Page> | null = null;
+  const renderer = createPrintRenderer(async (): Promise<PrintSurface> => {
+    const page = await (await launch(purpose)).newPage({ javaScriptEnabled: false, offline: true });
+    return {
+      printPdf: async (html, { tagged }) => {
+        await page.setContent(html, { waitUntil: 'load' });
+        return page.pdf(tagged ? BOOKMARKED_PDF_OPTIONS : PDF_OPTIONS);
+      },
+      close: () => page.close().catch(() => undefined),
+    };
+  });
+  let chartsTail: Promise<unknown> = Promise.resolve();
+  return {
+    ...renderer,
+    counts: renderer.counts,
+    close: async () => {
+      await renderer.close();
+      await chartsTail;
+      charts = null;
+      await shutDown();
+    },
+    svgsToPng: (svgs) => {
+      const job = chartsTail.then(async () => {
+        if (svgs.length === 0) return [];
+        const open = async () =>
+          (await launch('把图表转成图片')).newPage({
+            javaScriptEnabled: false,
+            offline: true,
+            deviceScaleFactor: 2,
+          });
+        try {
+          charts ??= open();
+          const page = await charts;
+          const out: Uint8Array[] = [];
+          for (const s of svgs) {
+            await page.setViewportSize({ width: s.width, height: s.height });
+            await page.setContent(`<!doctype html><body style="margin:0;background:#fff">${s.svg}</body>`, {
+              waitUntil: 'load',
+            });
+            out.push(await page.screenshot({ clip: { x: 0, y: 0, width: s.width, height: s.height } }));
+          }
+          return out;
+        } catch (e) {
+          charts = null;
+          throw e;
+        }
+      });
+      chartsTail = job.catch(() => undefined);
+      return job;
+    },
+  };
+}
+
+/**
+ * Prints the HTML built by buildPrintHtml (src-core/export) to PDF bytes with a Chromium of its own, closed when
+ * done. Several exports in a row share one with createChromiumRenderer instead.
  *
  * @throws Error with a Chinese message when Chromium is missing or cannot start.
  */
 export async function renderPdfBuffer(html: string): Promise<Uint8Array> {
-  const browser = await launchChromium('生成 PDF');
+  const renderer = createChromiumRenderer();
   try {
-    // The print page needs no script (Electron's print window runs none either), and must not reach the network.
-    const page = await browser.newPage({ javaScriptEnabled: false, offline: true });
-    const bookmarked = hasToc(html);
-    const toPdf = async (pageHtml: string) => {
-      await page.setContent(pageHtml, { waitUntil: 'load' });
-      return page.pdf(bookmarked ? BOOKMARKED_PDF_OPTIONS : PDF_OPTIONS);
-    };
-    const printed = await printWithTocPages(html, toPdf);
-    return withReadableText(printed.pdf, printed.html);
+    return await renderer.toPdf(html);
   } finally {
-    // Shutting Chromium down takes 100–200 ms the caller need not wait for: the bytes are already here. Should it
-    // still be running when Node exits, Playwright's exit handler kills it.
-    void browser.close().catch(() => undefined);
+    await renderer.close();
   }
 }
 
-/** Prints the HTML to a PDF file, written atomically (no `.bak`: an export is regenerated at will). */
-export async function renderPdf(html: string, outFile: string): Promise<void> {
-  const bytes = await renderPdfBuffer(html);
+/**
+ * Prints the HTML to a PDF file, written atomically (no `.bak`: an export is regenerated at will) — with the given
+ * warm renderer, or a Chromium of its own.
+ */
+export async function renderPdf(html: string, outFile: string, renderer?: PrintRenderer): Promise<void> {
+  const bytes = renderer ? await renderer.toPdf(html) : await renderPdfBuffer(html);
   await writeFileAtomic(outFile, bytes, { backup: false });
 }
 
@@ -91,27 +177,13 @@ function firstLine(e: unknown): string {
   return message.split('\n')[0] ?? message;
 }
 
-/**
- * Rasterises SVG images (the charts) to PNG with the same headless Chromium, at twice their size for print: the
- * Excel export embeds pictures, and spreadsheets do not take SVG.
- */
-export async function renderSvgsToPng(
-  svgs: readonly { readonly svg: string; readonly width: number; readonly height: number }[],
-): Promise<Uint8Array[]> {
+/** Rasterises SVG images (the charts) to PNG with a Chromium of its own (see ChromiumRenderer.svgsToPng). */
+export async function renderSvgsToPng(svgs: readonly SvgImage[]): Promise<Uint8Array[]> {
   if (svgs.length === 0) return [];
-  const browser = await launchChromium('把图表转成图片');
+  const renderer = createChromiumRenderer();
   try {
-    const page = await browser.newPage({ javaScriptEnabled: false, offline: true, deviceScaleFactor: 2 });
-    const out: Uint8Array[] = [];
-    for (const s of svgs) {
-      await page.setViewportSize({ width: s.width, height: s.height });
-      await page.setContent(`<!doctype html><body style="margin:0;background:#fff">${s.svg}</body>`, {
-        waitUntil: 'load',
-      });
-      out.push(await page.screenshot({ clip: { x: 0, y: 0, width: s.width, height: s.height } }));
-    }
-    return out;
+    return await renderer.svgsToPng(svgs);
   } finally {
-    void browser.close().catch(() => undefined);
+    await renderer.close();
   }
 }
