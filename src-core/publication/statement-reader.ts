@@ -667,6 +667,12 @@ function impliedRate(
       undefined,
       'warning',
     );
+  // 公务接待费支出决算增加0.3万元，增长100% while 本年 is 0.3: by the text's own figures the 上年数 was 0.
+  if (!middle && !change.down && actual.eq(change.amount) && !actual.isZero())
+    return mismatch(`按${source}推算上年数为0，增减幅度无从计算（零基数），不应写百分比。`, '上年为0', {
+      value: new Decimal(0),
+      source,
+    });
   if (!middle)
     return { status: 'unchecked', reason: `按文字所写${word}额推算的上年数不大于0，增减幅度无从核对` };
   const half = new Decimal('0.005');

@@ -164,6 +164,19 @@ describe('the mistakes reviewers find', () => {
     expect(f[0]?.message).toContain('零基数');
   });
 
+  it('“增加0.89万元，增长100%” where 本年 is 0.89: the 上年数 the text implies is 0, a rate against a zero base (宜川路街道 2025)', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.threePublic',
+        '2023年度“三公”经费财政拨款支出决算数比2022年度增加0.89万元，增长100%。主要原因是新增公务用车运行。',
+      ),
+    );
+    const f = of(doc, 'explanation.threePublic').findings.filter((x) => x.written === '100%');
+    expect(f.map((x) => x.severity)).toEqual(['error']);
+    expect(f[0]?.message).toContain('零基数');
+  });
+
   it('增加/减少 whose direction contradicts the numbers', () => {
     const doc = apply(
       loadSample(),
