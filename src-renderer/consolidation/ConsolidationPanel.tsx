@@ -83,6 +83,21 @@ export function ConsolidationPanel() {
         state.lastChange = [opened.message];
         return;
       }
+      await loadDepartment(opened);
+    });
+  // 文件 › 打开 picked a 汇总 file: the panel opens with it.
+  const pending = useStoreSelector((s) => s.pendingDepartment);
+  useEffect(() => {
+    if (!open || !pending) return;
+    store.pendingDepartment = null;
+    void run(() => loadDepartment(pending));
+  }, [open, pending]);
+  async function loadDepartment(opened: {
+    readonly text: string;
+    readonly filePath: string | null;
+    readonly fileName: string;
+  }): Promise<void> {
+    {
       const read = readDocument(opened.text, formSetFor);
       if (!read.ok || !read.document.consolidation) {
         state.lastChange = [
@@ -103,7 +118,8 @@ export function ConsolidationPanel() {
       state.savedName = opened.fileName;
       setTable(null);
       setPicked(null);
-    });
+    }
+  }
   const save = () =>
     run(async () => {
       const doc = state.departmentFile();
