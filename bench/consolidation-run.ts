@@ -9,6 +9,7 @@ import {
   Workbook,
   writeDocument,
   type GongkaiDocument,
+  type TableData,
 } from '../src-core';
 import { Decimal } from '../src-core/money';
 import { consolidateFiles, readMemberFile } from '../src-main/node/consolidation-files';
@@ -85,7 +86,7 @@ try {
         }
       }
     }
-    const tables: GongkaiDocument['tables'] = {};
+    const tables: Record<string, TableData> = {};
     for (const [table, rows] of summed) {
       const values: Record<string, Record<string, string>> = {};
       for (const [row, cols] of rows)
