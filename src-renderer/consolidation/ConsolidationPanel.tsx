@@ -116,6 +116,20 @@ export function ConsolidationPanel() {
         suggestedName: state.savedName ?? `${state.departmentName || '部门'}汇总.gongkai.json`,
       });
       if (r.status === 'saved') {
+        // Saved under a name just picked: the members are written again relative to where it now is.
+        const placed = r.filePath !== null ? state.departmentFile(r.filePath) : null;
+        if (placed && writeDocument(placed) !== writeDocument(doc)) {
+          const again = await host.api.saveDocument({
+            text: writeDocument(placed),
+            filePath: r.filePath,
+            saveAs: false,
+            suggestedName: r.fileName,
+          });
+          if (again.status === 'failed') {
+            state.lastChange = [again.message];
+            return;
+          }
+        }
         state.savedPath = r.filePath;
         state.savedName = r.fileName;
         state.lastChange = [
