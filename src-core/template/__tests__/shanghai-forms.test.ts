@@ -35,7 +35,7 @@ describe('the 上海 2024 forms as the 公开样张 prints them', () => {
   const forms = formSetFor(2024, 'shanghai');
   it.each(['01', '04'])('表%s lists the 24 支出 classes with the template’s own numbering', (id) => {
     const table = forms?.tableById.get(id);
-    const labels = (table?.blocks ?? []).flatMap((b) => (b.rows ?? []).map((r) => r.label));
+    const labels = (table?.blocks ?? []).flatMap((b) => (b.rows ?? []).map((r) => r.label ?? ''));
     expect(labels.filter((l) => /^[一二三四五六七八九十]+、.*支出$/.test(l))).toEqual(PRINTED_CLASSES);
   });
 });
