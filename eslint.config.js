@@ -24,6 +24,11 @@ const nodeGlobalsViaObject = {
 const browserDialogs = ['confirm', 'alert', 'prompt'];
 const browserDialogMessage =
   'Ask in the app’s own dialog (store.ask), not the browser’s confirm/alert/prompt.';
+// Every button of the app is an action of the table (src-core/actions), drawn by src-renderer/actions/ActionButton.
+const bareButton = {
+  selector: "JSXOpeningElement[name.name='button']",
+  message: 'Use <ActionButton action="…">: every button performs an action of the table (src-core/actions).',
+};
 const browserDialogsViaObject = {
   selector: `MemberExpression[object.name=/^(globalThis|window|self)$/][property.name=/^(${browserDialogs.join('|')})$/]`,
   message: browserDialogMessage,
@@ -95,8 +100,13 @@ export default tseslint.config(
         ...nodeGlobals,
         ...browserDialogs.map((name) => ({ name, message: browserDialogMessage })),
       ],
-      'no-restricted-syntax': ['error', nodeGlobalsViaObject, browserDialogsViaObject],
+      'no-restricted-syntax': ['error', nodeGlobalsViaObject, browserDialogsViaObject, bareButton],
     },
+  },
+  {
+    // The one place a <button> is written.
+    files: ['src-renderer/actions/ActionButton.tsx'],
+    rules: { 'no-restricted-syntax': ['error', nodeGlobalsViaObject, browserDialogsViaObject] },
   },
   {
     files: ['src-main/**/*.ts'],

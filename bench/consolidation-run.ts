@@ -2,13 +2,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { builtinFormSet, newDocument, splitBySeverity, Workbook, writeDocument } from '../src-core';
+import {
+  builtinFormSet,
+  newDocument,
+  splitBySeverity,
+  Workbook,
+  writeDocument,
+  type GongkaiDocument,
+  type TableData,
+} from '../src-core';
 import { Decimal } from '../src-core/money';
 import { consolidateFiles, readMemberFile } from '../src-main/node/consolidation-files';
 import { generatedUnit } from './consolidation-units';
 import { loadSampleDocument } from './sample';
 
 const count = Number(process.argv[2] ?? 1000);
+let checkedCells = 0;
 const formSet = builtinFormSet();
 const sample = loadSampleDocument();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-consolidate-'));
@@ -54,6 +63,59 @@ try {
       throw new Error(`${file}：汇总时审核出 ${countsByFile.get(file)} 条，单独审核是 ${expected} 条`);
   }
 
+  // The whole result equals the decimal Workbook's: every unit's entered figures summed apart with Decimal, by
+  // table, 科目 and column (the union of their rows), put in one document, and that document given to the Workbook
+  // the editor uses. Every cell it shows, and where its rules do not hold, must be what the 汇总 gives.
+  {
+    const summed = new Map<string, Map<string, Map<string, Decimal>>>();
+    const rowsBy = new Map<string, Map<string, { code: string; name: string }>>();
+    for (let i = 0; i < count; i++) {
+      const unit = generatedUnit(sample, i);
+      for (const [table, data] of Object.entries(unit.tables)) {
+        let t = summed.get(table);
+        if (!t) summed.set(table, (t = new Map()));
+        for (const r of data.rows ?? []) {
+          let rs = rowsBy.get(table);
+          if (!rs) rowsBy.set(table, (rs = new Map()));
+          if (!rs.has(r.code)) rs.set(r.code, r);
+        }
+        for (const [row, cols] of Object.entries(data.values)) {
+          let rr = t.get(row);
+          if (!rr) t.set(row, (rr = new Map()));
+          for (const [col, v] of Object.entries(cols)) rr.set(col, (rr.get(col) ?? new Decimal(0)).plus(v));
+        }
+      }
+    }
+    const tables: Record<string, TableData> = {};
+    for (const [table, rows] of summed) {
+      const values: Record<string, Record<string, string>> = {};
+      for (const [row, cols] of rows)
+        values[row] = Object.fromEntries([...cols].map(([c, v]) => [c, v.toFixed()]));
+      const rs = [...(rowsBy.get(table)?.values() ?? [])].sort((a, b) => (a.code < b.code ? -1 : 1));
+      tables[table] = { ...(rs.length > 0 ? { rows: rs } : {}), values };
+    }
+    const reference = new Workbook(formSet, { ...department, consolidation: undefined, tables });
+    const got = consolidation.workbook();
+    let cells = 0;
+    for (const [table, model] of reference.tables)
+      for (const r of model.rows)
+        for (const col of r.columns) {
+          const a = reference.cell(table, r.key, col)?.value?.toFixed() ?? null;
+          const b = got.cell(table, r.key, col)?.value?.toFixed() ?? null;
+          if (a !== b) throw new Error(`汇总的 ${table} ${r.key} ${col} 是 ${b}，按 Workbook 计算是 ${a}`);
+          cells++;
+        }
+    const key = (f: {
+      rule?: { id: string };
+      cell: { table: string; row: string; col: string };
+      severity: string;
+    }) => `${f.rule?.id ?? ''} ${f.cell.table} ${f.cell.row} ${f.cell.col}`;
+    const a = reference.findings().map(key).sort().join('\n');
+    const b = findings.map(key).sort().join('\n');
+    if (a !== b) throw new Error(`汇总审核出的位置与按 Workbook 审核的不同：\n${b}\n——\n${a}`);
+    checkedCells = cells;
+  }
+
   // The same total computed apart: Σ over units of each unit's own 公开03表 合计 1栏 as its workbook shows it.
   const wb = consolidation.workbook();
   const shown = wb.cell('03', '合计', '1')?.value?.toFixed() ?? null;
@@ -90,6 +152,7 @@ try {
       total: shown,
       totalApart: expected.toFixed(),
       contributors: contributions.length,
+      checkedCells,
       replaceMedianMs: replaceMs[Math.floor(replaceMs.length / 2)],
       replaceP95Ms: replaceMs[Math.floor(0.95 * (replaceMs.length - 1))],
     })}\n`,

@@ -25,7 +25,7 @@ for (const entry of loadCorpus()) {
   for (const m of a.missed) {
     if (!m.listedUnchecked) silentMisses++;
     process.stdout.write(
-      `  漏报：${m.section} 第${m.paragraph + 1}段 “${m.written}”${m.listedUnchecked ? '（已列为未核对）' : '（未列出！）'}\n`,
+      `  漏报：${m.paragraph < 0 ? '报表间' : `${m.section} 第${m.paragraph + 1}段`} “${m.written}”${m.listedUnchecked ? '（已列为未核对）' : '（未列出！）'}\n`,
     );
   }
   for (const f of a.falseErrors) process.stdout.write(`  误报：${f}\n`);

@@ -18,7 +18,72 @@ export type KeyActionId =
   | 'rowEdge'
   | 'tableEdge';
 
-export type ActionId = CommandType | KeyActionId;
+/** Actions reached from a button of a panel or a dialog: what they act on is the app's (the store, the host). */
+export type ButtonActionId =
+  | 'showPage'
+  | 'openConsolidation'
+  | 'filterFindings'
+  | 'foldFindings'
+  | 'adoptComputed'
+  | 'showCell'
+  | 'dismissNotice'
+  | 'answerDialog'
+  | 'closeDialog'
+  | 'importCatalog'
+  | 'clearCatalog';
+
+/**
+ * Buttons that act on what their own component holds (a field being typed, a dialog's options, a form's rows, the
+ * 汇总 panel's members): the component gives the perform, the table gives the id and the label, so every button of the
+ * app is one of these actions (a test lists the rendered buttons, lint forbids a bare <button>).
+ */
+export type LocalActionId =
+  | 'openMenu'
+  | 'findPrevious'
+  | 'findNext'
+  | 'editFindingNote'
+  | 'saveFindingNote'
+  | 'removeFindingNote'
+  | 'addRows'
+  | 'deleteRows'
+  | 'draftSection'
+  | 'editSection'
+  | 'saveSection'
+  | 'cancelSection'
+  | 'fillSectionDefaults'
+  | 'removeUnitRow'
+  | 'addUnitRow'
+  | 'importPriorYear'
+  | 'createPerformanceForm'
+  | 'removePerformanceProject'
+  | 'showPerformanceTab'
+  | 'addPerformanceProject'
+  | 'showPerformanceField'
+  | 'addFormItem'
+  | 'insertFormItem'
+  | 'removeFormItem'
+  | 'adoptFormValue'
+  | 'restoreAutosave'
+  | 'discardAutosave'
+  | 'createDocument'
+  | 'applyProfileConversion'
+  | 'startPrint'
+  | 'startAuditReport'
+  | 'consolidationPick'
+  | 'consolidationOpenFile'
+  | 'consolidationRefresh'
+  | 'consolidationSave'
+  | 'consolidationClose'
+  | 'consolidationOpenUnit'
+  | 'consolidationRemoveUnit'
+  | 'consolidationReplaceUnit'
+  | 'consolidationShowTable'
+  | 'consolidationShowFinding'
+  | 'cancelFindingNote'
+  | 'toggleFormMerge'
+  | 'cancelDialog';
+
+export type ActionId = CommandType | KeyActionId | ButtonActionId | LocalActionId;
 
 /**
  * Where a key is tested: `window` anywhere in the app (before the grid sees it), `grid` while the grid has the focus
@@ -44,6 +109,8 @@ export interface ActionSpec {
   readonly macMenuKey?: number;
   /** It asks something before acting (a file dialog, the find box): the page's menu writes “…” after the label. */
   readonly opensDialog?: boolean;
+  /** A LocalActionId: its button's component performs it (the registry has no behaviour for it). */
+  readonly local?: true;
 }
 
 const mod = (key: string, more: Omit<KeyChord, 'key' | 'mod'> = {}): KeyChord => ({
@@ -51,6 +118,54 @@ const mod = (key: string, more: Omit<KeyChord, 'key' | 'mod'> = {}): KeyChord =>
   mod: true,
   ...more,
 });
+
+/** The labels of the local actions: a mapped type, so a LocalActionId without a label does not compile. */
+const LOCAL_LABELS: { readonly [K in LocalActionId]: string } = {
+  openMenu: '菜单',
+  findPrevious: '上一个',
+  findNext: '下一个',
+  editFindingNote: '写说明',
+  saveFindingNote: '保存说明',
+  removeFindingNote: '删除说明',
+  addRows: '添加科目',
+  deleteRows: '删除科目',
+  draftSection: '按报表生成草稿',
+  editSection: '编辑',
+  saveSection: '完成',
+  cancelSection: '取消',
+  fillSectionDefaults: '填入默认内容',
+  removeUnitRow: '删除单位构成行',
+  addUnitRow: '添加单位构成行',
+  importPriorYear: '从上年文件读入',
+  createPerformanceForm: '建立绩效自评表',
+  removePerformanceProject: '删除项目',
+  showPerformanceTab: '打开自评表',
+  addPerformanceProject: '添加项目',
+  showPerformanceField: '查看',
+  addFormItem: '添加一行',
+  insertFormItem: '插入一行',
+  removeFormItem: '删除一行',
+  adoptFormValue: '采用',
+  restoreAutosave: '恢复',
+  discardAutosave: '不恢复',
+  createDocument: '新建',
+  applyProfileConversion: '转换',
+  startPrint: '开始',
+  startAuditReport: '导出',
+  consolidationPick: '添加单位文件',
+  consolidationOpenFile: '打开汇总文件',
+  consolidationRefresh: '重新读取',
+  consolidationSave: '保存汇总文件',
+  consolidationClose: '关闭单位汇总',
+  consolidationOpenUnit: '打开单位',
+  consolidationRemoveUnit: '移除单位',
+  consolidationReplaceUnit: '替换单位文件',
+  consolidationShowTable: '查看汇总表',
+  consolidationShowFinding: '查看汇总表的这一格',
+  cancelFindingNote: '取消',
+  toggleFormMerge: '合并单元格',
+  cancelDialog: '取消',
+};
 
 /** Every action of the app, in no particular order; MENUS says where each menu shows them. */
 export const ACTION_SPECS: readonly ActionSpec[] = [
@@ -124,6 +239,23 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
     keys: [mod('Home', { shift: 'any' }), mod('End', { shift: 'any' })],
     keyScope: 'grid',
   },
+  // Buttons of the panels and dialogs.
+  { id: 'showPage', label: '打开' },
+  { id: 'openConsolidation', label: '单位汇总' },
+  { id: 'filterFindings', label: '筛选审核结果' },
+  { id: 'foldFindings', label: '收起/展开审核结果' },
+  { id: 'adoptComputed', label: '采用计算值' },
+  { id: 'showCell', label: '查看报表' },
+  { id: 'dismissNotice', label: '关闭提示' },
+  { id: 'answerDialog', label: '回答' },
+  { id: 'closeDialog', label: '关闭' },
+  { id: 'importCatalog', label: '导入科目目录', opensDialog: true },
+  { id: 'clearCatalog', label: '清除自定义科目' },
+  ...Object.entries(LOCAL_LABELS).map(([id, label]): ActionSpec => ({
+    id: id as LocalActionId,
+    label,
+    local: true,
+  })),
 ];
 
 /** Menu items the host draws itself (recent files, quit, zoom …): the Electron menu fills them in, the page skips them. */

@@ -230,7 +230,10 @@ function classTerms(formSet: FormSet, wb: Workbook, doc: GongkaiDocument, priorY
         const named = candidates.filter((r) => {
           const code = r.code as string;
           const parents = [code.slice(0, 3), code.slice(0, 5)].filter((c) => c !== code).map(nameOf);
-          return parents.every((p) => p === undefined || sentence.includes(p));
+          // 一般公共服务（类）群众团体事务（款）…: a 类 is often written without its 支出.
+          const named = (p: string) =>
+            sentence.includes(p) || (p.endsWith('支出') && sentence.includes(`${p.slice(0, -2)}（类）`));
+          return parents.every((p) => p === undefined || named(p));
         });
         if (named.length === 1) return subjectOf(named[0] as (typeof rows)[number]);
         return `公开${table}表有${candidates.length}个名为“${label}”的科目（${candidates.map((r) => r.code).join('、')}），句中没有写明是哪个类、款下的`;

@@ -42,6 +42,7 @@ export async function importCommand(argv: readonly string[], io: CliIO): Promise
   io.out(
     `已导入 ${file}（表样 ${p.id}@${p.year}），写入 ${out}${replacing ? '（已替换原有文件，原文件保留为 .bak）' : ''}。\n`,
   );
+  if (read.report.length > 0) io.out(`导入报告：\n${read.report.join('\n')}\n`);
   for (const n of read.notes) io.out(`  未读取：${n}\n`);
   return 0;
 }

@@ -4,7 +4,13 @@ import { readDocumentFile } from '../node/document-file';
 import { readLimitedFile } from '../node/read-limited';
 
 export type LoadedInput =
-  | { readonly ok: true; readonly document: GongkaiDocument; readonly notes: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly document: GongkaiDocument;
+      readonly notes: readonly string[];
+      /** Per table of an imported workbook, what was read (empty for a .gongkai.json). */
+      readonly report: readonly string[];
+    }
   | { readonly ok: false; readonly message: string };
 
 /**
@@ -14,7 +20,7 @@ export type LoadedInput =
 export async function loadInput(file: string, profile?: FormSet): Promise<LoadedInput> {
   if (path.extname(file).toLowerCase() !== '.xlsx') {
     const r = await readDocumentFile(file);
-    return r.ok ? { ok: true, document: r.document, notes: [] } : r;
+    return r.ok ? { ok: true, document: r.document, notes: [], report: [] } : r;
   }
   const read = await readLimitedFile(
     file,
@@ -25,12 +31,12 @@ export async function loadInput(file: string, profile?: FormSet): Promise<Loaded
   // The xlsx reader (fflate, the import) is loaded only for an .xlsx: checking a .gongkai.json never pays for it.
   const { importXlsx } = await import('../../src-core/export/xlsx-import');
   const result = await importXlsx(profile ?? allFormSets(), new Uint8Array(read.data));
+  // Say per table what was read (and, when nothing was imported, before the reason).
+  const lines = (result.report ?? []).map(
+    (r) =>
+      `  ${r.code === r.title ? r.title : `${r.code} ${r.title}`}：${r.status === 'read' ? `已读取 ${r.rows} 行、${r.values} 个数` : r.status === 'absent' ? '未找到' : `未能读取（${r.skipped[0] ?? ''}）`}`,
+  );
   if (!result.ok) {
-    // Say per table what was read before the reason nothing was imported.
-    const lines = (result.report ?? []).map(
-      (r) =>
-        `  ${r.code === r.title ? r.title : `${r.code} ${r.title}`}：${r.status === 'read' ? `已读取 ${r.rows} 行、${r.values} 个数` : r.status === 'absent' ? '未找到' : `未能读取（${r.skipped[0] ?? ''}）`}`,
-    );
     return {
       ok: false,
       message: `${result.message}${lines.length > 0 ? `\n导入报告：\n${lines.join('\n')}` : ''}`,
@@ -41,5 +47,5 @@ export async function loadInput(file: string, profile?: FormSet): Promise<Loaded
       ? [`${r.code}：${r.skipped[0] ?? '未找到'}`]
       : r.skipped.map((s) => `${r.code}（工作表“${r.sheet}”）${s}`),
   );
-  return { ok: true, document: result.document, notes };
+  return { ok: true, document: result.document, notes, report: lines };
 }

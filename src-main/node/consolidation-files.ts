@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   Consolidation,
@@ -12,12 +13,14 @@ import {
 } from '../../src-core';
 import { documentTooBig, MAX_DOCUMENT_BYTES } from './document-file';
 import { memberPaths, type MemberPath } from './member-paths';
-import { readLimitedFile } from './read-limited';
+import { fileErrorMessage } from './file-errors';
+import { readLimitedFile, type LimitedRead } from './read-limited';
 
 export { memberPaths, type MemberPath } from './member-paths';
 
-/** Member files read ahead of the one being summed. */
-const READ_AHEAD = 8;
+function isXlsx(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.xlsx';
+}
 
 /**
  * Reads one member's figures: a `*.gongkai.json` validated as when opened (its unit, settings and tables; the text
@@ -26,7 +29,7 @@ const READ_AHEAD = 8;
  */
 export async function readMemberFile(file: string, formSet: FormSet): Promise<MemberRead> {
   const name = path.basename(file);
-  if (path.extname(file).toLowerCase() === '.xlsx') {
+  if (isXlsx(file)) {
     const read = await readLimitedFile(
       file,
       XLSX_LIMITS.maxFileBytes,
@@ -42,10 +45,40 @@ export async function readMemberFile(file: string, formSet: FormSet): Promise<Me
     );
     return { ok: true, document: result.document, notes };
   }
-  const read = await readLimitedFile(file, MAX_DOCUMENT_BYTES, documentTooBig);
+  return readMemberJson(file);
+}
+
+/**
+ * A `*.gongkai.json` member read synchronously: a unit file is small (tens of kB) and, read one after another, the
+ * synchronous calls cost a quarter of the CPU of the promise-based ones (one open/stat/read/close each instead of four
+ * round trips through the thread pool) — at a thousand units that was 0.3 s of the 汇总.
+ */
+export function readMemberJson(file: string): MemberRead {
+  const name = path.basename(file);
+  const read = readLimitedFileSync(file, MAX_DOCUMENT_BYTES, documentTooBig);
   if (!read.ok) return read;
   const doc = readDocumentFigures(read.data, name, formSetFor);
   return doc.ok ? { ok: true, document: doc.document } : { ok: false, message: `${name}：${doc.message}` };
+}
+
+/** readLimitedFile without promises: the size is taken from the open descriptor, every failure a Chinese message. */
+function readLimitedFileSync(file: string, maxBytes: number, tooBig: (mb: string) => string): LimitedRead {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    return { ok: false, message: fileErrorMessage(file, e) };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) return { ok: false, message: `“${file}”是文件夹，不是文件。` };
+    if (stat.size > maxBytes) return { ok: false, message: tooBig((stat.size / 1024 / 1024).toFixed(1)) };
+    return { ok: true, data: fs.readFileSync(fd) };
+  } catch (e) {
+    return { ok: false, message: fileErrorMessage(file, e) };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Resolves a member list entry relative to the department file and writes it back the same way (posix slashes). */
@@ -74,17 +107,15 @@ export async function consolidateFiles(options: {
     departmentFile,
     ...(options.outputs ?? []),
   ]);
-  // A few files are read ahead while the one before is checked and summed (the disk and the CPU overlap); members
-  // are still set one at a time in list order, and only READ_AHEAD documents are held at once.
-  const read = (p: MemberPath): Promise<MemberRead> =>
-    p.ok ? readMemberFile(p.file, formSet) : Promise.resolve({ ok: false, message: p.message });
-  const pending = paths.slice(0, READ_AHEAD).map(read);
-  for (let i = 0; i < paths.length; i++) {
-    const member = await (pending[i] as Promise<MemberRead>);
-    pending[i] = undefined as unknown as Promise<MemberRead>;
-    const next = paths[i + READ_AHEAD];
-    if (next) pending.push(read(next));
-    const change = consolidation.setMember((paths[i] as MemberPath).source, member);
+  // Members are read, checked and summed one at a time in list order (only one document is held at once); a unit
+  // file is read synchronously, an xlsx through its import.
+  for (const p of paths) {
+    const member: MemberRead = !p.ok
+      ? { ok: false, message: p.message }
+      : isXlsx(p.file)
+        ? await readMemberFile(p.file, formSet)
+        : readMemberJson(p.file);
+    const change = consolidation.setMember(p.source, member);
     options.onMember?.(change);
   }
   return { consolidation, paths };

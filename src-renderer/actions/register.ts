@@ -1,5 +1,15 @@
-import { ACTION_SPECS, type ActionId, type ActionSpec, type KeyEventLike } from '../../src-core';
+import {
+  ACTION_SPECS,
+  type ActionId,
+  type ActionSpec,
+  type CellAddress,
+  type KeyEventLike,
+  type LocalActionId,
+} from '../../src-core';
 import type { HostCommand } from '../../src-core/host';
+import { findingsLayoutStore } from '../state/findings-layout';
+import type { FindingsFilter, Page } from '../state/editor-store';
+import { importCatalog } from '../state/catalog-import';
 import type { RendererHost } from '../host/get-host';
 import type { GridHandle, GridMove } from '../grid/grid-handle';
 import type { FileCommands } from '../state/app-commands';
@@ -16,10 +26,34 @@ export interface ActionContext {
   grid(): GridHandle | null;
 }
 
-/** How an action was raised: by a host command (the Electron menu), or by a key (the event's keys). */
+/** What a button's action acts on (the page to show, the cell whose computed value to adopt …). */
+export interface ActionArgs {
+  showPage: Page;
+  filterFindings: FindingsFilter;
+  adoptComputed: CellAddress;
+  showCell: CellAddress;
+  /** The id of the choice, as the dialog lists them. */
+  answerDialog: string;
+  importCatalog: { readonly replace: boolean };
+}
+
+/** The actions the registry performs itself (a local action's perform is its button's component's). */
+export type RegisteredActionId = Exclude<ActionId, LocalActionId>;
+
+/**
+ * How an action was raised: by a host command (the Electron menu), by a key (the event's keys), or by a button
+ * (with its argument; a local action's button passes its component's perform as `run`).
+ */
 export interface ActionTrigger {
   readonly command?: HostCommand;
   readonly key?: KeyEventLike;
+  readonly arg?: ActionArgs[keyof ActionArgs];
+  readonly run?: () => void | Promise<void>;
+}
+
+/** The argument of a button's action, or undefined when it was raised some other way. */
+function argOf<K extends keyof ActionArgs>(_id: K, t: ActionTrigger): ActionArgs[K] | undefined {
+  return t.arg as ActionArgs[K] | undefined;
 }
 
 interface Behaviour {
@@ -51,10 +85,10 @@ function stepTable(ctx: ActionContext, step: -1 | 1): void {
 }
 
 /**
- * What each action does. A mapped type over ActionId: an action added to src-core's table without a behaviour here
- * does not compile.
+ * What each action does. A mapped type over the registered ids: an action added to src-core's table without a
+ * behaviour here (or a `local` mark) does not compile.
  */
-const BEHAVIOURS: { readonly [K in ActionId]: Behaviour } = {
+const BEHAVIOURS: { readonly [K in RegisteredActionId]: Behaviour } = {
   new: { perform: (ctx) => ctx.files.newDocument() },
   open: { perform: (ctx, t) => ctx.files.open(t.command ?? { type: 'open' }) },
   openRecent: { perform: (ctx, t) => ctx.files.open(t.command ?? { type: 'openRecent' }) },
@@ -106,12 +140,57 @@ const BEHAVIOURS: { readonly [K in ActionId]: Behaviour } = {
   dataEdge: { perform: moveGrid('dataEdge'), predicate: hasGrid },
   rowEdge: { perform: moveGrid('rowEdge'), predicate: hasGrid },
   tableEdge: { perform: moveGrid('tableEdge'), predicate: hasGrid },
+  showPage: {
+    perform: (ctx, t) => {
+      const page = argOf('showPage', t);
+      if (page) ctx.store.setPage(page);
+    },
+  },
+  openConsolidation: { perform: (ctx) => ctx.store.toggle('consolidationOpen', true) },
+  filterFindings: {
+    perform: (ctx, t) => ctx.store.setFindingsFilter(argOf('filterFindings', t) ?? 'all'),
+  },
+  foldFindings: {
+    perform: () => findingsLayoutStore.set({ collapsed: !findingsLayoutStore.get().collapsed }),
+  },
+  adoptComputed: {
+    perform: (ctx, t) => {
+      const cell = argOf('adoptComputed', t);
+      if (cell) ctx.store.adoptComputed(cell);
+    },
+  },
+  showCell: {
+    perform: (ctx, t) => {
+      const cell = argOf('showCell', t);
+      if (cell) ctx.store.focusCell(cell);
+    },
+  },
+  dismissNotice: { perform: (ctx) => ctx.store.dismissNotice() },
+  answerDialog: {
+    perform: (ctx, t) => {
+      const d = ctx.store.dialog;
+      if (d?.kind === 'choice') d.answer(argOf('answerDialog', t) ?? null);
+    },
+  },
+  closeDialog: { perform: (ctx) => ctx.store.showDialog(null) },
+  importCatalog: {
+    perform: (ctx, t) => importCatalog(ctx.store, ctx.host, argOf('importCatalog', t)?.replace ?? false),
+  },
+  clearCatalog: {
+    perform: (ctx) => ctx.store.apply({ type: 'setCatalog', catalog: null }, '清除自定义科目'),
+  },
 };
+
+/** A local action: it performs what its button passed (its component's state is the component's). */
+const LOCAL: Behaviour = { perform: (_ctx, t) => t.run?.() };
 
 /** Every action of the app, by id: one table for the menus, the buttons and the keys (Excalidraw's register). */
 export const ACTIONS: ReadonlyMap<ActionId, Action> = new Map(
-  ACTION_SPECS.map((spec) => [spec.id, { ...spec, ...BEHAVIOURS[spec.id] }]),
+  ACTION_SPECS.map((spec) => [
+    spec.id,
+    { ...spec, ...(spec.local ? LOCAL : BEHAVIOURS[spec.id as RegisteredActionId]) },
+  ]),
 );
 
-/** The ids that have a behaviour (for the test that every spec has one and no behaviour lacks a spec). */
+/** The ids that have a behaviour (for the test that every non-local spec has one and no behaviour lacks a spec). */
 export const BEHAVIOUR_IDS: readonly ActionId[] = Object.keys(BEHAVIOURS) as ActionId[];

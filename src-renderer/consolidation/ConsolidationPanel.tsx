@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import {
   formatExact,
@@ -83,6 +84,21 @@ export function ConsolidationPanel() {
         state.lastChange = [opened.message];
         return;
       }
+      await loadDepartment(opened);
+    });
+  // 文件 › 打开 picked a 汇总 file: the panel opens with it.
+  const pending = useStoreSelector((s) => s.pendingDepartment);
+  useEffect(() => {
+    if (!open || !pending) return;
+    store.pendingDepartment = null;
+    void run(() => loadDepartment(pending));
+  }, [open, pending]);
+  async function loadDepartment(opened: {
+    readonly text: string;
+    readonly filePath: string | null;
+    readonly fileName: string;
+  }): Promise<void> {
+    {
       const read = readDocument(opened.text, formSetFor);
       if (!read.ok || !read.document.consolidation) {
         state.lastChange = [
@@ -103,7 +119,8 @@ export function ConsolidationPanel() {
       state.savedName = opened.fileName;
       setTable(null);
       setPicked(null);
-    });
+    }
+  }
   const save = () =>
     run(async () => {
       const doc = state.departmentFile();
@@ -115,6 +132,20 @@ export function ConsolidationPanel() {
         suggestedName: state.savedName ?? `${state.departmentName || '部门'}汇总.gongkai.json`,
       });
       if (r.status === 'saved') {
+        // Saved under a name just picked: the members are written again relative to where it now is.
+        const placed = r.filePath !== null ? state.departmentFile(r.filePath) : null;
+        if (placed && writeDocument(placed) !== writeDocument(doc)) {
+          const again = await host.api.saveDocument({
+            text: writeDocument(placed),
+            filePath: r.filePath,
+            saveAs: false,
+            suggestedName: r.fileName,
+          });
+          if (again.status === 'failed') {
+            state.lastChange = [again.message];
+            return;
+          }
+        }
         state.savedPath = r.filePath;
         state.savedName = r.fileName;
         state.lastChange = [
@@ -175,49 +206,54 @@ export function ConsolidationPanel() {
               }}
             />
           </label>
-          <button
-            type="button"
+          <ActionButton
+            action="consolidationPick"
             className="gk-button"
             data-testid="consolidation-pick"
             disabled={busy}
-            onClick={() => void pick()}
+            onPerform={() => void pick()}
           >
             {c ? '添加或替换单位…' : '选择单位文件…'}
-          </button>
-          <button
-            type="button"
+          </ActionButton>
+          <ActionButton
+            action="consolidationOpenFile"
             className="gk-button"
             data-testid="consolidation-open-file"
             disabled={busy}
-            onClick={() => void openDepartment()}
+            onPerform={() => void openDepartment()}
           >
             打开汇总文件…
-          </button>
+          </ActionButton>
           {c && (
             <>
-              <button
-                type="button"
+              <ActionButton
+                action="consolidationRefresh"
                 className="gk-button"
                 data-testid="consolidation-refresh"
                 disabled={busy}
-                onClick={() => void refresh()}
+                onPerform={() => void refresh()}
               >
                 重新读取单位
-              </button>
-              <button
-                type="button"
+              </ActionButton>
+              <ActionButton
+                action="consolidationSave"
                 className="gk-button"
                 data-testid="consolidation-save"
                 disabled={busy}
-                onClick={() => void save()}
+                onPerform={() => void save()}
               >
                 保存汇总文件…
-              </button>
+              </ActionButton>
             </>
           )}
-          <button type="button" className="gk-link" onClick={() => setOpen(false)} title="关闭">
+          <ActionButton
+            action="consolidationClose"
+            className="gk-link"
+            onPerform={() => setOpen(false)}
+            title="关闭"
+          >
             ✕
-          </button>
+          </ActionButton>
         </header>
         {busy && <p>正在读取和审核各单位…</p>}
         {state.lastChange.length > 0 && (
@@ -268,24 +304,24 @@ export function ConsolidationPanel() {
                       {m.status !== 'failed' &&
                         !(m.status === 'included' && m.own) &&
                         state.files.has(m.source.id) && (
-                          <button
-                            type="button"
+                          <ActionButton
+                            action="consolidationOpenUnit"
                             className="gk-button gk-small"
-                            onClick={() => void openUnit(m.source.id)}
+                            onPerform={() => void openUnit(m.source.id)}
                           >
                             打开
-                          </button>
+                          </ActionButton>
                         )}{' '}
-                      <button
-                        type="button"
+                      <ActionButton
+                        action="consolidationRemoveUnit"
                         className="gk-button gk-small"
-                        onClick={() => {
+                        onPerform={() => {
                           state.remove(m.source.id);
                           redraw();
                         }}
                       >
                         移出
-                      </button>
+                      </ActionButton>
                     </td>
                   </tr>
                 ))}
@@ -306,34 +342,34 @@ export function ConsolidationPanel() {
             <ul className="gk-cons-findings" data-testid="consolidation-findings">
               {findings.map((f) => (
                 <li key={f.id} className={`gk-finding-${f.severity}`}>
-                  <button
-                    type="button"
+                  <ActionButton
+                    action="consolidationShowFinding"
                     className="gk-link"
-                    onClick={() => {
+                    onPerform={() => {
                       setTable(f.cell.table);
                       setPicked({ row: f.cell.row, col: f.cell.col });
                     }}
                   >
                     [{f.severity === 'error' ? '错误' : '提示'}·{KIND[f.kind]}]
-                  </button>{' '}
+                  </ActionButton>{' '}
                   {f.message}
                 </li>
               ))}
             </ul>
             <div className="gk-cons-tabs">
               {tables.map((t) => (
-                <button
+                <ActionButton
+                  action="consolidationShowTable"
                   key={t.id}
-                  type="button"
                   className={t.id === table ? 'active' : ''}
                   data-testid={`consolidation-table-${t.id}`}
-                  onClick={() => {
+                  onPerform={() => {
                     setTable(t.id);
                     setPicked(null);
                   }}
                 >
                   {t.code}
-                </button>
+                </ActionButton>
               ))}
             </div>
             <div className="gk-cons-grid-wrap">
@@ -393,14 +429,14 @@ export function ConsolidationPanel() {
                           <td>{p.entered ? '填报' : '按公式计算'}</td>
                           <td>
                             {!p.own && (
-                              <button
-                                type="button"
+                              <ActionButton
+                                action="consolidationOpenUnit"
                                 className="gk-button gk-small"
                                 data-testid="consolidation-open-unit"
-                                onClick={() => void openUnit(p.source.id, p.cell)}
+                                onPerform={() => void openUnit(p.source.id, p.cell)}
                               >
                                 打开该单位的这一格
-                              </button>
+                              </ActionButton>
                             )}
                           </td>
                         </tr>

@@ -10,6 +10,7 @@ import {
   type MemberRead,
 } from '../../src-core';
 import type { MemberFile } from '../../src-core/host';
+import { memberPathFor } from './member-path';
 
 /**
  * The renderer's 汇总: member files (picked, or listed by a saved 汇总 file), consolidated with the core's
@@ -89,16 +90,17 @@ export class ConsolidationState {
   }
 
   /**
-   * The 汇总 file to save: the department's unit, text and 本级 figures, and its member list (full paths in the
-   * desktop app, file names in a browser). The consolidated figures are not saved: reopening re-reads the members.
+   * The 汇总 file to save at `at`: the department's unit, text and 本级 figures, and its member list (paths relative to
+   * the 汇总 file in the desktop app, file names in a browser). The consolidated figures are not saved: reopening re-reads the members.
    */
-  departmentFile(): GongkaiDocument | null {
+  departmentFile(at: string | null = this.savedPath): GongkaiDocument | null {
     const c = this.consolidation;
     if (!c) return null;
+    // Stored relative to the 汇总 file, so the department's folder can be moved or copied to another PC.
     const members = c
       .members()
       .filter((m) => !isOwn(m))
-      .map((m) => m.source.id);
+      .map((m) => memberPathFor(at, m.source.id));
     return { ...c.departmentDocument, consolidation: { members } };
   }
 

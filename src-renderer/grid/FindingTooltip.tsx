@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import type { CustomTooltipProps } from 'ag-grid-react';
 import { FINDING_KIND_NAMES as KIND } from '../../src-core';
 import { amount } from '../state/amount-text';
@@ -20,16 +21,14 @@ export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
     .filter((f) => f.cell.table === tableId && f.cell.row === cell.row && f.cell.col === cell.col);
   const state = store.workbook.cell(tableId, cell.row, cell.col);
   const adoptButton = (value: string) => (
-    <button
-      type="button"
+    <ActionButton
+      action="adoptComputed"
+      arg={{ table: tableId, ...cell }}
       className="gk-button gk-use-computed"
-      onClick={() => {
-        store.adoptComputed({ table: tableId, ...cell });
-        props.hideTooltipCallback?.();
-      }}
+      afterPerform={() => props.hideTooltipCallback?.()}
     >
       采用计算值 {value}
-    </button>
+    </ActionButton>
   );
   if (findings.length === 0) {
     if (state?.unknown) return <div className="gk-tooltip">无法计算：它依赖的单元格里有无效数值。</div>;

@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import { useMemo, useState } from 'react';
 import { rowsForCode } from '../../src-core';
 import { useEditorStore, useStoreSelector } from '../state/use-store';
@@ -137,17 +138,17 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
         </label>
       )}
       <span className="gk-rowbar-name">{catalog.nameOf(code.trim()) ?? ''}</span>
-      <button type="button" className="gk-button" onClick={add} data-testid="add-row">
+      <ActionButton action="addRows" className="gk-button" onPerform={add} data-testid="add-row">
         添加
-      </button>
-      <button
-        type="button"
+      </ActionButton>
+      <ActionButton
+        action="deleteRows"
         className="gk-button gk-secondary"
-        onClick={() => void remove()}
+        onPerform={() => void remove()}
         data-testid="delete-row"
       >
         删除所在科目行
-      </button>
+      </ActionButton>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useEditorStore, useStore, useStoreSelector } from '../state/use-store';
 import type { RendererHost } from '../host/get-host';
@@ -17,25 +18,25 @@ export function Dialogs({ host }: { host: RendererHost }) {
   let body: React.ReactNode;
   let title: string;
   let actions: React.ReactNode = (
-    <button type="button" className="gk-button" onClick={close} data-testid="dialog-ok" autoFocus>
+    <ActionButton action="closeDialog" className="gk-button" data-testid="dialog-ok" autoFocus>
       确定
-    </button>
+    </ActionButton>
   );
   switch (d.kind) {
     case 'choice':
       title = d.title;
       body = <pre className="gk-dialog-text">{d.text}</pre>;
       actions = d.choices.map((c, i) => (
-        <button
+        <ActionButton
           key={c.id}
-          type="button"
+          action="answerDialog"
+          arg={c.id}
           className={`gk-button${c.primary ? '' : ' gk-secondary'}`}
           data-testid={`choice-${c.id}`}
           autoFocus={i === 0}
-          onClick={() => d.answer(c.id)}
         >
           {c.label}
-        </button>
+        </ActionButton>
       ));
       break;
     case 'message':
@@ -52,12 +53,12 @@ export function Dialogs({ host }: { host: RendererHost }) {
       );
       actions = (
         <>
-          <button
-            type="button"
+          <ActionButton
+            action="restoreAutosave"
             className="gk-button"
             data-testid="restore-yes"
             autoFocus
-            onClick={() => {
+            onPerform={() => {
               close();
               // Restored work has not been saved to its file yet.
               if (
@@ -72,18 +73,18 @@ export function Dialogs({ host }: { host: RendererHost }) {
             }}
           >
             恢复
-          </button>
-          <button
-            type="button"
+          </ActionButton>
+          <ActionButton
+            action="discardAutosave"
             className="gk-button gk-secondary"
             data-testid="restore-no"
-            onClick={() => {
+            onPerform={() => {
               close();
               void host.api.clearRecovery();
             }}
           >
             不恢复
-          </button>
+          </ActionButton>
         </>
       );
       break;
@@ -243,12 +244,17 @@ function NewDocumentChoice({ onDone }: { onDone: () => void }) {
         );
       })}
       <div className="gk-modal-actions">
-        <button type="button" className="gk-button" data-testid="new-create" onClick={create}>
+        <ActionButton
+          action="createDocument"
+          className="gk-button"
+          data-testid="new-create"
+          onPerform={create}
+        >
           新建
-        </button>
-        <button type="button" className="gk-button gk-secondary" onClick={onDone}>
+        </ActionButton>
+        <ActionButton action="cancelDialog" className="gk-button gk-secondary" onPerform={onDone}>
           取消
-        </button>
+        </ActionButton>
       </div>
     </div>
   );
@@ -312,18 +318,18 @@ function ConvertProfileChoice({ onDone }: { onDone: () => void }) {
         </ul>
       )}
       <div className="gk-modal-actions">
-        <button
-          type="button"
+        <ActionButton
+          action="applyProfileConversion"
           className="gk-button"
           data-testid="convert-apply"
           disabled={!result?.ok}
-          onClick={convert}
+          onPerform={convert}
         >
           转换（另存为新文件）
-        </button>
-        <button type="button" className="gk-button gk-secondary" onClick={onDone}>
+        </ActionButton>
+        <ActionButton action="cancelDialog" className="gk-button gk-secondary" onPerform={onDone}>
           取消
-        </button>
+        </ActionButton>
       </div>
     </div>
   );
@@ -384,21 +390,21 @@ function PrintOptions({
         </>
       )}
       <div className="gk-modal-actions">
-        <button
-          type="button"
+        <ActionButton
+          action="startPrint"
           className="gk-button"
           disabled={!whole && chosen.length === 0}
           data-testid="print-go"
-          onClick={() => {
+          onPerform={() => {
             onDone();
             void printPages(store, host, mode, { whole, tables: chosen, cover, toc });
           }}
         >
           {mode === 'pdf' ? '导出PDF' : '打印'}
-        </button>
-        <button type="button" className="gk-button gk-secondary" onClick={onDone}>
+        </ActionButton>
+        <ActionButton action="cancelDialog" className="gk-button gk-secondary" onPerform={onDone}>
           取消
-        </button>
+        </ActionButton>
       </div>
     </div>
   );
@@ -439,22 +445,27 @@ function AuditReportOptions({ host, onDone }: { host: RendererHost; onDone: () =
         </label>
       </div>
       <div className="gk-modal-actions">
-        <button
-          type="button"
+        <ActionButton
+          action="startAuditReport"
           className="gk-button"
           disabled={busy}
           aria-busy={busy}
           data-testid="audit-report-go"
-          onClick={() => {
+          onPerform={() => {
             setBusy(true);
             void exportAuditReport(store, host, format).finally(onDone);
           }}
         >
           {busy ? '正在导出…' : '导出'}
-        </button>
-        <button type="button" className="gk-button gk-secondary" disabled={busy} onClick={onDone}>
+        </ActionButton>
+        <ActionButton
+          action="cancelDialog"
+          className="gk-button gk-secondary"
+          disabled={busy}
+          onPerform={onDone}
+        >
           取消
-        </button>
+        </ActionButton>
       </div>
     </div>
   );

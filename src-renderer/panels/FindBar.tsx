@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatAmount, locationText, parseAmount, type CellAddress } from '../../src-core';
 import { useActions } from '../actions/action-runner';
@@ -71,31 +72,26 @@ export function FindBar() {
       <span className="gk-find-count" data-testid="find-count">
         {query.trim() === '' ? '' : hits.length === 0 ? '没有找到' : `${index + 1} / ${hits.length}`}
       </span>
-      <button
-        type="button"
+      <ActionButton
+        action="findPrevious"
         className="gk-button gk-small"
-        onClick={() => go(index - 1)}
+        onPerform={() => go(index - 1)}
         disabled={hits.length === 0}
       >
         上一个
-      </button>
-      <button
-        type="button"
+      </ActionButton>
+      <ActionButton
+        action="findNext"
         className="gk-button gk-small"
-        onClick={() => go(index + 1)}
+        onPerform={() => go(index + 1)}
         disabled={hits.length === 0}
       >
         下一个
-      </button>
+      </ActionButton>
       {hits[index] && <span className="gk-find-where">{hits[index].where}</span>}
-      <button
-        type="button"
-        className="gk-link"
-        onClick={() => void actions.perform('closeFind')}
-        title="关闭查找"
-      >
+      <ActionButton action="closeFind" className="gk-link" title="关闭查找">
         ✕
-      </button>
+      </ActionButton>
     </div>
   );
 }

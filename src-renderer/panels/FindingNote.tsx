@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import { useEffect, useRef, useState } from 'react';
 import { useEditorStore, useStoreSelector } from '../state/use-store';
 
@@ -94,27 +95,31 @@ function NoteEditor({
         }}
       />
       <div className="gk-note-actions">
-        <button
-          type="button"
+        <ActionButton
+          action="saveFindingNote"
           className="gk-button gk-small"
           data-testid="finding-note-save"
-          onClick={() => onSave(text)}
+          onPerform={() => onSave(text)}
         >
           保存说明
-        </button>
+        </ActionButton>
         {initial !== '' && (
-          <button
-            type="button"
+          <ActionButton
+            action="removeFindingNote"
             className="gk-button gk-small gk-secondary"
             data-testid="finding-note-remove"
-            onClick={() => onSave('')}
+            onPerform={() => onSave('')}
           >
             删除说明
-          </button>
+          </ActionButton>
         )}
-        <button type="button" className="gk-button gk-small gk-secondary" onClick={onCancel}>
+        <ActionButton
+          action="cancelFindingNote"
+          className="gk-button gk-small gk-secondary"
+          onPerform={onCancel}
+        >
           取消
-        </button>
+        </ActionButton>
         <span className="gk-hint">Ctrl+Enter 保存，Esc 取消；可撤销</span>
       </div>
     </div>

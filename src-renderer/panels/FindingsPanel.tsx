@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import { Fragment, useEffect, useState, useSyncExternalStore } from 'react';
 import { FINDING_KIND_NAMES as KIND, type Finding } from '../../src-core';
 import { clampFindingsHeight, findingsLayoutStore } from '../state/findings-layout';
@@ -79,45 +80,42 @@ export function FindingsPanel() {
         )}
         <div className="gk-seg" role="group" aria-label="按严重程度筛选">
           {(['all', 'error', 'warning'] as const).map((f) => (
-            <button
+            <ActionButton
               key={f}
-              type="button"
+              action="filterFindings"
+              arg={f}
               className={store.findingsFilter === f ? 'active' : ''}
               data-testid={`filter-${f}`}
-              onClick={() => store.setFindingsFilter(f)}
             >
               {f === 'all' ? '全部' : f === 'error' ? '错误' : '提示'}
-            </button>
+            </ActionButton>
           ))}
         </div>
-        <button
-          type="button"
+        <ActionButton
+          action="exportAuditReport"
           className="gk-button gk-small gk-secondary"
           data-testid="export-audit-report"
           title="导出审核报告：每个错误和提示及其说明（PDF 或 Excel）"
-          onClick={() => store.showDialog({ kind: 'auditReport' })}
         >
           导出审核报告…
-        </button>
-        <button
-          type="button"
+        </ActionButton>
+        <ActionButton
+          action="foldFindings"
           className="gk-link gk-findings-fold"
           data-testid="findings-collapse"
           aria-expanded={!layout.collapsed}
-          onClick={toggleCollapsed}
           title={layout.collapsed ? '展开审核结果' : '收起审核结果（只留这一行）'}
         >
           {layout.collapsed ? '▴ 展开' : '▾ 收起'}
-        </button>
-        <button
-          type="button"
+        </ActionButton>
+        <ActionButton
+          action="toggleFindings"
           className="gk-link"
-          onClick={() => store.toggle('showFindings', false)}
           title="隐藏审核结果（视图 › 审核结果 可再打开）"
           aria-label="隐藏审核结果"
         >
           ✕
-        </button>
+        </ActionButton>
       </header>
       {!layout.collapsed && (
         <div className="gk-findings-list">
@@ -242,8 +240,10 @@ function FindingRow({
       <td className="gk-wrap">{f.location}</td>
       {children}
       <td>
-        <button
-          type="button"
+        <ActionButton
+          action="editFindingNote"
+          stopClick
+          onPerform={onNote}
           className="gk-button gk-small gk-secondary"
           data-testid="finding-note-edit"
           title={
@@ -251,13 +251,9 @@ function FindingRow({
               ? '为这个错误写说明（随审核报告报送；错误写了说明仍是错误，须改正）'
               : '为这个提示写说明，如尾数差异的原因（随审核报告报送）'
           }
-          onClick={(e) => {
-            e.stopPropagation();
-            onNote();
-          }}
         >
           {hasNote ? '改说明' : '写说明'}
-        </button>
+        </ActionButton>
       </td>
     </tr>
   );
@@ -275,17 +271,15 @@ function TableFindingRow({ f, onNote }: { f: Finding; onNote: () => void }) {
       <td className="num">{amount(f.difference)}</td>
       <td>
         {f.canUseComputed && (
-          <button
-            type="button"
+          <ActionButton
+            action="adoptComputed"
+            arg={f.cell}
+            stopClick
             className="gk-button gk-small"
             data-testid="use-computed"
-            onClick={(e) => {
-              e.stopPropagation();
-              store.adoptComputed(f.cell);
-            }}
           >
             采用计算值
-          </button>
+          </ActionButton>
         )}
       </td>
     </FindingRow>
@@ -322,16 +316,9 @@ function DocumentFindingRow({ f, onNote }: { f: DocumentFinding; onNote: () => v
       <td className="gk-wrap">
         {numbers && f.source ? <span className="gk-hint">{f.source}</span> : null}{' '}
         {numbers && f.cell ? (
-          <button
-            type="button"
-            className="gk-button gk-small gk-secondary"
-            onClick={(e) => {
-              e.stopPropagation();
-              if (f.cell) store.focusCell(f.cell);
-            }}
-          >
+          <ActionButton action="showCell" arg={f.cell} stopClick className="gk-button gk-small gk-secondary">
             查看报表
-          </button>
+          </ActionButton>
         ) : null}
       </td>
     </FindingRow>

@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import { useEffect, useRef, useState } from 'react';
 import { actionSpec, chordText, MENUS, pageMenuItems } from '../../src-core';
 import { useActions } from '../actions/action-runner';
@@ -24,16 +25,16 @@ export function MenuBar() {
       <span className="gk-appname">决算公开表编辑器</span>
       {MENUS.map((menu, i) => (
         <div key={menu.id} className="gk-menu">
-          <button
-            type="button"
+          <ActionButton
+            action="openMenu"
             role="menuitem"
             className={open === i ? 'open' : ''}
             data-testid={`menu-${menu.label}`}
-            onClick={() => setOpen(open === i ? null : i)}
+            onPerform={() => setOpen(open === i ? null : i)}
             onMouseEnter={() => open !== null && setOpen(i)}
           >
             {menu.label}
-          </button>
+          </ActionButton>
           {open === i && (
             <div className="gk-menu-pop" role="menu">
               {pageMenuItems(menu.items).map((id, k) => {
@@ -41,13 +42,14 @@ export function MenuBar() {
                 const spec = actionSpec(id);
                 const key = spec.keys?.[0];
                 return (
-                  <button
+                  <ActionButton
                     key={id}
-                    type="button"
+                    action="openMenu"
                     role="menuitem"
                     data-testid={`cmd-${id}`}
+                    data-action={id}
                     disabled={!actions.enabled(id)}
-                    onClick={() => {
+                    onPerform={() => {
                       setOpen(null);
                       void actions.perform(id);
                     }}
@@ -57,7 +59,7 @@ export function MenuBar() {
                       {spec.opensDialog ? '…' : ''}
                     </span>
                     {key && <kbd>{chordText(key)}</kbd>}
-                  </button>
+                  </ActionButton>
                 );
               })}
             </div>

@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import { useEffect, useSyncExternalStore } from 'react';
 import { selectionStatsStore } from '../grid/selection-stats';
 import { useEditorStore, useStoreSelector } from '../state/use-store';
@@ -49,9 +50,9 @@ export function NoticeBar() {
               ；{d}
             </span>
           ))}
-          <button type="button" className="gk-link" onClick={() => store.dismissNotice()} title="关闭">
+          <ActionButton action="dismissNotice" className="gk-link" title="关闭">
             ✕
-          </button>
+          </ActionButton>
         </span>
       )}
       <SelectionStatsView />

@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import { pageKey, samePage, tablePage, type Page } from '../state/editor-store';
 import { useEditorStore, useStoreSelector } from '../state/use-store';
 import type { EditorStore } from '../state/editor-store';
@@ -35,11 +36,11 @@ export function Sidebar() {
             documentFindings.filter((f) => f.kind === 'emptyTable' && f.table === t.id).length;
           return (
             <li key={t.id}>
-              <button
-                type="button"
+              <ActionButton
+                action="showPage"
+                arg={tablePage(t.id)}
                 className={`gk-side-item${samePage(store.page, tablePage(t.id)) ? ' active' : ''}`}
                 data-testid={`nav-${t.id}`}
-                onClick={() => store.setPage(tablePage(t.id))}
                 title={`${t.code} ${t.title}`}
               >
                 <span className="gk-side-code">{t.code}</span>
@@ -62,7 +63,7 @@ export function Sidebar() {
                     {warnings}
                   </span>
                 )}
-              </button>
+              </ActionButton>
             </li>
           );
         })}
@@ -79,16 +80,16 @@ export function Sidebar() {
           const warnings = mine.length - errors;
           return (
             <li key={pageKey(p.page)}>
-              <button
-                type="button"
+              <ActionButton
+                action="showPage"
+                arg={p.page}
                 className={`gk-side-item${samePage(store.page, p.page) ? ' active' : ''}`}
                 data-testid={`nav-${pageKey(p.page)}`}
-                onClick={() => store.setPage(p.page)}
               >
                 <span className="gk-side-name">{p.label}</span>
                 {errors > 0 && <span className="gk-badge gk-badge-error">{errors}</span>}
                 {warnings > 0 && <span className="gk-badge gk-badge-warning">{warnings}</span>}
-              </button>
+              </ActionButton>
             </li>
           );
         })}
@@ -96,25 +97,23 @@ export function Sidebar() {
       <div className="gk-side-title">本单位</div>
       <ul>
         <li>
-          <button
-            type="button"
+          <ActionButton
+            action="unitInfo"
             className={`gk-side-item${store.page.kind === 'unit' ? ' active' : ''}`}
             data-testid="nav-unit"
-            onClick={() => store.setPage({ kind: 'unit' })}
           >
             <span className="gk-side-name">单位信息</span>
-          </button>
+          </ActionButton>
         </li>
         <li>
-          <button
-            type="button"
+          <ActionButton
+            action="openConsolidation"
             className="gk-side-item"
             data-testid="consolidation-open"
             title="主管部门：装入各单位的文件，逐一审核并汇总"
-            onClick={() => store.toggle('consolidationOpen', true)}
           >
             <span className="gk-side-name">单位汇总</span>
-          </button>
+          </ActionButton>
         </li>
       </ul>
       <div className="gk-side-unit" title="单位名称">

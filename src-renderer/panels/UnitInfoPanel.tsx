@@ -1,6 +1,7 @@
+import { ActionButton } from '../actions/ActionButton';
 import { convertMoneyUnit, parseTolerance } from '../../src-core';
 import type { EditorStore } from '../state/editor-store';
-import { useHost, useStore } from '../state/use-store';
+import { useStore } from '../state/use-store';
 import { CommitInput } from './CommitInput';
 
 /** 单位信息: name, year, money unit, publication date, phone, and the 尾数 tolerance. */
@@ -105,31 +106,8 @@ async function changeMoneyUnit(store: EditorStore, unit: '万元' | '元'): Prom
 /** The 功能分类 catalog: the built-in one plus this file's own 科目, or a local catalog imported to replace it. */
 function CatalogSection() {
   const store = useStore();
-  const host = useHost();
   const builtin = store.session.formSet.catalog;
   const custom = store.document.catalog;
-  const importCatalog = async (replace: boolean) => {
-    const picked = await host.api.importFile({ purpose: 'catalog' });
-    if (picked.status === 'cancelled') return;
-    if (picked.status === 'failed') {
-      store.showDialog({ kind: 'message', title: '导入科目目录失败', text: picked.message });
-      return;
-    }
-    // An .xlsx catalog needs the xlsx reader (fflate), which loads only now.
-    const { readCatalogBytes } = await import('../../src-core/export/read-catalog-bytes');
-    const result = await readCatalogBytes(picked.fileName, picked.data);
-    if (!result.ok) {
-      store.showDialog({ kind: 'message', title: '导入科目目录失败', text: result.message });
-      return;
-    }
-    const entries = replace ? result.entries : [...(custom?.entries ?? []), ...result.entries];
-    store.apply({ type: 'setCatalog', catalog: { replace, entries } }, '导入科目目录');
-    store.notify(
-      result.skipped.length > 0 ? 'warning' : 'info',
-      `已导入 ${result.entries.length} 个科目`,
-      result.skipped.slice(0, 5),
-    );
-  };
   return (
     <section className="gk-catalog">
       <h3>功能分类科目目录</h3>
@@ -140,20 +118,16 @@ function CatalogSection() {
           : '本文件没有自定义科目。'}
       </p>
       <div>
-        <button type="button" className="gk-button gk-secondary" onClick={() => void importCatalog(false)}>
+        <ActionButton action="importCatalog" arg={{ replace: false }} className="gk-button gk-secondary">
           导入目录（追加）…
-        </button>{' '}
-        <button type="button" className="gk-button gk-secondary" onClick={() => void importCatalog(true)}>
+        </ActionButton>{' '}
+        <ActionButton action="importCatalog" arg={{ replace: true }} className="gk-button gk-secondary">
           导入目录（替换内置）…
-        </button>{' '}
+        </ActionButton>{' '}
         {custom && (
-          <button
-            type="button"
-            className="gk-button gk-secondary"
-            onClick={() => store.apply({ type: 'setCatalog', catalog: null }, '清除自定义科目')}
-          >
+          <ActionButton action="clearCatalog" className="gk-button gk-secondary">
             清除自定义科目
-          </button>
+          </ActionButton>
         )}
       </div>
       <p className="gk-hint">目录文件为两列：科目编码、科目名称（.xlsx 或 .csv）。</p>

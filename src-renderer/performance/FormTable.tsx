@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import type { ReactNode } from 'react';
 import {
   formTitle,
@@ -291,14 +292,14 @@ function listRows(
         </th>
       ))}
       <td className="pfe-actions">
-        <button
-          type="button"
+        <ActionButton
+          action="addFormItem"
           className="pfe-btn"
-          onClick={() => setItems(insertItem(items, items.length - 1, blank()), `添加${band.item}`)}
+          onPerform={() => setItems(insertItem(items, items.length - 1, blank()), `添加${band.item}`)}
           title={`在末尾添加一行${band.item}`}
         >
           ＋ 添加{band.item}
-        </button>
+        </ActionButton>
       </td>
     </tr>,
   );
@@ -388,30 +389,30 @@ function RowActions({
   const mergeable = band.columns.filter((c): c is FormListColumn & { key: string } => !!c.merge && !!c.key);
   return (
     <span className="pfe-row-actions">
-      <button
-        type="button"
+      <ActionButton
+        action="insertFormItem"
         className="pfe-btn"
         title={`在下方插入一行${band.item}（与本行同组）`}
-        onClick={onInsert}
+        onPerform={onInsert}
       >
         ＋
-      </button>
-      <button
-        type="button"
+      </ActionButton>
+      <ActionButton
+        action="removeFormItem"
         className="pfe-btn pfe-danger"
         title={`删除第${index + 1}行${band.item}`}
-        onClick={onRemove}
+        onPerform={onRemove}
       >
         －
-      </button>
+      </ActionButton>
       {mergeable.map((c) => {
         const state = mergeState(items, index, c.key, band.columns);
         if (index === 0) return null;
         const name = plainLabel(c.text).replace(/指标$/, '');
         return (
-          <button
+          <ActionButton
+            action="toggleFormMerge"
             key={c.key}
-            type="button"
             className={`pfe-btn pfe-toggle${state.merged ? ' active' : ''}`}
             aria-pressed={state.merged}
             disabled={!state.possible}
@@ -422,10 +423,10 @@ function RowActions({
                   ? `“${c.text}”与上一行合并；点击拆分，本行单独填写`
                   : `点击将本行的“${c.text}”与上一行合并`
             }
-            onClick={() => onMerge(c.key, !state.merged)}
+            onPerform={() => onMerge(c.key, !state.merged)}
           >
             {name}合并
-          </button>
+          </ActionButton>
         );
       })}
     </span>
@@ -487,13 +488,13 @@ function Adopt({
   if (!f || f.expected === undefined) return null;
   const value = f.expected;
   return (
-    <button
-      type="button"
+    <ActionButton
+      action="adoptFormValue"
       className="pfe-adopt"
       title={`采用${f.source ? `${f.source}的` : '计算的'}${value}`}
-      onClick={() => onAdopt(value)}
+      onPerform={() => onAdopt(value)}
     >
       采用 {value}
-    </button>
+    </ActionButton>
   );
 }

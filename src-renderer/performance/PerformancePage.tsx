@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import { useEffect, useMemo, useState } from 'react';
 import {
   emptyOverall,
@@ -116,11 +117,11 @@ function PerformanceEditor({ templates }: { templates: PerformanceTemplates }) {
     ) : (
       <div className="pfe-empty">
         <p>本文件还没有{template.name}。</p>
-        <button
-          type="button"
+        <ActionButton
+          action="createPerformanceForm"
           className="gk-button"
           data-testid={`performance-create-${current}`}
-          onClick={() =>
+          onPerform={() =>
             set(
               { ...perf, [current]: current === 'summary' ? emptySummary() : emptyOverall() },
               `新建${template.name}`,
@@ -128,7 +129,7 @@ function PerformanceEditor({ templates }: { templates: PerformanceTemplates }) {
           }
         >
           新建{template.name}
-        </button>
+        </ActionButton>
       </div>
     );
   } else {
@@ -139,14 +140,14 @@ function PerformanceEditor({ templates }: { templates: PerformanceTemplates }) {
           <span className="pfe-rate-note">
             执行率按执行数（B）÷预算数（A）核对，按所写精度四舍五入（如 93.26% 写作 93%）。
           </span>
-          <button
-            type="button"
+          <ActionButton
+            action="removePerformanceProject"
             className="gk-button gk-secondary pfe-danger"
             data-testid="performance-remove-project"
-            onClick={() => removeProject(current)}
+            onPerform={() => removeProject(current)}
           >
             删除此项目表
-          </button>
+          </ActionButton>
         </div>
         <FormTable
           key={current}
@@ -184,36 +185,40 @@ function PerformanceEditor({ templates }: { templates: PerformanceTemplates }) {
           const f = mine(t.key);
           const e = f.filter((x) => x.severity === 'error').length;
           return (
-            <button
+            <ActionButton
+              action="showPerformanceTab"
               key={String(t.key)}
-              type="button"
               className={`pfe-tab${t.key === current ? ' active' : ''}`}
               data-testid={`performance-tab-${t.key}`}
-              onClick={() => setTab(t.key)}
+              onPerform={() => setTab(t.key)}
               title={typeof t.key === 'number' ? `${t.label}项目绩效自评表` : templates[t.key].name}
             >
               <span className="pfe-tab-name">{t.label}</span>
               {e > 0 && <span className="gk-badge gk-badge-error">{e}</span>}
               {f.length - e > 0 && <span className="gk-badge gk-badge-warning">{f.length - e}</span>}
-            </button>
+            </ActionButton>
           );
         })}
-        <button
-          type="button"
+        <ActionButton
+          action="addPerformanceProject"
           className="pfe-tab pfe-add"
           data-testid="performance-add-project"
-          onClick={addProject}
+          onPerform={addProject}
         >
           ＋ 新建项目绩效自评表
-        </button>
+        </ActionButton>
       </nav>
       {here.length > 0 && (
         <ul className="pfe-findings" aria-label="本表审核结果">
           {here.map((f) => (
             <li key={f.id} className={`pfe-finding pfe-${f.severity}`}>
-              <button type="button" className="gk-link" onClick={() => focusPath(f.path)}>
+              <ActionButton
+                action="showPerformanceField"
+                className="gk-link"
+                onPerform={() => focusPath(f.path)}
+              >
                 {f.severity === 'error' ? '错误' : '提示'}
-              </button>
+              </ActionButton>
               <span>{f.message}</span>
             </li>
           ))}

@@ -1,5 +1,5 @@
 import type { HostCommand } from '../../src-core/host';
-import { listProfiles } from '../../src-core';
+import { formSetFor, listProfiles, readDocument } from '../../src-core';
 import type { RendererHost } from '../host/get-host';
 import type { EditorStore } from './editor-store';
 
@@ -86,6 +86,11 @@ export function createFileCommands(store: EditorStore, host: RendererHost): File
         store.showDialog({ kind: 'message', title: '无法打开文件', text: outcome.message });
         return;
       }
+      // A 汇总 file (it lists member units) opens as a 汇总, in the 单位汇总 panel, not as an empty unit document.
+      if (isDepartmentFile(outcome.text)) {
+        store.openDepartmentFile(outcome);
+        return;
+      }
       if (store.openText(outcome.text, { filePath: outcome.filePath, fileName: outcome.fileName }))
         await host.api.clearRecovery();
     },
@@ -98,3 +103,9 @@ export const UNSAVED_CHOICES = [
   { id: 'discard', label: '不保存' },
   { id: 'cancel', label: '取消' },
 ] as const;
+
+/** A document that lists member units is a 汇总 file. */
+function isDepartmentFile(text: string): boolean {
+  const read = readDocument(text, formSetFor, { figuresOnly: true });
+  return read.ok && read.document.consolidation !== undefined;
+}

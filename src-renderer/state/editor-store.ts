@@ -163,6 +163,12 @@ export class EditorStore {
   readonly gridCells = new Map<string, { readonly row: number; readonly col: number }>();
   /** The 单位汇总 panel (opened from the sidebar). */
   consolidationOpen = false;
+  /** A 汇总 file 文件 › 打开 picked: the 单位汇总 panel takes it (and its members) when it opens. */
+  pendingDepartment: {
+    readonly text: string;
+    readonly filePath: string | null;
+    readonly fileName: string;
+  } | null = null;
   notice: Notice | null = null;
   /** Why the last autosave failed (shown in the status bar until one succeeds); null when autosave works. */
   autosaveProblem: string | null = null;
@@ -615,6 +621,17 @@ export class EditorStore {
       this.busy = null;
       this.changed();
     }
+  }
+
+  /** 文件 › 打开 picked a 汇总 file: it opens in the 单位汇总 panel; the document being edited stays as it is. */
+  openDepartmentFile(file: {
+    readonly text: string;
+    readonly filePath: string | null;
+    readonly fileName: string;
+  }): void {
+    this.pendingDepartment = file;
+    this.consolidationOpen = true;
+    this.changed();
   }
 
   toggle(what: 'showSidebar' | 'showFindings' | 'findOpen' | 'consolidationOpen', value?: boolean): void {

@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import {
   Decimal,
   formatAmount,
@@ -118,13 +119,13 @@ export function FactsPage() {
 
       <h2>
         上年数（{priorYear}年度）{' '}
-        <button
-          type="button"
+        <ActionButton
+          action="importPriorYear"
           className="gk-button gk-small gk-secondary"
-          onClick={() => void importLastYear()}
+          onPerform={() => void importLastYear()}
         >
           从上年文件读入…
-        </button>
+        </ActionButton>
       </h2>
       <div className="gk-grid2">
         <span>年度</span>

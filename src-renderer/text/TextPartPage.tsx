@@ -1,3 +1,4 @@
+import { ActionButton } from '../actions/ActionButton';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   draftSection,
@@ -151,24 +152,24 @@ function SectionEditor({
         {section.heading && <h2>{section.heading}</h2>}
         <div className="gk-section-actions">
           {section.draft && (
-            <button
-              type="button"
+            <ActionButton
+              action="draftSection"
               className="gk-button gk-small"
-              onClick={() => void makeDraft()}
+              onPerform={() => void makeDraft()}
               data-testid={`draft-${section.key}`}
             >
               按报表生成草稿
-            </button>
+            </ActionButton>
           )}
           {!editing && (
-            <button
-              type="button"
+            <ActionButton
+              action="editSection"
               className="gk-button gk-small gk-secondary"
-              onClick={startEditing}
+              onPerform={startEditing}
               data-testid={`edit-${section.key}`}
             >
               编辑
-            </button>
+            </ActionButton>
           )}
         </div>
       </header>
@@ -186,24 +187,24 @@ function SectionEditor({
           />
           <div className="gk-hint">每段一行；“（一）”“1.”开头的行按小标题和条目排版。</div>
           <div className="gk-section-actions">
-            <button
-              type="button"
+            <ActionButton
+              action="saveSection"
               className="gk-button gk-small"
               data-testid={`save-${section.key}`}
-              onClick={() => {
+              onPerform={() => {
                 commitTyped();
                 setEditing(false);
               }}
             >
               完成
-            </button>
-            <button
-              type="button"
+            </ActionButton>
+            <ActionButton
+              action="cancelSection"
               className="gk-button gk-small gk-secondary"
-              onClick={() => setEditing(false)}
+              onPerform={() => setEditing(false)}
             >
               取消
-            </button>
+            </ActionButton>
           </div>
         </div>
       ) : paragraphs.length === 0 ? (
@@ -216,9 +217,13 @@ function SectionEditor({
                   {d}
                 </p>
               ))}
-              <button type="button" className="gk-button gk-small" onClick={() => save(defaults)}>
+              <ActionButton
+                action="fillSectionDefaults"
+                className="gk-button gk-small"
+                onPerform={() => save(defaults)}
+              >
                 采用标准文本
-              </button>
+              </ActionButton>
             </>
           ) : (
             <div className="gk-hint">
@@ -314,10 +319,10 @@ function UnitTable({
                 />
               </td>
               <td>
-                <button
-                  type="button"
+                <ActionButton
+                  action="removeUnitRow"
                   className="gk-button gk-small gk-secondary"
-                  onClick={() =>
+                  onPerform={() =>
                     onChange(
                       units.filter((_, k) => k !== i),
                       `删除单位构成第 ${i + 1} 行`,
@@ -325,21 +330,21 @@ function UnitTable({
                   }
                 >
                   删除
-                </button>
+                </ActionButton>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       {units.length === 0 && <div className="gk-hint">尚未填写单位。本级列第一行，然后是各下属单位。</div>}
-      <button
-        type="button"
+      <ActionButton
+        action="addUnitRow"
         className="gk-button gk-small"
         data-testid="unit-table-add"
-        onClick={() => onChange([...units, { name: '', note: '' }], '添加单位构成行')}
+        onPerform={() => onChange([...units, { name: '', note: '' }], '添加单位构成行')}
       >
         添加单位
-      </button>
+      </ActionButton>
     </div>
   );
 }

@@ -33,6 +33,33 @@ function memberFiles(): string[] {
 }
 
 describe('单位汇总', () => {
+  it('文件 › 打开 of a 汇总 file opens it as a 汇总 in the panel, not as an empty unit document', async () => {
+    const { page, errors } = await app.open();
+    const files = memberFiles();
+    const dept = path.join(path.dirname(files[0] as string), '某局汇总.gongkai.json');
+    const [first] = threeUnits();
+    fs.writeFileSync(
+      dept,
+      writeDocument({
+        ...first!,
+        unit: { ...first!.unit, name: '某局' },
+        tables: {},
+        consolidation: { members: ['单位1.gongkai.json', '单位2.gongkai.json'] },
+      }),
+    );
+    await page.getByTestId('menu-文件').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('cmd-open').click();
+    await (await chooser).setFiles(dept);
+    await expect.poll(() => page.getByTestId('consolidation-panel').isVisible()).toBe(true);
+    const units = page.getByTestId('consolidation-unit');
+    await expect.poll(() => units.count()).toBe(2);
+    await expect
+      .poll(() => page.getByTestId('consolidation-change').textContent())
+      .toContain('已打开汇总文件，列有 2 个单位');
+    expect(errors).toEqual([]);
+  });
+
   it('lists each unit’s check, drills down into a consolidated cell and opens the unit there', async () => {
     const { page, errors } = await app.open();
     await page.getByTestId('consolidation-open').click();

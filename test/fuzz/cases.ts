@@ -266,6 +266,12 @@ export function bigSheetXml(rows: number, cols: number, dimension: string | null
  * import must answer with a workbook or a Chinese message, never throw or print to the console.
  */
 export async function xlsxCase(seed: number, big: boolean): Promise<Verdict> {
+  const { bytes, huge } = await xlsxInput(seed, big);
+  return xlsxVerdict(bytes, huge);
+}
+
+/** The hostile .xlsx of a seed; `huge` says it is far beyond any 决算 table (so it must be refused). */
+export async function xlsxInput(seed: number, big: boolean): Promise<{ bytes: Uint8Array; huge: boolean }> {
   const rnd = random(seed);
   let bytes: Uint8Array;
   const family = big ? 3 + Math.floor(rnd() * 2) : Math.floor(rnd() * 3);
@@ -282,6 +288,11 @@ export async function xlsxCase(seed: number, big: boolean): Promise<Verdict> {
   } else {
     bytes = xlsxWithSheet(bigSheetXml(50, MAX_SHEET_CELLS / 50 + 1 + Math.floor(rnd() * 5000), null));
   }
+  return { bytes, huge: family >= 3 };
+}
+
+/** Imports a hostile .xlsx: a workbook (never for a huge one) or a Chinese message, nothing printed or thrown. */
+export async function xlsxVerdict(bytes: Uint8Array, huge: boolean): Promise<Verdict> {
   const printed: string[] = [];
   const original = { warn: console.warn, error: console.error, log: console.log };
   console.warn =
@@ -293,8 +304,7 @@ export async function xlsxCase(seed: number, big: boolean): Promise<Verdict> {
     if (printed.length > 0)
       return { ok: false, kind: 'crash', detail: `printed: ${printed[0]?.slice(0, 200)}` };
     if (!result.ok) return messageVerdict(result.message);
-    if (family >= 3)
-      return { ok: false, kind: 'crash', detail: 'a sheet far beyond any 决算 table was accepted' };
+    if (huge) return { ok: false, kind: 'crash', detail: 'a sheet far beyond any 决算 table was accepted' };
     return { ok: true };
   } catch (e) {
     return { ok: false, kind: 'crash', detail: `threw ${String((e as Error).stack ?? e).slice(0, 300)}` };

@@ -6,6 +6,9 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
+// Each test runs the built CLI one or more times: on a loaded CI machine a start can take seconds, so these tests
+// allow minutes (speed itself is measured in `npm run bench`, never here).
+const CLI_TIMEOUT = 180_000;
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLE = path.join(ROOT, 'samples/hanyang-media-center-2023.gongkai.json');
 
@@ -38,7 +41,7 @@ afterEach(async () => {
 // The CLI starts in a process of its own for each call, slow on a busy machine.
 const SLOW = 180_000;
 
-describe('gongkai export never destroys its input or its own outputs', () => {
+describe('gongkai export never destroys its input or its own outputs', { timeout: CLI_TIMEOUT }, () => {
   it(
     'refuses an output that is the input (exit 2), and the document stays as it was',
     async () => {
@@ -100,7 +103,7 @@ describe('gongkai export never destroys its input or its own outputs', () => {
   );
 });
 
-describe('gongkai convert to a place it cannot write', () => {
+describe('gongkai convert to a place it cannot write', { timeout: CLI_TIMEOUT }, () => {
   it(
     'exits 2 with a Chinese message naming the file, no stack trace',
     async () => {

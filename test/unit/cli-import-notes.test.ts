@@ -11,10 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { builtinFormSet, exportXlsx, formSetFor, readDocument } from '../../src-core';
 
 const run = promisify(execFile);
+// Each test runs the built CLI one or more times: on a loaded CI machine a start can take seconds, so these tests
+// allow minutes (speed itself is measured in `npm run bench`, never here).
+const CLI_TIMEOUT = 180_000;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SAMPLE = path.join(ROOT, 'samples/hanyang-media-center-2023.gongkai.json');
 
-describe('gongkai import notes', () => {
+describe('gongkai import notes', { timeout: CLI_TIMEOUT }, () => {
   it('show a linked rich-text cell by its text, never as [object Object]', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gk-import-notes-'));
     try {

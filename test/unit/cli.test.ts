@@ -7,6 +7,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
+// Each test runs the built CLI one or more times: on a loaded CI machine a start can take seconds, so these tests
+// allow minutes (speed itself is measured in `npm run bench`, never here).
+const CLI_TIMEOUT = 180_000;
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLE = path.join(ROOT, 'samples/hanyang-media-center-2023.gongkai.json');
 
@@ -20,7 +23,7 @@ async function gongkai(...args: string[]): Promise<{ code: number; stdout: strin
   }
 }
 
-describe('gongkai check', () => {
+describe('gongkai check', { timeout: CLI_TIMEOUT }, () => {
   it('passes the sample (exit 0) and lists its 尾数 warnings by table', async () => {
     const r = await gongkai('check', SAMPLE);
     expect(r.code).toBe(0);
@@ -74,33 +77,37 @@ describe('gongkai check', () => {
   });
 });
 
-describe('gongkai is plain JavaScript, each command loading only what it needs', () => {
-  it('check of the sample loads neither tsx, echarts, docx, playwright-core nor the xlsx and print code', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-imports-'));
-    const log = path.join(dir, 'imports.txt');
-    await run(
-      process.execPath,
-      ['--import', './test/helpers/record-imports.mjs', 'bin/gongkai.mjs', 'check', SAMPLE],
-      { cwd: ROOT, env: { ...process.env, GONGKAI_RECORD_IMPORTS: log } },
-    );
-    const loaded = (await fs.readFile(log, 'utf8')).split('\n');
-    expect(loaded.some((u) => u.endsWith('/out/cli/main.js'))).toBe(true);
-    for (const pkg of ['tsx', 'exceljs', 'echarts', 'docx', 'playwright-core'])
-      expect(loaded.filter((u) => u.includes(`/node_modules/${pkg}/`))).toEqual([]);
-    // Nor the app's own export code: the xlsx reader and writer, the print HTML, the 审核报告.
-    expect(loaded.filter((u) => /\/out\/cli\/chunks\/(xlsx-|print-html|audit-report)/.test(u))).toEqual([]);
-    await fs.rm(dir, { recursive: true });
-  });
+describe(
+  'gongkai is plain JavaScript, each command loading only what it needs',
+  { timeout: CLI_TIMEOUT },
+  () => {
+    it('check of the sample loads neither tsx, echarts, docx, playwright-core nor the xlsx and print code', async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-imports-'));
+      const log = path.join(dir, 'imports.txt');
+      await run(
+        process.execPath,
+        ['--import', './test/helpers/record-imports.mjs', 'bin/gongkai.mjs', 'check', SAMPLE],
+        { cwd: ROOT, env: { ...process.env, GONGKAI_RECORD_IMPORTS: log } },
+      );
+      const loaded = (await fs.readFile(log, 'utf8')).split('\n');
+      expect(loaded.some((u) => u.endsWith('/out/cli/main.js'))).toBe(true);
+      for (const pkg of ['tsx', 'exceljs', 'echarts', 'docx', 'playwright-core'])
+        expect(loaded.filter((u) => u.includes(`/node_modules/${pkg}/`))).toEqual([]);
+      // Nor the app's own export code: the xlsx reader and writer, the print HTML, the 审核报告.
+      expect(loaded.filter((u) => /\/out\/cli\/chunks\/(xlsx-|print-html|audit-report)/.test(u))).toEqual([]);
+      await fs.rm(dir, { recursive: true });
+    });
 
-  it('tsx is only a development dependency', async () => {
-    const pkg = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
-      dependencies: Record<string, string>;
-    };
-    expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
-  });
-});
+    it('tsx is only a development dependency', async () => {
+      const pkg = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+      };
+      expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
+    });
+  },
+);
 
-describe('gongkai export', () => {
+describe('gongkai export', { timeout: CLI_TIMEOUT }, () => {
   it(
     'writes the xlsx and the PDF of selected tables, and check reads the xlsx back',
     { timeout: 180_000 },
@@ -178,7 +185,7 @@ describe('gongkai export', () => {
   });
 });
 
-describe('gongkai check --text', () => {
+describe('gongkai check --text', { timeout: CLI_TIMEOUT }, () => {
   it('also checks the publication’s text: the reference’s “三公” budget disagrees with 公开09表 (exit 1)', async () => {
     const r = await gongkai('check', SAMPLE, '--text', '--json');
     expect(r.code).toBe(1);
@@ -214,7 +221,7 @@ describe('gongkai check --text', () => {
   }, 120_000);
 });
 
-describe('gongkai check --report', () => {
+describe('gongkai check --report', { timeout: CLI_TIMEOUT }, () => {
   it(
     'writes the 审核报告 with the 说明 written in the file, as xlsx and as PDF',
     { timeout: 120_000 },
@@ -249,7 +256,7 @@ describe('gongkai check --report', () => {
   );
 });
 
-describe('gongkai export --publication / --docx', () => {
+describe('gongkai export --publication / --docx', { timeout: CLI_TIMEOUT }, () => {
   it(
     'writes the whole publication as PDF, in the reference’s order, and the text as Word',
     { timeout: 180_000 },

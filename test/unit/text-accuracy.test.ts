@@ -41,4 +41,17 @@ describe('the text check on the accuracy corpus', () => {
     expect(a.falseErrors).toEqual([]);
     expect(a.report.text.unchecked.map((u) => u.written)).toEqual(['22.00万元']);
   });
+  it('two 上海-template documents with all nine published tables: 宜川路 and 石泉路街道 2025 — their hand-verified mismatches and 表六/表七 三公 disagreements found, none false', () => {
+    const byFile = new Map(corpus.map((e) => [e.file, { entry: e, a: measure(e) }]));
+    const yichuan = byFile.get('putuo-yichuan-subdistrict-2025.json');
+    const shiquan = byFile.get('putuo-shiquan-subdistrict-2025.json');
+    expect(yichuan?.entry.realTables).toHaveLength(9);
+    expect(shiquan?.entry.realTables).toHaveLength(9);
+    // 4.35%, 269.85, 63.76%, 15.31%, 增长100% from 0, and 表六 30212/30217/30231 above 表七; 135.00 (基金 项) is listed.
+    expect(yichuan?.a.found).toBe(8);
+    expect(yichuan?.a.missed.map((m) => `${m.written} ${m.listedUnchecked}`)).toEqual(['135.00万元 true']);
+    // 545.84 for 545.85 and 公务接待费 1.53 for 0; 20.04 (a 项 no table holds) and 245.53 are listed.
+    expect(shiquan?.a.found).toBe(2);
+    expect(shiquan?.a.missed.every((m) => m.listedUnchecked)).toBe(true);
+  });
 });

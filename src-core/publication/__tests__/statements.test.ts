@@ -164,6 +164,53 @@ describe('the mistakes reviewers find', () => {
     expect(f[0]?.message).toContain('零基数');
   });
 
+  it('“增加0.89万元，增长100%” where 本年 is 0.89: the 上年数 the text implies is 0, a rate against a zero base (宜川路街道 2025)', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.threePublic',
+        '2023年度“三公”经费财政拨款支出决算数比2022年度增加0.89万元，增长100%。主要原因是新增公务用车运行。',
+      ),
+    );
+    const f = of(doc, 'explanation.threePublic').findings.filter((x) => x.written === '100%');
+    expect(f.map((x) => x.severity)).toEqual(['error']);
+    expect(f[0]?.message).toContain('零基数');
+  });
+
+  it('a total that agrees with 表七 is not blamed for a wrong part: only the part is (石泉路街道 2025, 公务接待费 1.53 for 0)', () => {
+    const doc = apply(
+      loadSample(),
+      text(
+        'explanation.threePublic',
+        '2023年度“三公”经费财政拨款支出决算为0.89万元，其中：因公出国（境）费决算为0万元；公务用车购置及运行维护费支出决算为0.89万元；公务接待费支出决算为0.5万元。',
+      ),
+    );
+    const errors = of(doc, 'explanation.threePublic').findings.filter((x) => x.severity === 'error');
+    expect(errors.map((x) => x.written)).toEqual(['0.5万元']);
+  });
+
+  it('a （项） the tables do not hold, after a 款 they do, leaves the number unread rather than compared with the 款', () => {
+    const doc = apply(
+      loadSample(),
+      text('explanation.general', '1、一般公共服务支出（类）宣传事务（款）宣传管理（项）20.04万元。'),
+    );
+    const { findings, unchecked } = of(doc, 'explanation.general');
+    expect(findings).toEqual([]);
+    expect(unchecked.map((u) => u.reason)).toEqual(['“宣传管理（项）”不是表中的科目']);
+  });
+
+  it('a 类 written without its 支出 (一般公共服务（类）) still picks which of two same-named 项 is meant', () => {
+    const doc = apply(
+      loadSample(),
+      { type: 'insertRows', table: '05', rows: [{ code: '2101199', name: '事业运行' }] },
+      text('explanation.general', '1、一般公共服务（类）宣传事务（款）事业运行（项）230.68万元。'),
+    );
+    const { findings, unchecked, r } = of(doc, 'explanation.general');
+    expect(findings).toEqual([]);
+    expect(unchecked).toEqual([]);
+    expect(r.checked).toBeGreaterThan(0);
+  });
+
   it('增加/减少 whose direction contradicts the numbers', () => {
     const doc = apply(
       loadSample(),
@@ -285,7 +332,8 @@ describe('the mistakes reviewers find', () => {
       ),
     );
     const f = of(doc, 'explanation.procurement').findings;
-    expect(f.map((x) => `${x.paragraph} ${x.written}`)).toEqual(['1 290.16万元', '1 1.00万元']);
+    // The total agrees with 补充数据; the wrong part is the one reported.
+    expect(f.map((x) => `${x.paragraph} ${x.written}`)).toEqual(['1 1.00万元']);
   });
 });
 

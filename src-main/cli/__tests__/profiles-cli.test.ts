@@ -57,6 +57,9 @@ describe('gongkai profiles and gongkai import', () => {
     const ok = await run(['import', path.join(dir, 'sh.xlsx'), '--out', path.join(dir, 'sh.gongkai.json')]);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('shanghai@2024');
+    // The import report says per table what was read, on success too.
+    expect(ok.out).toContain('表二 收入决算表：已读取 7 行、14 个数');
+    expect(ok.out).toContain('表八 政府性基金预算财政拨款收入支出决算表：已读取 1 行、0 个数');
     const doc = JSON.parse(readFileSync(path.join(dir, 'sh.gongkai.json'), 'utf8')) as { profile: unknown };
     expect(doc.profile).toEqual({ id: 'shanghai', year: 2024 });
     const check = await run(['check', path.join(dir, 'sh.gongkai.json')]);
