@@ -8,7 +8,6 @@ import {
   splitBySeverity,
   Workbook,
   writeDocument,
-  type GongkaiDocument,
   type TableData,
 } from '../src-core';
 import { Decimal } from '../src-core/money';
@@ -17,7 +16,7 @@ import { generatedUnit } from './consolidation-units';
 import { loadSampleDocument } from './sample';
 
 const count = Number(process.argv[2] ?? 1000);
-let checkedCells = 0;
+let checkedCells: number | undefined;
 const formSet = builtinFormSet();
 const sample = loadSampleDocument();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-consolidate-'));

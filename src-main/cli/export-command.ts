@@ -6,6 +6,7 @@ import { exists, isSameFile } from '../node/same-file';
 import { parseArgs } from './args';
 import { loadInput } from './load-input';
 import type { CliIO } from './main';
+import type { ChromiumRenderer } from '../node/pdf';
 
 const USAGE =
   '用法：gongkai export FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--tables 01,03,…] [--cover] [--toc] [--publication OUT.pdf] [--docx OUT.docx]';
@@ -93,7 +94,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
     return (drawnCharts ??= buildCharts(formSet, new Workbook(formSet, doc), doc));
   };
   // One Chromium for every output of this call that needs one (the charts, the PDFs), closed when the call ends.
-  let chromium: import('../node/pdf').ChromiumRenderer | undefined;
+  let chromium: ChromiumRenderer | undefined;
   const pdfRenderer = async () => {
     const pdfModule = await import('../node/pdf');
     chromium ??= pdfModule.createChromiumRenderer();
