@@ -45,8 +45,9 @@ export function hasToc(html: string): boolean {
 
 /** Whether the HTML has 目录 number slots still to fill. */
 export function hasTocSlots(html: string): boolean {
-  SLOT.lastIndex = 0;
-  return SLOT.test(html);
+  // Not SLOT.test: on a global RegExp it moves lastIndex, which the next matchAll(SLOT) copies and starts from,
+  // so tocSlotIds found no slots and the page went to the printer without its 目录 numbers.
+  return tocSlotIds(html).length > 0;
 }
 
 /** The HTML with each slot holding its target's page; a target not found keeps its empty slot. */

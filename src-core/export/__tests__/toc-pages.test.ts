@@ -5,6 +5,7 @@ import {
   fillTocPages,
   hasToc,
   hasTocSlots,
+  tocSlotIds,
   printWithTocPages,
   tocEntryHtml,
   tocTargetId,
@@ -50,6 +51,11 @@ describe('the 目录 page numbers', () => {
     expect(entry('01')).toContain('href="#gk-table-01"');
     expect(hasTocSlots(html)).toBe(true);
     expect(hasTocSlots('<p>no 目录</p>')).toBe(false);
+  });
+
+  it('still finds every slot after asking whether there are any (the printer path asks first)', () => {
+    expect(hasTocSlots(html)).toBe(true);
+    expect(tocSlotIds(html)).toEqual(['gk-table-01', 'gk-table-02']);
   });
 
   it('fills the slots it has a page for and leaves the others empty', () => {
