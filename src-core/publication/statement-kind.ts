@@ -60,7 +60,9 @@ export function residue(lead: string, w: Words): string {
     ...w.compare,
     ...w.fillers,
   ].sort((a, b) => b.length - a.length);
-  let rest = lead.replace(YEAR, '');
+  // A remark in brackets (以合同签订为准, 不含车辆) says how the figure is counted, not what it is: the words that
+  // decide that (预算, 上年 …) were read from the whole lead.
+  let rest = lead.replace(YEAR, '').replace(/（[^（）]{1,20}）/g, '');
   for (const word of known) rest = rest.split(word).join('');
   return rest.replace(/[，；：、“”"]/g, '');
 }

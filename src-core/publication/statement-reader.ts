@@ -303,12 +303,25 @@ export function readParagraph(
       const lead = text.slice(clause.start, num.start);
       located = { subject, lead, context: lead };
     }
-    const kind = statementKind(
+    let kind = statementKind(
       located.lead,
       num.unit === '' ? '万元' : num.unit,
       w,
       speaksOfOtherYear(located.context, ctx, w),
     );
+    // “三公”经费财政拨款支出决算中，因公出国（境）费…占0%: a sentence opening with the whole (…中，) names the base of
+    // the shares its clauses state.
+    if (kind.kind === 'share' && kind.base === '') {
+      const opening = /^(?:\d{4}年度?)?(.+?)中，/.exec(sentenceText)?.[1];
+      const whole =
+        opening === undefined
+          ? undefined
+          : ctx.phrases.bases
+              .flatMap((b) => b.terms)
+              .sort((x, y) => y.length - x.length)
+              .find((t) => opening.startsWith(t));
+      if (whole) kind = { kind: 'share', base: whole };
+    }
     return { num, sentence, located, kind };
   };
   numbers.forEach((num, i) => reads.push(readOne(num, i)));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyOperation } from '../../src-core';
 import { loadCorpus, measure } from '../accuracy/corpus';
 
 // The accuracy corpus (test/accuracy/corpus/): real published 决算公开 documents of other units and the reference,
@@ -98,5 +99,46 @@ describe('the text check on the accuracy corpus', () => {
       'warning 95.76%',
     ]);
     expect(pension[2]?.message).toContain('按文字所写的支出决算 545.84万元 算是对的');
+  });
+
+  /** The 宜川路 document with one paragraph of a section rewritten, measured. */
+  const yichuanWith = (section: string, paragraph: number, change: (p: string) => string) => {
+    const entry = corpus.find(
+      (e) => e.file === 'putuo-yichuan-subdistrict-2025.json',
+    ) as (typeof corpus)[number];
+    const paragraphs = [...(entry.doc.sections?.[section]?.paragraphs ?? [])];
+    paragraphs[paragraph] = change(paragraphs[paragraph] as string);
+    const doc = applyOperation(entry.doc, { type: 'setSection', key: section, value: { paragraphs } }).doc;
+    const r = measure({ ...entry, doc }).report;
+    const here = <T extends object>(xs: readonly T[]) =>
+      xs.filter(
+        (x) => 'section' in x && x.section === section && 'paragraph' in x && x.paragraph === paragraph,
+      );
+    return {
+      unchecked: here(r.text.unchecked).map((u) => u.written),
+      errors: here(r.findings)
+        .filter((f) => f.severity === 'error')
+        .map((f) => ('written' in f ? f.written : '')),
+    };
+  };
+
+  it('宜川路街道 2025: a remark in brackets does not hide what a figure is — “政府采购金额（以合同签订为准）为 1771.11 万元” is checked against its 货物+工程+服务', () => {
+    // “…2025 年度政府采购金额（以合同签订为准）为 1771.11 万元，其中：货物采购金额73.47万元、工程采购金额147.42万元、
+    // 服务采购金额1550.22万元。” — 73.47 + 147.42 + 1550.22 = 1771.11.
+    const same = yichuanWith('explanation.procurement', 0, (p) => p);
+    expect(same.unchecked).toEqual([]);
+    expect(same.errors).toEqual([]);
+    const wrong = yichuanWith('explanation.procurement', 0, (p) => p.replace('1771.11', '1781.11'));
+    expect(wrong.errors).toEqual(['1781.11万元']);
+  });
+
+  it('宜川路街道 2025: shares in a sentence opening with their whole (“三公”经费财政拨款支出决算中，…占 98.49%) are of that whole', () => {
+    // “…公务用车购置及运行维护费支出决算 19.56 万元，占 98.49%；公务接待费支出决算 0.3万元，占 1.51%。” — 表七 三公 决算
+    // 19.86: 19.56 / 19.86 = 98.49%, 0.3 / 19.86 = 1.51%.
+    const same = yichuanWith('explanation.threePublic', 4, (p) => p);
+    expect(same.unchecked).toEqual([]);
+    expect(same.errors).toEqual([]);
+    const wrong = yichuanWith('explanation.threePublic', 4, (p) => p.replace('98.49%', '97.49%'));
+    expect(wrong.errors).toEqual(['97.49%']);
   });
 });
