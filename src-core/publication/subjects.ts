@@ -240,31 +240,40 @@ function classTerms(
   // A 类 is named as is; a 款 or 项 only when marked (普通教育（款）, 行政运行（项）): a bare 宣传事务 in another
   // section may mean just its 项目支出.
   const mark = (code: string) => (code.length === 3 ? '' : code.length === 5 ? '（款）' : '（项）');
-  return [...byLabel]
-    .flatMap(([label, all]) =>
-      [...new Set(all.map((r) => mark(r.code as string)))].map((m) => ({
-        label,
-        m,
-        candidates: all.filter((r) => mark(r.code as string) === m),
+  // 1.“一般公共服务”306.90万元: a 类 quoted without its 支出 is still that 类 — only quoted, for a bare 教育 is
+  // as often the start of another word (教育培训费).
+  const quoted: Term[] = rows
+    .filter((r) => (r.code as string).length === 3 && r.label.endsWith('支出') && r.label.length > 4)
+    .filter((r) => (byLabel.get(r.label) ?? []).length === 1)
+    .map((r) => ({ term: `“${r.label.slice(0, -2)}”`, resolve: () => subjectOf(r) }));
+  return [
+    ...quoted,
+    ...[...byLabel]
+      .flatMap(([label, all]) =>
+        [...new Set(all.map((r) => mark(r.code as string)))].map((m) => ({
+          label,
+          m,
+          candidates: all.filter((r) => mark(r.code as string) === m),
+        })),
+      )
+      .map(({ label, m, candidates }) => ({
+        term: `${label}${m}`,
+        resolve: (_scope: string | undefined, sentence: string) => {
+          if (candidates.length === 1) return subjectOf(candidates[0] as (typeof rows)[number]);
+          // 教育支出（类）普通教育（款）初中教育（项）: the 类 and 款 named before it pick the row.
+          const named = candidates.filter((r) => {
+            const code = r.code as string;
+            const parents = [code.slice(0, 3), code.slice(0, 5)].filter((c) => c !== code).map(nameOf);
+            // 一般公共服务（类）群众团体事务（款）…: a 类 is often written without its 支出.
+            const named = (p: string) =>
+              sentence.includes(p) || (p.endsWith('支出') && sentence.includes(`${p.slice(0, -2)}（类）`));
+            return parents.every((p) => p === undefined || named(p));
+          });
+          if (named.length === 1) return subjectOf(named[0] as (typeof rows)[number]);
+          return `公开${table}表有${candidates.length}个名为“${label}”的科目（${candidates.map((r) => r.code).join('、')}），句中没有写明是哪个类、款下的`;
+        },
       })),
-    )
-    .map(({ label, m, candidates }) => ({
-      term: `${label}${m}`,
-      resolve: (_scope, sentence) => {
-        if (candidates.length === 1) return subjectOf(candidates[0] as (typeof rows)[number]);
-        // 教育支出（类）普通教育（款）初中教育（项）: the 类 and 款 named before it pick the row.
-        const named = candidates.filter((r) => {
-          const code = r.code as string;
-          const parents = [code.slice(0, 3), code.slice(0, 5)].filter((c) => c !== code).map(nameOf);
-          // 一般公共服务（类）群众团体事务（款）…: a 类 is often written without its 支出.
-          const named = (p: string) =>
-            sentence.includes(p) || (p.endsWith('支出') && sentence.includes(`${p.slice(0, -2)}（类）`));
-          return parents.every((p) => p === undefined || named(p));
-        });
-        if (named.length === 1) return subjectOf(named[0] as (typeof rows)[number]);
-        return `公开${table}表有${candidates.length}个名为“${label}”的科目（${candidates.map((r) => r.code).join('、')}），句中没有写明是哪个类、款下的`;
-      },
-    }));
+  ];
 }
 
 /** How findings name each 补充数据 fact. */

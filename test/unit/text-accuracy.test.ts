@@ -101,11 +101,9 @@ describe('the text check on the accuracy corpus', () => {
     expect(pension[2]?.message).toContain('按文字所写的支出决算 545.84万元 算是对的');
   });
 
-  /** The 宜川路 document with one paragraph of a section rewritten, measured. */
-  const yichuanWith = (section: string, paragraph: number, change: (p: string) => string) => {
-    const entry = corpus.find(
-      (e) => e.file === 'putuo-yichuan-subdistrict-2025.json',
-    ) as (typeof corpus)[number];
+  /** A corpus document with one paragraph of a section rewritten, measured. */
+  const rewritten = (file: string) => (section: string, paragraph: number, change: (p: string) => string) => {
+    const entry = corpus.find((e) => e.file === file) as (typeof corpus)[number];
     const paragraphs = [...(entry.doc.sections?.[section]?.paragraphs ?? [])];
     paragraphs[paragraph] = change(paragraphs[paragraph] as string);
     const doc = applyOperation(entry.doc, { type: 'setSection', key: section, value: { paragraphs } }).doc;
@@ -121,6 +119,8 @@ describe('the text check on the accuracy corpus', () => {
         .map((f) => ('written' in f ? f.written : '')),
     };
   };
+  const yichuanWith = rewritten('putuo-yichuan-subdistrict-2025.json');
+  const shiquanWith = rewritten('putuo-shiquan-subdistrict-2025.json');
 
   it('宜川路街道 2025: a remark in brackets does not hide what a figure is — “政府采购金额（以合同签订为准）为 1771.11 万元” is checked against its 货物+工程+服务', () => {
     // “…2025 年度政府采购金额（以合同签订为准）为 1771.11 万元，其中：货物采购金额73.47万元、工程采购金额147.42万元、
@@ -140,5 +140,15 @@ describe('the text check on the accuracy corpus', () => {
     expect(same.errors).toEqual([]);
     const wrong = yichuanWith('explanation.threePublic', 4, (p) => p.replace('98.49%', '97.49%'));
     expect(wrong.errors).toEqual(['97.49%']);
+  });
+
+  it('石泉路街道 2025: a 类 quoted without its 支出 (1.“一般公共服务”306.90 万元，占 1.61%) is that 类', () => {
+    // 表五 201 一般公共服务支出 306.90 of 19044.27 (1.61%).
+    const same = shiquanWith('explanation.general', 4, (p) => p);
+    expect(same.unchecked).not.toContain('306.90万元');
+    expect(same.unchecked).not.toContain('1.61%');
+    expect(same.errors).toEqual([]);
+    const wrong = shiquanWith('explanation.general', 4, (p) => p.replace('306.90', '316.90'));
+    expect(wrong.errors).toContain('316.90万元');
   });
 });
