@@ -3,7 +3,13 @@ import type { MemberFile, MemberFilesOutcome, MemberFilesRequest } from '../../s
 import { memberPaths, type MemberPath } from '../node/member-paths';
 import type { MemberWatch } from '../node/member-watcher';
 import { MAX_DOCUMENT_BYTES } from '../node/document-file';
-import { DOCUMENT_FILTER, type Dialogs } from './file-dialogs';
+import { DOCUMENT_FILTER, XLSX_FILTER, type Dialogs } from './file-dialogs';
+
+/** 添加单位 offers both kinds of unit file at once: the app's own, and a filled template workbook. */
+const MEMBER_FILTER = {
+  name: '单位文件（决算公开表文件或填好的 Excel 表样）',
+  extensions: ['gongkai.json', 'xlsx'],
+};
 
 const MEMBER_FILE = /\.(gongkai\.json|xlsx)$/i;
 
@@ -51,7 +57,7 @@ export function createMemberFileHandlers(deps: MemberFileDeps): MemberFileHandle
         files.push({
           id: p.file,
           label: p.source.label,
-          message: '不是单位文件（*.gongkai.json），没有读取。',
+          message: '不是单位文件（*.gongkai.json 或 *.xlsx），没有读取。',
         });
         continue;
       }
@@ -71,7 +77,7 @@ export function createMemberFileHandlers(deps: MemberFileDeps): MemberFileHandle
       const picked = await deps.dialogs.showOpenDialog({
         title: '选择各单位的文件（可多选）',
         defaultPath: deps.defaultFolder(),
-        filters: [DOCUMENT_FILTER],
+        filters: [MEMBER_FILTER, DOCUMENT_FILTER, XLSX_FILTER],
         properties: ['openFile', 'multiSelections', 'dontAddToRecent'],
       });
       if (picked.canceled || picked.filePaths.length === 0) return { status: 'cancelled' };

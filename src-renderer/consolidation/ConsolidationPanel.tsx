@@ -48,8 +48,7 @@ export function ConsolidationPanel() {
       host.api.onMemberChanged((id) => {
         void host.api.readMemberFiles({ ids: [id] }).then((r) => {
           if (r.status !== 'read') return;
-          state.addFiles(r.files, '单位文件在磁盘上变了，已重新读取并汇总：');
-          redraw();
+          void state.addFiles(r.files, '单位文件在磁盘上变了，已重新读取并汇总：').then(redraw);
         });
       }),
     [host, state],
@@ -68,12 +67,12 @@ export function ConsolidationPanel() {
   const pick = () =>
     run(async () => {
       const r = await host.api.pickMemberFiles();
-      if (r.status === 'read') take(r.files);
+      if (r.status === 'read') await take(r.files);
     });
   const refresh = () =>
     run(async () => {
       const r = await host.api.readMemberFiles({ ids: state.memberIds() });
-      if (r.status === 'read') state.addFiles(r.files, '已重新读取各单位文件：');
+      if (r.status === 'read') await state.addFiles(r.files, '已重新读取各单位文件：');
       else if (r.status === 'unsupported') state.lastChange = [r.message];
     });
   const openDepartment = () =>
@@ -110,7 +109,7 @@ export function ConsolidationPanel() {
         opened.filePath !== null
           ? await host.api.readMemberFiles({ departmentFile: opened.filePath })
           : await host.api.readMemberFiles({ ids: [] });
-      state.openDepartment(
+      await state.openDepartment(
         read.document,
         members.status === 'read' ? members.files : [],
         members.status === 'unsupported' ? members.message : null,
@@ -265,7 +264,8 @@ export function ConsolidationPanel() {
         )}
         {!c ? (
           <p>
-            选择各单位的 .gongkai.json 文件（可多选）。每个单位先按本表样的规则审核，再按科目编码逐行相加。
+            选择各单位的 .gongkai.json 文件或填好的 Excel
+            表样（.xlsx，可多选）。每个单位先按本表样的规则审核，再按科目编码逐行相加。
           </p>
         ) : (
           <div className="gk-cons-body">
@@ -299,6 +299,15 @@ export function ConsolidationPanel() {
                         : m.status === 'refused'
                           ? `未汇总：${m.reason}`
                           : `无法读取：${m.reason}`}
+                      {m.status === 'included' && m.notes.length > 0 && (
+                        // What an xlsx import read per table and skipped: the user sees what the sums rest on.
+                        <ul className="gk-cons-notes" data-testid="consolidation-unit-notes">
+                          {m.notes.slice(0, 4).map((n, i) => (
+                            <li key={i}>{n}</li>
+                          ))}
+                          {m.notes.length > 4 && <li>另有 {m.notes.length - 4} 条导入提示。</li>}
+                        </ul>
+                      )}
                     </td>
                     <td>
                       {m.status !== 'failed' &&

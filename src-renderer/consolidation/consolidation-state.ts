@@ -1,9 +1,11 @@
 import {
+  allFormSets,
   Consolidation,
   formSetOfDocument,
   newDocument,
   readDocumentFigures,
   formSetFor,
+  writeDocument,
   type Contribution,
   type GongkaiDocument,
   type MemberEntry,
@@ -20,6 +22,9 @@ import { memberPathFor } from './member-path';
 export class ConsolidationState {
   consolidation: Consolidation | null = null;
   readonly files = new Map<string, MemberFile>();
+  /** Members read from an xlsx: the imported document, to open the unit in the editor. */
+  private readonly imported = new Map<string, GongkaiDocument>();
+  private queue: Promise<void> = Promise.resolve();
   /** What the last change did, in Chinese lines. */
   lastChange: string[] = [];
   departmentName = '';
@@ -29,14 +34,21 @@ export class ConsolidationState {
 
   /**
    * Adds members, or replaces the ones with the same id (a file re-read after it changed, or a unit sent again):
-   * says what changed. `heading` introduces the lines (why they were read).
+   * says what changed. `heading` introduces the lines (why they were read). A `.xlsx` is imported as 导入Excel
+   * imports one (its profile recognised, what was read kept as the unit's notes); one that cannot be imported is
+   * listed with the reason, never left out.
    */
-  addFiles(picked: readonly MemberFile[], heading?: string): void {
+  addFiles(picked: readonly MemberFile[], heading?: string): Promise<void> {
+    // One batch at a time, in the order they came: a change on disk while a pick is being read waits for it.
+    const run = this.queue.then(() => this.take(picked, heading));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async take(picked: readonly MemberFile[], heading?: string): Promise<void> {
     const lines: string[] = heading ? [heading] : [];
     for (const p of picked) {
-      const read: MemberRead = p.data
-        ? readDocumentFigures(p.data, p.label, formSetFor)
-        : { ok: false, message: p.message ?? '无法读取。' };
+      const read = await this.read(p);
       if (!this.consolidation) {
         if (!read.ok) {
           lines.push(`${p.label}：无法读取——${read.message}`);
@@ -45,21 +57,36 @@ export class ConsolidationState {
         this.consolidation = this.start(read.document);
       }
       this.files.set(p.id, p);
+      if (read.ok && isXlsx(p)) this.imported.set(p.id, read.document);
+      else this.imported.delete(p.id);
       const change = this.consolidation.setMember({ id: p.id, label: p.label }, read);
       lines.push(...this.consolidation.describeChange(change, 5));
     }
     this.lastChange = lines;
   }
 
+  private async read(p: MemberFile): Promise<MemberRead> {
+    if (!p.data) return { ok: false, message: p.message ?? '无法读取。' };
+    if (!isXlsx(p)) return readDocumentFigures(p.data, p.label, formSetFor);
+    // The xlsx reader loads on first use, as for 导入Excel: the editor starts without it.
+    const { readMemberXlsx } = await import('../../src-core/export/member-xlsx');
+    return readMemberXlsx(p.data, baseName(p.label), this.consolidation?.formSet ?? null, allFormSets());
+  }
+
   /**
    * Starts from a saved 汇总 file: its 本级 figures, unit and text, and its members as the host read them (a member
    * the host could not read, or cannot read in a browser, is listed with the reason until it is picked again).
    */
-  openDepartment(doc: GongkaiDocument, files: readonly MemberFile[], unread: string | null): void {
+  async openDepartment(
+    doc: GongkaiDocument,
+    files: readonly MemberFile[],
+    unread: string | null,
+  ): Promise<void> {
     const formSet = formSetOfDocument(doc);
     if (!formSet) throw new Error('不支持的报表格式');
     this.consolidation = new Consolidation(formSet, doc);
     this.files.clear();
+    this.imported.clear();
     this.departmentName = doc.unit.name;
     const listed = doc.consolidation?.members ?? [];
     if (unread !== null) {
@@ -68,7 +95,7 @@ export class ConsolidationState {
       this.lastChange = [`已打开汇总文件，列有 ${listed.length} 个单位。${unread}`];
       return;
     }
-    this.addFiles(files, `已打开汇总文件，读取了 ${files.length} 个单位文件：`);
+    await this.addFiles(files, `已打开汇总文件，读取了 ${files.length} 个单位文件：`);
   }
 
   /** Renames the department (its 单位构成 and titles follow). */
@@ -81,6 +108,7 @@ export class ConsolidationState {
   remove(id: string): void {
     const change = this.consolidation?.removeMember(id);
     this.files.delete(id);
+    this.imported.delete(id);
     this.lastChange = change ? [`${change.entry.source.label}：已移出汇总。`] : [];
   }
 
@@ -106,6 +134,8 @@ export class ConsolidationState {
 
   /** A unit's whole document, as read from its file, to open in the editor. */
   unitText(id: string): string | undefined {
+    const doc = this.imported.get(id);
+    if (doc) return writeDocument(doc);
     const data = this.files.get(id)?.data;
     return data ? new TextDecoder().decode(data) : undefined;
   }
@@ -129,6 +159,10 @@ export class ConsolidationState {
 /** The 本级 line of the overview is the department's own figures, not a file. */
 function isOwn(m: MemberEntry): boolean {
   return m.status === 'included' && m.own;
+}
+
+function isXlsx(p: MemberFile): boolean {
+  return /\.xlsx$/i.test(p.id) || /\.xlsx$/i.test(p.label);
 }
 
 function baseName(p: string): string {

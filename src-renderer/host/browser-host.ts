@@ -108,7 +108,8 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
       return { status: 'read', fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) };
     },
     async pickMemberFiles(): Promise<MemberFilesOutcome> {
-      const files = await pickFiles('.json,.gongkai.json,application/json');
+      // A unit's own file, or a filled template workbook (imported as 导入Excel imports one).
+      const files = await pickFiles('.json,.gongkai.json,application/json,.xlsx');
       if (files.length === 0) return { status: 'cancelled' };
       return {
         status: 'read',
