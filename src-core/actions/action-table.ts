@@ -73,6 +73,9 @@ export type LocalActionId =
   | 'consolidationOpenFile'
   | 'consolidationRefresh'
   | 'consolidationSave'
+  | 'consolidationExportXlsx'
+  | 'consolidationExportPdf'
+  | 'consolidationPickFolder'
   | 'consolidationClose'
   | 'consolidationOpenUnit'
   | 'consolidationRemoveUnit'
@@ -156,6 +159,9 @@ const LOCAL_LABELS: { readonly [K in LocalActionId]: string } = {
   consolidationOpenFile: '打开汇总文件',
   consolidationRefresh: '重新读取',
   consolidationSave: '保存汇总文件',
+  consolidationExportXlsx: '导出汇总Excel',
+  consolidationExportPdf: '导出汇总PDF',
+  consolidationPickFolder: '添加单位文件夹',
   consolidationClose: '关闭单位汇总',
   consolidationOpenUnit: '打开单位',
   consolidationRemoveUnit: '移除单位',

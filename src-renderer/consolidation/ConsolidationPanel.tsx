@@ -48,10 +48,15 @@ export function ConsolidationPanel() {
       host.api.onMemberChanged((id) => {
         void host.api.readMemberFiles({ ids: [id] }).then((r) => {
           if (r.status !== 'read') return;
-          void state.addFiles(r.files, '单位文件在磁盘上变了，已重新读取并汇总：').then(redraw);
+          void state.addFiles(r.files, '单位文件在磁盘上变了，已重新读取并汇总：').then(() => {
+            // Seen even with the panel closed: which unit, which cells, by how much (the panel lists them all).
+            const [heading, ...lines] = state.lastChange;
+            if (heading !== undefined) store.notify('info', heading, lines);
+            redraw();
+          });
         });
       }),
-    [host, state],
+    [host, state, store],
   );
 
   const run = async (work: () => Promise<void>) => {
@@ -153,6 +158,51 @@ export function ConsolidationPanel() {
       } else if (r.status === 'failed') state.lastChange = [r.message];
     });
 
+  // The consolidated document out as the official Excel or the whole publication (PDF): its 单位构成 lists the
+  // members. Sums missing a unit are said to be incomplete before anything is written.
+  const exportAs = (kind: 'xlsx' | 'pdf') =>
+    run(async () => {
+      const c = state.consolidation;
+      if (!c) return;
+      const missing = c.members().filter((m) => m.status !== 'included').length;
+      if (
+        missing > 0 &&
+        (await store.ask(
+          kind === 'xlsx' ? '导出汇总Excel' : '导出汇总PDF',
+          `有 ${missing} 个单位没有汇总，汇总数不完整。仍要导出吗？`,
+          [
+            { id: 'export', label: '仍要导出', primary: true },
+            { id: 'cancel', label: '取消' },
+          ],
+        )) !== 'export'
+      )
+        return;
+      const doc = c.document();
+      const base = `${state.departmentName || '部门'}${doc.unit.year}年度部门决算（汇总）`;
+      const outcome =
+        kind === 'xlsx'
+          ? await host.api.exportFile({
+              kind,
+              suggestedName: `${base}.xlsx`,
+              data: await (await import('../../src-core/export/xlsx-export')).exportXlsx(c.formSet, doc),
+            })
+          : await host.api.exportFile({
+              kind,
+              suggestedName: `${base}.pdf`,
+              html: (await import('../../src-core/export/whole-publication')).wholePublicationHtml(
+                c.formSet,
+                doc,
+              ),
+            });
+      if (outcome.status === 'failed') state.lastChange = [outcome.message];
+      else if (outcome.status === 'saved')
+        state.lastChange = [
+          host.kind === 'browser' && kind === 'pdf'
+            ? '已打开打印对话框：请选择“另存为 PDF”。'
+            : `已导出${kind === 'xlsx' ? '汇总 Excel' : '汇总 PDF'}：${outcome.fileName}（单位构成列出 ${c.includedCount} 个单位）。`,
+        ];
+    });
+
   const openUnit = async (id: string, cell?: { table: string; row: string; col: string }) => {
     const text = state.unitText(id);
     if (text === undefined) return;
@@ -242,6 +292,24 @@ export function ConsolidationPanel() {
                 onPerform={() => void save()}
               >
                 保存汇总文件…
+              </ActionButton>
+              <ActionButton
+                action="consolidationExportXlsx"
+                className="gk-button"
+                data-testid="consolidation-export-xlsx"
+                disabled={busy}
+                onPerform={() => void exportAs('xlsx')}
+              >
+                导出Excel…
+              </ActionButton>
+              <ActionButton
+                action="consolidationExportPdf"
+                className="gk-button"
+                data-testid="consolidation-export-pdf"
+                disabled={busy}
+                onPerform={() => void exportAs('pdf')}
+              >
+                导出PDF…
               </ActionButton>
             </>
           )}
