@@ -35,7 +35,7 @@ export function ConsolidationPanel() {
   const [busy, setBusy] = useState(false);
   const host = useHost();
   const c = state.consolidation;
-  const memberKey = state.memberIds().join('\u0001');
+  const memberKey = state.followedIds().join('\u0001');
 
   // The desktop app follows the member files on disk: a unit re-saved (or replaced) is re-read and re-summed, and
   // the panel says what changed. A browser tab cannot; its 重新读取 says to pick the files again.
@@ -74,10 +74,24 @@ export function ConsolidationPanel() {
       const r = await host.api.pickMemberFiles();
       if (r.status === 'read') await take(r.files);
     });
+  const pickFolder = () =>
+    run(async () => {
+      const r = await host.api.pickMemberFolder();
+      if (r.status !== 'read') return;
+      state.addFolders(r.folders);
+      const name = r.folders?.[0]?.label;
+      await state.addFiles(
+        r.files,
+        name !== undefined
+          ? `已添加文件夹“${name}”中的 ${r.files.length} 个单位文件；以后放入这个文件夹的单位文件在重新读取时加入汇总：`
+          : // A browser tab reads the folder once; it cannot follow it.
+            `已添加所选文件夹中的 ${r.files.length} 个单位文件（浏览器不能跟踪文件夹：以后放入的文件请重新选择文件夹）：`,
+      );
+    });
   const refresh = () =>
     run(async () => {
-      const r = await host.api.readMemberFiles({ ids: state.memberIds() });
-      if (r.status === 'read') await state.addFiles(r.files, '已重新读取各单位文件：');
+      const r = await host.api.readMemberFiles({ ids: state.followedIds() });
+      if (r.status === 'read') await state.syncFolders(r.files, '已重新读取各单位文件：');
       else if (r.status === 'unsupported') state.lastChange = [r.message];
     });
   const openDepartment = () =>
@@ -118,6 +132,7 @@ export function ConsolidationPanel() {
         read.document,
         members.status === 'read' ? members.files : [],
         members.status === 'unsupported' ? members.message : null,
+        members.status === 'read' ? members.folders : undefined,
       );
       state.savedPath = opened.filePath;
       state.savedName = opened.fileName;
@@ -265,6 +280,15 @@ export function ConsolidationPanel() {
             {c ? '添加或替换单位…' : '选择单位文件…'}
           </ActionButton>
           <ActionButton
+            action="consolidationPickFolder"
+            className="gk-button"
+            data-testid="consolidation-pick-folder"
+            disabled={busy}
+            onPerform={() => void pickFolder()}
+          >
+            添加单位文件夹…
+          </ActionButton>
+          <ActionButton
             action="consolidationOpenFile"
             className="gk-button"
             data-testid="consolidation-open-file"
@@ -323,6 +347,12 @@ export function ConsolidationPanel() {
           </ActionButton>
         </header>
         {busy && <p>正在读取和审核各单位…</p>}
+        {state.folders.size > 0 && (
+          <p data-testid="consolidation-folders">
+            跟踪的文件夹：{[...state.folders.values()].map((f) => f.label).join('、')}
+            （其中的单位文件变化、新增或移走时自动重新汇总）
+          </p>
+        )}
         {state.lastChange.length > 0 && (
           <div className="gk-cons-change" data-testid="consolidation-change">
             {state.lastChange.map((l, i) => (

@@ -11,7 +11,7 @@ import {
   type MemberEntry,
   type MemberRead,
 } from '../../src-core';
-import type { MemberFile } from '../../src-core/host';
+import type { MemberFile, MemberFolder } from '../../src-core/host';
 import { memberPathFor } from './member-path';
 
 /**
@@ -25,6 +25,8 @@ export class ConsolidationState {
   /** Members read from an xlsx: the imported document, to open the unit in the editor. */
   private readonly imported = new Map<string, GongkaiDocument>();
   private queue: Promise<void> = Promise.resolve();
+  /** Member folders the host follows (Electron): saved in the 汇总 file as folders, so new files in them join. */
+  readonly folders = new Map<string, MemberFolder>();
   /** What the last change did, in Chinese lines. */
   lastChange: string[] = [];
   departmentName = '';
@@ -48,6 +50,17 @@ export class ConsolidationState {
   private async take(picked: readonly MemberFile[], heading?: string): Promise<void> {
     const lines: string[] = heading ? [heading] : [];
     for (const p of picked) {
+      if (p.removed) {
+        // Gone from a followed folder: the unit leaves the 汇总, and what it took away is said.
+        const change = this.consolidation?.removeMember(p.id);
+        this.files.delete(p.id);
+        this.imported.delete(p.id);
+        if (change && this.consolidation) {
+          lines.push(`${p.label}：已不在文件夹中，移出汇总。`);
+          if (change.cells.length > 0) lines.push(...this.consolidation.describeChange(change, 5));
+        }
+        continue;
+      }
       const read = await this.read(p);
       if (!this.consolidation) {
         if (!read.ok) {
@@ -81,12 +94,15 @@ export class ConsolidationState {
     doc: GongkaiDocument,
     files: readonly MemberFile[],
     unread: string | null,
+    folders?: readonly MemberFolder[],
   ): Promise<void> {
     const formSet = formSetOfDocument(doc);
     if (!formSet) throw new Error('不支持的报表格式');
     this.consolidation = new Consolidation(formSet, doc);
     this.files.clear();
     this.imported.clear();
+    this.folders.clear();
+    this.addFolders(folders);
     this.departmentName = doc.unit.name;
     const listed = doc.consolidation?.members ?? [];
     if (unread !== null) {
@@ -112,9 +128,43 @@ export class ConsolidationState {
     this.lastChange = change ? [`${change.entry.source.label}：已移出汇总。`] : [];
   }
 
-  /** Ids of the members read from files (what the host follows on disk). */
+  /** Ids of the members read from files. */
   memberIds(): string[] {
     return (this.consolidation?.members() ?? []).filter((m) => !isOwn(m)).map((m) => m.source.id);
+  }
+
+  /**
+   * What the host follows and re-reads: the member folders, and the members picked one by one (a folder's files
+   * are covered by their folder, and re-reading it brings in the files put there since).
+   */
+  followedIds(): string[] {
+    return [...this.folders.keys(), ...this.memberIds().filter((id) => !this.inFolder(id))];
+  }
+
+  /** Folders picked (or listed by an opened 汇总 file): followed from now on. */
+  addFolders(folders: readonly MemberFolder[] | undefined): void {
+    for (const f of folders ?? []) this.folders.set(f.id, f);
+  }
+
+  /**
+   * After re-reading the followed ids: a member of a folder that the host no longer lists there left it (moved
+   * away while nothing was followed): it leaves the 汇总 too.
+   */
+  async syncFolders(read: readonly MemberFile[], heading: string): Promise<void> {
+    const seen = new Set(read.map((f) => f.id));
+    const gone = this.memberIds()
+      .filter((id) => this.inFolder(id) && !seen.has(id))
+      .map((id) => ({
+        id,
+        label: this.consolidation?.members().find((m) => m.source.id === id)?.source.label ?? id,
+        removed: true,
+      }));
+    await this.addFiles([...read, ...gone], heading);
+  }
+
+  private inFolder(id: string): boolean {
+    const dir = id.replace(/[\\/][^\\/]*$/, '');
+    return this.folders.has(dir);
   }
 
   /**
@@ -125,10 +175,13 @@ export class ConsolidationState {
     const c = this.consolidation;
     if (!c) return null;
     // Stored relative to the 汇总 file, so the department's folder can be moved or copied to another PC.
-    const members = c
-      .members()
-      .filter((m) => !isOwn(m))
-      .map((m) => memberPathFor(at, m.source.id));
+    const members = [
+      ...[...this.folders.keys()].map((f) => memberPathFor(at, f)),
+      ...c
+        .members()
+        .filter((m) => !isOwn(m) && !this.inFolder(m.source.id))
+        .map((m) => memberPathFor(at, m.source.id)),
+    ];
     return { ...c.departmentDocument, consolidation: { members } };
   }
 

@@ -15,17 +15,23 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function setup() {
+function setup(sub = '') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-cons-watch-'));
   dirs.push(dir);
+  if (sub) fs.mkdirSync(path.join(dir, sub));
   const files = threeUnits().map((d, i) => {
-    const f = path.join(dir, `单位${i + 1}.gongkai.json`);
+    const f = path.join(dir, sub, `单位${i + 1}.gongkai.json`);
     fs.writeFileSync(f, writeDocument(d));
     return f;
   });
   const changed: string[] = [];
   const handlers = createMemberFileHandlers({
-    dialogs: { showOpenDialog: async () => ({ canceled: false, filePaths: files }) },
+    dialogs: {
+      showOpenDialog: async (o) => ({
+        canceled: false,
+        filePaths: o.properties.includes('openDirectory') ? [path.join(dir, sub)] : files,
+      }),
+    },
     readFile: async (file) => {
       try {
         return { ok: true, data: new Uint8Array(fs.readFileSync(file)) };
@@ -34,7 +40,7 @@ function setup() {
       }
     },
     readText: async (file) => fs.readFileSync(file, 'utf8'),
-    watch: (watched, onChange) => watchMembers(watched, [], onChange),
+    watch: (watched, folders, onChange) => watchMembers(watched, folders, onChange),
     notify: (id) => changed.push(id),
     defaultFolder: () => dir,
   });
@@ -92,6 +98,48 @@ describe('re-汇总 when a member file changes on disk (desktop app)', () => {
       '公开03表 2013350 事业运行 2栏（基本支出）：20.00 → 空（减少 20.00，汇总数 10.00）',
     );
     expect(state.consolidation?.members().map((m) => m.status)).toEqual(['included', 'failed', 'included']);
+    await handlers.watchMemberFiles([]);
+  });
+
+  it('a member folder: its units summed, the 汇总 file lists the folder, a file put there joins, one taken away leaves', async () => {
+    const { dir, files, handlers, changed } = setup('各单位');
+    const state = new ConsolidationState();
+    const picked = await handlers.pickMemberFolder();
+    if (picked.status !== 'read') throw new Error('not picked');
+    expect(picked.folders).toEqual([{ id: path.join(dir, '各单位'), label: '各单位' }]);
+    state.addFolders(picked.folders);
+    await state.addFiles(picked.files.slice(0, 2));
+    // Saved next to the folder, the 汇总 lists the folder itself, not its files.
+    expect(state.departmentFile(path.join(dir, '某局汇总.gongkai.json'))?.consolidation?.members).toEqual([
+      '各单位',
+    ]);
+    await handlers.watchMemberFiles(state.followedIds());
+    expect(state.followedIds()).toEqual([path.join(dir, '各单位')]);
+
+    // 丙 was not there yet in this 汇总's eyes; re-reading the folder brings in what is in it now.
+    const again = await handlers.readMemberFiles({ ids: state.followedIds() });
+    if (again.status !== 'read') throw new Error('not read');
+    await state.syncFolders(again.files, '已重新读取各单位文件：');
+    expect(state.lastChange).toContain('丙单位：已加入汇总。');
+    expect(state.consolidation?.includedCount).toBe(3);
+
+    // A new unit file dropped into the folder joins by itself (the watcher), a unit moved out leaves.
+    const [first] = threeUnits() as [GongkaiDocument];
+    const added = path.join(dir, '各单位', '单位4.gongkai.json');
+    fs.writeFileSync(added, writeDocument({ ...first, unit: { ...first.unit, name: '丁单位' } }));
+    await expect.poll(() => changed, { timeout: 10_000 }).toContain(added);
+    await onChanged(handlers, state, added);
+    expect(state.lastChange).toContain('丁单位：已加入汇总。');
+    fs.renameSync(files[1] as string, path.join(dir, '单位2.gongkai.json'));
+    await expect.poll(() => changed, { timeout: 10_000 }).toContain(files[1]);
+    await onChanged(handlers, state, files[1] as string);
+    expect(state.lastChange[1]).toBe('各单位/单位2.gongkai.json：已不在文件夹中，移出汇总。');
+    expect(state.lastChange.join('\n')).toContain(
+      '2013350 事业运行 2栏（基本支出）：20.00 → 空（减少 20.00，汇总数 20.00）',
+    );
+    expect(
+      state.consolidation?.members().map((m) => (m.status === 'failed' ? m.source.label : m.unit)),
+    ).toEqual(['甲单位', '丙单位', '丁单位']);
     await handlers.watchMemberFiles([]);
   });
 });

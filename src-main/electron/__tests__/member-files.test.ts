@@ -26,7 +26,7 @@ function setup(picked: string[]) {
       }
     },
     readText: async (file) => fs.readFileSync(file, 'utf8'),
-    watch: (files, onChange) => watchMembers(files, [], onChange),
+    watch: (files, folders, onChange) => watchMembers(files, folders, onChange),
     notify: (id) => changed.push(id),
     defaultFolder: () => dir,
   });
