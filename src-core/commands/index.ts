@@ -13,3 +13,10 @@ export {
   type ProfileConversion,
   type ProfileConversionLoss,
 } from './convert-profile';
+export {
+  addRowsByCode,
+  addRowByCode,
+  readCodeLine,
+  type RowsByCodeReport,
+  type CodeLine,
+} from './add-rows-by-code';
