@@ -118,7 +118,7 @@ export async function importXlsx(
       report: report.map(plain),
       message:
         found.length === 0
-          ? '这个 Excel 文件里没有找到任何部门决算公开表（工作表名应为“公开01表”等，或表头有表名），没有导入。'
+          ? noTableFound(grids, named ? [named] : candidates)
           : `这个 Excel 文件里没有一张表能读出：\n${found.map((r) => `· ${tableName(r)}（工作表“${r.sheet}”）：${String(r.skipped[0])}`).join('\n')}`,
     };
   }
@@ -178,6 +178,24 @@ export async function importXlsx(
     report: settled,
     profile: { id, year: profileYear, name },
   };
+}
+
+/**
+ * Why nothing was imported from a workbook in which no table of any profile was found: the sheets that hold something
+ * (each named, so the user sees what was looked at and not recognised) and the profiles they were compared with.
+ */
+function noTableFound(grids: { name: string; grid: Grid }[], tried: readonly FormSet[]): string {
+  const filled = grids.filter((g) => g.grid.some((row) => row.some((c) => c.text.trim() !== '')));
+  const sheets =
+    filled.length === 0
+      ? '文件里没有填了内容的工作表'
+      : `工作表${filled
+          .slice(0, 8)
+          .map((g) => `“${g.name}”`)
+          .join('、')}${filled.length > 8 ? ` 等 ${filled.length} 张` : ''}的表名和表头都不是认得的表`;
+  return `这个 Excel 文件里没有找到任何部门决算公开表，没有导入：${sheets}（已按表样${tried
+    .map((f) => `“${f.profile.name}”`)
+    .join('、')}比对；工作表名或表头应有表名，如“公开01表”“收入支出决算总表”）。`;
 }
 
 /** The profile documents name by default (they then store none, as files before profiles did). */

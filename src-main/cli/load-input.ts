@@ -39,7 +39,8 @@ export async function loadInput(file: string, profile?: FormSet): Promise<Loaded
   if (!result.ok) {
     return {
       ok: false,
-      message: `${result.message}${lines.length > 0 ? `\n导入报告：\n${lines.join('\n')}` : ''}`,
+      // Named like every file message of the CLI (a batch of imports says which one failed).
+      message: `“${path.basename(file)}”：${result.message}${lines.length > 0 ? `\n导入报告：\n${lines.join('\n')}` : ''}`,
     };
   }
   const notes = result.report.flatMap((r) =>

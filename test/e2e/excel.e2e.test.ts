@@ -61,9 +61,14 @@ describe('Excel from the editor', () => {
 
   it('a bad workbook gets its message and leaves the open document as it was', async () => {
     const { page } = await app.open();
+    // A real workbook with none of any profile's tables: a message naming the sheet, never an empty document.
+    const payroll = new ExcelJS.Workbook();
+    payroll.addWorksheet('工资表').addRow(['姓名', '基本工资', '绩效工资']);
+    const noTable = Buffer.from(await payroll.xlsx.writeBuffer());
     for (const [name, buffer, text] of [
       ['renamed.xlsx', Buffer.from('这不是表格'), '不是 Excel'],
       ['half.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), '文件不完整或已损坏'],
+      ['工资.xlsx', noTable, '工作表“工资表”的表名和表头都不是认得的表'],
     ] as const) {
       const chooser = page.waitForEvent('filechooser');
       await page.getByTestId('menu-文件').click();

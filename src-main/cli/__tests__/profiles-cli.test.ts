@@ -79,6 +79,30 @@ describe('gongkai profiles and gongkai import', () => {
     expect((await run(['check', path.join(dir, 'bad.xlsx')])).code).toBe(2);
   });
 
+  it('a workbook in which no table of any profile is found: import and check exit 2 naming the file, its sheet and the profiles tried; nothing written', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-no-table-'));
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('工资表');
+    ws.addRow(['姓名', '基本工资', '绩效工资']);
+    ws.addRow(['张三', '5,000.00', '1,200.00']);
+    const file = path.join(dir, '三月工资.xlsx');
+    writeFileSync(file, new Uint8Array(await book.xlsx.writeBuffer()));
+    const out = path.join(dir, 'x.gongkai.json');
+    for (const argv of [
+      ['import', file, '--out', out],
+      ['check', file],
+    ]) {
+      const r = await run(argv);
+      expect(r.code).toBe(2);
+      expect(r.out).not.toContain('0 个错误');
+      expect(r.err).toContain('“三月工资.xlsx”：这个 Excel 文件里没有找到任何部门决算公开表，没有导入');
+      expect(r.err).toContain('工作表“工资表”的表名和表头都不是认得的表');
+      for (const name of ['全国通用 2023 年度', '上海市 2024 年度']) expect(r.err).toContain(name);
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('convert-profile writes the sample on the 上海 forms and back, listing what 上海 has no place for; the input stays', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-convert-profile-'));
     const sample = path.resolve(__dirname, '../../../samples/hanyang-media-center-2023.gongkai.json');
