@@ -45,6 +45,7 @@ export type LocalActionId =
   | 'saveFindingNote'
   | 'removeFindingNote'
   | 'addRows'
+  | 'importRows'
   | 'deleteRows'
   | 'draftSection'
   | 'editSection'
@@ -128,6 +129,7 @@ const LOCAL_LABELS: { readonly [K in LocalActionId]: string } = {
   saveFindingNote: '保存说明',
   removeFindingNote: '删除说明',
   addRows: '添加科目',
+  importRows: '从Excel导入行',
   deleteRows: '删除科目',
   draftSection: '按报表生成草稿',
   editSection: '编辑',

@@ -85,11 +85,6 @@ function planRowsByCode(
   template: TableTemplate,
   block: readonly (readonly string[])[],
 ): CommandResult<RowsByCodeReport> {
-  if (template.kind !== 'classification')
-    return { ok: false, message: `${template.code}不是按科目编码分行的表，不能按编码添加行。` };
-  const columns = (template.blocks[0]?.columns ?? []).map((c) => c.key);
-  const table = template.id;
-  const existing = new Set((doc.tables[table]?.rows ?? []).map((r) => r.code));
   const skipped: string[] = [];
   const lines: CodeLine[] = [];
   block.forEach((cells, i) => {
@@ -98,6 +93,37 @@ function planRowsByCode(
     if (read) lines.push(read);
     else skipped.push(`第 ${i + 1} 行“${cells.join(' ').trim().slice(0, 30)}”不以科目编码开头，未导入`);
   });
+  return planCodeLines(catalog, doc, template, lines, skipped);
+}
+
+/**
+ * The same as addRowsByCode for lines already read (an Excel block whose columns were mapped by their headers):
+ * each line's amounts are in the table's column order; `skipped` are what the reader already did not take.
+ */
+export function addCodeLines(
+  formSet: FormSet,
+  doc: GongkaiDocument,
+  tableId: string,
+  lines: readonly CodeLine[],
+  skipped: readonly string[],
+): CommandResult<RowsByCodeReport> {
+  const template = formSet.tableById.get(tableId);
+  if (!template) return { ok: false, message: `表样里没有表 ${tableId}。` };
+  return planCodeLines(formSet.catalog.withCustom(doc.catalog), doc, template, lines, [...skipped]);
+}
+
+function planCodeLines(
+  catalog: Catalog,
+  doc: GongkaiDocument,
+  template: TableTemplate,
+  lines: readonly CodeLine[],
+  skipped: string[],
+): CommandResult<RowsByCodeReport> {
+  if (template.kind !== 'classification')
+    return { ok: false, message: `${template.code}不是按科目编码分行的表，不能按编码添加行。` };
+  const columns = (template.blocks[0]?.columns ?? []).map((c) => c.key);
+  const table = template.id;
+  const existing = new Set((doc.tables[table]?.rows ?? []).map((r) => r.code));
   if (lines.length === 0)
     return {
       ok: false,

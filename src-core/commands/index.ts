@@ -16,7 +16,16 @@ export {
 export {
   addRowsByCode,
   addRowByCode,
+  addCodeLines,
   readCodeLine,
   type RowsByCodeReport,
   type CodeLine,
 } from './add-rows-by-code';
+export {
+  importRowsFromSheet,
+  guessBlockLayout,
+  describeLayout,
+  linesFromSheet,
+  type SheetBlockLayout,
+  type MappedColumn,
+} from './rows-from-sheet';

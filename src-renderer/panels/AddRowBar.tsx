@@ -1,7 +1,8 @@
 import { ActionButton } from '../actions/ActionButton';
 import { useMemo, useState } from 'react';
 import { addRowByCode } from '../../src-core';
-import { useEditorStore, useStoreSelector } from '../state/use-store';
+import { importRowsFromExcel } from '../grid/rows-by-code';
+import { useEditorStore, useHost, useStoreSelector } from '../state/use-store';
 import type { GridHandle } from '../grid/TableGrid';
 import { applyRowsByCode } from '../grid/rows-by-code';
 import { parseTsv } from '../grid/clipboard';
@@ -11,6 +12,7 @@ import { countRender } from '../state/render-counts';
 export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle | null }) {
   countRender('AddRowBar');
   const store = useEditorStore();
+  const host = useHost();
   // The catalog it suggests from changes with the profile or the custom 科目, not with the figures.
   useStoreSelector((s) => [s.session, s.document.catalog]);
   const [code, setCode] = useState('');
@@ -137,6 +139,14 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
       <span className="gk-rowbar-name">{catalog.nameOf(code.trim()) ?? ''}</span>
       <ActionButton action="addRows" className="gk-button" onPerform={add} data-testid="add-row">
         添加
+      </ActionButton>
+      <ActionButton
+        action="importRows"
+        className="gk-button gk-secondary"
+        onPerform={() => void store.runBusy('从Excel导入行', () => importRowsFromExcel(store, host, tableId))}
+        data-testid="import-rows"
+      >
+        从Excel导入行…
       </ActionButton>
       <ActionButton
         action="deleteRows"
