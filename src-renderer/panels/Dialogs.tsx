@@ -1,4 +1,5 @@
 import { ActionButton } from '../actions/ActionButton';
+import { formatDateTimeZh } from './format-date';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useEditorStore, useStore, useStoreSelector } from '../state/use-store';
 import type { RendererHost } from '../host/get-host';
@@ -47,7 +48,7 @@ export function Dialogs({ host }: { host: RendererHost }) {
       title = '恢复未保存的工作';
       body = (
         <p>
-          上次没有正常关闭。找到 {new Date(d.snapshot.at).toLocaleString('zh-CN')} 自动保存的“
+          上次没有正常关闭。找到 {formatDateTimeZh(d.snapshot.at)} 自动保存的“
           {d.snapshot.fileName}”，是否恢复？
         </p>
       );
