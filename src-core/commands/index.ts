@@ -29,3 +29,4 @@ export {
   type SheetBlockLayout,
   type MappedColumn,
 } from './rows-from-sheet';
+export { setPageSetup } from './set-page-setup';
