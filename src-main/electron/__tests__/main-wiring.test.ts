@@ -335,6 +335,9 @@ describe('main.ts wiring', () => {
     await settle();
     expect(win.destroyed).toBe(true);
     // The warm print window went with it: a hidden window left open would keep the app from quitting.
-    expect(fake.state.windows.filter((w) => !w.destroyed)).toEqual([]);
+    // (printer.close() waits for the job queue: on a loaded machine that can take longer than settle().)
+    await vi.waitFor(() => expect(fake.state.windows.filter((w) => !w.destroyed)).toEqual([]), {
+      timeout: 10_000,
+    });
   });
 });
