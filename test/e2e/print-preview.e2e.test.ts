@@ -45,11 +45,19 @@ async function previewAndPdf(page: Page): Promise<{ preview: string[]; pdf: stri
   return { preview: preview.map(squash), pdf: pdf.map(squash) };
 }
 
-describe('打印预览', () => {
+// Each test prints PDFs and lays pages out several times: on a loaded machine that takes minutes, so the tests allow
+// them (speed is measured in the benches, never here).
+describe('打印预览', { timeout: 240_000 }, () => {
   it('shows the pages the PDF holds, and a changed 页面设置 changes both the same way', async () => {
     const { page, errors } = await app.open();
     await openPreview(page);
     await screenshot(page, 'print-preview-1366');
+    // Every button of the dialog is an action of the table (as buttons.e2e.test.ts checks for the rest of the app).
+    const actions = await page
+      .getByTestId('print-preview')
+      .locator('button')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-action')));
+    expect(actions).toEqual(['resetPageSetup', 'previewExportPdf', 'previewPrint', 'cancelDialog']);
 
     const before = await previewAndPdf(page);
     expect(before.preview.length).toBe(before.pdf.length);
