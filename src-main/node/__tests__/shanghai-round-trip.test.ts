@@ -75,4 +75,26 @@ describe('a hand-filled 上海 2024 template, round trip through the CLI', () =>
     expect(byMupdf[3]).toContain('总计');
     expect(byMupdf[5]).toContain('公用经费合计');
   });
+
+  it('a changed copy is caught, and its 审核报告 (Excel and PDF) names cells by 表号, 科目编码 and column header', async () => {
+    const file = path.join(dir, '改过.xlsx');
+    writeFileSync(file, await shanghaiWorkbook({ income2050205: '999.00' }));
+    const xlsxReport = path.join(dir, 'report.xlsx');
+    const pdfReport = path.join(dir, 'report.pdf');
+    expect((await gongkai('check', file, '--report', xlsxReport)).code).toBe(1);
+    expect((await gongkai('check', file, '--report', pdfReport)).code).toBe(1);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsxReport);
+    const cells: string[] = [];
+    book.worksheets[0]?.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value ?? ''))));
+    expect(cells).toContain('2050205 高等教育 本年收入合计');
+    // Read with its line breaks kept: run together, “20805 行政…” would read as “5行”.
+    const pdfText = mupdfPageTexts(pdfReport).join('\n');
+    expect(pdfText.replace(/\s+/g, '')).toContain('2050205高等教育本年收入合计');
+    for (const text of [cells.join('\n'), pdfText]) {
+      expect(text).toContain('表二');
+      expect(text).not.toMatch(/\d栏|\d行|栏各行|公开\d\d表/);
+    }
+  });
 });
