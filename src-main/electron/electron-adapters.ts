@@ -23,6 +23,7 @@ export function printWindowFactory(
       loadFile: (file) => window.loadFile(file),
       webContents: window.webContents,
       destroy: () => window.destroy(),
+      isDestroyed: () => window.isDestroyed(),
     };
   };
 }

@@ -14,7 +14,7 @@ import type { HtmlPrinter } from './html-printer';
 
 export interface ExportDeps {
   readonly dialogs: Dialogs;
-  readonly printer: HtmlPrinter;
+  readonly printer: Pick<HtmlPrinter, 'toPdf' | 'print'>;
   readonly defaultFolder: () => string;
   /** A native error box, for print failures (print() has no outcome to carry a message). */
   readonly showError: (message: string) => void;

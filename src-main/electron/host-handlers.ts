@@ -17,7 +17,7 @@ export interface HostHandlerDeps {
   readonly documents: DocumentHandlers;
   readonly recent: RecentFiles;
   readonly recovery: RecoveryStore;
-  readonly printer: HtmlPrinter;
+  readonly printer: Pick<HtmlPrinter, 'toPdf' | 'print'>;
   readonly closeGuard: CloseGuard;
   /** 单位汇总: member files picked, re-read and followed on disk. */
   readonly members: MemberFileHandlers;

@@ -74,6 +74,16 @@ async function start(): Promise<void> {
     isAppUrl: () => false,
   });
 
+  // One hidden print window for the session, opened by the first export and reused by the next ones.
+  const printer = createHtmlPrinter({
+    createWindow: printWindowFactory(BrowserWindow, printWindowOptions()),
+    tempDir: os.tmpdir(),
+    activeDirs: printDirs,
+  });
+  // A print window left open would keep window-all-closed from firing, so the app would never quit: it goes with
+  // the main window (and with any quit that closes windows some other way).
+  app.on('before-quit', () => void printer.close());
+
   const win = new BrowserWindow(mainWindowOptions(path.join(outDir, 'preload', 'index.cjs'), { devTools }));
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
@@ -124,6 +134,7 @@ async function start(): Promise<void> {
   win.on('close', (event) => closeGuard.onClose(event));
   win.on('closed', () => {
     mainWindow = null;
+    void printer.close();
   });
   // A crashed page reloads once; its last autosave is offered for restore when it starts again. A page that keeps
   // crashing is left alone rather than reloaded in a loop.
@@ -170,11 +181,7 @@ async function start(): Promise<void> {
       documents,
       recent,
       recovery,
-      printer: createHtmlPrinter({
-        createWindow: printWindowFactory(BrowserWindow, printWindowOptions()),
-        tempDir: os.tmpdir(),
-        activeDirs: printDirs,
-      }),
+      printer,
       closeGuard,
       members: createMemberFileHandlers({
         dialogs,

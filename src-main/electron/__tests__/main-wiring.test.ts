@@ -49,6 +49,7 @@ const fake = vi.hoisted(() => {
       redo: () => undefined,
       copy: () => undefined,
       paste: () => undefined,
+      printToPDF: async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]),
     });
     on(event: string, fn: Listener) {
       this.events.on(event, fn);
@@ -120,6 +121,9 @@ const fake = vi.hoisted(() => {
     ipcHandlers,
     menu: null as null | { template: unknown[] },
     messageBoxAnswers: [] as number[],
+    /** Paths the save dialog answers with, one per call (cancelled when none is left). */
+    savePaths: [] as string[],
+    quits: 0,
     messageBoxes: [] as unknown[],
     defaultSession: makeSession(),
     partitions: new Map<string, ReturnType<typeof makeSession>>(),
@@ -139,7 +143,7 @@ const fake = vi.hoisted(() => {
       setAppUserModelId: () => undefined,
       on: (event: string, fn: Listener) => state.appEvents.on(event, fn),
       whenReady: () => whenReady,
-      quit: () => undefined,
+      quit: () => void state.quits++,
       exit: () => undefined,
     },
     BrowserWindow: FakeWindow,
@@ -150,7 +154,10 @@ const fake = vi.hoisted(() => {
     },
     dialog: {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-      showSaveDialog: async () => ({ canceled: true }),
+      showSaveDialog: async () => {
+        const filePath = state.savePaths.shift();
+        return filePath ? { canceled: false, filePath } : { canceled: true };
+      },
       showMessageBox: async (_win: unknown, options: unknown) => {
         state.messageBoxes.push(options);
         return { response: state.messageBoxAnswers.shift() ?? 2, checkboxChecked: false };
@@ -301,6 +308,29 @@ describe('main.ts wiring', () => {
     expect(sent).toEqual([[HOST_CHANNELS.command, { type: 'new' }]]);
   });
 
+  it('exports twice through one hidden print window, which closes with the main window', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-main-wiring-out-'));
+    try {
+      fake.state.savePaths.push(path.join(out, 'a.pdf'), path.join(out, 'b.pdf'));
+      const request = { kind: 'pdf', suggestedName: '决算', html: '<p>公开01表</p>' };
+      await expect(invoke(HOST_CHANNELS.exportFile, appFrame(), request)).resolves.toMatchObject({
+        status: 'saved',
+      });
+      await expect(invoke(HOST_CHANNELS.exportFile, appFrame(), request)).resolves.toMatchObject({
+        status: 'saved',
+      });
+      expect(fs.readdirSync(out).sort()).toEqual(['a.pdf', 'b.pdf']);
+      const printWindows = fake.state.windows.slice(1);
+      expect(printWindows).toHaveLength(1);
+      expect(printWindows[0]!.options.show).toBe(false);
+      expect(printWindows[0]!.destroyed).toBe(false);
+      // Quitting asks the printer to close too (windows closed some other way than through the main window).
+      expect(fake.state.appEvents.listeners.get('before-quit')).toHaveLength(1);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it('asks before closing a dirty document; 取消 keeps the window, 不保存 closes it', async () => {
     const win = fake.state.windows[0]!;
     fake.state.messageBoxAnswers.push(2, 1);
@@ -312,5 +342,7 @@ describe('main.ts wiring', () => {
     win.close();
     await settle();
     expect(win.destroyed).toBe(true);
+    // The warm print window went with it: a hidden window left open would keep the app from quitting.
+    expect(fake.state.windows.filter((w) => !w.destroyed)).toEqual([]);
   });
 });
