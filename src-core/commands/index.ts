@@ -13,3 +13,4 @@ export {
   type ProfileConversion,
   type ProfileConversionLoss,
 } from './convert-profile';
+export { setPageSetup } from './set-page-setup';

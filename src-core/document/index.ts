@@ -1,5 +1,5 @@
 export * from './types';
-export { documentSchema } from './schema';
+export { documentSchema, pageSetupSchema } from './schema';
 export { decodeDocumentBytes, type DecodedText } from './decode-document';
 export { readDocument, writeDocument, type ReadResult } from './read-document';
 export { readDocumentFigures } from './read-figures';

@@ -1,6 +1,14 @@
 import { canonicalAmount, parseAmount } from '../money';
 import type { CustomCatalog } from '../catalog/catalog';
-import type { CellAddress, ClassRow, GongkaiDocument, Settings, TableData, UnitInfo } from './types';
+import type {
+  CellAddress,
+  ClassRow,
+  GongkaiDocument,
+  PageSetup,
+  Settings,
+  TableData,
+  UnitInfo,
+} from './types';
 import type { Facts, SectionContent } from './publication-schema';
 import type { PerformanceForms } from '../template/performance-schema';
 
@@ -29,6 +37,8 @@ export type Operation =
   | { readonly type: 'setPerformance'; readonly value: PerformanceForms | null }
   /** The 说明 (出错说明) the unit writes for a finding, by finding id; null or blank removes it. */
   | { readonly type: 'setFindingNote'; readonly id: string; readonly note: string | null }
+  /** The whole 页面设置; null removes it (the profile's layout again). */
+  | { readonly type: 'setPageSetup'; readonly value: PageSetup | null }
   | { readonly type: 'batch'; readonly label?: string; readonly ops: readonly Operation[] };
 
 /** What an applied operation changed, so the engine can recalc incrementally (cells) or rebuild (structure). */
@@ -158,6 +168,14 @@ export function applyOperation(doc: GongkaiDocument, op: Operation, mode: ApplyM
       return {
         doc: Object.keys(current).length === 0 ? rest : { ...rest, findingNotes: current },
         inverse: { type: 'setFindingNote', id: op.id, note: before },
+        change: { cells: [], structure: false, settings: false },
+      };
+    }
+    case 'setPageSetup': {
+      const { pageSetup: before, ...rest } = doc;
+      return {
+        doc: op.value === null ? rest : { ...rest, pageSetup: op.value },
+        inverse: { type: 'setPageSetup', value: before ?? null },
         change: { cells: [], structure: false, settings: false },
       };
     }

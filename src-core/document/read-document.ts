@@ -2,11 +2,25 @@ import type { z } from 'zod';
 import type { FormSet } from '../template';
 import { ancestorCodes } from '../catalog/catalog';
 import { plainFigures } from './plain-figures';
-import { documentSchema } from './schema';
-import { CURRENT_FORMAT_VERSION, type ClassRow, type GongkaiDocument, type TableData } from './types';
+import { documentSchema, pageSetupSchema } from './schema';
+import {
+  CURRENT_FORMAT_VERSION,
+  type ClassRow,
+  type GongkaiDocument,
+  type PageSetup,
+  type TableData,
+} from './types';
 
 export type ReadResult =
-  | { readonly ok: true; readonly document: GongkaiDocument }
+  | {
+      readonly ok: true;
+      readonly document: GongkaiDocument;
+      /**
+       * What was read but not kept, in Chinese (a damaged 页面设置 falls back to the profile's layout): the document
+       * opens, and the caller tells the user. Absent when everything was kept.
+       */
+      readonly notices?: readonly string[];
+    }
   | { readonly ok: false; readonly message: string };
 
 const FIELD_NAMES: Record<string, string> = {
@@ -50,6 +64,18 @@ const FIELD_NAMES: Record<string, string> = {
   fillDate: '填报日期',
   consolidation: '汇总设置',
   members: '汇总单位',
+  pageSetup: '页面设置',
+  orientation: '方向',
+  fit: '缩放方式',
+  scale: '缩放比例',
+  margins: '页边距',
+  top: '上',
+  bottom: '下',
+  side: '左右',
+  tables: '表',
+  cover: '封面',
+  toc: '目录',
+  repeatHeader: '重复表头',
 };
 
 /** The parts a 汇总 reads of a member: its identity, settings and tables (its text and 补充数据 are not summed). */
@@ -95,11 +121,28 @@ export function readDocument(
       message: `此文件由较新版本的决算公开表编辑器保存（格式版本 ${obj.version}），本软件只能读取到版本 ${CURRENT_FORMAT_VERSION}。为免读错数据，没有打开它；请升级软件后再打开。`,
     };
   }
+  // A damaged 页面设置 costs only the setup, never the figures: the document opens with the profile's layout, and
+  // the caller is told what was dropped.
+  const notices: string[] = [];
+  let input: Record<string, unknown> = obj;
+  if (!options.figuresOnly && obj.pageSetup !== undefined) {
+    const setup = pageSetupSchema.safeParse(obj.pageSetup);
+    if (!setup.success) {
+      const { pageSetup: _dropped, ...rest } = obj;
+      input = rest;
+      notices.push(
+        `页面设置有误，已改用表样的默认设置：${setup.error.issues
+          .slice(0, 4)
+          .map((issue) => `${describePath(['pageSetup', ...issue.path])}：${describeIssue(issue)}`)
+          .join('；')}。`,
+      );
+    }
+  }
   // A member as the app writes it is copied by hand; anything else (and every message) goes through zod.
   const plain = options.figuresOnly ? plainFigures(obj) : undefined;
   const parsed = plain
     ? ({ success: true, data: plain } as const)
-    : (options.figuresOnly ? figuresSchema : documentSchema).safeParse(data);
+    : (options.figuresOnly ? figuresSchema : documentSchema).safeParse(input);
   if (!parsed.success) {
     const lines = parsed.error.issues
       .slice(0, 8)
@@ -131,7 +174,34 @@ export function readDocument(
         .join('\n')}`,
     };
   }
-  return { ok: true, document: completeParents(doc, formSet) };
+  const kept = doc.pageSetup ? keepKnownTables(doc, doc.pageSetup, formSet, notices) : doc;
+  const document = completeParents(kept, formSet);
+  return notices.length > 0 ? { ok: true, document, notices } : { ok: true, document };
+}
+
+/** Drops the 页面设置's table ids the forms do not have (saying which), so that printing never meets them. */
+function keepKnownTables(
+  doc: GongkaiDocument,
+  setup: PageSetup,
+  formSet: FormSet,
+  notices: string[],
+): GongkaiDocument {
+  const known = (id: string) => formSet.tableById.has(id);
+  const unknown = [
+    ...Object.keys(setup.orientation ?? {}).filter((id) => !known(id)),
+    ...(setup.tables ?? []).filter((id) => !known(id)),
+  ];
+  if (unknown.length === 0) return doc;
+  notices.push(`页面设置里有${formSet.profile.name}没有的表“${[...new Set(unknown)].join('、')}”，已略去。`);
+  const { orientation, tables, ...rest } = setup;
+  const keptOrientation = Object.entries(orientation ?? {}).filter(([id]) => known(id));
+  const keptTables = (tables ?? []).filter(known);
+  const next: PageSetup = {
+    ...rest,
+    ...(keptOrientation.length > 0 ? { orientation: Object.fromEntries(keptOrientation) } : {}),
+    ...(keptTables.length > 0 ? { tables: keptTables } : {}),
+  };
+  return { ...doc, pageSetup: next };
 }
 
 /** Writes a document as the file stores it: stable, indented, trailing newline. */
@@ -276,7 +346,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : '格式不对';
     case 'too_small':
     case 'too_big':
-      return '数值超出允许范围';
+      return /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : '数值超出允许范围';
     default:
       return /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : '内容不对';
   }

@@ -1,11 +1,34 @@
 import { z } from 'zod';
 import { factsSchema, sectionSchema } from './publication-schema';
 import { performanceSchema } from '../template/performance-schema';
+import { PAGE_MARGIN_MAX_MM, PAGE_MARGIN_MIN_MM, PAGE_SCALE_MAX, PAGE_SCALE_MIN } from './types';
 
 // Bounded as parseAmount bounds what is typed (15 integer digits, 8 decimals).
 const amountText = z
   .string()
   .regex(/^-?\d{1,15}(\.\d{1,8})?$/, '应是数字，如 0.01（整数最多 15 位，小数最多 8 位）');
+
+const marginMm = z
+  .number()
+  .min(PAGE_MARGIN_MIN_MM, `页边距应在 ${PAGE_MARGIN_MIN_MM}—${PAGE_MARGIN_MAX_MM} 毫米之间`)
+  .max(PAGE_MARGIN_MAX_MM, `页边距应在 ${PAGE_MARGIN_MIN_MM}—${PAGE_MARGIN_MAX_MM} 毫米之间`);
+
+/** 页面设置 as the file stores it; which table ids it may name is checked against the forms in readDocument. */
+export const pageSetupSchema = z.object({
+  orientation: z.record(z.string(), z.enum(['portrait', 'landscape'])).optional(),
+  fit: z.enum(['auto', 'width', 'onePage', 'scale']).optional(),
+  scale: z
+    .number()
+    .int('缩放比例应是整数')
+    .min(PAGE_SCALE_MIN, `缩放比例应在 ${PAGE_SCALE_MIN}%—${PAGE_SCALE_MAX}% 之间`)
+    .max(PAGE_SCALE_MAX, `缩放比例应在 ${PAGE_SCALE_MIN}%—${PAGE_SCALE_MAX}% 之间`)
+    .optional(),
+  margins: z.object({ top: marginMm, bottom: marginMm, side: marginMm }).optional(),
+  tables: z.array(z.string()).min(1, '至少要选一张表').optional(),
+  cover: z.boolean().optional(),
+  toc: z.boolean().optional(),
+  repeatHeader: z.boolean().optional(),
+});
 
 export const documentSchema = z.object({
   format: z.literal('gongkai'),
@@ -54,4 +77,5 @@ export const documentSchema = z.object({
   performance: performanceSchema.optional(),
   findingNotes: z.record(z.string(), z.string().max(2000, '说明不能超过 2000 字')).optional(),
   consolidation: z.object({ members: z.array(z.string().min(1, '成员路径不能为空')) }).optional(),
+  pageSetup: pageSetupSchema.optional(),
 });

@@ -78,7 +78,49 @@ export interface GongkaiDocument {
    * figures; the consolidated figures are computed from the members and never stored.
    */
   readonly consolidation?: ConsolidationSpec;
+  /**
+   * 页面设置 of the printed tables (PDF, 打印, 打印预览) and of the xlsx's print setup. Absent: the profile's layout
+   * (each table in its form's orientation, one page when it fits at a legible size, the forms' margins, header rows
+   * repeated, every table).
+   */
+  readonly pageSetup?: PageSetup;
 }
+
+/** How a table's page is scaled: the one-page rule (page-fit.ts), fit to width, one page at any size, or a fixed %. */
+export type PageFit = 'auto' | 'width' | 'onePage' | 'scale';
+
+/** 页面设置 (all optional: what is absent follows the profile's layout). */
+export interface PageSetup {
+  /** Orientation by table id, where it differs from the form's. */
+  readonly orientation?: Readonly<Record<string, 'portrait' | 'landscape'>>;
+  /** Default 'auto': one page when the table fits at a legible scale, else full width over several pages. */
+  readonly fit?: PageFit;
+  /** With fit 'scale': the size in percent of the natural one (PAGE_SCALE_MIN–PAGE_SCALE_MAX). */
+  readonly scale?: number;
+  /** Page margins in mm (left and right alike). */
+  readonly margins?: PageMargins;
+  /** Table ids to print, in any order (printed in the forms' order). Absent: every table. */
+  readonly tables?: readonly string[];
+  /** A cover page when printing the tables alone. Default false. */
+  readonly cover?: boolean;
+  /** A 目录 when printing the tables alone. Default false. */
+  readonly toc?: boolean;
+  /** Repeat the header rows on every page a table runs over. Default true. */
+  readonly repeatHeader?: boolean;
+}
+
+/** Page margins (mm). */
+export interface PageMargins {
+  readonly top: number;
+  readonly bottom: number;
+  readonly side: number;
+}
+
+/** The bounds a page setup's scale (percent) and margins (mm) are held to, on load and by the command. */
+export const PAGE_SCALE_MIN = 30;
+export const PAGE_SCALE_MAX = 100;
+export const PAGE_MARGIN_MIN_MM = 5;
+export const PAGE_MARGIN_MAX_MM = 40;
 
 /** The members of a 汇总 document. */
 export interface ConsolidationSpec {

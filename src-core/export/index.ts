@@ -19,3 +19,9 @@ export { tidyPdfOutline } from './pdf-outline';
 export { performanceHtml, performancePrintCss } from './performance-print';
 export { wholePublicationHtml } from './whole-publication';
 export { readCatalogBytes } from './read-catalog-bytes';
+export {
+  resolvePageSetup,
+  normalisePageSetup,
+  DEFAULT_PAGE_MARGINS_MM,
+  type ResolvedPageSetup,
+} from './page-setup';

@@ -11,14 +11,16 @@ export const MIN_ONE_PAGE_SCALE = 0.65;
 
 /**
  * The scale (≤ 1) at which content of the natural size fits the page, or null when that would be below
- * MIN_ONE_PAGE_SCALE (then the content is printed at full width over several pages).
+ * `minScale` (MIN_ONE_PAGE_SCALE unless the 页面设置 asks for one page at any size; then the content is printed at
+ * full width over several pages).
  */
 export function onePageScale(
   natural: { readonly width: number; readonly height: number },
   page: { readonly width: number; readonly height: number },
+  minScale = MIN_ONE_PAGE_SCALE,
 ): number | null {
   const scale = Math.min(1, page.width / natural.width, page.height / natural.height);
-  return scale >= MIN_ONE_PAGE_SCALE ? scale : null;
+  return scale >= minScale ? scale : null;
 }
 
 /** A cell as the height estimate sees it: its text, where it stands and how many columns and rows it spans. */
@@ -119,21 +121,21 @@ export function estimateTableHeight(content: TablePageContent, fontPt: number, c
 
 /**
  * How to print a table so that its page is at most `availablePt` tall: as it is when it fits; else with compact
- * rows (as tall as their text) and the largest table font, in 0.1 pt steps down to MIN_ONE_PAGE_SCALE of
- * `fontPt`, whose estimate (with a 4% reserve) fits; else as it is — the table runs over several pages.
+ * rows (as tall as their text) and the largest table font, in 0.1 pt steps down to `minScale` of `fontPt`, whose estimate (with a 4% reserve) fits; else as it is — the table runs over several pages.
  */
 export function onePageFit(
   content: TablePageContent,
   fontPt: number,
   availablePt: number,
+  minScale = MIN_ONE_PAGE_SCALE,
 ): { readonly fontPt: number; readonly compact: boolean } {
   const fits = (pt: number, compact: boolean) =>
     estimateTableHeight(content, pt, compact) * 1.04 <= availablePt;
   if (fits(fontPt, false)) return { fontPt, compact: false };
   const natural = estimateTableHeight(content, fontPt, true) * 1.04;
   const page = { width: content.widthPt, height: availablePt };
-  if (onePageScale({ width: content.widthPt, height: natural }, page) !== null) {
-    const lowest = Math.ceil(fontPt * MIN_ONE_PAGE_SCALE * 10);
+  if (onePageScale({ width: content.widthPt, height: natural }, page, minScale) !== null) {
+    const lowest = Math.ceil(fontPt * minScale * 10);
     for (let tenths = Math.floor(fontPt * 10); tenths >= lowest; tenths--)
       if (fits(tenths / 10, true)) return { fontPt: tenths / 10, compact: true };
   }

@@ -4,11 +4,17 @@ import type { TableModel } from '../engine/table-model';
 import { tableLayout, type LayoutCell, type TableLayout } from '../layout';
 import { formatAmount } from '../money';
 import { titleBlockOf, type FormSet, type TableTemplate } from '../template';
-import { onePageFit, type SizedCell } from './page-fit';
+import type { PageMargins } from '../document/types';
+import { PAGE_SCALE_MIN } from '../document/types';
+import { MIN_ONE_PAGE_SCALE, onePageFit, type SizedCell } from './page-fit';
+import { DEFAULT_PAGE_MARGINS_MM, resolvePageSetup, type ResolvedPageSetup } from './page-setup';
 import { CELL_PADDING_EM, fitColumns, textWidthEm, type ColumnNeed } from './print-columns';
 import { TOC_ENTRY_CSS, tocEntryHtml, tocTargetId } from './toc-pages';
 
-/** What to print. */
+/**
+ * What to print. Whatever is not given here follows the document's 页面设置 (document.pageSetup), and where that says
+ * nothing, the profile's layout.
+ */
 export interface PrintOptions {
   /** Table ids to print (e.g. ['01', '05']); printed in the form set's order. Default: all tables. */
   readonly tables?: readonly string[];
@@ -21,15 +27,12 @@ export interface PrintOptions {
   readonly toc?: boolean;
 }
 
-// Page geometry (mm). The widths of the content box feed the column fitting; keep them in step with @page below.
-const MARGIN_TOP = 15;
-const MARGIN_BOTTOM = 16;
-const MARGIN_SIDE = 15;
-const CONTENT_WIDTH_MM = { portrait: 210 - 2 * MARGIN_SIDE, landscape: 297 - 2 * MARGIN_SIDE } as const;
-const CONTENT_HEIGHT_MM = {
-  portrait: 297 - MARGIN_TOP - MARGIN_BOTTOM,
-  landscape: 210 - MARGIN_TOP - MARGIN_BOTTOM,
-} as const;
+// Page geometry (mm). The content box feeds the column fitting and the one-page rule; @page (pageStyle) prints with
+// the same margins.
+const contentWidthMm = (o: 'portrait' | 'landscape', m: PageMargins) =>
+  (o === 'portrait' ? 210 : 297) - 2 * m.side;
+const contentHeightMm = (o: 'portrait' | 'landscape', m: PageMargins) =>
+  (o === 'portrait' ? 297 : 210) - m.top - m.bottom;
 const PT_PER_MM = 72 / 25.4;
 /** Table text size (pt): 10pt reads like the published tables; only extreme amounts (in 元, say) push it lower. */
 const TABLE_FONT_PT = 10;
@@ -45,8 +48,11 @@ const FONT_STACK = `'宋体', SimSun, 'Noto Serif CJK SC', 'Noto Sans CJK SC', s
 
 /** The fonts of the table pages (宋体), for documents that embed them. */
 export const TABLE_FONT_STACK = FONT_STACK;
-/** The page margins (mm) the table pages' column widths are fitted to; a document embedding them must keep these. */
-export const TABLE_PAGE_MARGIN_MM = { top: MARGIN_TOP, side: MARGIN_SIDE, bottom: MARGIN_BOTTOM } as const;
+/**
+ * The page margins (mm) the table pages' column widths are fitted to when no 页面设置 changes them; a document
+ * embedding them (the whole publication) keeps these.
+ */
+export const TABLE_PAGE_MARGIN_MM = DEFAULT_PAGE_MARGINS_MM;
 
 /**
  * Builds the print document of a 决算公开: one HTML page that Chromium (Electron's printToPDF, or Playwright for
@@ -60,12 +66,14 @@ export const TABLE_PAGE_MARGIN_MM = { top: MARGIN_TOP, side: MARGIN_SIDE, bottom
  * @throws Error when `options.tables` is empty or names a table the form set does not have.
  */
 export function buildPrintHtml(formSet: FormSet, doc: GongkaiDocument, options: PrintOptions = {}): string {
-  const templates = selectTables(formSet, options.tables);
+  const setup = resolvePageSetup(doc);
+  const ids = options.tables ?? setup.tables;
+  const templates = selectTables(formSet, ids);
   const parts: string[] = [];
-  if (options.cover) parts.push(coverHtml(doc));
-  if (options.toc) parts.push(tocHtml(doc, templates));
-  parts.push(...tableSectionsHtml(formSet, doc, options.tables));
-  return printDocument(doc, [STYLE], parts);
+  if (options.cover ?? setup.cover) parts.push(coverHtml(doc));
+  if (options.toc ?? setup.toc) parts.push(tocHtml(doc, templates));
+  parts.push(...tableSectionsHtml(formSet, doc, ids, 'h1', setup));
+  return printDocument(doc, [`${pageStyle(setup.margins)}${TABLE_CSS}${screenStyle(setup.margins)}`], parts);
 }
 
 /**
@@ -100,7 +108,8 @@ export function printDocument(
  * a page with TABLE_PAGE_MARGIN_MM margins. Style them with TABLE_CSS, in TABLE_FONT_STACK at 10.5pt.
  *
  * `titleTag`: the table titles' heading level — h2 where they stand under a part title (the PDF's bookmarks nest
- * them under 第二部分), h1 on their own.
+ * them under 第二部分), h1 on their own. `setup`: orientation, fit, scale, margins and repeated headers (default: the
+ * document's 页面设置).
  *
  * @throws Error when `ids` is empty or names a table the form set does not have.
  */
@@ -109,11 +118,12 @@ export function tableSectionsHtml(
   doc: GongkaiDocument,
   ids?: readonly string[],
   titleTag: 'h1' | 'h2' = 'h1',
+  setup: ResolvedPageSetup = resolvePageSetup(doc),
 ): string[] {
   const templates = selectTables(formSet, ids);
   const wb = new Workbook(formSet, doc);
   return templates.map((template) =>
-    tableSectionHtml(template, wb.tables.get(template.id) as TableModel, wb, doc, doc.unit.year, titleTag),
+    tableSectionHtml(template, wb.tables.get(template.id) as TableModel, wb, doc, titleTag, setup),
   );
 }
 
@@ -187,36 +197,45 @@ function tableSectionHtml(
   model: TableModel,
   wb: Workbook,
   doc: GongkaiDocument,
-  year: number,
   titleTag: 'h1' | 'h2',
+  setup: ResolvedPageSetup,
 ): string {
+  const year = doc.unit.year;
+  const orientation = setup.orientationOf(template);
   const layout = tableLayout(model);
   const rows = layout.body.map((r) => ({
     kind: r.kind,
     cells: r.cells.flatMap((c) => (c.kind === 'covered' ? [] : [printCell(c, template.id, wb)])),
   }));
-  const widthPt = CONTENT_WIDTH_MM[template.orientation] * PT_PER_MM;
-  const fitted = fitColumns(columnNeeds(layout, rows), widthPt, TABLE_FONT_PT, MIN_TABLE_FONT_PT);
+  const widthPt = contentWidthMm(orientation, setup.margins) * PT_PER_MM;
+  // A fixed scale sizes the table's text; the columns still fill the width.
+  const k = setup.scale / 100;
+  const fitted = fitColumns(columnNeeds(layout, rows), widthPt, TABLE_FONT_PT * k, MIN_TABLE_FONT_PT * k);
   const { percents } = fitted;
   const note = doc.tables[template.id]?.note?.trim();
   const block = titleBlockOf(template, { ...doc.unit, year });
   // A table that fits on one page at a legible size is printed on one page (the rule in page-fit.ts, which the
-  // Excel export's print setup follows too).
-  const { fontPt, compact } = onePageFit(
-    {
-      title: block.title,
-      ...(block.heading ? { heading: block.heading } : {}),
-      header: layout.header,
-      headerRows: layout.headerRows,
-      body: rows.map((r) => placed(r.cells)),
-      percents,
-      widthPt,
-      notes: template.notes,
-      explanation: note ? note.split(/\r?\n/) : [],
-    },
-    fitted.fontPt,
-    CONTENT_HEIGHT_MM[template.orientation] * PT_PER_MM,
-  );
+  // Excel export's print setup follows too); 页面设置 may ask for one page at any size, or for none of this.
+  const content = {
+    title: block.title,
+    ...(block.heading ? { heading: block.heading } : {}),
+    header: layout.header,
+    headerRows: layout.headerRows,
+    body: rows.map((r) => placed(r.cells)),
+    percents,
+    widthPt,
+    notes: template.notes,
+    explanation: note ? note.split(/\r?\n/) : [],
+  };
+  const { fontPt, compact } =
+    setup.fit === 'auto' || setup.fit === 'onePage'
+      ? onePageFit(
+          content,
+          fitted.fontPt,
+          contentHeightMm(orientation, setup.margins) * PT_PER_MM,
+          setup.fit === 'onePage' ? PAGE_SCALE_MIN / 100 : MIN_ONE_PAGE_SCALE,
+        )
+      : { fontPt: fitted.fontPt, compact: false };
   const colgroup = percents.map((p) => `<col style="width:${p.toFixed(3)}%">`).join('');
   const headerRows: string[] = [];
   for (let r = 0; r < layout.headerRows; r++) {
@@ -233,14 +252,14 @@ function tableSectionHtml(
         .join('')}</tr>`,
   );
   return [
-    `<section class="sheet ${template.orientation}" id="${tocTargetId('table', template.id)}" data-table="${esc(template.id)}">`,
+    `<section class="sheet ${orientation}" id="${tocTargetId('table', template.id)}" data-table="${esc(template.id)}">`,
     '<div class="title-block">',
     block.heading ? `<div class="heading">${esc(block.heading)}</div>` : '',
     `<${titleTag}>${esc(block.title)}</${titleTag}>`,
     block.code !== undefined ? `<div class="code">${esc(block.code)}</div>` : '',
     `<div class="meta"><span>${esc(block.department ?? '')}</span><span>${esc(block.moneyUnit)}</span></div>`,
     '</div>',
-    `<table class="form${compact ? ' compact' : ''}" style="font-size:${fontPt}pt">`,
+    `<table class="form${compact ? ' compact' : ''}${setup.repeatHeader ? '' : ' no-repeat'}" style="font-size:${fontPt}pt">`,
     `<colgroup>${colgroup}</colgroup>`,
     `<thead>${headerRows.join('')}</thead>`,
     `<tbody>${bodyRows.join('\n')}</tbody>`,
@@ -362,10 +381,11 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-const PAGE_STYLE = `
+/** The page rules of a print with the given margins (mm). */
+const pageStyle = (m: PageMargins) => `
 @page {
   size: A4 portrait;
-  margin: ${MARGIN_TOP}mm ${MARGIN_SIDE}mm ${MARGIN_BOTTOM}mm;
+  margin: ${m.top}mm ${m.side}mm ${m.bottom}mm;
   @bottom-center {
     /* — n — with an ideographic space each side: an ordinary space in CJK fonts is so narrow that the number
        reads as glued to the dashes (text extraction drops it too). */
@@ -409,6 +429,8 @@ export const TABLE_CSS = `.title-block { break-after: avoid; }
 .title-block .meta span:last-child { flex: none; }
 table.form { width: 100%; table-layout: fixed; border-collapse: collapse; line-height: 1.25; }
 table.form thead { display: table-header-group; }
+/* 页面设置: header rows printed once, at the table's start, not on every page it runs over. */
+table.form.no-repeat thead { display: table-row-group; }
 table.form tr { break-inside: avoid; }
 table.form th, table.form td {
   border: 0.6pt solid #000;
@@ -430,13 +452,11 @@ table.form td.foot, table.form tr.total td.lbl { text-align: center; }
 .explanation { margin-top: 3mm; font-size: 10.5pt; line-height: 1.6; text-indent: 2em; }
 `;
 
-const SCREEN_STYLE = `@media screen {
+const screenStyle = (m: PageMargins) => `@media screen {
   html { background: #888; }
   body { background: transparent; padding: 8mm 0; }
-  section { background: #fff; margin: 0 auto 8mm; padding: ${MARGIN_TOP}mm ${MARGIN_SIDE}mm ${MARGIN_BOTTOM}mm; box-shadow: 0 1px 6px rgba(0,0,0,.4); }
+  section { background: #fff; margin: 0 auto 8mm; padding: ${m.top}mm ${m.side}mm ${m.bottom}mm; box-shadow: 0 1px 6px rgba(0,0,0,.4); }
   section.portrait, section.toc, section.cover { width: 210mm; min-height: 297mm; }
   section.landscape { width: 297mm; min-height: 210mm; }
 }
 `;
-
-const STYLE = `${PAGE_STYLE}${TABLE_CSS}${SCREEN_STYLE}`;

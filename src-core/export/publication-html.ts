@@ -12,6 +12,7 @@ import {
   printDocument,
   tableSectionsHtml,
 } from './print-html';
+import { resolvePageSetup } from './page-setup';
 import { TOC_ENTRY_CSS, tocEntryHtml, tocTargetId } from './toc-pages';
 
 export interface PublicationHtmlOptions {
@@ -182,7 +183,11 @@ export function buildPublicationHtml(
     if (part.tables) {
       body.push(
         `<section class="part-divider" id="${tocTargetId('part', part.key)}" data-part="${esc(part.key)}">\n<h1 class="part-title">${titleHtml(part.title, doc)}</h1>\n</section>`,
-        ...tableSectionsHtml(formSet, doc, undefined, 'h2'),
+        // The document's orientation, fit and repeated headers; the margins stay the forms' (the @page rules below).
+        ...tableSectionsHtml(formSet, doc, undefined, 'h2', {
+          ...resolvePageSetup(doc),
+          margins: TABLE_PAGE_MARGIN_MM,
+        }),
       );
       continue;
     }

@@ -4,10 +4,13 @@ import { cellKey } from '../engine/cell-index';
 import { tableLayout, type TableLayout } from '../layout';
 import { titleBlockOf, type FormSet } from '../template';
 import { derivedFormulas } from './excel-formulas';
-import { onePageScale } from './page-fit';
+import type { PageMargins } from '../document/types';
+import { PAGE_SCALE_MIN } from '../document/types';
+import { MIN_ONE_PAGE_SCALE, onePageScale } from './page-fit';
+import { resolvePageSetup, type ResolvedPageSetup } from './page-setup';
 import { sheetGeometry, type SheetGeometry } from './sheet-geometry';
 import { writeInfoSheet } from './xlsx-info-sheet';
-import type { XlsxSheet } from './xlsx-sheet-writer';
+import type { XlsxPageSetup, XlsxSheet } from './xlsx-sheet-writer';
 import type { XlsxStyle } from './xlsx-styles';
 import { XlsxWriter } from './xlsx-writer';
 
@@ -55,6 +58,9 @@ export async function exportXlsx(
     title: `${doc.unit.name}${doc.unit.year}年度部门决算公开表`,
   });
   const selected = formSet.tables.filter((t) => !options.tables || options.tables.includes(t.id));
+  // The print setup follows the document's 页面设置, as the PDF does (which tables go in is the caller's choice:
+  // the workbook is the official template, every table unless asked otherwise).
+  const setup = resolvePageSetup(doc);
   const layouts = new Map<string, { layout: TableLayout; geometry: SheetGeometry }>();
   for (const t of selected) {
     const table = wb.tables.get(t.id) as TableModel;
@@ -70,7 +76,7 @@ export async function exportXlsx(
   );
   for (const t of selected) {
     const { layout, geometry } = layouts.get(t.id) as { layout: TableLayout; geometry: SheetGeometry };
-    writeSheet(book, wb, wb.tables.get(t.id) as TableModel, layout, geometry, doc, formulas);
+    writeSheet(book, wb, wb.tables.get(t.id) as TableModel, layout, geometry, doc, formulas, setup);
   }
   if (options.charts && options.charts.length > 0) writeChartSheet(book, options.charts);
   writeInfoSheet(book, doc);
@@ -85,10 +91,13 @@ function writeSheet(
   g: SheetGeometry,
   doc: GongkaiDocument,
   formulas: ReadonlyMap<string, string>,
+  setup: ResolvedPageSetup,
 ): void {
   const t = table.template;
+  const orientation = setup.orientationOf(t);
+  const margins = doc.pageSetup?.margins ? inches(setup.margins) : TABLE_PAGE.margins;
   const ws = book.addSheet(t.code, {
-    pageSetup: { ...TABLE_PAGE, orientation: t.orientation },
+    pageSetup: { ...TABLE_PAGE, margins, orientation },
     footer: '&C&"宋体"— &P —',
     frozenRows: g.dataStart - 1,
   });
@@ -240,13 +249,39 @@ function writeSheet(
     ws.setWidth(j + 1, columnWidth(layout, j, t.kind, amountWidths));
   });
   for (let r = 0; r < layout.headerRows; r++) ws.setHeight(g.headerStart + r, 30);
-  // The PDF's rule (page-fit.ts): one page when the sheet fits on one at a legible scale, else fit to width only.
+  // The PDF's rule (page-fit.ts): one page when the sheet fits on one at a legible scale, else fit to width only;
+  // 页面设置 may ask for one page at any size, fit to width alone, or a fixed scale (no fitting at all).
+  const onePage = () =>
+    onePageScale(
+      sheetSize(ws, layout, g, noteRow),
+      printableArea(orientation, margins),
+      setup.fit === 'onePage' ? PAGE_SCALE_MIN / 100 : MIN_ONE_PAGE_SCALE,
+    )
+      ? 1
+      : 0;
+  const { fitToWidth: _w, fitToHeight: _h, ...page } = TABLE_PAGE;
   ws.setPageSetup({
-    ...TABLE_PAGE,
-    orientation: t.orientation,
-    printTitleRows: [g.headerStart, g.dataStart - 1],
-    fitToHeight: onePageScale(sheetSize(ws, layout, g, noteRow), printableArea(t.orientation)) ? 1 : 0,
+    ...page,
+    margins,
+    orientation,
+    ...(setup.repeatHeader ? { printTitleRows: [g.headerStart, g.dataStart - 1] as const } : {}),
+    ...(setup.fit === 'scale'
+      ? { scale: setup.scale }
+      : { fitToWidth: 1, fitToHeight: setup.fit === 'width' ? 0 : onePage() }),
   });
+}
+
+/** 页面设置 margins (mm) as the sheet's page margins (inches), header and footer as the forms have them. */
+function inches(m: PageMargins): NonNullable<XlsxPageSetup['margins']> {
+  const inch = (mm: number) => Math.round((mm / 25.4) * 100) / 100;
+  return {
+    left: inch(m.side),
+    right: inch(m.side),
+    top: inch(m.top),
+    bottom: inch(m.bottom),
+    header: 0.3,
+    footer: 0.3,
+  };
 }
 
 /** Excel's default row height (pt), which a spreadsheet gives each line of a row without a height of its own. */
@@ -282,10 +317,13 @@ function sheetSize(
   return { width, height };
 }
 
-/** A4 (pt) inside the margins the sheets' page setup gives (0.5 in each side, 0.6 in top, 0.7 in bottom). */
-function printableArea(orientation: 'portrait' | 'landscape'): { width: number; height: number } {
+/** A4 (pt) inside the sheet's page margins (inches). */
+function printableArea(
+  orientation: 'portrait' | 'landscape',
+  m: NonNullable<XlsxPageSetup['margins']>,
+): { width: number; height: number } {
   const [w, h] = orientation === 'portrait' ? [595.28, 841.89] : [841.89, 595.28];
-  return { width: w - 72, height: h - 72 * 1.3 };
+  return { width: w - 72 * (m.left + m.right), height: h - 72 * (m.top + m.bottom) };
 }
 
 /** Width in Excel characters: the widest text or amount in the column, CJK counted double. */

@@ -12,6 +12,8 @@ export interface XlsxPageSetup {
   readonly fitToWidth?: number;
   /** 0: as many pages down as needed. */
   readonly fitToHeight?: number;
+  /** Print at this percent (10–400) instead of fitting to pages. */
+  readonly scale?: number;
   readonly horizontalCentered?: boolean;
   /** Inches. */
   readonly margins?: {
@@ -175,7 +177,7 @@ export class XlsxSheet {
     );
     if (setup)
       out.push(
-        `<pageSetup${setup.paperSize !== undefined ? ` paperSize="${setup.paperSize}"` : ''} orientation="${setup.orientation}"${setup.fitToWidth !== undefined ? ` fitToWidth="${setup.fitToWidth}"` : ''}${setup.fitToHeight !== undefined ? ` fitToHeight="${setup.fitToHeight}"` : ''}/>`,
+        `<pageSetup${setup.paperSize !== undefined ? ` paperSize="${setup.paperSize}"` : ''} orientation="${setup.orientation}"${setup.scale !== undefined ? ` scale="${setup.scale}"` : ''}${setup.fitToWidth !== undefined ? ` fitToWidth="${setup.fitToWidth}"` : ''}${setup.fitToHeight !== undefined ? ` fitToHeight="${setup.fitToHeight}"` : ''}/>`,
       );
     if (this.options.footer)
       out.push(`<headerFooter><oddFooter>${escapeXml(this.options.footer)}</oddFooter></headerFooter>`);

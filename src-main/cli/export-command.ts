@@ -126,10 +126,11 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
         import('../../src-core/export/print-html'),
         pdfRenderer(),
       ]);
+      // What the flags do not say follows the document's 页面设置 (tables, cover, 目录, orientation, fit, margins).
       const html = buildPrintHtml(formSet, doc, {
-        tables,
-        cover: args.flags.has('cover'),
-        toc: args.flags.has('toc'),
+        ...(tables ? { tables } : {}),
+        ...(args.flags.has('cover') ? { cover: true } : {}),
+        ...(args.flags.has('toc') ? { toc: true } : {}),
       });
       await write('pdf', pdf, () => renderPdf(html, pdf, renderer));
     }

@@ -20,7 +20,9 @@ export type LoadedInput =
 export async function loadInput(file: string, profile?: FormSet): Promise<LoadedInput> {
   if (path.extname(file).toLowerCase() !== '.xlsx') {
     const r = await readDocumentFile(file);
-    return r.ok ? { ok: true, document: r.document, notes: [], report: [] } : r;
+    // What the file held but could not be kept (a damaged 页面设置) is said, naming the file.
+    const notes = r.ok ? (r.notices ?? []).map((n) => `“${path.basename(file)}”${n}`) : [];
+    return r.ok ? { ok: true, document: r.document, notes, report: [] } : r;
   }
   const read = await readLimitedFile(
     file,

@@ -328,6 +328,8 @@ export class EditorStore {
     }
     this.replaceDocument(read.document, file, opts);
     this.notify('info', `已打开 ${file.fileName}`);
+    // A damaged 页面设置 does not keep the file from opening; the user is told what fell back to the default.
+    for (const n of read.notices ?? []) this.notify('warning', `“${file.fileName}”${n}`);
     return true;
   }
 
