@@ -1,5 +1,6 @@
 import { Decimal } from '../money';
 import type { CellAddress, GongkaiDocument } from '../document/types';
+import { toleranceFor } from '../document/tolerance';
 import type { Workbook } from '../engine';
 import type { FormSet, StatementPhrases } from '../template';
 import { publicationMetrics, quotedMetric, toWanyuan } from './metrics';
@@ -47,6 +48,8 @@ interface Located {
 }
 
 const LIST_ITEM = /^(\d+[、.．]|（\d+）|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;
+/** A heading naming a 类/款/项 (“住房保障支出（类）…（项）”), quoted or not, after any list number. */
+const ITEM_HEADING = /^\s*[“"]?[\u4e00-\u9fa5]{2,30}（[类款项]）/;
 const MONEY = new Set(['万元', '元', '亿元']);
 const COUNTS = new Set(['个', '辆', '台']);
 
@@ -83,8 +86,28 @@ function lastSubject(
   }
   if (!best) return undefined;
   // 统计信息事务（款）统计信息事务（项）20.04万元: the 项 it names is in no table, so the 款 before it is not the subject.
-  const unknownItem = /^[\u4e00-\u9fa5]{2,30}（[项款]）/.exec(text.slice(best.end));
-  if (unknownItem) return { reason: `“${unknownItem[0]}”不是表中的科目` };
+  const unknownItem = /^([\u4e00-\u9fa5]{2,30})（([项款])）/.exec(text.slice(best.end));
+  if (unknownItem) {
+    // …the last of the chain, one level below a 类 or 款 the table holds: a 项 (or 款) misnamed, whose figure can
+    // still be held against what that 款 (类) does hold.
+    const resolved = best.resolved;
+    const level = unknownItem[2] === '项' ? 7 : 5;
+    const last = !/^[”"]?[\u4e00-\u9fa5]{2,30}（[项款]）/.test(text.slice(best.end + unknownItem[0].length));
+    if (typeof resolved !== 'string' && last && resolved.items?.[0]?.code.length === level)
+      return {
+        subject: {
+          name: `${resolved.name}下的“${unknownItem[0]}”`,
+          budgets: {},
+          budgetKind: resolved.budgetKind,
+          sameAs: [],
+          items: resolved.items,
+          misnamed: unknownItem[0],
+        },
+        at: best.at,
+        end: best.end + unknownItem[0].length,
+      };
+    return { reason: `“${unknownItem[0]}”不是表中的科目` };
+  }
   if (typeof best.resolved === 'string') return { reason: best.resolved };
   return { subject: best.resolved, at: best.at, end: best.end };
 }
@@ -104,14 +127,16 @@ export function readParagraph(
   const ignore = ctx.phrases.ignore;
   // The item a list paragraph is about: the most specific name in its first clause (“6.其他收入0.00万元，为…
   // “经营收入”之外取得的收入” is about 其他收入, not the 经营收入 its definition names later).
+  // A paragraph opening with an item heading marked 类/款/项 (“一般公共服务（类）统计信息事务（款）统计管理（项）”3.39万元，
+  // …。年初预算为3.84万元…), numbered or not, is about that item in the same way.
   let topic: Subject | undefined;
-  if (LIST_ITEM.test(text) && sents[0]) {
-    const first = sents[0];
-    const head =
-      text
-        .slice(first.start, first.end)
+  const head = sents[0]
+    ? (text
+        .slice(sents[0].start, sents[0].end)
         .replace(LIST_ITEM, '')
-        .split(/[，；：]/)[0] ?? '';
+        .split(/[，；：]/)[0] ?? '')
+    : '';
+  if (LIST_ITEM.test(text) || ITEM_HEADING.test(head)) {
     const found = lastSubject(head, ctx, head);
     if (found && 'subject' in found) topic = found.subject;
   }
@@ -300,6 +325,11 @@ export function readParagraph(
       if (r.kind.side === 'budget') statedBudget.set(`${r.located.subject.name}:bare`, amountOf(r.num));
     }
   }
+  // …and of the amount spent (支出决算为545.84万元): a rate worked out from a wrong figure the text states is that
+  // figure's error, already reported on it, not a second one.
+  for (const r of reads)
+    if (r.kind?.kind === 'value' && r.kind.side === 'actual' && !r.kind.prior && r.located)
+      statedBudget.set(`${r.located.subject.name}:actual`, amountOf(r.num));
   for (const s of sents) {
     const t = text.slice(s.start, s.end);
     const zero = w.zeroBudget.find((z) => t.includes(z));
@@ -436,6 +466,7 @@ function evaluate(
   const unknown = (reason: string): NumberStatus => ({ status: 'unchecked', reason });
   if (kind.kind === 'unknown') return unknown(kind.reason);
   if (subject.unreadable) return unknown(`${subject.name}在报表中的数不能确定（下级有无效数值或循环引用）`);
+  if (subject.misnamed !== undefined) return misnamedItem(num, subject, kind);
   const isCount = COUNTS.has(num.unit);
   if (kind.kind === 'flat') return evaluateFlat(num, subject, kind.against, ctx, statedBudget);
   if (isCount !== (subject.unit !== undefined)) {
@@ -606,12 +637,28 @@ function evaluate(
               budget,
             );
       }
-      return percentStatus(
+      const how = `完成${budgetName(b.kind)}的比例`;
+      const status = percentStatus(
         num,
         (subject.actual.value ?? new Decimal(0)).div(budget.value).times(100),
         budget,
-        `完成${budgetName(b.kind)}的比例`,
+        how,
       );
+      const spent = statedBudget.get(`${subject.name}:actual`);
+      if (
+        status.status === 'inconsistent' &&
+        spent !== undefined &&
+        !spent.toDecimalPlaces(2).eq((subject.actual.value ?? new Decimal(0)).toDecimalPlaces(2)) &&
+        percentStatus(num, spent.div(budget.value).times(100), budget, how).status === 'consistent'
+      )
+        return mismatch(
+          `按文字所写的支出决算 ${fmt(spent)} 算是对的，但该数与报表不符（已另报）；按${subject.actual.source}的 ${fmt(subject.actual.value ?? new Decimal(0))}，${how}应为 ${status.expected}。`,
+          status.expected,
+          subject.actual,
+          undefined,
+          'warning',
+        );
+      return status;
     }
     case 'overBudget': {
       const b = budgetOf('budget');
@@ -880,7 +927,7 @@ function evaluateFlat(
     if (!base) return { status: 'unchecked', reason: `报表和补充数据中没有${subject.name}的${what}` };
   }
   const diff = (subject.actual.value ?? new Decimal(0)).minus(base.value ?? 0);
-  const tolerance = toWanyuan(new Decimal(ctx.doc.settings.tolerance), ctx.doc);
+  const tolerance = toWanyuan(toleranceFor(ctx.doc), ctx.doc);
   if (diff.abs().lte(tolerance))
     return { status: 'consistent', expected: num.digits, source: base.source, cell: subject.actual.cell };
   const change = `${diff.isNegative() ? '减少' : '增加'} ${fmt(diff.abs())}`;
@@ -889,6 +936,38 @@ function evaluateFlat(
     change.replace(' ', ''),
     base,
     subject.actual.cell,
+  );
+}
+
+/**
+ * A figure of a 项 the table does not hold by that name (统计信息事务（款）统计信息事务（项）20.04万元): equal to one of
+ * the 款's own 项, the name is wrong (a warning naming the table's); equal to none, the figure is wrong whatever the
+ * name meant (an error listing what the 款 holds). Anything else said of it (budgets, rates) cannot be checked.
+ */
+function misnamedItem(num: StatedNumber, subject: Subject, kind: StatementKind): NumberStatus {
+  const items = (subject.items ?? []).filter((i) => i.actual?.value !== undefined);
+  const name = subject.misnamed as string;
+  if (kind.kind !== 'value' || kind.side !== 'actual' || kind.prior || num.unit === '%' || items.length === 0)
+    return { status: 'unchecked', reason: `“${name}”不是表中的科目，它的预算、比例等无从核对` };
+  const written = amountOf(num);
+  const valueOf = (i: (typeof items)[number]) => (i.actual?.value ?? new Decimal(0)).toDecimalPlaces(2);
+  const same = items.find((i) => valueOf(i).eq(written.toDecimalPlaces(2)));
+  const parent = subject.name.slice(0, subject.name.indexOf('下的“'));
+  if (same)
+    return mismatch(
+      `表中${parent}下没有“${name}”；金额与 ${same.code} ${same.name} 的 ${fmt(valueOf(same))} 一致，科目名称请照表写作“${same.name}”（${same.actual?.source}）。`,
+      fmt(valueOf(same)),
+      same.actual as Value,
+      undefined,
+      'warning',
+    );
+  const nearest = [...items].sort((a, b) =>
+    valueOf(a).minus(written).abs().comparedTo(valueOf(b).minus(written).abs()),
+  )[0] as (typeof items)[number];
+  return mismatch(
+    `表中${parent}下没有“${name}”，其下各项为${items.map((i) => `${i.code} ${i.name} ${fmt(valueOf(i))}`).join('、')}，没有一项是 ${fmt(written)}。`,
+    fmt(valueOf(nearest)),
+    nearest.actual as Value,
   );
 }
 
@@ -928,7 +1007,7 @@ function compareAmount(
   if (num.unit === '元' && same(new Decimal(num.value), expectedValue))
     return mismatch(`金额单位写成了“元”，报表的 ${expected} 是万元（${value.source}）。`, expected, value);
   // Equal to another table's figure for the same quantity, within 尾数: the tables disagree by their rounding.
-  const tolerance = toWanyuan(new Decimal(ctx.doc.settings.tolerance), ctx.doc);
+  const tolerance = toWanyuan(toleranceFor(ctx.doc), ctx.doc);
   const twin = subject.sameAs.find((s) => s.value !== null && same(written, s.value));
   if (!what && twin && written.minus(expectedValue).abs().lte(tolerance)) {
     return mismatch(

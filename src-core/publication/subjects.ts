@@ -30,6 +30,13 @@ export interface Subject {
   readonly unreadable?: boolean;
   /** The subjects a joint name (收、支总计) stands for when a figure is listed for each, in order. */
   readonly parts?: readonly Subject[];
+  /** A 类 or 款 row of a classification table: the rows directly below it, each with its code. */
+  readonly items?: readonly (Subject & { readonly code: string })[];
+  /**
+   * Set on a 项 the text names under a known 款 that the table does not hold (统计信息事务（款）统计信息事务（项）):
+   * the name as written. Its figure can only be compared with the 款's own 项 (`items`).
+   */
+  readonly misnamed?: string;
 }
 
 /** A name in the text and the subject it stands for, given the section's scope and the sentence. */
@@ -47,12 +54,16 @@ const BUDGET_NAMES: Record<BudgetKind, string> = {
 };
 export const budgetName = (k: BudgetKind) => BUDGET_NAMES[k];
 
-/** What the text's subjects are in this document: the profile's phrase data joined to the tables and facts. */
+/**
+ * What the text's subjects are in this document: the profile's phrase data joined to the tables and facts. The
+ * 类/款/项 are the rows of `classes` (a section's own classification table, else the publication's).
+ */
 export function subjectTerms(
   formSet: FormSet,
   wb: Workbook,
   doc: GongkaiDocument,
   phrases: StatementPhrases,
+  classes: { readonly table: string; readonly column: string } = formSet.publication.classes,
 ): readonly Term[] {
   const metrics = publicationMetrics(formSet, wb);
   const facts = doc.facts ?? {};
@@ -143,7 +154,7 @@ export function subjectTerms(
       });
     }
   }
-  terms.push(...classTerms(formSet, wb, doc, priorYear));
+  terms.push(...classTerms(classes, wb, doc, priorYear));
   terms.push(...projectTerms(doc));
   return terms.sort((a, b) => b.term.length - a.term.length);
 }
@@ -175,18 +186,24 @@ function projectTerms(doc: GongkaiDocument): Term[] {
 }
 
 /**
- * The 类/款/项 rows of the 一般公共预算 table as subjects: “行政运行（项）” is its 项 row. A name several rows share is
- * told apart by the 类/款 named before it in the sentence, else left unresolved with the reason.
+ * The 类/款/项 rows of a classification table (一般公共预算, or a section's own) as subjects: “行政运行（项）” is its 项
+ * row. A name several rows share is told apart by the 类/款 named before it in the sentence, else left unresolved
+ * with the reason.
  */
-function classTerms(formSet: FormSet, wb: Workbook, doc: GongkaiDocument, priorYear: number): Term[] {
-  const { table, column } = formSet.publication.classes;
+function classTerms(
+  classes: { readonly table: string; readonly column: string },
+  wb: Workbook,
+  doc: GongkaiDocument,
+  priorYear: number,
+): Term[] {
+  const { table, column } = classes;
   const rows = (wb.tables.get(table)?.rows ?? []).filter((r) => r.code !== undefined && !r.blank);
   const facts = doc.facts ?? {};
   const wan = (d: Decimal) => toWanyuan(d, doc);
   const byLabel = new Map<string, typeof rows>();
   for (const r of rows) byLabel.set(r.label, [...(byLabel.get(r.label) ?? []), r]);
   const nameOf = (code: string) => rows.find((r) => r.code === code)?.label;
-  const subjectOf = (r: (typeof rows)[number]): Subject => {
+  const subjectOf = (r: (typeof rows)[number], withItems = true): Subject => {
     const code = r.code as string;
     const cell = { table, row: r.key, col: column };
     const state = wb.cell(table, r.key, column);
@@ -209,6 +226,15 @@ function classTerms(formSet: FormSet, wb: Workbook, doc: GongkaiDocument, priorY
           ? undefined
           : { value: wan(new Decimal(prior)), source: `补充数据：${priorYear}年度${r.label}` },
       sameAs: [],
+      // One level only, and only for a 类 or 款: a 项 has none.
+      items:
+        withItems && code.length < 7
+          ? rows
+              .filter(
+                (c) => (c.code as string).length === code.length + 2 && (c.code as string).startsWith(code),
+              )
+              .map((c) => ({ ...subjectOf(c, false), code: c.code as string }))
+          : undefined,
     };
   };
   // A 类 is named as is; a 款 or 项 only when marked (普通教育（款）, 行政运行（项）): a bare 宣传事务 in another

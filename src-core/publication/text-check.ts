@@ -1,10 +1,10 @@
 import type { CellAddress, GongkaiDocument } from '../document/types';
 import type { Workbook } from '../engine';
-import type { FormSet } from '../template';
+import type { FormSet, SectionTemplate } from '../template';
 import { fillUnit, TODO_OPEN } from './text-format';
 import { normalise, originalSpan, sentences, statedNumbers, type StatedNumber } from './sentences';
 import { flatClaims, readParagraph, type NumberStatus } from './statement-reader';
-import { subjectTerms } from './subjects';
+import { subjectTerms, type Term } from './subjects';
 import { textMistakes } from './text-mistakes';
 
 /** A number in the publication's text that does not match the tables or facts, a mistake, or a to-do left open. */
@@ -72,7 +72,7 @@ export interface CheckedClaim {
  */
 export function textReport(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): TextReport {
   const phrases = formSet.publication.statements;
-  const terms = phrases ? subjectTerms(formSet, wb, doc, phrases) : [];
+  const termsOf = sectionTerms(formSet, wb, doc);
   const findings: TextFinding[] = [];
   const unchecked: UncheckedNumber[] = [];
   let stated = 0;
@@ -100,7 +100,7 @@ export function textReport(formSet: FormSet, wb: Workbook, doc: GongkaiDocument)
           ? readNumbers(text, {
               formSet,
               doc,
-              terms,
+              terms: termsOf(section),
               phrases,
               scope: section.scope,
               shareBase: section.shareBase,
@@ -190,6 +190,26 @@ function readNumbers(text: string, ctx: Parameters<typeof readParagraph>[3]) {
   return { n, numbers, statuses };
 }
 
+/**
+ * The subjects a section's text may name: the profile's, and the 类/款/项 of the section's own classification table
+ * (政府性基金 → its table) or else the publication's. Built once per table.
+ */
+function sectionTerms(formSet: FormSet, wb: Workbook, doc: GongkaiDocument) {
+  const phrases = formSet.publication.statements;
+  const built = new Map<string, readonly Term[]>();
+  return (section: SectionTemplate): readonly Term[] => {
+    if (!phrases) return [];
+    const classes = section.classes ?? formSet.publication.classes;
+    const key = `${classes.table}:${classes.column}`;
+    let terms = built.get(key);
+    if (!terms) {
+      terms = subjectTerms(formSet, wb, doc, phrases, classes);
+      built.set(key, terms);
+    }
+    return terms;
+  };
+}
+
 /** The same for a profile with no statement phrases: every number is listed as not read, with the reason. */
 function unreadNumbers(text: string) {
   const n = normalise(text);
@@ -202,7 +222,7 @@ function unreadNumbers(text: string) {
 export function checkedClaims(formSet: FormSet, wb: Workbook, doc: GongkaiDocument): CheckedClaim[] {
   const phrases = formSet.publication.statements;
   if (!phrases) return [];
-  const terms = subjectTerms(formSet, wb, doc, phrases);
+  const termsOf = sectionTerms(formSet, wb, doc);
   const out: CheckedClaim[] = [];
   for (const part of formSet.publication.parts) {
     if (part.checkNumbers !== true) continue;
@@ -211,7 +231,7 @@ export function checkedClaims(formSet: FormSet, wb: Workbook, doc: GongkaiDocume
         const { n, numbers, statuses } = readNumbers(text, {
           formSet,
           doc,
-          terms,
+          terms: termsOf(section),
           phrases,
           scope: section.scope,
           shareBase: section.shareBase,

@@ -47,6 +47,15 @@ export function checkPublicationContract(
   if (!classes) problems.push(`公开文本模板 classes.table “${publication.classes.table}”不是本套报表的表`);
   else if (!columnsOf(classes).has(publication.classes.column))
     problems.push(`公开文本模板 classes.column “${publication.classes.column}”不是${classes.code}的栏`);
+  for (const s of publication.parts.flatMap((p) => p.sections ?? [])) {
+    if (!s.classes) continue;
+    const t = byId.get(s.classes.table);
+    if (!t) problems.push(`公开文本模板 ${s.key} 的 classes.table “${s.classes.table}”不是本套报表的表`);
+    else if (t.kind !== 'classification')
+      problems.push(`公开文本模板 ${s.key} 的 classes.table “${s.classes.table}”不是按功能分类科目列示的表`);
+    else if (!columnsOf(t).has(s.classes.column))
+      problems.push(`公开文本模板 ${s.key} 的 classes.column “${s.classes.column}”不是${t.code}的栏`);
+  }
   if (publication.economic && !byId.has(publication.economic.table))
     problems.push(`公开文本模板 economic.table “${publication.economic.table}”不是本套报表的表`);
   const refs = { ...metrics, ...(publication.chartReferences ?? {}) };

@@ -15,6 +15,11 @@ const sectionTemplate = z.object({
    * are that fund's); `performance` — the 绩效 of its projects (项目, 资金 are its 项目支出). Otherwise all funds.
    */
   scope: z.enum(['general', 'performance']).optional(),
+  /**
+   * The classification table whose 类/款/项 rows the section's item sentences name (政府性基金 → its own table, column
+   * of the amount spent); without it, the publication's `classes`.
+   */
+  classes: z.object({ table: z.string(), column: z.string() }).optional(),
   /** The sentences the official template gives for the section, XXX marking what is filled in ({单位}, {年度}, {上年}). */
   patterns: z.array(z.string()).optional(),
   /** The named quantity a share (占…%) is of when the sentence does not say. */

@@ -6,6 +6,7 @@ import type { RendererHost } from '../host/get-host';
 import { exportAuditReport, printPages } from '../state/export-commands';
 import { convertProfile, formSetFor, listProfiles, profileConversionReport } from '../../src-core';
 import { countRender } from '../state/render-counts';
+import { PrintPreview } from '../preview/PrintPreview';
 
 /** Modal dialogs: messages, restore after a crash, 公式说明, 关于. */
 export function Dialogs({ host }: { host: RendererHost }) {
@@ -92,6 +93,11 @@ export function Dialogs({ host }: { host: RendererHost }) {
     case 'printOptions':
       title = d.mode === 'pdf' ? '导出PDF' : '打印';
       body = <PrintOptions mode={d.mode} host={host} onDone={close} />;
+      actions = null;
+      break;
+    case 'printPreview':
+      title = '打印预览';
+      body = <PrintPreview host={host} onDone={close} />;
       actions = null;
       break;
     case 'auditReport':

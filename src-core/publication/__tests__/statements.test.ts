@@ -189,14 +189,25 @@ describe('the mistakes reviewers find', () => {
     expect(errors.map((x) => x.written)).toEqual(['0.5万元']);
   });
 
-  it('a （项） the tables do not hold, after a 款 they do, leaves the number unread rather than compared with the 款', () => {
+  it('a （项） the tables do not hold, after a 款 they do, is held against that 款’s own 项, never the 款’s total', () => {
     const doc = apply(
       loadSample(),
       text('explanation.general', '1、一般公共服务支出（类）宣传事务（款）宣传管理（项）20.04万元。'),
     );
     const { findings, unchecked } = of(doc, 'explanation.general');
-    expect(findings).toEqual([]);
-    expect(unchecked.map((u) => u.reason)).toEqual(['“宣传管理（项）”不是表中的科目']);
+    expect(unchecked).toEqual([]);
+    expect(findings.map((f) => `${f.severity} ${f.written}`)).toEqual(['error 20.04万元']);
+    expect(findings[0]?.message).toContain(
+      '宣传事务下没有“宣传管理（项）”，其下各项为2013350 事业运行 230.68万元、2013399 其他宣传事务支出 1101.55万元，没有一项是 20.04万元',
+    );
+    // The figure of one of its 项 under another name: the name is wrong, a warning naming the table's.
+    const renamed = apply(
+      loadSample(),
+      text('explanation.general', '1、一般公共服务支出（类）宣传事务（款）宣传管理（项）230.68万元。'),
+    );
+    const w = of(renamed, 'explanation.general').findings;
+    expect(w.map((f) => `${f.severity} ${f.written}`)).toEqual(['warning 230.68万元']);
+    expect(w[0]?.message).toContain('科目名称请照表写作“事业运行”');
   });
 
   it('a 类 written without its 支出 (一般公共服务（类）) still picks which of two same-named 项 is meant', () => {

@@ -47,4 +47,18 @@ describe('the profile contract, checked when a profile loads', () => {
     });
     expect(() => loadFormSet(badDraft)).toThrow(/explanation\.income 的草稿“incomes”不存在/);
   });
+
+  it('a section’s own classification table (政府性基金 → 公开07表) must be a classification table of the set with that column', () => {
+    const swap = (from: string, to: string) =>
+      withPublication((p) => JSON.parse(JSON.stringify(p).replace(from, to)) as object);
+    expect(() =>
+      loadFormSet(swap('"classes":{"table":"07","column":"3"}', '"classes":{"table":"01","column":"1"}')),
+    ).toThrow(/explanation\.fund 的 classes\.table “01”不是按功能分类科目列示的表/);
+    expect(() =>
+      loadFormSet(swap('"classes":{"table":"07","column":"3"}', '"classes":{"table":"07","column":"9"}')),
+    ).toThrow(/explanation\.fund 的 classes\.column “9”不是公开07表的栏/);
+    expect(() =>
+      loadFormSet(swap('"classes":{"table":"07","column":"3"}', '"classes":{"table":"77","column":"3"}')),
+    ).toThrow(/explanation\.fund 的 classes\.table “77”不是本套报表的表/);
+  });
 });
