@@ -19,6 +19,8 @@ export type CommandType =
   /** 导出审核报告 (PDF or xlsx): the findings with the unit's 说明. */
   | 'exportAuditReport'
   | 'print'
+  /** 打印预览: the pages as they will print, with the 页面设置 beside them. */
+  | 'printPreview'
   | 'undo'
   | 'redo'
   | 'copy'
