@@ -21,6 +21,9 @@ export async function runColdLoadBench(
   runs = 15,
 ): Promise<number[]> {
   const times: number[] = [];
+  // Where the time went, from the page's own marks (src-renderer/main.tsx): code loaded and evaluated, sample read,
+  // store built, first grid rows.
+  const phases = new Map<string, number[]>();
   for (let i = 0; i < runs + 2; i++) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     try {
@@ -34,11 +37,27 @@ export async function runColdLoadBench(
           timeout: 60_000,
         },
       );
-      if (i >= 2) times.push((await at.jsonValue()) as number);
+      if (i >= 2) {
+        const first = (await at.jsonValue()) as number;
+        times.push(first);
+        const marks = await page.evaluate(() =>
+          performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const),
+        );
+        let previous = 0;
+        for (const [name, t] of [
+          ...marks.filter(([n]) => n.startsWith('gongkai:')),
+          ['first grid', first] as const,
+        ]) {
+          phases.set(name, [...(phases.get(name) ?? []), t - previous]);
+          previous = t;
+        }
+      }
     } finally {
       await context.close();
     }
   }
   out(`${line('cold load → first grid rows (fresh context)', times, '≤ 800 ms median')}\n`);
+  for (const [name, spans] of phases)
+    out(`${line(`  phase: previous mark → ${name.replace('gongkai:', '')}`, spans)}\n`);
   return times;
 }

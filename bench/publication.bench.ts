@@ -1,10 +1,6 @@
 import { loadSampleDocument } from './sample';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Workbook, buildCharts, builtinFormSet, checkDocument } from '../src-core';
 import { buildPublicationHtml, exportDocx } from '../src-core/export';
-import { renderPdf } from '../src-main/node/pdf';
 import { line, measure, measureAsync } from './stats';
 
 /** Four figures' worth of SVG, about the size the chart builder makes, so that the HTML carries them as it will. */
@@ -25,48 +21,28 @@ function placeholderCharts() {
 
 /**
  * 导出全文: the whole publication of the sample (cover, 目录, six parts with the nine tables and four figures) —
- * building its HTML (pure, src-core), HTML → PDF file with the system's headless Chromium as the CLI does it (a
- * fresh Chromium per export), and the Word file of its text.
+ * building its HTML (pure, src-core) and the Word file of its text. Its PDF is measured with the other PDFs, cold
+ * and warm, in pdf.bench.ts.
  */
 export async function runPublicationBench(out: (s: string) => void): Promise<void> {
   const formSet = builtinFormSet();
   const doc = loadSampleDocument();
   const charts = placeholderCharts();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-publication-bench-'));
-  try {
-    // What the editor recomputes (at low priority) after each change: every text and 绩效 finding, and the charts.
-    const wb = new Workbook(formSet, doc);
-    const checkTimes = measure(() => void checkDocument(formSet, wb, doc), 200);
-    out(`${line('text ↔ table + 绩效 checks, sample (all findings)', checkTimes)}\n`);
-    const chartTimes = measure(() => void buildCharts(formSet, wb, doc), 50, 5);
-    out(`${line('charts 图1—图4 as SVG (ECharts SSR), sample', chartTimes)}\n`);
-    const size = buildPublicationHtml(formSet, doc, { charts }).length;
-    const htmlTimes = measure(() => void buildPublicationHtml(formSet, doc, { charts }), 50, 2);
-    out(`${line(`publication HTML, sample (${(size / 1024).toFixed(0)} KB)`, htmlTimes)}\n`);
-    const file = path.join(dir, 'publication.pdf');
-    const pdfTimes = await measureAsync(
-      async () => {
-        await renderPdf(buildPublicationHtml(formSet, doc, { charts }), file);
-      },
-      10,
-      1,
-    );
-    const pages = (
-      fs
-        .readFileSync(file)
-        .toString('latin1')
-        .match(/\/Type\s*\/Page\b/g) ?? []
-    ).length;
-    out(`${line(`publication PDF (HTML → Chromium → file), sample, ${pages} p.`, pdfTimes)}\n`);
-    const docxTimes = await measureAsync(
-      async () => {
-        await exportDocx(formSet, doc);
-      },
-      20,
-      2,
-    );
-    out(`${line('publication .docx (text parts), sample', docxTimes)}\n`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  // What the editor recomputes (at low priority) after each change: every text and 绩效 finding, and the charts.
+  const wb = new Workbook(formSet, doc);
+  const checkTimes = measure(() => void checkDocument(formSet, wb, doc), 200);
+  out(`${line('text ↔ table + 绩效 checks, sample (all findings)', checkTimes)}\n`);
+  const chartTimes = measure(() => void buildCharts(formSet, wb, doc), 50, 5);
+  out(`${line('charts 图1—图4 as SVG (ECharts SSR), sample', chartTimes)}\n`);
+  const size = buildPublicationHtml(formSet, doc, { charts }).length;
+  const htmlTimes = measure(() => void buildPublicationHtml(formSet, doc, { charts }), 50, 2);
+  out(`${line(`publication HTML, sample (${(size / 1024).toFixed(0)} KB)`, htmlTimes)}\n`);
+  const docxTimes = await measureAsync(
+    async () => {
+      await exportDocx(formSet, doc);
+    },
+    20,
+    2,
+  );
+  out(`${line('publication .docx (text parts), sample', docxTimes)}\n`);
 }

@@ -9,12 +9,18 @@ import { runPublicationBench } from './publication.bench';
 import { runSessionBench } from './session.bench';
 
 const out = (s: string) => process.stdout.write(s);
+// `npm run bench -- pdf publication`: only the cases named (cli, engine, session, export, pdf, publication, 汇总 =
+// consolidation), so that a lane measures its own case without the whole run.
+const only = process.argv.slice(2);
+const want = (name: string): boolean => only.length === 0 || only.includes(name);
 out(`Gongkai benchmarks — Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}\n`);
-await runCliBench(out);
-runEngineBench(out);
-runEngineOnlyBench(out);
-runSessionBench(out);
-await runExportBench(out);
-await runPdfBench(out);
-await runPublicationBench(out);
-runConsolidationBench(out);
+if (want('cli')) await runCliBench(out);
+if (want('engine')) {
+  runEngineBench(out);
+  runEngineOnlyBench(out);
+}
+if (want('session')) runSessionBench(out);
+if (want('export')) await runExportBench(out);
+if (want('pdf')) await runPdfBench(out);
+if (want('publication')) await runPublicationBench(out);
+if (want('consolidation')) runConsolidationBench(out);

@@ -32,8 +32,19 @@ export async function runUiBench(out: (s: string) => void, runs = 200): Promise<
   try {
     await runColdLoadBench(out, browser, url);
     const formSet = builtinFormSet();
-    const dept = generateDepartmentDocument(formSet);
-    const leaf = dept.tables['03']?.rows?.find((r) => r.code.length === 7)?.code as string;
+    const deptCase = (scale: number): Case => {
+      const dept = generateDepartmentDocument(formSet, { scale });
+      const leaf = dept.tables['03']?.rows?.find((r) => r.code.length === 7)?.code as string;
+      return {
+        name: `department ${scale}× (${dept.tables['03']?.rows?.length} rows): 03 项 → 合计`,
+        text: writeDocument(dept),
+        table: '03',
+        editRow: leaf,
+        editCol: '2',
+        watchRow: '合计',
+        watchGridCol: 2,
+      };
+    };
     const cases: Case[] = [
       {
         name: 'sample: 03 项 2栏 → 03 合计 1栏',
@@ -44,15 +55,8 @@ export async function runUiBench(out: (s: string) => void, runs = 200): Promise<
         watchRow: '合计',
         watchGridCol: 2,
       },
-      {
-        name: `department (${dept.tables['03']?.rows?.length} rows): 03 项 → 合计`,
-        text: writeDocument(dept),
-        table: '03',
-        editRow: leaf,
-        editCol: '2',
-        watchRow: '合计',
-        watchGridCol: 2,
-      },
+      deptCase(1),
+      deptCase(16),
     ];
     for (const c of cases) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -6,9 +6,13 @@ import { loadCorpus, measure, type CorpusEntry } from '../test/accuracy/corpus';
 /** Which of the document's tables are the published 附表 and which hold only the figures its text states. */
 function tablesNote(entry: CorpusEntry): string {
   if (entry.realTables.length === 0) return '所存副本没有附表，表中数取自文字所写的数';
-  const all = (formSetOfDocument(entry.doc)?.tables ?? []).map((t) => t.id);
+  const forms = formSetOfDocument(entry.doc);
+  const all = (forms?.tables ?? []).map((t) => t.id);
   const rest = all.filter((t) => !entry.realTables.includes(t));
-  return `公开${entry.realTables.join('、')}表照发布的附表转录${rest.length > 0 ? '，其余表只有文字所写的数或空着' : ''}`;
+  // Named as the document's own profile prints them (上海: 表七, national: 公开09表).
+  const names = entry.realTables.map((id) => forms?.tableById.get(id)?.code ?? `公开${id}表`);
+  if (rest.length === 0) return `全部 ${names.length} 张表（${names[0]}—${names.at(-1)}）照发布的附表转录`;
+  return `${names.join('、')}照发布的附表转录，其余表只有文字所写的数或空着`;
 }
 
 let falseErrors = 0;

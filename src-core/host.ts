@@ -19,6 +19,8 @@ export type CommandType =
   /** 导出审核报告 (PDF or xlsx): the findings with the unit's 说明. */
   | 'exportAuditReport'
   | 'print'
+  /** 打印预览: the pages as they will print, with the 页面设置 beside them. */
+  | 'printPreview'
   | 'undo'
   | 'redo'
   | 'copy'
@@ -118,15 +120,32 @@ export interface MemberFile {
   readonly label: string;
   readonly data?: Uint8Array;
   readonly message?: string;
+  /** The file is gone from a followed member folder: it left the 汇总 (not a unit that failed to read). */
+  readonly removed?: boolean;
+}
+
+/** A member folder the host follows: every unit file directly in it is a member, new ones join on re-汇总. */
+export interface MemberFolder {
+  /** The full path (Electron). */
+  readonly id: string;
+  readonly label: string;
 }
 
 export type MemberFilesOutcome =
   | { readonly status: 'cancelled' }
-  | { readonly status: 'read'; readonly files: readonly MemberFile[] }
+  | {
+      readonly status: 'read';
+      readonly files: readonly MemberFile[];
+      /** Folders picked, or listed by a 汇总 file: the host follows them (their files are among `files`). */
+      readonly folders?: readonly MemberFolder[];
+    }
   /** The host cannot read files by path (a browser tab): the user picks them again. */
   | { readonly status: 'unsupported'; readonly message: string };
 
-/** Re-reading members: the ones picked before (by id), or every member a saved 汇总 file lists. */
+/**
+ * Re-reading members: the ones picked before (by id; a folder's id gives every unit file now in it), or every member
+ * a saved 汇总 file lists.
+ */
 export type MemberFilesRequest = { readonly ids: readonly string[] } | { readonly departmentFile: string };
 
 /** Everything the renderer may ask of its host. Every method returns a Promise; failures come back as data. */
@@ -156,9 +175,11 @@ export interface HostApi {
   importFile(request: { readonly purpose: 'excel' | 'catalog' | 'lastYear' }): Promise<ImportOutcome>;
   /** 单位汇总 › 添加单位: pick member files (several at once) and read them. */
   pickMemberFiles(): Promise<MemberFilesOutcome>;
+  /** 单位汇总 › 添加单位文件夹: pick a folder; its unit files are read, and the host follows it (Electron). */
+  pickMemberFolder(): Promise<MemberFilesOutcome>;
   /** Read members again: picked ones by id, or those a 汇总 file lists (resolved next to it, folders expanded). */
   readMemberFiles(request: MemberFilesRequest): Promise<MemberFilesOutcome>;
-  /** Follow these member files on disk (replaces the set followed before; empty stops). */
+  /** Follow these member files and folders on disk (replaces the set followed before; empty stops). */
   watchMemberFiles(ids: readonly string[]): Promise<void>;
   /** A followed member file changed on disk; returns the unsubscribe function. */
   onMemberChanged(listener: (id: string) => void): () => void;
@@ -182,6 +203,7 @@ export const HOST_CHANNELS = {
   print: 'gongkai:print',
   importFile: 'gongkai:import-file',
   pickMemberFiles: 'gongkai:pick-member-files',
+  pickMemberFolder: 'gongkai:pick-member-folder',
   readMemberFiles: 'gongkai:read-member-files',
   watchMemberFiles: 'gongkai:watch-member-files',
   command: 'gongkai:command',

@@ -45,6 +45,7 @@ export type LocalActionId =
   | 'saveFindingNote'
   | 'removeFindingNote'
   | 'addRows'
+  | 'importRows'
   | 'deleteRows'
   | 'draftSection'
   | 'editSection'
@@ -69,10 +70,16 @@ export type LocalActionId =
   | 'applyProfileConversion'
   | 'startPrint'
   | 'startAuditReport'
+  | 'resetPageSetup'
+  | 'previewExportPdf'
+  | 'previewPrint'
   | 'consolidationPick'
   | 'consolidationOpenFile'
   | 'consolidationRefresh'
   | 'consolidationSave'
+  | 'consolidationExportXlsx'
+  | 'consolidationExportPdf'
+  | 'consolidationPickFolder'
   | 'consolidationClose'
   | 'consolidationOpenUnit'
   | 'consolidationRemoveUnit'
@@ -128,6 +135,7 @@ const LOCAL_LABELS: { readonly [K in LocalActionId]: string } = {
   saveFindingNote: '保存说明',
   removeFindingNote: '删除说明',
   addRows: '添加科目',
+  importRows: '从Excel导入行',
   deleteRows: '删除科目',
   draftSection: '按报表生成草稿',
   editSection: '编辑',
@@ -152,10 +160,16 @@ const LOCAL_LABELS: { readonly [K in LocalActionId]: string } = {
   applyProfileConversion: '转换',
   startPrint: '开始',
   startAuditReport: '导出',
+  resetPageSetup: '恢复默认页面设置',
+  previewExportPdf: '导出PDF',
+  previewPrint: '打印',
   consolidationPick: '添加单位文件',
   consolidationOpenFile: '打开汇总文件',
   consolidationRefresh: '重新读取',
   consolidationSave: '保存汇总文件',
+  consolidationExportXlsx: '导出汇总Excel',
+  consolidationExportPdf: '导出汇总PDF',
+  consolidationPickFolder: '添加单位文件夹',
   consolidationClose: '关闭单位汇总',
   consolidationOpenUnit: '打开单位',
   consolidationRemoveUnit: '移除单位',
@@ -182,6 +196,8 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
   { id: 'exportAuditReport', label: '导出审核报告', opensDialog: true },
   { id: 'convertProfile', label: '转换表样', opensDialog: true },
   { id: 'print', label: '打印', opensDialog: true, keys: [mod('p')], keyScope: 'window' },
+  // Ctrl+F2 as in WPS (and Word's 打印预览).
+  { id: 'printPreview', label: '打印预览', opensDialog: true, keys: [mod('F2')], keyScope: 'window' },
   {
     id: 'undo',
     label: '撤销',
@@ -293,6 +309,7 @@ export const MENUS: readonly MenuSpec[] = [
       'exportDocx',
       'exportAuditReport',
       '-',
+      'printPreview',
       'print',
       '-',
       'native:quit',

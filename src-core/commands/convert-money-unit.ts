@@ -32,7 +32,7 @@ export function convertMoneyUnit(
   if (unit === doc.unit.moneyUnit) return { ok: false, message: `本文件的金额单位已是${unit}，不需要转换。` };
   const setUnit: Operation = { type: 'setUnit', unit: { moneyUnit: unit } };
   if (unit === '元') {
-    const toYuan = convertToYuan(doc);
+    const toYuan = convertToYuan(formSet, doc);
     if (!toYuan.ok) return toYuan;
     return {
       ok: true,

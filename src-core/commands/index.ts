@@ -13,4 +13,20 @@ export {
   type ProfileConversion,
   type ProfileConversionLoss,
 } from './convert-profile';
+export {
+  addRowsByCode,
+  addRowByCode,
+  addCodeLines,
+  readCodeLine,
+  type RowsByCodeReport,
+  type CodeLine,
+} from './add-rows-by-code';
+export {
+  importRowsFromSheet,
+  guessBlockLayout,
+  describeLayout,
+  linesFromSheet,
+  type SheetBlockLayout,
+  type MappedColumn,
+} from './rows-from-sheet';
 export { setPageSetup } from './set-page-setup';

@@ -276,7 +276,7 @@ export class Consolidation {
       const where = this.locate(wb, c.cell);
       const now = wb.cell(c.cell.table, c.cell.row, c.cell.col);
       const total = now?.unknown ? '无法计算' : now?.value ? formatExact(now.value) : '空';
-      return `  ${where}：${amountText(c.before)} → ${amountText(c.after)}（汇总数 ${total}）`;
+      return `  ${where}：${amountText(c.before)} → ${amountText(c.after)}（${movedBy(c)}，汇总数 ${total}）`;
     });
     // A unit just added: its figures are all new, listing them says nothing.
     if (change.cells.length > 0 && previous) {
@@ -581,6 +581,18 @@ export class Consolidation {
 
 function signed(d: Decimal): string {
   return d.isNegative() ? formatExact(d) : `+${formatExact(d)}`;
+}
+
+/** How far a member's figure moved: 增加 5.00 / 减少 0.01 (an empty cell counts as 0; text that is no amount, 改为). */
+function movedBy(c: CellChange): string {
+  const amount = (t: string | null) => (t === null ? new Decimal(0) : new Decimal(t));
+  let d: Decimal;
+  try {
+    d = amount(c.after).minus(amount(c.before));
+  } catch {
+    return '改为新的内容';
+  }
+  return d.isNegative() ? `减少 ${formatExact(d.abs())}` : `增加 ${formatExact(d)}`;
 }
 
 function amountText(text: string | null): string {

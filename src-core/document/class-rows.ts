@@ -3,7 +3,7 @@ import type { ClassRow, GongkaiDocument } from './types';
 
 export type RowsForCode =
   | { readonly ok: true; readonly rows: readonly ClassRow[] }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: string; readonly needsName?: true };
 
 /**
  * The rows to insert for a typed 科目编码: the code itself (name from the catalog unless given) and any missing
@@ -27,6 +27,7 @@ export function rowsForCode(
     return {
       ok: false,
       message: `科目目录里没有 ${c}，请填写科目名称后再添加（会记入本文件的自定义科目）。`,
+      needsName: true,
     };
   }
   const rows: ClassRow[] = [];

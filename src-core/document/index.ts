@@ -12,7 +12,6 @@ export {
   type DocumentChange,
 } from './operations';
 export { rowsForCode, type RowsForCode } from './class-rows';
-export { planRowsByCode, readCodeLine, type RowsByCodePlan } from './rows-by-code';
 export { newDocument } from './new-document';
 export { sectionSchema, factsSchema, type SectionContent, type Facts } from './publication-schema';
 export * from '../template/performance-schema';

@@ -146,7 +146,9 @@ export function readDocument(
   if (!parsed.success) {
     const lines = parsed.error.issues
       .slice(0, 8)
-      .map((issue) => `· ${describePath(issue.path)}：${describeIssue(issue)}`);
+      .map(
+        (issue) => `· ${describePath(issue.path, formsNamedBy(obj, formSetFor))}：${describeIssue(issue)}`,
+      );
     const more = parsed.error.issues.length > 8 ? `\n· 另有 ${parsed.error.issues.length - 8} 处问题` : '';
     return { ok: false, message: `文件内容有误，没有打开：\n${lines.join('\n')}${more}` };
   }
@@ -299,15 +301,43 @@ function completeParents(doc: GongkaiDocument, formSet: FormSet): GongkaiDocumen
   return tables ? { ...doc, tables } : doc;
 }
 
-function describePath(path: readonly PropertyKey[]): string {
+/**
+ * The profile a file that failed validation names (or the national forms of its year), to name its places in that
+ * profile's terms; undefined when the file names none that loads.
+ */
+function formsNamedBy(
+  obj: Record<string, unknown>,
+  formSetFor: (year: number, profileId?: string) => FormSet | undefined,
+): FormSet | undefined {
+  const p = obj.profile;
+  try {
+    if (typeof p === 'object' && p !== null && 'id' in p && 'year' in p) {
+      const { id, year } = p as { id: unknown; year: unknown };
+      return typeof id === 'string' && typeof year === 'number' ? formSetFor(year, id) : undefined;
+    }
+    return typeof obj.formYear === 'number' ? formSetFor(obj.formYear) : undefined;
+  } catch {
+    // A profile that fails its own load is reported when the file is opened for real; here it only names places.
+    return undefined;
+  }
+}
+
+/** A column as its table prints it: `第1栏` where the form prints 栏次, its header where it prints none (上海). */
+function columnName(template: FormSet['tables'][number] | undefined, col: string): string {
+  const c = template?.blocks.flatMap((b) => b.columns).find((x) => x.key === col);
+  return c && c.no === undefined ? c.label : `第${col}栏`;
+}
+
+function describePath(path: readonly PropertyKey[], forms?: FormSet): string {
   const parts = path.map(String);
   if (parts[0] === 'tables' && parts.length >= 2) {
-    const table = `公开${parts[1]}表`;
+    const template = forms?.tableById.get(parts[1] as string);
+    const table = template?.code ?? `公开${parts[1]}表`;
     if (parts[2] === 'rows' && parts.length >= 4) {
       return `${table} 第${Number(parts[3]) + 1}个科目${parts[4] === 'code' ? '的编码' : parts[4] === 'name' ? '的名称' : ''}`;
     }
     if (parts[2] === 'values' && parts.length >= 4)
-      return `${table} ${parts[3]}${parts[4] ? ` 第${parts[4]}栏` : ''}`;
+      return `${table} ${parts[3]}${parts[4] ? ` ${columnName(template, parts[4])}` : ''}`;
     return table;
   }
   if (parts.length === 0) return '文件';

@@ -121,23 +121,24 @@ export function estimateTableHeight(content: TablePageContent, fontPt: number, c
 
 /**
  * How to print a table so that its page is at most `availablePt` tall: as it is when it fits; else with compact
- * rows (as tall as their text) and the largest table font, in 0.1 pt steps down to `minScale` of `fontPt`, whose estimate (with a 4% reserve) fits; else as it is — the table runs over several pages.
+ * rows (as tall as their text) and the largest table font, in 0.1 pt steps down to `minScale` of `fontPt`, whose estimate (with a 4% reserve) fits; else as it is — the table runs over several pages. `onePage` says which: a
+ * table on one page declares so to the 目录's numbering (toc-pages.ts declaredTocPages).
  */
 export function onePageFit(
   content: TablePageContent,
   fontPt: number,
   availablePt: number,
   minScale = MIN_ONE_PAGE_SCALE,
-): { readonly fontPt: number; readonly compact: boolean } {
+): { readonly fontPt: number; readonly compact: boolean; readonly onePage: boolean } {
   const fits = (pt: number, compact: boolean) =>
     estimateTableHeight(content, pt, compact) * 1.04 <= availablePt;
-  if (fits(fontPt, false)) return { fontPt, compact: false };
+  if (fits(fontPt, false)) return { fontPt, compact: false, onePage: true };
   const natural = estimateTableHeight(content, fontPt, true) * 1.04;
   const page = { width: content.widthPt, height: availablePt };
   if (onePageScale({ width: content.widthPt, height: natural }, page, minScale) !== null) {
     const lowest = Math.ceil(fontPt * minScale * 10);
     for (let tenths = Math.floor(fontPt * 10); tenths >= lowest; tenths--)
-      if (fits(tenths / 10, true)) return { fontPt: tenths / 10, compact: true };
+      if (fits(tenths / 10, true)) return { fontPt: tenths / 10, compact: true, onePage: true };
   }
-  return { fontPt, compact: false };
+  return { fontPt, compact: false, onePage: false };
 }

@@ -171,10 +171,15 @@ function unescapeString(s: string): string {
   return s.replace(/\\([()\\])/g, '$1');
 }
 
-/** The bytes as a string of one character per byte, so that string offsets are byte offsets. */
+/**
+ * The bytes as a string of one character per byte, so that string offsets are byte offsets. TextDecoder does it in
+ * native code: for a 2 MB publication PDF about 10–40 ms, where String.fromCharCode over chunks took 150–200 ms — and
+ * each print reads its PDF three times (destinations, bookmarks, text layer). Its 'latin1' is windows-1252 by the
+ * Encoding standard, so a byte 0x80–0x9F may come out as another character (€ for 0x80), still one UTF-16 unit: what
+ * is read from the string (keywords, numbers, names, hex strings) is ASCII, and bytes are always cut from `bytes`.
+ */
 export function latin1(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    out += String.fromCharCode(...bytes.subarray(i, Math.min(i + 0x8000, bytes.length)));
-  return out;
+  return LATIN1.decode(bytes);
 }
+
+const LATIN1 = new TextDecoder('latin1');

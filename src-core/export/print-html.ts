@@ -9,7 +9,7 @@ import { PAGE_SCALE_MIN } from '../document/types';
 import { MIN_ONE_PAGE_SCALE, onePageFit, type SizedCell } from './page-fit';
 import { DEFAULT_PAGE_MARGINS_MM, resolvePageSetup, type ResolvedPageSetup } from './page-setup';
 import { CELL_PADDING_EM, fitColumns, textWidthEm, type ColumnNeed } from './print-columns';
-import { TOC_ENTRY_CSS, tocEntryHtml, tocTargetId } from './toc-pages';
+import { pagesAttr, TOC_ENTRY_CSS, tocEntryHtml, tocTargetId } from './toc-pages';
 
 /**
  * What to print. Whatever is not given here follows the document's 页面设置 (document.pageSetup), and where that says
@@ -141,7 +141,7 @@ function selectTables(formSet: FormSet, ids: readonly string[] | undefined): Tab
 export function coverHtml(doc: GongkaiDocument): string {
   const date = publishDateText(doc.unit.publishDate);
   return [
-    '<section class="cover">',
+    `<section class="cover"${pagesAttr(1)}>`,
     `<div class="cover-unit">${esc(doc.unit.name)}</div>`,
     `<div class="cover-title">${doc.unit.year}年度部门决算公开</div>`,
     date ? `<div class="cover-date">${esc(date)}</div>` : '',
@@ -158,12 +158,21 @@ export function publishDateText(date: string): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+/**
+ * The 目录's lines at 14pt and line-height 2.1 (STYLE) take 29.4pt each: 15 of them under its heading use less than
+ * two-thirds of the page even with wide margins. An entry's text wraps beyond about 30 em (180 mm less its indent).
+ */
+const TOC_ONE_PAGE_LINES = 15;
+const TOC_LINE_EM = 30;
+
 function tocHtml(doc: GongkaiDocument, templates: readonly TableTemplate[]): string {
   const items = templates.map((t, i) =>
     tocEntryHtml(`${chineseNumber(i + 1)}、${esc(t.title)}`, tocTargetId('table', t.id), 'toc-entry'),
   );
+  // Up to TOC_ONE_PAGE_LINES lines (a title longer than a line counts twice) the 目录 is sure of its one page.
+  const lines = templates.reduce((n, t) => n + (textWidthEm(t.title) + 3 > TOC_LINE_EM ? 2 : 1), 0);
   return [
-    '<section class="toc">',
+    `<section class="toc"${pagesAttr(lines <= TOC_ONE_PAGE_LINES ? 1 : undefined)}>`,
     '<h2>目\u3000录</h2>',
     `<p class="toc-part">${esc(doc.unit.name)}${doc.unit.year}年度部门决算表</p>`,
     '<ol>',
@@ -227,7 +236,7 @@ function tableSectionHtml(
     notes: template.notes,
     explanation: note ? note.split(/\r?\n/) : [],
   };
-  const { fontPt, compact } =
+  const { fontPt, compact, onePage } =
     setup.fit === 'auto' || setup.fit === 'onePage'
       ? onePageFit(
           content,
@@ -235,7 +244,7 @@ function tableSectionHtml(
           contentHeightMm(orientation, setup.margins) * PT_PER_MM,
           setup.fit === 'onePage' ? PAGE_SCALE_MIN / 100 : MIN_ONE_PAGE_SCALE,
         )
-      : { fontPt: fitted.fontPt, compact: false };
+      : { fontPt: fitted.fontPt, compact: false, onePage: false };
   const colgroup = percents.map((p) => `<col style="width:${p.toFixed(3)}%">`).join('');
   const headerRows: string[] = [];
   for (let r = 0; r < layout.headerRows; r++) {
@@ -252,7 +261,7 @@ function tableSectionHtml(
         .join('')}</tr>`,
   );
   return [
-    `<section class="sheet ${orientation}" id="${tocTargetId('table', template.id)}" data-table="${esc(template.id)}">`,
+    `<section class="sheet ${orientation}" id="${tocTargetId('table', template.id)}" data-table="${esc(template.id)}"${pagesAttr(onePage ? 1 : undefined)}>`,
     '<div class="title-block">',
     block.heading ? `<div class="heading">${esc(block.heading)}</div>` : '',
     `<${titleTag}>${esc(block.title)}</${titleTag}>`,

@@ -126,3 +126,32 @@ function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number
   for (const [k, v] of a) if (b.get(k) !== v) return false;
   return true;
 }
+
+/** `data-pages="N"` on a print section: it prints on exactly N pages (see declaredTocPages). */
+export function pagesAttr(pages: number | undefined): string {
+  return pages === undefined ? '' : ` data-pages="${pages}"`;
+}
+
+/**
+ * The 目录's pages as the HTML itself declares them, so that the first print of a document can be its only one:
+ * when every `<section>` says how many pages it prints on (`data-pages`, written where that is known — a cover, a
+ * 目录 short enough for its page, a table page-fit.ts put on one page), each starts a new page (the print CSS breaks
+ * before every section but the first), so a section's first page is the sum of those before it. Undefined when a
+ * section does not say, or a target of the 目录 is not a section. A declaration is only a guess: the print checks
+ * it (printWithTocPages) and is redone if a table ran over after all.
+ */
+export function declaredTocPages(html: string): ReadonlyMap<string, number> | undefined {
+  const ids = tocSlotIds(html);
+  if (ids.length === 0) return undefined;
+  const pages = new Map<string, number>();
+  let page = 1;
+  for (const m of html.matchAll(/<section\b([^>]*)>/g)) {
+    const attrs = m[1] as string;
+    const count = /\sdata-pages="(\d+)"/.exec(attrs);
+    if (!count) return undefined;
+    const id = /\sid="([^"]*)"/.exec(attrs)?.[1];
+    if (id !== undefined) pages.set(id, page);
+    page += Number(count[1]);
+  }
+  return ids.every((id) => pages.has(id)) ? pages : undefined;
+}

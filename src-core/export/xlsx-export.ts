@@ -78,6 +78,7 @@ export async function exportXlsx(
     const { layout, geometry } = layouts.get(t.id) as { layout: TableLayout; geometry: SheetGeometry };
     writeSheet(book, wb, wb.tables.get(t.id) as TableModel, layout, geometry, doc, formulas, setup);
   }
+  writeUnitSheet(book, formSet, doc);
   if (options.charts && options.charts.length > 0) writeChartSheet(book, options.charts);
   writeInfoSheet(book, doc);
   return book.toBytes();
@@ -378,4 +379,49 @@ function writeChartSheet(book: XlsxWriter, charts: NonNullable<XlsxExportOptions
     ws.set(row + rows - 1, 1, c.title, { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left' } });
     row += rows + 2;
   }
+}
+
+/**
+ * 部门决算单位构成 as a sheet of its own, where the profile prints it as a table (`unitTable` on its `unitList`
+ * section) and the document lists units: in a 汇总 they are its members (本级 first), so the workbook sent on shows
+ * which units its sums cover. The rows are also kept in the hidden 文字部分, which is what an import reads back.
+ */
+function writeUnitSheet(book: XlsxWriter, formSet: FormSet, doc: GongkaiDocument): void {
+  const section = formSet.publication.parts.flatMap((p) => p.sections ?? []).find((s) => s.unitList);
+  const units = section ? doc.sections?.[section.key]?.units : undefined;
+  if (!section?.unitTable || !units || units.length === 0) return;
+  // “二、部门决算单位构成” → “部门决算单位构成”: the heading's own words, its number dropped (a sheet name has no 、).
+  const title = section.heading.replace(/^[一二三四五六七八九十]+、\s*/, '').slice(0, 31) || '单位构成';
+  const ws = book.addSheet(title.replace(/[[\]:*?/\\]/g, ' '), {
+    pageSetup: { ...TABLE_PAGE, orientation: 'portrait' },
+    footer: '&C&"宋体"— &P —',
+    frozenRows: 3,
+  });
+  const font = (size = 10, bold = false) => ({ name: FONT, size, bold });
+  ws.merge(1, 1, 1, 3);
+  ws.set(1, 1, title, { font: font(16, true), alignment: { horizontal: 'center', vertical: 'center' } });
+  ws.setHeight(1, 30);
+  ws.merge(2, 1, 2, 3);
+  ws.set(2, 1, `${doc.unit.name}${doc.unit.year}年度部门决算`, { font: font(10) });
+  const header = {
+    font: font(10, true),
+    border: true,
+    alignment: { horizontal: 'center', vertical: 'center' },
+  } as const;
+  section.unitTable.columns.forEach((c, i) => ws.set(3, i + 1, c, header));
+  const cell = {
+    font: font(10),
+    border: true,
+    numFmt: '@',
+    alignment: { vertical: 'center', wrapText: true },
+  } as const;
+  const no = { ...cell, alignment: { horizontal: 'center', vertical: 'center' } } as const;
+  units.forEach((u, i) => {
+    ws.set(4 + i, 1, String(i + 1), no);
+    ws.set(4 + i, 2, u.name, cell);
+    ws.set(4 + i, 3, u.note, cell);
+  });
+  ws.setWidth(1, 8);
+  ws.setWidth(2, 44);
+  ws.setWidth(3, 28);
 }

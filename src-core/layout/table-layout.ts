@@ -79,19 +79,24 @@ export function tableLayout(table: TableModel): TableLayout {
       body.push({ id: row.key, kind: isTotal ? 'total' : 'body', cells, rows: [row.key], level: row.level });
     }
   } else {
-    const blocks = template.blocks.map((b) => ({
-      block: b,
-      width: columns.filter((c) => c.blockId === b.id).length,
-      rows: table.rows.filter(
-        (r) => r.blockId === b.id && (b.rows?.find((x) => x.key === r.key)?.placement ?? 'body') === 'body',
-      ),
-    }));
+    // Each block's template rows by key, looked up once per row (not a scan of the block per row and cell).
+    const blocks = template.blocks.map((b) => {
+      const byKey = new Map((b.rows ?? []).map((x) => [x.key, x]));
+      return {
+        block: b,
+        byKey,
+        width: columns.filter((c) => c.blockId === b.id).length,
+        rows: table.rows.filter(
+          (r) => r.blockId === b.id && (byKey.get(r.key)?.placement ?? 'body') === 'body',
+        ),
+      };
+    });
     const height = Math.max(...blocks.map((b) => b.rows.length));
     for (let i = 0; i < height; i++) {
       const cells: LayoutCell[] = [];
       const rows: string[] = [];
       let total = false;
-      for (const { block, width, rows: blockRows } of blocks) {
+      for (const { block, byKey, width, rows: blockRows } of blocks) {
         const row = blockRows[i];
         if (!row) {
           cells.push({ kind: 'empty', colSpan: width });
@@ -108,7 +113,7 @@ export function tableLayout(table: TableModel): TableLayout {
               text: row.label,
               colSpan: 1,
               row: row.key,
-              indent: templateIndent(block.rows, row.key),
+              indent: byKey.get(row.key)?.indent ?? 0,
             });
           else if (part === 'lineNo')
             cells.push({
@@ -148,8 +153,4 @@ export function tableLayout(table: TableModel): TableLayout {
     });
   }
   return { columns, header, headerRows, columnNoRow, body };
-}
-
-function templateIndent(rows: readonly { key: string; indent?: number }[] | undefined, key: string): number {
-  return rows?.find((r) => r.key === key)?.indent ?? 0;
 }

@@ -1,5 +1,6 @@
 import { Decimal } from '../money';
 import type { CellAddress, GongkaiDocument } from '../document/types';
+import { toleranceFor } from '../document/tolerance';
 import type { Workbook } from '../engine';
 import type { FormSet, StatementPhrases } from '../template';
 import { publicationMetrics, quotedMetric, toWanyuan } from './metrics';
@@ -939,7 +940,7 @@ function evaluateFlat(
     if (!base) return { status: 'unchecked', reason: `报表和补充数据中没有${subject.name}的${what}` };
   }
   const diff = (subject.actual.value ?? new Decimal(0)).minus(base.value ?? 0);
-  const tolerance = toWanyuan(new Decimal(ctx.doc.settings.tolerance), ctx.doc);
+  const tolerance = toWanyuan(toleranceFor(ctx.doc), ctx.doc);
   if (diff.abs().lte(tolerance))
     return { status: 'consistent', expected: num.digits, source: base.source, cell: subject.actual.cell };
   const change = `${diff.isNegative() ? '减少' : '增加'} ${fmt(diff.abs())}`;
@@ -1019,7 +1020,7 @@ function compareAmount(
   if (num.unit === '元' && same(new Decimal(num.value), expectedValue))
     return mismatch(`金额单位写成了“元”，报表的 ${expected} 是万元（${value.source}）。`, expected, value);
   // Equal to another table's figure for the same quantity, within 尾数: the tables disagree by their rounding.
-  const tolerance = toWanyuan(new Decimal(ctx.doc.settings.tolerance), ctx.doc);
+  const tolerance = toWanyuan(toleranceFor(ctx.doc), ctx.doc);
   const twin = subject.sameAs.find((s) => s.value !== null && same(written, s.value));
   if (!what && twin && written.minus(expectedValue).abs().lte(tolerance)) {
     return mismatch(

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  builtinFormSet,
   exportXlsx,
   FINDING_KIND_NAMES as KIND_NAMES,
   formSetOfDocument,
@@ -188,8 +187,8 @@ async function firstReadable(
   const base = path.dirname(path.resolve(out));
   for (const p of await memberPaths(listed, base, [out, ...outputs])) {
     if (!p.ok) continue;
-    // A new 汇总 takes its forms, year and 金额单位 from its first readable unit (xlsx read with the newest forms).
-    const read = await readMemberFile(p.file, builtinFormSet());
+    // A new 汇总 takes its forms, year and 金额单位 from its first readable unit (an xlsx's forms are recognised).
+    const read = await readMemberFile(p.file, null);
     if (read.ok) return read.document;
   }
   return undefined;

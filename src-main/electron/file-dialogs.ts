@@ -10,7 +10,7 @@ export interface Dialogs {
     title: string;
     defaultPath?: string;
     filters: FileFilter[];
-    properties: ('openFile' | 'multiSelections' | 'dontAddToRecent')[];
+    properties: ('openFile' | 'openDirectory' | 'multiSelections' | 'dontAddToRecent')[];
   }): Promise<{ canceled: boolean; filePaths: string[] }>;
   showSaveDialog(options: {
     title: string;

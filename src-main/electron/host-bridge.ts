@@ -23,6 +23,7 @@ export const HOST_API_METHODS = [
   'print',
   'importFile',
   'pickMemberFiles',
+  'pickMemberFolder',
   'readMemberFiles',
   'watchMemberFiles',
   'onMemberChanged',
@@ -58,6 +59,7 @@ export function createHostBridge(ipc: IpcRendererLike): HostApi {
     print: call(HOST_CHANNELS.print),
     importFile: call(HOST_CHANNELS.importFile),
     pickMemberFiles: call(HOST_CHANNELS.pickMemberFiles),
+    pickMemberFolder: call(HOST_CHANNELS.pickMemberFolder),
     readMemberFiles: call(HOST_CHANNELS.readMemberFiles),
     watchMemberFiles: call(HOST_CHANNELS.watchMemberFiles),
     onMemberChanged(listener: (id: string) => void): () => void {

@@ -57,6 +57,7 @@ export function createHostHandlers(deps: HostHandlerDeps): HostHandlers {
     importFile: (request) =>
       importFile(request, { dialogs: deps.dialogs, defaultFolder: deps.documents.currentFolder }),
     pickMemberFiles: () => deps.members.pickMemberFiles(),
+    pickMemberFolder: () => deps.members.pickMemberFolder(),
     readMemberFiles: (request) => deps.members.readMemberFiles(request),
     watchMemberFiles: (ids) => deps.members.watchMemberFiles(ids),
   };

@@ -67,6 +67,7 @@ export const IPC_ARGUMENTS = {
   print: z.tuple([html]),
   importFile: z.tuple([importRequest]),
   pickMemberFiles: z.tuple([]),
+  pickMemberFolder: z.tuple([]),
   readMemberFiles: z.tuple([memberFilesRequest]),
   watchMemberFiles: z.tuple([z.array(filePath).max(MAX_MEMBERS)]),
 } as const satisfies Record<HostMethod, z.ZodType<readonly unknown[]>>;

@@ -187,7 +187,7 @@ async function start(): Promise<void> {
         dialogs,
         readFile: (file) => readLimitedFile(file, MAX_DOCUMENT_BYTES, documentTooBig),
         readText: (file) => fs.promises.readFile(file, 'utf8'),
-        watch: (files, onChange) => watchMembers(files, [], onChange),
+        watch: (files, folders, onChange) => watchMembers(files, folders, onChange),
         notify: (id) => {
           if (!win.isDestroyed()) win.webContents.send(HOST_CHANNELS.memberChanged, id);
         },

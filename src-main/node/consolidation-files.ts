@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  allFormSets,
   Consolidation,
   formSetFor,
-  importXlsx,
+  readMemberXlsx,
   readDocumentFigures,
   XLSX_LIMITS,
   type FormSet,
@@ -24,26 +25,20 @@ function isXlsx(file: string): boolean {
 
 /**
  * Reads one member's figures: a `*.gongkai.json` validated as when opened (its unit, settings and tables; the text
- * is not summed, so not read), or a filled `.xlsx` imported with the 汇总's forms
- * (what the import could not read is kept as notes for the overview). Every failure is a Chinese message.
+ * is not summed, so not read), or a filled `.xlsx` imported as 导入Excel imports one (the profile recognised, the
+ * 汇总's forms tried first; `formSet` null: a new 汇总 with no forms yet), what was read and skipped kept as notes for
+ * the overview. Every failure is a Chinese message naming the file.
  */
-export async function readMemberFile(file: string, formSet: FormSet): Promise<MemberRead> {
+export async function readMemberFile(file: string, formSet: FormSet | null): Promise<MemberRead> {
   const name = path.basename(file);
   if (isXlsx(file)) {
     const read = await readLimitedFile(
       file,
       XLSX_LIMITS.maxFileBytes,
-      (mb) => `文件太大（${mb} MB，上限 ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB），没有读取。`,
+      (mb) => `${name}：文件太大（${mb} MB，上限 ${XLSX_LIMITS.maxFileBytes / 1024 / 1024} MB），没有读取。`,
     );
     if (!read.ok) return read;
-    const result = await importXlsx(formSet, new Uint8Array(read.data));
-    if (!result.ok) return { ok: false, message: `${name}：${result.message}` };
-    const notes = result.report.flatMap((r) =>
-      r.sheet === null
-        ? [`${r.code}：${r.skipped[0] ?? '未找到'}`]
-        : r.skipped.map((s) => `${r.code}（工作表“${r.sheet}”）${s}`),
-    );
-    return { ok: true, document: result.document, notes };
+    return readMemberXlsx(new Uint8Array(read.data), name, formSet, allFormSets());
   }
   return readMemberJson(file);
 }

@@ -1,4 +1,4 @@
-import { hasToc, printWithTocPages, tocSlotIds } from '../../src-core/export/toc-pages';
+import { declaredTocPages, hasToc, printWithTocPages, tocSlotIds } from '../../src-core/export/toc-pages';
 import { withReadableText } from './pdf-text';
 
 /**
@@ -33,8 +33,9 @@ export interface PrintRenderer {
  * the engine (a crashed browser must not fail every later export); the next job opens a fresh one.
  *
  * The 目录's numbers: the pages the last print of a 目录 with the same entries found are the first guess, so an
- * unchanged or lightly edited document prints once; the print checks itself and is redone only if a target moved
- * (printWithTocPages). Without a guess, a draft print (untagged, cheaper) finds the pages first.
+ * unchanged or lightly edited document prints once; on a first print, the pages the HTML declares (declaredTocPages:
+ * the tables with a cover and 目录 when every table fits its page). The print checks itself and is redone only if a
+ * target moved (printWithTocPages). Without a guess, a draft print (untagged, cheaper) finds the pages first.
  */
 export function createPrintRenderer(open: () => Promise<PrintSurface>): PrintRenderer {
   let surface: Promise<PrintSurface> | null = null;
@@ -77,7 +78,7 @@ export function createPrintRenderer(open: () => Promise<PrintSurface>): PrintRen
     const tagged = hasToc(html);
     const key = tocSlotIds(html).join('\n');
     const printed = await printWithTocPages(html, (h) => print(h, tagged), {
-      guess: lastPages.get(key),
+      guess: lastPages.get(key) ?? declaredTocPages(html),
       draft: (h) => print(h, false),
     });
     if (printed.pages.size > 0) lastPages.set(key, printed.pages);

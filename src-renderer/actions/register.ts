@@ -112,6 +112,13 @@ const BEHAVIOURS: { readonly [K in RegisteredActionId]: Behaviour } = {
     },
   },
   print: { perform: (ctx) => runExportCommand('print', ctx.store, ctx.host), predicate: notBusy },
+  printPreview: {
+    perform: (ctx) => {
+      ctx.store.commitPendingEdits();
+      ctx.store.showDialog({ kind: 'printPreview' });
+    },
+    predicate: notBusy,
+  },
   undo: { perform: (ctx) => ctx.store.undo() },
   redo: { perform: (ctx) => ctx.store.redo() },
   copy: { perform: (ctx) => ctx.grid()?.copy() },

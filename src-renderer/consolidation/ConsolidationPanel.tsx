@@ -35,7 +35,7 @@ export function ConsolidationPanel() {
   const [busy, setBusy] = useState(false);
   const host = useHost();
   const c = state.consolidation;
-  const memberKey = state.memberIds().join('\u0001');
+  const memberKey = state.followedIds().join('\u0001');
 
   // The desktop app follows the member files on disk: a unit re-saved (or replaced) is re-read and re-summed, and
   // the panel says what changed. A browser tab cannot; its 重新读取 says to pick the files again.
@@ -48,11 +48,15 @@ export function ConsolidationPanel() {
       host.api.onMemberChanged((id) => {
         void host.api.readMemberFiles({ ids: [id] }).then((r) => {
           if (r.status !== 'read') return;
-          state.addFiles(r.files, '单位文件在磁盘上变了，已重新读取并汇总：');
-          redraw();
+          void state.addFiles(r.files, '单位文件在磁盘上变了，已重新读取并汇总：').then(() => {
+            // Seen even with the panel closed: which unit, which cells, by how much (the panel lists them all).
+            const [heading, ...lines] = state.lastChange;
+            if (heading !== undefined) store.notify('info', heading, lines);
+            redraw();
+          });
         });
       }),
-    [host, state],
+    [host, state, store],
   );
 
   const run = async (work: () => Promise<void>) => {
@@ -68,12 +72,26 @@ export function ConsolidationPanel() {
   const pick = () =>
     run(async () => {
       const r = await host.api.pickMemberFiles();
-      if (r.status === 'read') take(r.files);
+      if (r.status === 'read') await take(r.files);
+    });
+  const pickFolder = () =>
+    run(async () => {
+      const r = await host.api.pickMemberFolder();
+      if (r.status !== 'read') return;
+      state.addFolders(r.folders);
+      const name = r.folders?.[0]?.label;
+      await state.addFiles(
+        r.files,
+        name !== undefined
+          ? `已添加文件夹“${name}”中的 ${r.files.length} 个单位文件；以后放入这个文件夹的单位文件在重新读取时加入汇总：`
+          : // A browser tab reads the folder once; it cannot follow it.
+            `已添加所选文件夹中的 ${r.files.length} 个单位文件（浏览器不能跟踪文件夹：以后放入的文件请重新选择文件夹）：`,
+      );
     });
   const refresh = () =>
     run(async () => {
-      const r = await host.api.readMemberFiles({ ids: state.memberIds() });
-      if (r.status === 'read') state.addFiles(r.files, '已重新读取各单位文件：');
+      const r = await host.api.readMemberFiles({ ids: state.followedIds() });
+      if (r.status === 'read') await state.syncFolders(r.files, '已重新读取各单位文件：');
       else if (r.status === 'unsupported') state.lastChange = [r.message];
     });
   const openDepartment = () =>
@@ -110,10 +128,11 @@ export function ConsolidationPanel() {
         opened.filePath !== null
           ? await host.api.readMemberFiles({ departmentFile: opened.filePath })
           : await host.api.readMemberFiles({ ids: [] });
-      state.openDepartment(
+      await state.openDepartment(
         read.document,
         members.status === 'read' ? members.files : [],
         members.status === 'unsupported' ? members.message : null,
+        members.status === 'read' ? members.folders : undefined,
       );
       state.savedPath = opened.filePath;
       state.savedName = opened.fileName;
@@ -152,6 +171,51 @@ export function ConsolidationPanel() {
           `已保存汇总文件 ${r.fileName}：列出 ${doc.consolidation?.members.length ?? 0} 个单位；汇总数不保存，打开时按各单位文件重新汇总。`,
         ];
       } else if (r.status === 'failed') state.lastChange = [r.message];
+    });
+
+  // The consolidated document out as the official Excel or the whole publication (PDF): its 单位构成 lists the
+  // members. Sums missing a unit are said to be incomplete before anything is written.
+  const exportAs = (kind: 'xlsx' | 'pdf') =>
+    run(async () => {
+      const c = state.consolidation;
+      if (!c) return;
+      const missing = c.members().filter((m) => m.status !== 'included').length;
+      if (
+        missing > 0 &&
+        (await store.ask(
+          kind === 'xlsx' ? '导出汇总Excel' : '导出汇总PDF',
+          `有 ${missing} 个单位没有汇总，汇总数不完整。仍要导出吗？`,
+          [
+            { id: 'export', label: '仍要导出', primary: true },
+            { id: 'cancel', label: '取消' },
+          ],
+        )) !== 'export'
+      )
+        return;
+      const doc = c.document();
+      const base = `${state.departmentName || '部门'}${doc.unit.year}年度部门决算（汇总）`;
+      const outcome =
+        kind === 'xlsx'
+          ? await host.api.exportFile({
+              kind,
+              suggestedName: `${base}.xlsx`,
+              data: await (await import('../../src-core/export/xlsx-export')).exportXlsx(c.formSet, doc),
+            })
+          : await host.api.exportFile({
+              kind,
+              suggestedName: `${base}.pdf`,
+              html: (await import('../../src-core/export/whole-publication')).wholePublicationHtml(
+                c.formSet,
+                doc,
+              ),
+            });
+      if (outcome.status === 'failed') state.lastChange = [outcome.message];
+      else if (outcome.status === 'saved')
+        state.lastChange = [
+          host.kind === 'browser' && kind === 'pdf'
+            ? '已打开打印对话框：请选择“另存为 PDF”。'
+            : `已导出${kind === 'xlsx' ? '汇总 Excel' : '汇总 PDF'}：${outcome.fileName}（单位构成列出 ${c.includedCount} 个单位）。`,
+        ];
     });
 
   const openUnit = async (id: string, cell?: { table: string; row: string; col: string }) => {
@@ -216,6 +280,15 @@ export function ConsolidationPanel() {
             {c ? '添加或替换单位…' : '选择单位文件…'}
           </ActionButton>
           <ActionButton
+            action="consolidationPickFolder"
+            className="gk-button"
+            data-testid="consolidation-pick-folder"
+            disabled={busy}
+            onPerform={() => void pickFolder()}
+          >
+            添加单位文件夹…
+          </ActionButton>
+          <ActionButton
             action="consolidationOpenFile"
             className="gk-button"
             data-testid="consolidation-open-file"
@@ -244,6 +317,24 @@ export function ConsolidationPanel() {
               >
                 保存汇总文件…
               </ActionButton>
+              <ActionButton
+                action="consolidationExportXlsx"
+                className="gk-button"
+                data-testid="consolidation-export-xlsx"
+                disabled={busy}
+                onPerform={() => void exportAs('xlsx')}
+              >
+                导出Excel…
+              </ActionButton>
+              <ActionButton
+                action="consolidationExportPdf"
+                className="gk-button"
+                data-testid="consolidation-export-pdf"
+                disabled={busy}
+                onPerform={() => void exportAs('pdf')}
+              >
+                导出PDF…
+              </ActionButton>
             </>
           )}
           <ActionButton
@@ -256,6 +347,12 @@ export function ConsolidationPanel() {
           </ActionButton>
         </header>
         {busy && <p>正在读取和审核各单位…</p>}
+        {state.folders.size > 0 && (
+          <p data-testid="consolidation-folders">
+            跟踪的文件夹：{[...state.folders.values()].map((f) => f.label).join('、')}
+            （其中的单位文件变化、新增或移走时自动重新汇总）
+          </p>
+        )}
         {state.lastChange.length > 0 && (
           <div className="gk-cons-change" data-testid="consolidation-change">
             {state.lastChange.map((l, i) => (
@@ -265,7 +362,8 @@ export function ConsolidationPanel() {
         )}
         {!c ? (
           <p>
-            选择各单位的 .gongkai.json 文件（可多选）。每个单位先按本表样的规则审核，再按科目编码逐行相加。
+            选择各单位的 .gongkai.json 文件或填好的 Excel
+            表样（.xlsx，可多选）。每个单位先按本表样的规则审核，再按科目编码逐行相加。
           </p>
         ) : (
           <div className="gk-cons-body">
@@ -299,6 +397,15 @@ export function ConsolidationPanel() {
                         : m.status === 'refused'
                           ? `未汇总：${m.reason}`
                           : `无法读取：${m.reason}`}
+                      {m.status === 'included' && m.notes.length > 0 && (
+                        // What an xlsx import read per table and skipped: the user sees what the sums rest on.
+                        <ul className="gk-cons-notes" data-testid="consolidation-unit-notes">
+                          {m.notes.slice(0, 4).map((n, i) => (
+                            <li key={i}>{n}</li>
+                          ))}
+                          {m.notes.length > 4 && <li>另有 {m.notes.length - 4} 条导入提示。</li>}
+                        </ul>
+                      )}
                     </td>
                     <td>
                       {m.status !== 'failed' &&

@@ -383,7 +383,11 @@ export const TableGrid = memo(function TableGrid({ store, tableId, onReady }: Pr
         theme={GRID_THEME}
         rowBuffer={short ? model.rows.length : undefined}
         autoSizeStrategy={AUTO_SIZE}
-        onRowDataUpdated={fitWidth}
+        onRowDataUpdated={(e) => {
+          fitWidth(e);
+          // Another document in the same grid: its text check may follow once these rows are painted.
+          store.tableDrawn();
+        }}
         onGridSizeChanged={fitWidth}
         rowData={model.rows as GridRow[]}
         pinnedTopRowData={model.columnNoRow ? [model.columnNoRow] : undefined}
@@ -402,7 +406,11 @@ export const TableGrid = memo(function TableGrid({ store, tableId, onReady }: Pr
         onCellEditingStopped={heldEdit.stopped}
         defaultColDef={DEFAULT_COL_DEF}
         onGridReady={onGridReady}
-        onFirstDataRendered={() => applyFocusRef.current()}
+        onFirstDataRendered={() => {
+          applyFocusRef.current();
+          // The first rows are drawn: the text check that waited for them runs after this paint.
+          store.tableDrawn();
+        }}
         onGridPreDestroyed={onGridPreDestroyed}
         localeText={AG_GRID_LOCALE_ZH}
         overlayNoRowsTemplate="本表没有数据行"

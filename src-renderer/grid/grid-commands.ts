@@ -78,7 +78,7 @@ export function createGridCommands(deps: GridCommandDeps): GridHandle {
         model.columns[left]?.kind !== 'value' &&
         block.some((cells, i) => readCodeLine(cells, i + 1) !== null)
       ) {
-        applyRowsByCode(store, table.template, block);
+        applyRowsByCode(store, tableId, block);
         return;
       }
       const plan = planGridPaste(model, store.workbook, table, range, block);

@@ -108,7 +108,8 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
       return { status: 'read', fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) };
     },
     async pickMemberFiles(): Promise<MemberFilesOutcome> {
-      const files = await pickFiles('.json,.gongkai.json,application/json');
+      // A unit's own file, or a filled template workbook (imported as 导入Excel imports one).
+      const files = await pickFiles('.json,.gongkai.json,application/json,.xlsx');
       if (files.length === 0) return { status: 'cancelled' };
       return {
         status: 'read',
@@ -118,6 +119,32 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
               ? { id: f.name, label: f.name, message: '文件太大，不像是决算公开表文件，没有读取。' }
               : { id: f.name, label: f.name, data: new Uint8Array(await f.arrayBuffer()) },
           ),
+        ),
+      };
+    },
+    async pickMemberFolder(): Promise<MemberFilesOutcome> {
+      // <input webkitdirectory>: the unit files directly in the folder picked (as the desktop app takes a folder).
+      // A browser cannot follow the folder afterwards: files put there later are added by picking it again.
+      const files = (await pickFiles('', true)).filter((f) => {
+        const parts = (f.webkitRelativePath || f.name).split('/');
+        const name = parts[parts.length - 1] ?? '';
+        return (
+          parts.length <= 2 &&
+          /\.(gongkai\.json|xlsx)$/i.test(name) &&
+          !name.startsWith('.') &&
+          !name.startsWith('~$')
+        );
+      });
+      if (files.length === 0) return { status: 'cancelled' };
+      return {
+        status: 'read',
+        files: await Promise.all(
+          files.map(async (f) => {
+            const id = f.webkitRelativePath || f.name;
+            return f.size > MAX_OPEN_BYTES
+              ? { id, label: id, message: '文件太大，不像是决算公开表文件，没有读取。' }
+              : { id, label: id, data: new Uint8Array(await f.arrayBuffer()) };
+          }),
         ),
       };
     },
@@ -141,12 +168,13 @@ export function createBrowserHost(): HostApi & { dispatch(command: HostCommand):
   };
 }
 
-function pickFiles(accept: string): Promise<File[]> {
+function pickFiles(accept: string, folder = false): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = true;
     input.accept = accept;
+    if (folder) input.webkitdirectory = true;
     input.style.display = 'none';
     input.setAttribute('data-testid', 'host-files-input');
     input.addEventListener('change', () => {

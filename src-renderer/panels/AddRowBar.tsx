@@ -1,7 +1,8 @@
 import { ActionButton } from '../actions/ActionButton';
 import { useMemo, useState } from 'react';
-import { rowsForCode } from '../../src-core';
-import { useEditorStore, useStoreSelector } from '../state/use-store';
+import { addRowByCode } from '../../src-core';
+import { importRowsFromExcel } from '../grid/rows-by-code';
+import { useEditorStore, useHost, useStoreSelector } from '../state/use-store';
 import type { GridHandle } from '../grid/TableGrid';
 import { applyRowsByCode } from '../grid/rows-by-code';
 import { parseTsv } from '../grid/clipboard';
@@ -11,6 +12,7 @@ import { countRender } from '../state/render-counts';
 export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle | null }) {
   countRender('AddRowBar');
   const store = useEditorStore();
+  const host = useHost();
   // The catalog it suggests from changes with the profile or the custom 科目, not with the figures.
   useStoreSelector((s) => [s.session, s.document.catalog]);
   const [code, setCode] = useState('');
@@ -44,27 +46,25 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
   const add = () => {
     const resolved = resolveCode();
     if (resolved === null) return;
-    const result = rowsForCode(catalog, store.document, tableId, resolved, needName ? name : undefined);
-    if (!result.ok) {
-      if (result.message.includes('请填写科目名称')) setNeedName(true);
-      store.notify('warning', result.message);
+    const command = addRowByCode(
+      store.session.formSet,
+      store.document,
+      tableId,
+      resolved,
+      needName ? name : undefined,
+    );
+    if (!command.ok) {
+      if ('needsName' in command && command.needsName) setNeedName(true);
+      store.notify('warning', command.message);
       return;
     }
-    const target = result.rows[result.rows.length - 1];
-    const ops = [];
-    if (needName && target && !catalog.has(target.code)) {
-      const custom = store.document.catalog ?? { replace: false, entries: [] };
-      ops.push({ type: 'setCatalog' as const, catalog: { ...custom, entries: [...custom.entries, target] } });
-    }
-    ops.push({ type: 'insertRows' as const, table: tableId, rows: result.rows });
-    store.apply({ type: 'batch', ops }, '添加科目');
-    store.notify('info', `已添加 ${result.rows.map((r) => `${r.code} ${r.name}`).join('、')}`);
-    if (target)
-      store.focusCell({
-        table: tableId,
-        row: target.code,
-        col: store.workbook.rows(tableId)[0]?.columns[1] ?? '1',
-      });
+    store.apply(command.operation, command.label);
+    for (const notice of command.notices) store.notify(notice.level, notice.text, [...notice.details]);
+    store.focusCell({
+      table: tableId,
+      row: command.target.code,
+      col: store.workbook.rows(tableId)[0]?.columns[1] ?? '1',
+    });
     setCode('');
     setName('');
     setNeedName(false);
@@ -111,8 +111,7 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
             const text = e.clipboardData.getData('text/plain');
             if (!/\n./.test(text.trim())) return;
             e.preventDefault();
-            const template = store.session.formSet.tableById.get(tableId);
-            if (template && applyRowsByCode(store, template, parseTsv(text))) setCode('');
+            if (applyRowsByCode(store, tableId, parseTsv(text))) setCode('');
           }}
         />
       </label>
@@ -140,6 +139,14 @@ export function AddRowBar({ tableId, grid }: { tableId: string; grid: GridHandle
       <span className="gk-rowbar-name">{catalog.nameOf(code.trim()) ?? ''}</span>
       <ActionButton action="addRows" className="gk-button" onPerform={add} data-testid="add-row">
         添加
+      </ActionButton>
+      <ActionButton
+        action="importRows"
+        className="gk-button gk-secondary"
+        onPerform={() => void store.runBusy('从Excel导入行', () => importRowsFromExcel(store, host, tableId))}
+        data-testid="import-rows"
+      >
+        从Excel导入行…
       </ActionButton>
       <ActionButton
         action="deleteRows"

@@ -1,10 +1,12 @@
 import { ActionButton } from '../actions/ActionButton';
+import { formatDateTimeZh } from './format-date';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useEditorStore, useStore, useStoreSelector } from '../state/use-store';
 import type { RendererHost } from '../host/get-host';
 import { exportAuditReport, printPages } from '../state/export-commands';
 import { convertProfile, formSetFor, listProfiles, profileConversionReport } from '../../src-core';
 import { countRender } from '../state/render-counts';
+import { PrintPreview } from '../preview/PrintPreview';
 
 /** Modal dialogs: messages, restore after a crash, 公式说明, 关于. */
 export function Dialogs({ host }: { host: RendererHost }) {
@@ -47,7 +49,7 @@ export function Dialogs({ host }: { host: RendererHost }) {
       title = '恢复未保存的工作';
       body = (
         <p>
-          上次没有正常关闭。找到 {new Date(d.snapshot.at).toLocaleString('zh-CN')} 自动保存的“
+          上次没有正常关闭。找到 {formatDateTimeZh(d.snapshot.at)} 自动保存的“
           {d.snapshot.fileName}”，是否恢复？
         </p>
       );
@@ -91,6 +93,11 @@ export function Dialogs({ host }: { host: RendererHost }) {
     case 'printOptions':
       title = d.mode === 'pdf' ? '导出PDF' : '打印';
       body = <PrintOptions mode={d.mode} host={host} onDone={close} />;
+      actions = null;
+      break;
+    case 'printPreview':
+      title = '打印预览';
+      body = <PrintPreview host={host} onDone={close} />;
       actions = null;
       break;
     case 'auditReport':

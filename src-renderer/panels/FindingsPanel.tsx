@@ -49,6 +49,7 @@ export function FindingsPanel() {
       style={layout.collapsed ? undefined : { height }}
       aria-label="审核结果"
       data-testid="findings-panel"
+      data-text-check={report.pending ? 'pending' : 'done'}
     >
       {!layout.collapsed && (
         <PanelSplitter
@@ -64,6 +65,15 @@ export function FindingsPanel() {
         <span className="gk-findings-count">
           {errors} 个错误 · {warnings} 个提示
         </span>
+        {report.pending && (
+          <span
+            className="gk-findings-count"
+            data-testid="text-check-pending"
+            title="打开文件后先显示报表，公开文本和绩效自评表随后核对"
+          >
+            公开文本核对中…
+          </span>
+        )}
         {stated > 0 && (
           <span
             className="gk-findings-count"
@@ -122,9 +132,11 @@ export function FindingsPanel() {
           {shown.length === 0 ? (
             <div className="gk-empty-note">
               {all.length === 0
-                ? unchecked.length > 0
-                  ? `没有错误和提示，但文字中有 ${unchecked.length} 个数没有核对（见下）。`
-                  : '全部审核通过。'
+                ? report.pending
+                  ? '报表没有错误和提示；公开文本正在核对…'
+                  : unchecked.length > 0
+                    ? `没有错误和提示，但文字中有 ${unchecked.length} 个数没有核对（见下）。`
+                    : '全部审核通过。'
                 : '没有符合筛选条件的结果。'}
             </div>
           ) : (

@@ -9,9 +9,17 @@ export function Sidebar() {
   countRender('Sidebar');
   const store = useEditorStore();
   // Redrawn when its badges' counts change, not on every edit (nor when a finding's 差额 merely changes).
-  useStoreSelector((s) => [s.page, s.session, s.document.unit, tableCounts(s), textCounts(s)]);
+  useStoreSelector((s) => [
+    s.page,
+    s.session,
+    s.document.unit,
+    tableCounts(s),
+    textCounts(s),
+    s.shownReport().pending,
+  ]);
   const findings = store.workbook.findings();
-  const documentFindings = store.shownReport().findings;
+  const report = store.shownReport();
+  const documentFindings = report.findings;
   // The publication's parts as pages of their own (the tables part is the list above), then 补充数据.
   const textPages = [
     ...store.session.formSet.publication.parts
@@ -89,6 +97,11 @@ export function Sidebar() {
                 <span className="gk-side-name">{p.label}</span>
                 {errors > 0 && <span className="gk-badge gk-badge-error">{errors}</span>}
                 {warnings > 0 && <span className="gk-badge gk-badge-warning">{warnings}</span>}
+                {report.pending && (
+                  <span className="gk-badge gk-badge-pending" title="正在核对">
+                    …
+                  </span>
+                )}
               </ActionButton>
             </li>
           );

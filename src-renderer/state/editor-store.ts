@@ -47,6 +47,8 @@ export interface Notice {
 export type Dialog =
   | { readonly kind: 'message'; readonly title: string; readonly text: string }
   | { readonly kind: 'printOptions'; readonly mode: 'pdf' | 'print' }
+  /** 打印预览 with the 页面设置. */
+  | { readonly kind: 'printPreview' }
   /** 导出审核报告: PDF or xlsx. */
   | { readonly kind: 'auditReport' }
   | {
@@ -132,6 +134,17 @@ export interface StoreChange {
   /** The text check (shownReport) has a new answer. */
   readonly report?: boolean;
 }
+
+/** The text check's report as the views show it; `pending` until the document's first check has run. */
+export interface ShownReport extends DocumentReport {
+  readonly pending: boolean;
+}
+
+const PENDING_REPORT: ShownReport = {
+  pending: true,
+  findings: [],
+  text: { unchecked: [], stated: 0, checked: 0 },
+};
 
 /** A change of what is shown only (page, dialog, notice …): the document is as it was. */
 export const VIEW_CHANGE: StoreChange = {
@@ -427,35 +440,37 @@ export class EditorStore {
   }
 
   /**
-   * The text check as the views show it. After an edit the check runs again once the edit has been painted (a
-   * keystroke in the grid does not wait for it) and the views hear of it only if its answer changed; the same
-   * report object is handed out until then. A new document is checked at once.
+   * The text check as the views show it. A document's first check waits until the document has been painted (the
+   * grid first: the text check of a publication costs more than drawing the table), and until then the report says
+   * `pending` — the views say 正在核对, never 通过. After an edit the check runs again once the edit has been painted
+   * (a keystroke in the grid does not wait for it) and the views hear of it only if its answer changed; the same
+   * report object is handed out until then.
    */
-  shownReport(): DocumentReport {
+  shownReport(): ShownReport {
     const shown = this.shown;
     if (shown && shown.session === this.session) {
-      if (shown.revision !== this.session.revision) this.scheduleReport();
+      if (shown.revision !== this.session.revision) this.scheduleReport(false);
       return shown.report;
     }
-    const report = this.documentReport();
-    this.shown = { session: this.session, revision: this.session.revision, report };
-    return report;
+    this.scheduleReport(true);
+    return PENDING_REPORT;
   }
 
   private shown: {
     readonly session: DocumentSession;
     readonly revision: number;
-    readonly report: DocumentReport;
+    readonly report: ShownReport;
   } | null = null;
   private reportPending = false;
 
-  private scheduleReport(): void {
+  private scheduleReport(afterPaint: boolean): void {
     if (this.reportPending) return;
     this.reportPending = true;
-    setTimeout(() => {
+    const run = () => {
+      if (!this.reportPending) return;
       this.reportPending = false;
       const before = this.shown;
-      const report = this.documentReport();
+      const report: ShownReport = { ...this.documentReport(), pending: false };
       const same = before !== null && before.session === this.session && sameReport(before.report, report);
       this.shown = {
         session: this.session,
@@ -463,7 +478,21 @@ export class EditorStore {
         report: same ? before.report : report,
       };
       if (!same) this.changed({ ...VIEW_CHANGE, report: true });
-    }, 0);
+    };
+    this.runReport = run;
+    if (!afterPaint || typeof requestAnimationFrame !== 'function') setTimeout(run, 0);
+    // A table page says when its rows are drawn (tableDrawn); any other page is drawn in the next frame.
+    else if (this.page.kind !== 'table') afterNextPaint(run);
+    // A window that is not shown draws nothing: the check must not wait for it forever.
+    else setTimeout(run, 3000);
+  }
+
+  private runReport: (() => void) | null = null;
+
+  /** A table's grid has drawn its first rows: a text check waiting for the first paint runs once it is painted. */
+  tableDrawn(): void {
+    const run = this.runReport;
+    if (run && this.reportPending && typeof requestAnimationFrame === 'function') afterNextPaint(run);
   }
 
   /**
@@ -648,6 +677,11 @@ export class EditorStore {
 }
 
 /** Two text checks with the same answer (findings, numbers read and not read). */
+/** Runs `f` once the next frame has been painted (a frame's callbacks run before its paint, the task after it). */
+function afterNextPaint(f: () => void): void {
+  requestAnimationFrame(() => setTimeout(f, 0));
+}
+
 function sameReport(a: DocumentReport, b: DocumentReport): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,5 +1,4 @@
-import type { DocumentReport } from '../../src-core';
-import type { DocumentFinding } from './editor-store';
+import type { DocumentFinding, ShownReport } from './editor-store';
 import { useStoreSelector } from './use-store';
 
 /**
@@ -10,7 +9,7 @@ export function useDocumentFindings(): readonly DocumentFinding[] {
   return useDocumentReport().findings;
 }
 
-/** The text check's report (findings, numbers not read, coverage), as last checked. */
-export function useDocumentReport(): DocumentReport {
+/** The text check's report (findings, numbers not read, coverage), as last checked; pending before the first. */
+export function useDocumentReport(): ShownReport {
   return useStoreSelector((s) => s.shownReport());
 }

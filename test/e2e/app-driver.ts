@@ -63,6 +63,8 @@ export async function openApp(
   });
   await page.goto(url);
   await page.getByTestId('grid-01').locator('.ag-row').first().waitFor();
+  // The text check follows the first paint: tests start from the app as it settles, with 审核结果 complete.
+  await page.locator('[data-testid=findings-panel][data-text-check=done]').waitFor();
   return { page, context, errors };
 }
 

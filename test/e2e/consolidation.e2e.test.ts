@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeDocument } from '../../src-core';
+import { exportXlsx, writeDocument } from '../../src-core';
+import { forms } from '../../src-core/consolidation/__tests__/fixtures';
 import { threeUnits } from '../../src-core/consolidation/__tests__/fixtures';
 import type { Page } from 'playwright-core';
 import { screenshot, useApp } from './app-driver';
@@ -171,6 +172,36 @@ describe('单位汇总', () => {
     await expect
       .poll(() => page.getByTestId('consolidation-change').textContent())
       .toContain('浏览器不能按路径读取文件');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('adds a filled Excel as a unit: summed like its .gongkai.json, what it read shown; a damaged one listed with why', async () => {
+    const { page, errors } = await app.open();
+    await page.getByTestId('consolidation-open').click();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-cons-xlsx-'));
+    const [a, b] = threeUnits();
+    const jia = path.join(dir, '甲单位.xlsx');
+    fs.writeFileSync(jia, await exportXlsx(forms(), a!));
+    const yi = path.join(dir, '乙单位.gongkai.json');
+    fs.writeFileSync(yi, writeDocument(b!));
+    const bad = path.join(dir, '损坏.xlsx');
+    fs.writeFileSync(bad, 'PK not really a workbook');
+    await pickMembers(page, [jia, yi, bad]);
+    const units = page.getByTestId('consolidation-unit');
+    await expect.poll(() => units.count()).toBe(3);
+    const rows = await units.allTextContents();
+    expect(rows[0]).toMatch(/^甲单位甲单位\.xlsx122已汇总从 Excel 导入（.+）：读取 \d+ 张表/);
+    expect(rows[2]).toMatch(/损坏\.xlsx.*无法读取：损坏\.xlsx：/);
+    await expect
+      .poll(() => page.getByTestId('consolidation-summary').textContent())
+      .toContain('已汇总 2 个单位，1 个没有汇总');
+    await page.getByTestId('consolidation-table-03').click();
+    await page.getByTestId('consolidation-cell-合计-2').click();
+    await expect
+      .poll(() => page.getByTestId('consolidation-part').allTextContents())
+      .toEqual(['甲单位13.34填报打开该单位的这一格', '乙单位20.01填报打开该单位的这一格']);
+    await screenshot(page, 'consolidation-xlsx-member');
     expect(errors).toEqual([]);
     await page.close();
   });

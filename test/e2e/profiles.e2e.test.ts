@@ -88,6 +88,15 @@ describe('新建 picks the form profile', () => {
     const rules = await panel.allTextContents();
     expect(rules.join('\n')).toContain('本年支出合计等于其余各栏之和');
     expect(rules.join('\n')).not.toMatch(/\d栏|栏各行|公开\d\d表/);
+    // A marked cell's tooltip and the 审核结果 rows name cells by 科目编码/项目 and column header as well.
+    const findings = await page.getByTestId('finding-row').allTextContents();
+    expect(findings.join('\n')).toContain('表三 ');
+    expect(findings.join('\n')).not.toMatch(/\d栏|\d行|栏各行|公开\d\d表/);
+    await page.locator('[data-testid=grid-03] .ag-cell.gk-warning').first().hover();
+    const tip = page.getByTestId('finding-tooltip');
+    await tip.waitFor();
+    expect(await tip.textContent()).toContain('尾数差异');
+    expect(await tip.textContent()).not.toMatch(/\d栏|\d行|栏各行|公开\d\d表/);
     await screenshot(page, 'shanghai-grid-findings');
     expect(errors).toEqual([]);
     await page.close();

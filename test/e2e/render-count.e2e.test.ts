@@ -12,6 +12,7 @@ async function counting(page: Page): Promise<void> {
   await page.addInitScript('window.gongkaiCountRenders = true;');
   await page.reload();
   await page.getByTestId('grid-01').locator('.ag-row').first().waitFor();
+  await page.locator('[data-testid=findings-panel][data-text-check=done]').waitFor();
 }
 
 type Edit = { readonly row: string; readonly col: string; readonly text: string };

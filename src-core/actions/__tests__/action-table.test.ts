@@ -96,6 +96,7 @@ describe('the action table', () => {
       'exportDocx',
       'exportAuditReport',
       '-',
+      'printPreview',
       'print',
     ]);
     expect(pageMenuItems(MENUS.find((m) => m.id === 'view')!.items)).toEqual([

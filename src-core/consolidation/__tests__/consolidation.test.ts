@@ -174,7 +174,7 @@ describe('re-汇总 when a member changes', () => {
     expect(c.findings().map((f) => f.message)).toEqual(fresh.findings().map((f) => f.message));
     const said = c.describeChange(change).join('\n');
     expect(said).toContain('乙单位：2 个数变了');
-    expect(said).toContain('2013350 事业运行 2栏（基本支出）：20.00 → 25.00（汇总数 35.00）');
+    expect(said).toContain('2013350 事业运行 2栏（基本支出）：20.00 → 25.00（增加 5.00，汇总数 35.00）');
     expect(said).toContain('乙单位：审核结果由 1 个错误、2 个提示变为 1 个错误、0 个提示');
   });
 

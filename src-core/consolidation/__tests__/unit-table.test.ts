@@ -1,7 +1,10 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { Consolidation, formSetFor, loadFormSet, newDocument, type GongkaiDocument } from '../..';
 import { exportDocx } from '../../export/docx-export';
+import { exportXlsx } from '../../export/xlsx-export';
+import { importXlsx } from '../../export/xlsx-import';
 import { buildPublicationHtml } from '../../export/publication-html';
 import { profiles } from '../../../templates';
 
@@ -102,5 +105,48 @@ describe('部门决算单位构成 (上海 2024 prints it as a table: 序号, �
 
     const empty = buildPublicationHtml(shanghai(), shanghaiUnit('上海市某中心', '2'));
     expect(empty).toContain('（尚未填写单位）');
+  });
+
+  it('in the Excel export of a 汇总: a sheet 部门决算单位构成 lists the members, and a member added appears in it', async () => {
+    const c = new Consolidation(shanghai(), { ...shanghaiUnit('上海市某局', '1') });
+    c.setMember(
+      { id: 'a', label: 'a.gongkai.json' },
+      { ok: true, document: shanghaiUnit('上海市某中心', '2') },
+    );
+    const sheetRows = async (bytes: Uint8Array) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(bytes as unknown as ArrayBuffer);
+      const ws = book.getWorksheet('部门决算单位构成');
+      const rows: string[][] = [];
+      ws?.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      return { rows, visible: ws?.state === 'visible', names: book.worksheets.map((w) => w.name) };
+    };
+    const before = await sheetRows(await exportXlsx(shanghai(), c.document()));
+    expect(before.visible).toBe(true);
+    expect(before.rows.slice(2)).toEqual([
+      ['序号', '单位名称', '备注'],
+      ['1', '上海市某局（本级）', ''],
+      ['2', '上海市某中心', ''],
+    ]);
+    c.setMember(
+      { id: 'b', label: 'b.gongkai.json' },
+      { ok: true, document: shanghaiUnit('上海市某研究所', '3') },
+    );
+    const bytes = await exportXlsx(shanghai(), c.document());
+    const after = await sheetRows(bytes);
+    expect(after.rows.slice(3).map((r) => r[1])).toEqual([
+      '上海市某局（本级）',
+      '上海市某中心',
+      '上海市某研究所',
+    ]);
+    // The sheet sits after the nine tables; an import reads the workbook back as before (the rows from 文字部分).
+    expect(after.names.indexOf('部门决算单位构成')).toBe(shanghai().tables.length);
+    const back = await importXlsx(shanghai(), bytes);
+    expect(back.ok && back.document.sections?.[KEY]?.units?.map((u) => u.name)).toEqual([
+      '上海市某局（本级）',
+      '上海市某中心',
+      '上海市某研究所',
+    ]);
+    expect(back.ok && back.document.tables['01']?.values['1']?.['1']).toBe('6');
   });
 });

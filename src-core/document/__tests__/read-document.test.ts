@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinFormSet } from '../../builtin-forms';
+import { builtinFormSet, formSetFor } from '../../builtin-forms';
 import { readDocument, writeDocument } from '../read-document';
 import { newDocument } from '../new-document';
 
@@ -53,6 +53,21 @@ describe('readDocument', () => {
     expect(m).toContain('单位信息 › 年度：应是数字，实际是文字');
     expect(m).toContain('公开03表 第3个科目的编码：科目编码应是3、5或7位数字');
     expect(m).toContain('审核设置 › 尾数容差：缺少这一项');
+  });
+
+  it('names the places of a damaged 上海 file in its own terms: 表六 and the column header, not 公开06表 第1栏', () => {
+    const doc = {
+      ...newDocument(2024, { name: '上海市XX局' }, { id: 'shanghai', year: 2024 }),
+      tables: {
+        '05': { rows: [{ code: '205AB', name: '教育支出' }], values: {} },
+        '06': { values: { '30101': { '1': 200 } } },
+      },
+    };
+    const r = readDocument(JSON.stringify(doc), (y, id) => formSetFor(y, id));
+    if (r.ok) throw new Error('expected a refusal');
+    expect(r.message).toContain('表五 第1个科目的编码');
+    expect(r.message).toContain('表六 30101 决算数：');
+    expect(r.message).not.toMatch(/公开0\d表|第1栏/);
   });
 
   it('refuses values that do not fit the forms', () => {

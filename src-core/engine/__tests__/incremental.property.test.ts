@@ -37,41 +37,46 @@ describe('incremental recalculation', () => {
   );
   const edit = fc.record({ cell: fc.constantFrom(...cells), text });
 
-  it('gives the same values and findings as a full recalculation, after every edit, undo and redo', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
-        (steps) => {
-          const s = new DocumentSession(formSet, sample);
-          for (const group of steps) {
-            const byTable = new Map<string, { row: string; col: string; text: string | null }[]>();
-            for (const e of group) {
-              const list = byTable.get(e.cell.table) ?? [];
-              list.push({ row: e.cell.row, col: e.cell.col, text: e.text });
-              byTable.set(e.cell.table, list);
+  // 60 runs of full recalculations: 34 s at load 22 against the 30 s default; correctness, not speed, is tested here.
+  it(
+    'gives the same values and findings as a full recalculation, after every edit, undo and redo',
+    { timeout: 180_000 },
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
+          (steps) => {
+            const s = new DocumentSession(formSet, sample);
+            for (const group of steps) {
+              const byTable = new Map<string, { row: string; col: string; text: string | null }[]>();
+              for (const e of group) {
+                const list = byTable.get(e.cell.table) ?? [];
+                list.push({ row: e.cell.row, col: e.cell.col, text: e.text });
+                byTable.set(e.cell.table, list);
+              }
+              s.apply(
+                {
+                  type: 'batch',
+                  ops: [...byTable].map(([table, edits]) => ({
+                    type: 'setCells' as const,
+                    table,
+                    cells: edits,
+                  })),
+                },
+                '粘贴',
+              );
+              expect(snapshot(s.workbook)).toEqual(snapshot(new Workbook(formSet, s.document)));
             }
-            s.apply(
-              {
-                type: 'batch',
-                ops: [...byTable].map(([table, edits]) => ({
-                  type: 'setCells' as const,
-                  table,
-                  cells: edits,
-                })),
-              },
-              '粘贴',
-            );
+            while (s.undo()) {
+              expect(snapshot(s.workbook)).toEqual(snapshot(new Workbook(formSet, s.document)));
+            }
+            expect(snapshot(s.workbook)).toEqual(snapshot(base));
+            s.redo();
             expect(snapshot(s.workbook)).toEqual(snapshot(new Workbook(formSet, s.document)));
-          }
-          while (s.undo()) {
-            expect(snapshot(s.workbook)).toEqual(snapshot(new Workbook(formSet, s.document)));
-          }
-          expect(snapshot(s.workbook)).toEqual(snapshot(base));
-          s.redo();
-          expect(snapshot(s.workbook)).toEqual(snapshot(new Workbook(formSet, s.document)));
-        },
-      ),
-      { numRuns: 60 },
-    );
-  });
+          },
+        ),
+        { numRuns: 60 },
+      );
+    },
+  );
 });

@@ -49,7 +49,11 @@ describe('onePageScale: the one rule of the PDF and the Excel print setup', () =
 
 describe('onePageFit', () => {
   it('leaves a table that fits as it is', () => {
-    expect(onePageFit(content(10), 10, LANDSCAPE_HEIGHT)).toEqual({ fontPt: 10, compact: false });
+    expect(onePageFit(content(10), 10, LANDSCAPE_HEIGHT)).toEqual({
+      fontPt: 10,
+      compact: false,
+      onePage: true,
+    });
   });
 
   it('shrinks a table a little too long, to the largest size whose estimate fits', () => {
@@ -64,7 +68,11 @@ describe('onePageFit', () => {
   });
 
   it('keeps a long table at its size, to run over several pages rather than print illegibly small', () => {
-    expect(onePageFit(content(120), 10, LANDSCAPE_HEIGHT)).toEqual({ fontPt: 10, compact: false });
+    expect(onePageFit(content(120), 10, LANDSCAPE_HEIGHT)).toEqual({
+      fontPt: 10,
+      compact: false,
+      onePage: false,
+    });
   });
 
   it('counts wrapped names: a narrow name column makes the rows taller', () => {

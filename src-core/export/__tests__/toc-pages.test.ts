@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../../test/helpers/tiny-pdf';
 import { pdfDestinationPages } from '../pdf-destinations';
 import {
+  declaredTocPages,
   fillTocPages,
+  pagesAttr,
   hasToc,
   hasTocSlots,
   tocSlotIds,
@@ -125,5 +127,33 @@ describe('tidyPdfOutline', () => {
   it('leaves a PDF with nothing doubled as it is', () => {
     const pdf = bytes(`<</Title <FEFF${utf16('目录')}>>>`);
     expect(tidyPdfOutline(pdf)).toBe(pdf);
+  });
+});
+
+describe('declaredTocPages', () => {
+  const entry = (k: string) => tocEntryHtml(`表${k}`, tocTargetId('table', k), 'toc-entry');
+  const sheet = (k: string, pages?: number) =>
+    `<section class="sheet portrait" id="${tocTargetId('table', k)}"${pagesAttr(pages)}></section>`;
+
+  it('adds up the pages the sections declare: a cover, the 目录 and each table start a page of their own', () => {
+    const html = [
+      `<section class="cover"${pagesAttr(1)}></section>`,
+      `<section class="toc"${pagesAttr(1)}><ol>${entry('01')}${entry('02')}${entry('03')}</ol></section>`,
+      sheet('01', 1),
+      sheet('02', 2),
+      sheet('03', 1),
+    ].join('\n');
+    expect(Object.fromEntries(declaredTocPages(html) ?? [])).toMatchObject({
+      'gk-table-01': 3,
+      'gk-table-02': 4,
+      'gk-table-03': 6,
+    });
+  });
+
+  it('declares nothing when a section does not say how long it is, or a target is not a section', () => {
+    const toc = `<section class="toc"${pagesAttr(1)}><ol>${entry('01')}${entry('02')}</ol></section>`;
+    expect(declaredTocPages(`${toc}${sheet('01', 1)}${sheet('02')}`)).toBeUndefined();
+    expect(declaredTocPages(`${toc}${sheet('01', 1)}`)).toBeUndefined();
+    expect(declaredTocPages(sheet('01', 1))).toBeUndefined();
   });
 });

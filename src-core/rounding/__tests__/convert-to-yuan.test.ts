@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Workbook } from '../../engine';
 import { Decimal } from '../../money';
+import { formSetFor } from '../../builtin-forms';
+import { newDocument } from '../../document';
 import { formSet, loadSample } from '../../engine/__tests__/helpers';
 import { convertToWanyuan } from '../convert-unit';
 import { convertToYuan } from '../convert-to-yuan';
@@ -20,7 +22,7 @@ function shownValues(wb: Workbook): Map<string, string> {
 describe('万元 → 元 (exact)', () => {
   it('multiplies every figure of the sample by 10,000, so its total reads 14,554,100 元', () => {
     const sample = loadSample();
-    const r = convertToYuan(sample);
+    const r = convertToYuan(formSet, sample);
     if (!r.ok) throw new Error(r.message);
     expect(r.document.unit.moneyUnit).toBe('元');
     const before = new Workbook(formSet, sample);
@@ -39,7 +41,7 @@ describe('万元 → 元 (exact)', () => {
 
   it('万元 → 元 → 万元 gives back every figure and every finding of the sample', () => {
     const sample = loadSample();
-    const yuan = convertToYuan(sample);
+    const yuan = convertToYuan(formSet, sample);
     if (!yuan.ok) throw new Error(yuan.message);
     const back = convertToWanyuan(formSet, yuan.document);
     if (!back.ok) throw new Error(back.message);
@@ -60,8 +62,29 @@ describe('万元 → 元 (exact)', () => {
       ...sample,
       tables: { ...sample.tables, '06': { values: { '30101': { '1': '十二万' } } } },
     };
-    const r = convertToYuan(doc);
+    const r = convertToYuan(formSet, doc);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain('“十二万”不是金额');
+  });
+
+  it('names the refused cell in the profile’s terms: 上海 by 表六, 科目编码 and column header, no 公开06表 or 栏', () => {
+    const shanghai = formSetFor(2024, 'shanghai')!;
+    const doc = {
+      ...newDocument(2024, { name: '上海市XX局' }, { id: 'shanghai', year: 2024 }),
+      tables: { '06': { values: { '30101': { '1': '十二万' } } } },
+    };
+    const r = convertToYuan(shanghai, doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.message).toBe(
+        '表六 30101 基本工资 决算数的“十二万”不是金额，请先改正再转换（没有做任何修改）。',
+      );
+    }
+    // The national forms keep naming it by 公开06表 and 栏次.
+    const national = convertToYuan(formSet, {
+      ...loadSample(),
+      tables: { '06': { values: { '30101': { '1': '十二万' } } } },
+    });
+    if (!national.ok) expect(national.message).toMatch(/^公开06表 30101 /);
   });
 });

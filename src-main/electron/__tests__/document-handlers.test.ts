@@ -64,6 +64,22 @@ describe('openDocument', () => {
     expect(handlers.currentFolder()).toBe(dir);
   });
 
+  it('removes what an interrupted save of this app left beside the file, and nothing else (issue 12.4)', async () => {
+    const file = await copySample();
+    // An hour-old temporary file of this app (a killed save), another program's temp and a note of the user's.
+    const stale = path.join(dir, '.gk-zzzzz-0a1b2c.tmp');
+    await fs.writeFile(stale, 'half a save');
+    const old = new Date(Date.now() - 2 * 3600_000);
+    await fs.utimes(stale, old, old);
+    await fs.writeFile(path.join(dir, '.other.tmp'), 'keep');
+    await fs.writeFile(path.join(dir, 'notes.txt'), 'keep');
+    const { handlers } = setup({ open: [file] });
+    expect((await handlers.openDocument()).status).toBe('opened');
+    expect((await fs.readdir(dir)).sort()).toEqual(
+      ['.other.tmp', 'notes.txt', 'userData', '汉阳.gongkai.json'].sort(),
+    );
+  });
+
   it('hands a damaged file to the renderer to explain, but keeps it off the recent list', async () => {
     const file = path.join(dir, 'broken.gongkai.json');
     await fs.writeFile(file, '{"format": "gongkai", ');

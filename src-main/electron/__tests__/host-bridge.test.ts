@@ -57,6 +57,7 @@ describe('createHostBridge', () => {
       ['print', () => api.print('<p>')],
       ['importFile', () => api.importFile({ purpose: 'catalog' })],
       ['pickMemberFiles', () => api.pickMemberFiles()],
+      ['pickMemberFolder', () => api.pickMemberFolder()],
       ['readMemberFiles', () => api.readMemberFiles({ ids: ['/a.gongkai.json'] })],
       ['watchMemberFiles', () => api.watchMemberFiles(['/a.gongkai.json'])],
     ];

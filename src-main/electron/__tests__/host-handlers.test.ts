@@ -26,6 +26,7 @@ function setup(platformEdited = true) {
     closeGuard,
     members: {
       pickMemberFiles: vi.fn(async () => ({ status: 'cancelled' as const })),
+      pickMemberFolder: vi.fn(async () => ({ status: 'cancelled' as const })),
       readMemberFiles: vi.fn(async () => ({ status: 'cancelled' as const })),
       watchMemberFiles: vi.fn(async () => undefined),
     },

@@ -38,6 +38,7 @@ function fakeHandlers(): HostHandlers {
     print: vi.fn(async () => undefined),
     importFile: vi.fn(async () => ({ status: 'cancelled' as const })),
     pickMemberFiles: vi.fn(async () => ({ status: 'cancelled' as const })),
+    pickMemberFolder: vi.fn(async () => ({ status: 'cancelled' as const })),
     readMemberFiles: vi.fn(async () => ({ status: 'cancelled' as const })),
     watchMemberFiles: vi.fn(async () => undefined),
   };

@@ -265,6 +265,14 @@ describe('main.ts wiring', () => {
     expect(print?.beforeRequest).toBeTypeOf('function');
     print!.beforeRequest!({ url: APP_INDEX_URL }, (r: { cancel: boolean }) => (cancel = r.cancel));
     expect(cancel).toBe(true);
+    // Issue 12.8: the print session serves the folders of running print jobs only. With none running, a file in the
+    // temp folder (another program's, or an earlier job's left-over) is refused like any other file.
+    cancel = undefined;
+    print!.beforeRequest!(
+      { url: pathToFileURL(path.join(os.tmpdir(), 'other-program', 'page.html')).href },
+      (r: { cancel: boolean }) => (cancel = r.cancel),
+    );
+    expect(cancel).toBe(true);
   });
 
   it('installs the Chinese menu', () => {
@@ -335,6 +343,9 @@ describe('main.ts wiring', () => {
     await settle();
     expect(win.destroyed).toBe(true);
     // The warm print window went with it: a hidden window left open would keep the app from quitting.
-    expect(fake.state.windows.filter((w) => !w.destroyed)).toEqual([]);
+    // (printer.close() waits for the job queue: on a loaded machine that can take longer than settle().)
+    await vi.waitFor(() => expect(fake.state.windows.filter((w) => !w.destroyed)).toEqual([]), {
+      timeout: 10_000,
+    });
   });
 });

@@ -26,7 +26,7 @@ function setup(picked: string[]) {
       }
     },
     readText: async (file) => fs.readFileSync(file, 'utf8'),
-    watch: (files, onChange) => watchMembers(files, [], onChange),
+    watch: (files, folders, onChange) => watchMembers(files, folders, onChange),
     notify: (id) => changed.push(id),
     defaultFolder: () => dir,
   });
@@ -64,7 +64,7 @@ describe('member file handlers (单位汇总 in the desktop app)', () => {
     ).toEqual([
       ['a.gongkai.json', 'data'],
       ['units/b.gongkai.json', 'data'],
-      ['secret.txt', '不是单位文件（*.gongkai.json），没有读取。'],
+      ['secret.txt', '不是单位文件（*.gongkai.json 或 *.xlsx），没有读取。'],
       ['missing.gongkai.json', expect.stringContaining('missing.gongkai.json')],
     ]);
   });

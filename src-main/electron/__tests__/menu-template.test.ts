@@ -67,6 +67,7 @@ describe('buildMenuTemplate', () => {
       '导出PDF',
       '导出Word（文字部分）',
       '导出审核报告',
+      '打印预览',
       '打印',
       '退出',
     ]);
@@ -77,6 +78,7 @@ describe('buildMenuTemplate', () => {
       保存: 'CmdOrCtrl+S',
       另存为: 'CmdOrCtrl+Shift+S',
       打印: 'CmdOrCtrl+P',
+      打印预览: 'CmdOrCtrl+F2',
     });
   });
 
@@ -112,6 +114,7 @@ describe('buildMenuTemplate', () => {
       ['file.exportPdf', 'exportPdf'],
       ['file.exportDocx', 'exportDocx'],
       ['file.exportAuditReport', 'exportAuditReport'],
+      ['file.printPreview', 'printPreview'],
       ['file.print', 'print'],
       ['edit.find', 'find'],
       ['view.toggleSidebar', 'toggleSidebar'],

@@ -117,4 +117,21 @@ describe('createPrintRenderer', () => {
     expect(log.opened).toBe(0);
     expect(await renderer.numbered(toc(['01']))).toContain('data-toc-page="gk-table-01">2<');
   });
+
+  it('prints a 目录 whose sections declare their pages once, on the first export too; a wrong declaration is printed again', async () => {
+    const sections = (ids: string[]) =>
+      `<section class="toc" data-pages="1">${toc(ids)}</section>` +
+      ids.map((k) => `<section id="${tocTargetId('table', k)}" data-pages="1"></section>`).join('');
+    const pages: Record<string, number> = { 'gk-table-01': 2, 'gk-table-02': 3 };
+    const { open, log } = fakeEngine(() => pages);
+    const renderer = createPrintRenderer(open);
+    await renderer.toPdf(sections(['01', '02']));
+    expect(log.printed.map((p) => p.tagged)).toEqual([true]);
+    expect(log.printed[0]?.html).toContain('data-toc-page="gk-table-02">3<');
+    // 表01 ran over onto a second page after all: the print shows it, and the page is printed again.
+    log.printed.length = 0;
+    pages['gk-table-02'] = 4;
+    await renderer.toPdf(sections(['01', '02']).replace('表01', '表01 '));
+    expect(log.printed.map((p) => /gk-table-02">(\d+)</.exec(p.html)?.[1])).toEqual(['3', '4']);
+  });
 });

@@ -35,7 +35,7 @@ describe('保存汇总文件', () => {
     const unit = (name: string) =>
       new TextEncoder().encode(writeDocument(newDocument(formSet.year, { name })));
     const state = new ConsolidationState();
-    state.addFiles([
+    await state.addFiles([
       { id: '/data/部门/单位/甲.gongkai.json', label: '甲.gongkai.json', data: unit('甲单位') },
       { id: '/data/部门/乙.gongkai.json', label: '乙.gongkai.json', data: unit('乙单位') },
     ]);

@@ -2,18 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { builtinFormSet } from '../../builtin-forms';
 import { Workbook } from '../../engine';
 import { DocumentSession } from '../../session';
-import { newDocument } from '../new-document';
-import { planRowsByCode, readCodeLine } from '../rows-by-code';
-import type { GongkaiDocument } from '../types';
+import { newDocument } from '../../document/new-document';
+import type { GongkaiDocument } from '../../document/types';
+import { addRowByCode, addRowsByCode, readCodeLine } from '../add-rows-by-code';
 
 const formSet = builtinFormSet();
-const t03 = formSet.tableById.get('03');
-if (!t03) throw new Error('no 公开03表');
-const template = t03;
 
 function plan(doc: GongkaiDocument, text: string) {
   const block = text.split('\n').map((l) => l.split('\t'));
-  return planRowsByCode(formSet.catalog.withCustom(doc.catalog), doc, template, block);
+  return addRowsByCode(formSet, doc, '03', block);
 }
 
 describe('readCodeLine', () => {
@@ -64,6 +61,19 @@ describe('planRowsByCode', () => {
       '按科目编码导入 3 行：新增 7 行（其中类、款 4 行），填入 7 个金额；1 处未导入或需核对',
     );
     expect(p.skipped[0]).toContain('第 1 行');
+    // The report the UI shows and the CLI prints: the summary, what was not taken, then where the lines landed.
+    expect(p.notices).toEqual([
+      {
+        level: 'warning',
+        text: p.summary,
+        details: [
+          p.skipped[0],
+          '第 2 行 → 2080502（2 个金额）',
+          '第 3 行 → 2010101（3 个金额）',
+          '第 4 行 → 2010102（2 个金额）',
+        ],
+      },
+    ]);
     s.apply(p.operation, p.label);
     const wb = s.workbook;
     expect(wb.cell('03', '2010101', '3')?.value?.toFixed(2)).toBe('20.50');
@@ -109,5 +119,51 @@ describe('planRowsByCode', () => {
     expect(p.skipped).toEqual(['第 1 行：第 7 个金额“9”超出本表的 6 栏，未导入']);
     const none = plan(doc, '合计\t5\n\t');
     expect(none.ok).toBe(false);
+  });
+});
+
+describe('addRowsByCode refuses what is not an amount', () => {
+  it('names the line and the value, and still fills the rest of the line', () => {
+    const doc = newDocument(formSet.year);
+    const p = plan(doc, '2010101\t行政运行\t12元\t10\n2010102\t1O0\t\t3');
+    if (!p.ok) throw new Error(p.message);
+    expect(p.skipped).toEqual([
+      '第 1 行：第 1 个金额未导入，无法识别的金额“12元”：不要带单位，金额单位由表头决定（如万元），只填数字。',
+      '第 2 行：第 1 个金额未导入，无法识别的金额“1O0”：含有数字以外的字符。',
+    ]);
+    // “1O0” (a letter O) is a bad amount, not the name of 2010102: the catalog's name stays.
+    expect(p.added.find((r) => r.code === '2010102')?.name).toBe('一般行政管理事务');
+    const s = new DocumentSession(formSet, doc);
+    s.apply(p.operation, p.label);
+    expect(s.workbook.cell('03', '2010101', '2')?.value?.toFixed(2)).toBe('10.00');
+    expect(s.workbook.cell('03', '2010101', '1')?.entered).toBe(false);
+    expect(s.workbook.cell('03', '2010102', '3')?.value?.toFixed(2)).toBe('3.00');
+  });
+
+  it('refuses a table that is not by 科目编码, naming it', () => {
+    const r = addRowsByCode(formSet, newDocument(formSet.year), '01', [['2010101', '5']]);
+    expect(r).toEqual({ ok: false, message: expect.stringContaining('不是按科目编码分行的表') });
+  });
+});
+
+describe('addRowByCode (添加科目, one code)', () => {
+  it('adds the row with its 类/款 as one step, and asks for a name the catalog does not have', () => {
+    const doc = newDocument(formSet.year);
+    const r = addRowByCode(formSet, doc, '03', '2010101');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.target).toEqual({ code: '2010101', name: '行政运行' });
+    expect(r.notices[0]?.text).toBe('已添加 201 一般公共服务支出、20101 人大事务、2010101 行政运行');
+    const s = new DocumentSession(formSet, doc);
+    s.apply(r.operation, r.label);
+    expect(s.document.tables['03']?.rows?.map((x) => x.code)).toEqual(['201', '20101', '2010101']);
+    s.undo();
+    expect(s.document.tables['03']).toBeUndefined();
+
+    const unnamed = addRowByCode(formSet, doc, '03', '2010198');
+    expect(unnamed).toMatchObject({ ok: false, needsName: true });
+    const named = addRowByCode(formSet, doc, '03', '2010198', '本地科目');
+    if (!named.ok) throw new Error(named.message);
+    s.apply(named.operation, named.label);
+    expect(s.document.catalog?.entries).toEqual([{ code: '2010198', name: '本地科目' }]);
   });
 });
