@@ -1,26 +1,13 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gongkai, ROOT } from '../helpers/run-cli';
 
-const run = promisify(execFile);
 // Each test runs the built CLI one or more times: on a loaded CI machine a start can take seconds, so these tests
 // allow minutes (speed itself is measured in `npm run bench`, never here).
 const CLI_TIMEOUT = 180_000;
-const ROOT = path.resolve(__dirname, '../..');
 const SAMPLE = path.join(ROOT, 'samples/hanyang-media-center-2023.gongkai.json');
-
-async function gongkai(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [path.join(ROOT, 'bin/gongkai.mjs'), ...args], { cwd: ROOT });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 /** What a user must never read: a stack trace, Node's error codes, our temporary names. */
 function expectNoInternals(text: string): void {

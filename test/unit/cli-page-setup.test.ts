@@ -1,27 +1,14 @@
 // `gongkai export --pdf` follows the document's 页面设置 (the same print HTML the app's 导出PDF and 打印预览 use): the
 // tables, cover and orientation it names, unless a flag says otherwise; a damaged setup is said, not fatal.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { pdfjsPageTexts } from '../helpers/pdf-text';
+import { gongkai, ROOT } from '../helpers/run-cli';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
 const SAMPLE = path.join(ROOT, 'samples/hanyang-media-center-2023.gongkai.json');
-
-async function gongkai(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [path.join(ROOT, 'bin/gongkai.mjs'), ...args], { cwd: ROOT });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 /** Each page's width and height (pt). */
 async function pageSizes(bytes: Uint8Array): Promise<[number, number][]> {
