@@ -8,7 +8,7 @@ import {
   type GongkaiDocument,
 } from '../../src-core';
 import { writeFileAtomic } from '../node/atomic-file';
-import { loadInput } from './load-input';
+import { loadCheckInput } from './figures-input';
 import { parseArgs } from './args';
 import type { CliIO } from './main';
 
@@ -40,7 +40,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   if (reportFile !== undefined && (typeof reportFile !== 'string' || !/\.(pdf|xlsx)$/i.test(reportFile)))
     return fail(io, '--report 应给出以 .pdf 或 .xlsx 结尾的文件名，如 --report 审核报告.pdf');
 
-  const read = await loadInput(file);
+  const read = await loadCheckInput(file);
   if (!read.ok) return fail(io, read.message);
   for (const n of read.notes) io.err(`导入提示：${n}\n`);
   let doc: GongkaiDocument = read.document;

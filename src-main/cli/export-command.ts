@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../node/atomic-file';
 import { fileErrorMessage } from '../node/file-errors';
 import { exists, isSameFile } from '../node/same-file';
 import { parseArgs } from './args';
-import { loadInput } from './load-input';
+import { loadFiguresInput } from './figures-input';
 import type { CliIO } from './main';
 import type { ChromiumRenderer } from '../node/pdf';
 
@@ -55,7 +55,7 @@ export async function exportCommand(argv: readonly string[], io: CliIO): Promise
         );
   }
 
-  const input = await loadInput(file);
+  const input = await loadFiguresInput(file);
   if (!input.ok) return fail(io, input.message);
   const doc = input.document;
   const formSet = formSetOfDocument(doc);

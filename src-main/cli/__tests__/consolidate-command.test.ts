@@ -214,3 +214,34 @@ describe('gongkai consolidate', () => {
     expect((await gongkai('consolidate', '--out', path.join(dir, 'none.gongkai.json'))).code).toBe(2);
   });
 });
+
+describe('check and export of a 汇总 file', () => {
+  it('check sends it to consolidate; export writes its units’ sum and stops when a unit cannot be read', async () => {
+    await put('units/a.gongkai.json', await sampleNamed('甲中心'));
+    await put('units/b.gongkai.json', await sampleNamed('乙中心'));
+    const out = path.join(dir, 'dept.gongkai.json');
+    expect((await gongkai('consolidate', path.join(dir, 'units'), '--out', out)).code).toBe(0);
+
+    // Before: “0 个错误，0 个提示 … 报表没有错误和提示”, exit 0, for a file whose tables hold no figure.
+    const checked = await gongkai('check', out);
+    expect(checked.code).toBe(2);
+    expect(checked.out).toBe('');
+    expect(checked.err).toContain('“dept.gongkai.json”是汇总文件，数字在它列出的单位文件和文件夹（1 项）中');
+    expect(checked.err).toContain('gongkai consolidate --out dept.gongkai.json');
+
+    // The Excel holds the sum: 收入合计 of two samples, 2 × 1,455.41.
+    const xlsx = path.join(dir, 'dept.xlsx');
+    expect((await gongkai('export', out, '--xlsx', xlsx)).code).toBe(0);
+    const back = path.join(dir, 'back.gongkai.json');
+    expect((await gongkai('import', xlsx, '--out', back)).code).toBe(0);
+    const doc = JSON.parse(await fs.readFile(back, 'utf8')) as GongkaiDocument;
+    expect(doc.tables['01']?.values['1']?.['1']).toBe('2910.82');
+
+    await fs.rm(path.join(dir, 'units/b.gongkai.json'));
+    await fs.writeFile(path.join(dir, 'units/b.gongkai.json'), '{ damaged');
+    const incomplete = await gongkai('export', out, '--xlsx', xlsx);
+    expect(incomplete.code).toBe(2);
+    expect(incomplete.err).toContain('“dept.gongkai.json”是汇总文件，有 1 个单位没有汇总，汇总数不完整');
+    expect(incomplete.err).toContain('b.gongkai.json');
+  });
+});
