@@ -1,6 +1,7 @@
 import type { GongkaiDocument } from '../document/types';
 import type { Finding } from '../engine';
 import { FINDING_KIND_NAMES, type DocumentFinding } from '../audit/check-document';
+import { Decimal, formatExact } from '../money';
 import { escapeHtml as esc, printDocument } from './print-html';
 
 /**
@@ -49,6 +50,16 @@ export function findingNote(doc: GongkaiDocument, id: string): string {
   return doc.findingNotes?.[id]?.trim() ?? '';
 }
 
+/** An amount as the grid and the messages show it (1,455.41; 0.005 keeps its digits); a finding's plain digits otherwise. */
+function shownAmount(text: string | undefined): string {
+  if (text === undefined || text === '') return '';
+  try {
+    return formatExact(new Decimal(text));
+  } catch {
+    return text;
+  }
+}
+
 /** Builds the 审核报告 of the document from its table findings and (optionally) its document findings. */
 export function buildAuditReport(
   doc: GongkaiDocument,
@@ -62,9 +73,9 @@ export function buildAuditReport(
       cell: f.location.startsWith(f.tableCode) ? f.location.slice(f.tableCode.length).trim() : f.location,
       kind: FINDING_KIND_NAMES[f.kind],
       rule: f.instance ?? f.rule?.text ?? '',
-      expected: f.expected ?? '',
-      actual: f.actual ?? '',
-      difference: f.difference ?? '',
+      expected: shownAmount(f.expected),
+      actual: shownAmount(f.actual),
+      difference: shownAmount(f.difference),
       severity: f.severity,
       // 强制: the form's own rule, which no 说明 can excuse.
       severityText:

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { builtinFormSet, checkDocument, readDocument, Workbook, type GongkaiDocument } from '../../index';
+import {
+  builtinFormSet,
+  checkDocument,
+  Decimal,
+  formatExact,
+  readDocument,
+  Workbook,
+  type GongkaiDocument,
+} from '../../index';
 import { auditReportHtml, auditSummaryText, buildAuditReport } from '../audit-report';
 import { exportAuditReportXlsx } from '../audit-report-xlsx';
 
@@ -39,14 +47,19 @@ describe('the 审核报告', () => {
     const row = report.rows.find((r) => r.id === tail.id);
     expect(row).toMatchObject({
       table: tail.tableCode,
-      expected: tail.expected,
-      actual: tail.actual,
-      difference: tail.difference,
+      // As the grid shows amounts (the finding keeps plain digits): 1,455.41, not 1455.41.
+      expected: formatExact(new Decimal(tail.expected ?? '')),
+      actual: formatExact(new Decimal(tail.actual ?? '')),
+      difference: formatExact(new Decimal(tail.difference ?? '')),
       severityText: '提示',
       note: '尾数差异：按元填报后四舍五入到万元所致。',
     });
     expect(row?.rule).toContain('=');
     expect(row?.cell).not.toContain(tail.tableCode);
+    // Amounts of a thousand and more carry their separators, as in the grid (the PDF printed “1332.23”).
+    const large = report.rows.filter((r) => new Decimal(r.expected.replace(/,/g, '') || '0').abs().gte(1000));
+    expect(large.length).toBeGreaterThan(0);
+    for (const r of large) expect(r.expected).toMatch(/^-?\d{1,3}(,\d{3})+\.\d{2,}$/);
   });
 
   it('keeps an error with a 说明 an error: counted among the errors, never as explained', () => {
