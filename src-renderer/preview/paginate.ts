@@ -146,7 +146,8 @@ function splitSheet(
   const tailOwnPage = after.length > 0 && tailBottom - pageTop + offset > available + EPSILON_PX;
 
   const result: { el: HTMLElement; info: PreviewPageInfo }[] = [];
-  groups.forEach((group, i) => {
+  // A new page of this table: an empty copy of its section (without the id, which the first page alone may carry).
+  const newPageShell = (): HTMLElement => {
     const page = doc.createElement('div');
     page.className = `gk-page ${orientation}`;
     page.dataset.testid = 'preview-page';
@@ -154,6 +155,11 @@ function splitSheet(
     const shell = section.cloneNode(false) as HTMLElement;
     shell.removeAttribute('id');
     page.appendChild(shell);
+    result.push({ el: page, info: { orientation, table: tableId } });
+    return shell;
+  };
+  groups.forEach((group, i) => {
+    const shell = newPageShell();
     if (i === 0) {
       const title = section.querySelector('.title-block');
       if (title) shell.appendChild(title.cloneNode(true));
@@ -167,18 +173,10 @@ function splitSheet(
     part.appendChild(body);
     shell.appendChild(part);
     if (i === groups.length - 1 && !tailOwnPage) for (const a of after) shell.appendChild(a.cloneNode(true));
-    result.push({ el: page, info: { orientation, table: tableId } });
   });
   if (tailOwnPage) {
-    const page = doc.createElement('div');
-    page.className = `gk-page ${orientation}`;
-    page.dataset.testid = 'preview-page';
-    out.appendChild(page);
-    const shell = section.cloneNode(false) as HTMLElement;
-    shell.removeAttribute('id');
+    const shell = newPageShell();
     for (const a of after) shell.appendChild(a.cloneNode(true));
-    page.appendChild(shell);
-    result.push({ el: page, info: { orientation, table: tableId } });
   }
   return result;
 }

@@ -128,3 +128,38 @@ export async function answer(page: Page, expected: string | RegExp, choice: stri
   await page.getByTestId(`choice-${choice}`).click();
   await ask.waitFor({ state: 'detached' });
 }
+
+/** The commands of the menus that open a dialog, and the menu each is in. */
+const DIALOG_COMMANDS = [
+  ['帮助', 'about'],
+  ['帮助', 'formulaHelp'],
+  ['文件', 'new'],
+  ['文件', 'print'],
+  ['文件', 'exportAuditReport'],
+  ['文件', 'convertProfile'],
+] as const;
+
+/**
+ * Opens each menu, then each dialog the menus open, and calls `look` on every one (the walks that scan the whole UI).
+ * `away` is a point outside any menu, clicked to close one.
+ */
+export async function visitMenusAndDialogs(
+  page: Page,
+  look: (where: string) => Promise<void>,
+  away: { readonly x: number; readonly y: number },
+): Promise<void> {
+  for (const menu of ['文件', '编辑', '视图', '帮助']) {
+    await page.getByTestId(`menu-${menu}`).click();
+    await look(`菜单 ${menu}`);
+    await page.keyboard.press('Escape');
+    await page.mouse.click(away.x, away.y);
+  }
+  for (const [menu, cmd] of DIALOG_COMMANDS) {
+    await page.getByTestId(`menu-${menu}`).click();
+    await page.getByTestId(`cmd-${cmd}`).click();
+    await page.locator('.gk-dialog, [role="dialog"]').first().waitFor();
+    await look(`对话框 ${cmd}`);
+    await page.keyboard.press('Escape');
+    await page.locator('.gk-dialog, [role="dialog"]').first().waitFor({ state: 'detached' });
+  }
+}

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ACTION_SPECS } from '../../src-core';
-import { useApp } from './app-driver';
+import { useApp, visitMenusAndDialogs } from './app-driver';
 
 const app = useApp();
 const KNOWN = new Set<string>(ACTION_SPECS.map((a) => a.id));
@@ -55,20 +55,7 @@ describe('buttons', () => {
     await look('绩效自评表');
     await page.getByTestId('finding-note-edit').first().click();
     await look('写说明');
-    for (const menu of ['文件', '编辑', '视图', '帮助']) {
-      await page.getByTestId(`menu-${menu}`).click();
-      await look(`菜单 ${menu}`);
-      await page.keyboard.press('Escape');
-      await page.mouse.click(700, 450);
-    }
-    for (const cmd of ['about', 'formulaHelp', 'new', 'print', 'exportAuditReport', 'convertProfile']) {
-      await page.getByTestId('menu-' + (cmd === 'about' || cmd === 'formulaHelp' ? '帮助' : '文件')).click();
-      await page.getByTestId(`cmd-${cmd}`).click();
-      await page.locator('.gk-dialog, [role="dialog"]').first().waitFor();
-      await look(`对话框 ${cmd}`);
-      await page.keyboard.press('Escape');
-      await page.locator('.gk-dialog, [role="dialog"]').first().waitFor({ state: 'detached' });
-    }
+    await visitMenusAndDialogs(page, look, { x: 700, y: 450 });
     await page.getByTestId('consolidation-open').click();
     await look('单位汇总');
     expect(seen).toBeGreaterThan(60);

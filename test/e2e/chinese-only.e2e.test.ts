@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { cell, launchBrowser, openTable } from './app-driver';
+import { cell, launchBrowser, openTable, visitMenusAndDialogs } from './app-driver';
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 
@@ -127,20 +127,7 @@ describe('the app speaks Chinese on an English system', () => {
     await page.keyboard.press('Control+f');
     await look('查找');
     await page.keyboard.press('Escape');
-    for (const menu of ['文件', '编辑', '视图', '帮助']) {
-      await page.getByTestId(`menu-${menu}`).click();
-      await look(`菜单 ${menu}`);
-      await page.keyboard.press('Escape');
-      await page.mouse.click(700, 300);
-    }
-    for (const cmd of ['about', 'formulaHelp', 'new', 'print', 'exportAuditReport', 'convertProfile']) {
-      await page.getByTestId('menu-' + (cmd === 'about' || cmd === 'formulaHelp' ? '帮助' : '文件')).click();
-      await page.getByTestId(`cmd-${cmd}`).click();
-      await page.locator('.gk-dialog, [role="dialog"]').first().waitFor();
-      await look(`对话框 ${cmd}`);
-      await page.keyboard.press('Escape');
-      await page.locator('.gk-dialog, [role="dialog"]').first().waitFor({ state: 'detached' });
-    }
+    await visitMenusAndDialogs(page, look, { x: 700, y: 300 });
     await page.getByTestId('finding-note-edit').first().click();
     await look('写说明');
     await page.keyboard.press('Escape');
