@@ -7,12 +7,15 @@ import pkg from './package.json' with { type: 'json' };
  * The renderer imports src-core through its index, which also re-exports the Excel, Word and chart code. src-core's
  * modules have no import-time side effects (it is a headless library), so saying so lets the bundler drop what the
  * first screen does not use: the xlsx code (fflate), echarts and docx then arrive only in the chunks the exports import() on first
- * use. test/unit/web-bundle.test.ts checks that the initial chunk holds none of them.
+ * use. test/unit/web-bundle.test.ts checks that the initial chunk holds none of them. The one exception is
+ * src-core/zod.ts, whose whole point is its import-time `z.config` (it must run before any schema is built).
  */
 const srcCoreHasNoSideEffects: Plugin = {
   name: 'gongkai:src-core-side-effect-free',
   transform(_code, id) {
-    return /[\\/]src-core[\\/]/.test(id) && !/\.css$/.test(id) ? { moduleSideEffects: false } : null;
+    return /[\\/]src-core[\\/]/.test(id) && !/\.css$/.test(id) && !/[\\/]src-core[\\/]zod\.ts$/.test(id)
+      ? { moduleSideEffects: false }
+      : null;
   },
 };
 

@@ -5,11 +5,13 @@ import path from 'node:path';
 
 /** Lowest first. A module may import the modules of lower layers and those listed beside it in its own layer. */
 const kernel = {
+  /** zod, configured before any schema is built (src-core/zod.ts). */
+  zod: [],
   money: [],
   formula: ['money'],
   catalog: ['money'],
-  template: ['money', 'formula', 'catalog'],
-  document: ['money', 'formula', 'catalog', 'template'],
+  template: ['zod', 'money', 'formula', 'catalog'],
+  document: ['zod', 'money', 'formula', 'catalog', 'template'],
   /** The renderer's one contract with its host: types only. */
   host: ['money', 'document'],
   /** Every action's id, label, keys and menu place, for the renderer and the Electron menu alike. */

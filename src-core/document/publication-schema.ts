@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 // Bounded as parseAmount bounds what is typed (15 integer digits, 8 decimals).
 const amount = z

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod';
 import type { FormSet } from '../template';
 import { ancestorCodes } from '../catalog/catalog';
 import { plainFigures } from './plain-figures';

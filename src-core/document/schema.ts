@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { factsSchema, sectionSchema } from './publication-schema';
 import { performanceSchema } from '../template/performance-schema';
 import { PAGE_MARGIN_MAX_MM, PAGE_MARGIN_MIN_MM, PAGE_SCALE_MAX, PAGE_SCALE_MIN } from './types';

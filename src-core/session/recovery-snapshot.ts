@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { RecoverySnapshot } from '../host';
 
 const snapshotSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { statementPhrasesSchema } from './statement-phrases';
 
 const sectionTemplate = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** One cell of the official multi-row header, placed left to right as in an HTML table. */
 export const headerCellSchema = z.object({

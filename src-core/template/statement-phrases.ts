@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * Where a quantity the text states comes from: a named quantity of the publication template (`收支总计`, checked to

@@ -18,32 +18,43 @@ function packagesOf(chunk: Rolldown.OutputChunk): Set<string> {
   return found;
 }
 
-describe('web bundle', () => {
-  it('loads the xlsx code, echarts and docx only when an export or a chart first needs them', async () => {
-    const result = await build({
-      configFile: path.join(root, 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { write: false },
-    });
-    const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-    const chunks = outputs
-      .flatMap((o) => o.output)
-      .filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
-    const byName = new Map(chunks.map((c) => [c.fileName, c]));
-    const entry = chunks.find((c) => c.isEntry);
-    expect(entry).toBeDefined();
+/** The renderer built as `npm run web` builds it: every chunk, and those the page loads before the first grid. */
+async function buildRenderer(): Promise<{
+  chunks: Rolldown.OutputChunk[];
+  initial: Set<Rolldown.OutputChunk>;
+}> {
+  const result = await build({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { write: false },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  const chunks = outputs
+    .flatMap((o) => o.output)
+    .filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const entry = chunks.find((c) => c.isEntry);
+  expect(entry).toBeDefined();
+  // The entry and everything it imports statically: what the page loads before the first grid.
+  const initial = new Set<Rolldown.OutputChunk>();
+  const visit = (c: Rolldown.OutputChunk): void => {
+    if (initial.has(c)) return;
+    initial.add(c);
+    for (const f of c.imports) {
+      const next = byName.get(f);
+      if (next) visit(next);
+    }
+  };
+  visit(entry as Rolldown.OutputChunk);
+  return { chunks, initial };
+}
 
-    // The entry and everything it imports statically: what the page loads before the first grid.
-    const initial = new Set<Rolldown.OutputChunk>();
-    const visit = (c: Rolldown.OutputChunk): void => {
-      if (initial.has(c)) return;
-      initial.add(c);
-      for (const f of c.imports) {
-        const next = byName.get(f);
-        if (next) visit(next);
-      }
-    };
-    visit(entry as Rolldown.OutputChunk);
+describe('web bundle', () => {
+  let built: Promise<Awaited<ReturnType<typeof buildRenderer>>> | undefined;
+  const renderer = () => (built ??= buildRenderer());
+
+  it('loads the xlsx code, echarts and docx only when an export or a chart first needs them', async () => {
+    const { chunks, initial } = await renderer();
     const atStart = new Set([...initial].flatMap((c) => [...packagesOf(c)]));
     expect(atStart.has('ag-grid-community')).toBe(true); // the grid itself is there: the test looks at real chunks
     for (const p of LAZY_PACKAGES) expect(atStart.has(p), `${p} in the initial chunks`).toBe(false);
@@ -53,5 +64,13 @@ describe('web bundle', () => {
     for (const p of LAZY_PACKAGES) expect(later.has(p), `${p} in a lazy chunk`).toBe(true);
     // Excel is src-core's own writer and reader: exceljs (a test tool now) is in no chunk at all.
     expect([...initial, ...chunks].some((c) => packagesOf(c).has('exceljs'))).toBe(false);
+  }, 120_000);
+
+  it('keeps the zod configuration of src-core/zod.ts, which the side-effect-free build of src-core would drop', async () => {
+    // Without it every schema compiles a new Function on its first parse: slower to start, and refused by the
+    // desktop app's Content-Security-Policy.
+    const { initial } = await renderer();
+    const code = [...initial].map((c) => c.code).join('\n');
+    expect(code).toMatch(/\(\{\s*jitless:\s*(!0|true)\s*\}\)/);
   }, 120_000);
 });
