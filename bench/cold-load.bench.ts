@@ -13,51 +13,64 @@ const FIRST_GRID_PROBE = `
   }).observe(document, { childList: true, subtree: true });
 `;
 
-/** Cold loads of `url` (after two unmeasured ones), each timed to the first grid's rows: median and p95. */
+/** One way of serving the built renderer, and the target its median is held to (none: for reference). */
+export interface Serving {
+  readonly label: string;
+  readonly url: string;
+  readonly target?: string;
+}
+
+/**
+ * Cold loads of each serving (two unmeasured rounds first), each timed to the first grid's rows: median and p95, and
+ * where the time went. The servings take turns, load by load, so a machine that gets busier or quieter during the
+ * run weighs on each alike.
+ */
 export async function runColdLoadBench(
   out: (s: string) => void,
   browser: Browser,
-  url: string,
+  servings: readonly Serving[],
   runs = 15,
-): Promise<number[]> {
-  const times: number[] = [];
+): Promise<number[][]> {
+  const times = servings.map((): number[] => []);
   // Where the time went, from the page's own marks (src-renderer/main.tsx): code loaded and evaluated, sample read,
   // store built, first grid rows.
-  const phases = new Map<string, number[]>();
+  const phases = servings.map(() => new Map<string, number[]>());
   for (let i = 0; i < runs + 2; i++) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    try {
-      const page = await context.newPage();
-      await page.addInitScript(FIRST_GRID_PROBE);
-      await page.goto(url);
-      const at = await page.waitForFunction(
-        () => (window as { __firstGridAt?: number }).__firstGridAt,
-        null,
-        {
-          timeout: 60_000,
-        },
-      );
-      if (i >= 2) {
+    for (const [k, serving] of servings.entries()) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      try {
+        const page = await context.newPage();
+        await page.addInitScript(FIRST_GRID_PROBE);
+        await page.goto(serving.url);
+        const at = await page.waitForFunction(
+          () => (window as { __firstGridAt?: number }).__firstGridAt,
+          null,
+          { timeout: 60_000 },
+        );
+        if (i < 2) continue;
         const first = (await at.jsonValue()) as number;
-        times.push(first);
+        times[k]?.push(first);
         const marks = await page.evaluate(() =>
           performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const),
         );
         let previous = 0;
+        const spans = phases[k] as Map<string, number[]>;
         for (const [name, t] of [
           ...marks.filter(([n]) => n.startsWith('gongkai:')),
           ['first grid', first] as const,
         ]) {
-          phases.set(name, [...(phases.get(name) ?? []), t - previous]);
+          spans.set(name, [...(spans.get(name) ?? []), t - previous]);
           previous = t;
         }
+      } finally {
+        await context.close();
       }
-    } finally {
-      await context.close();
     }
   }
-  out(`${line('cold load → first grid rows (fresh context)', times, '≤ 800 ms median')}\n`);
-  for (const [name, spans] of phases)
-    out(`${line(`  phase: previous mark → ${name.replace('gongkai:', '')}`, spans)}\n`);
+  for (const [k, serving] of servings.entries()) {
+    out(`${line(`cold load → first grid rows, ${serving.label}`, times[k] ?? [], serving.target)}\n`);
+    for (const [name, spans] of phases[k] ?? [])
+      out(`${line(`  phase: previous mark → ${name.replace('gongkai:', '')}`, spans)}\n`);
+  }
   return times;
 }
