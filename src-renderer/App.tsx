@@ -6,19 +6,25 @@ import { createFileCommands } from './state/app-commands';
 import { useAutosave } from './state/use-autosave';
 import type { EditorStore, Page as PageShown } from './state/editor-store';
 import { HostContext, StoreContext, useEditorStore, useStore, useStoreSelector } from './state/use-store';
-import { Dialogs } from './panels/Dialogs';
 import { FindBar } from './panels/FindBar';
 import { FindingsPanel } from './panels/FindingsPanel';
 import { MenuBar } from './panels/MenuBar';
 import { NoticeBar } from './panels/NoticeBar';
 import { Sidebar } from './panels/Sidebar';
 import { TablePage } from './panels/TablePage';
-import { UnitInfoPanel } from './panels/UnitInfoPanel';
-import { TextPartPage } from './text/TextPartPage';
-import { FactsPage } from './text/FactsPage';
-import { PerformancePage } from './performance/PerformancePage';
-import { ConsolidationPanel } from './consolidation/ConsolidationPanel';
 import { countRender } from './state/render-counts';
+import { MountOnceWanted, lazyView } from './lazy-view';
+
+// What the first screen (a table) does not show is loaded when first shown.
+const UnitInfoPanel = lazyView(async () => (await import('./panels/UnitInfoPanel')).UnitInfoPanel);
+const FactsPage = lazyView(async () => (await import('./text/FactsPage')).FactsPage);
+const TextPartPage = lazyView(async () => (await import('./text/TextPartPage')).TextPartPage);
+const PerformancePage = lazyView(async () => (await import('./performance/PerformancePage')).PerformancePage);
+const ConsolidationPanel = lazyView(
+  async () => (await import('./consolidation/ConsolidationPanel')).ConsolidationPanel,
+  null,
+);
+const Dialogs = lazyView(async () => (await import('./panels/Dialogs')).Dialogs, null);
 
 export function App({ store, host }: { store: EditorStore; host: RendererHost }) {
   return (
@@ -45,13 +51,17 @@ function Shell({ host }: { host: RendererHost }) {
   countRender('Shell');
   const store = useEditorStore();
   // The frame re-renders when what it shows changes (the page, the panes, the title), not on every edit.
-  const [showSidebar, showFindings, page, dirty, fileName] = useStoreSelector((s) => [
-    s.showSidebar,
-    s.showFindings,
-    s.page,
-    s.unsaved,
-    s.file.fileName,
-  ]);
+  const [showSidebar, showFindings, page, dirty, fileName, consolidationOpen, dialogShown] = useStoreSelector(
+    (s) => [
+      s.showSidebar,
+      s.showFindings,
+      s.page,
+      s.unsaved,
+      s.file.fileName,
+      s.consolidationOpen,
+      s.dialog !== null,
+    ],
+  );
   const gridRef = useRef<GridHandle | null>(null);
   const [grid, setGrid] = useState<GridHandle | null>(null);
   const onGrid = useCallback((h: GridHandle | null) => {
@@ -106,9 +116,13 @@ function Shell({ host }: { host: RendererHost }) {
         </div>
         {showFindings && <FindingsPanelView />}
         <NoticeBarView />
-        <ConsolidationPanelView />
+        <MountOnceWanted wanted={consolidationOpen}>
+          <ConsolidationPanelView />
+        </MountOnceWanted>
         {/* After the 汇总 panel: a question asked from it (打开单位 over unsaved work) shows above it. */}
-        <DialogsView host={host} />
+        <MountOnceWanted wanted={dialogShown}>
+          <DialogsView host={host} />
+        </MountOnceWanted>
       </div>
     </ActionsContext.Provider>
   );

@@ -66,6 +66,31 @@ describe('web bundle', () => {
     expect([...initial, ...chunks].some((c) => packagesOf(c).has('exceljs'))).toBe(false);
   }, 120_000);
 
+  it('loads the views the first screen does not show when they are first shown', async () => {
+    // The first screen is a table: the text pages, the 绩效自评表, the 汇总 panel and the dialogs (with 打印预览)
+    // are a click away, in chunks of their own (src-renderer/lazy-view.tsx).
+    const { chunks, initial } = await renderer();
+    const lazyViews = [
+      'src-renderer/text/TextPartPage.tsx',
+      'src-renderer/text/FactsPage.tsx',
+      'src-renderer/performance/PerformancePage.tsx',
+      'src-renderer/panels/UnitInfoPanel.tsx',
+      'src-renderer/consolidation/ConsolidationPanel.tsx',
+      'src-renderer/panels/Dialogs.tsx',
+      'src-renderer/preview/PrintPreview.tsx',
+    ];
+    const ids = (c: Rolldown.OutputChunk) =>
+      c.moduleIds.map((id) => path.relative(root, id).replace(/\\/g, '/'));
+    const atStart = new Set([...initial].flatMap(ids));
+    const later = new Set(chunks.filter((c) => !initial.has(c)).flatMap(ids));
+    for (const view of lazyViews) {
+      expect(atStart.has(view), `${view} in the initial chunks`).toBe(false);
+      expect(later.has(view), `${view} in a lazy chunk`).toBe(true);
+    }
+    // The table page itself is on the first screen.
+    expect(atStart.has('src-renderer/grid/TableGrid.tsx')).toBe(true);
+  }, 120_000);
+
   it('keeps the zod configuration of src-core/zod.ts, which the side-effect-free build of src-core would drop', async () => {
     // Without it every schema compiles a new Function on its first parse: slower to start, and refused by the
     // desktop app's Content-Security-Policy.
