@@ -16,15 +16,22 @@ import { countRender } from './state/render-counts';
 import { MountOnceWanted, lazyView } from './lazy-view';
 
 // What the first screen (a table) does not show is loaded when first shown.
-const UnitInfoPanel = lazyView(async () => (await import('./panels/UnitInfoPanel')).UnitInfoPanel);
-const FactsPage = lazyView(async () => (await import('./text/FactsPage')).FactsPage);
-const TextPartPage = lazyView(async () => (await import('./text/TextPartPage')).TextPartPage);
-const PerformancePage = lazyView(async () => (await import('./performance/PerformancePage')).PerformancePage);
+const UnitInfoPanel = lazyView(
+  '单位信息',
+  async () => (await import('./panels/UnitInfoPanel')).UnitInfoPanel,
+);
+const FactsPage = lazyView('补充数据', async () => (await import('./text/FactsPage')).FactsPage);
+const TextPartPage = lazyView('公开文本', async () => (await import('./text/TextPartPage')).TextPartPage);
+const PerformancePage = lazyView(
+  '绩效自评表',
+  async () => (await import('./performance/PerformancePage')).PerformancePage,
+);
 const ConsolidationPanel = lazyView(
+  '单位汇总',
   async () => (await import('./consolidation/ConsolidationPanel')).ConsolidationPanel,
   null,
 );
-const Dialogs = lazyView(async () => (await import('./panels/Dialogs')).Dialogs, null);
+const Dialogs = lazyView('对话框', async () => (await import('./panels/Dialogs')).Dialogs, null);
 
 export function App({ store, host }: { store: EditorStore; host: RendererHost }) {
   return (
