@@ -7,6 +7,7 @@ import type { Configuration } from 'electron-builder';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { preloadUiChunk, srcCoreHasNoSideEffects } from './vite.config';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const at = (p: string): string => path.resolve(root, p);
@@ -45,10 +46,13 @@ export default defineConfig({
   },
   renderer: {
     root: at('src-renderer'),
-    plugins: [react(), dropMetaCspInDev()],
+    // The same renderer build as `npm run web` (vite.config.ts), minified as there: the bundle the benchmarks
+    // and the browser tests load is the one the app ships.
+    plugins: [react(), dropMetaCspInDev(), srcCoreHasNoSideEffects, preloadUiChunk],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: at('out/renderer'),
+      minify: true,
       chunkSizeWarningLimit: 4000,
       rolldownOptions: { input: at('src-renderer/index.html') },
     },

@@ -22,6 +22,7 @@ function packagesOf(chunk: Rolldown.OutputChunk): Set<string> {
 async function buildRenderer(): Promise<{
   chunks: Rolldown.OutputChunk[];
   initial: Set<Rolldown.OutputChunk>;
+  preloaded: string[];
 }> {
   const result = await build({
     configFile: path.join(root, 'vite.config.ts'),
@@ -46,7 +47,20 @@ async function buildRenderer(): Promise<{
     }
   };
   visit(entry as Rolldown.OutputChunk);
-  return { chunks, initial };
+  // …and what index.html preloads: the UI's chunk (src-renderer/mount-app.tsx), compiled while the entry runs.
+  const html = outputs
+    .flatMap((o) => o.output)
+    .find((o): o is Rolldown.OutputAsset => o.type === 'asset' && o.fileName === 'index.html');
+  expect(html).toBeDefined();
+  const preloaded = [...String(html?.source).matchAll(/rel="modulepreload"[^>]*href="\.\/([^"]+)"/g)].map(
+    (m) => m[1] as string,
+  );
+  for (const file of preloaded) {
+    const chunk = byName.get(file);
+    expect(chunk, `index.html preloads ${file}, which the build does not have`).toBeDefined();
+    if (chunk) visit(chunk);
+  }
+  return { chunks, initial, preloaded };
 }
 
 describe('web bundle', () => {
@@ -90,6 +104,30 @@ describe('web bundle', () => {
     // The table page itself is on the first screen.
     expect(atStart.has('src-renderer/grid/TableGrid.tsx')).toBe(true);
   }, 120_000);
+
+  it('preloads the UI with the page, so that it compiles while the entry reads the document', async () => {
+    const { chunks, preloaded } = await renderer();
+    const ui = chunks.find((c) =>
+      c.facadeModuleId?.replace(/\\/g, '/').endsWith('src-renderer/mount-app.tsx'),
+    );
+    expect(ui, 'a chunk of its own for src-renderer/mount-app.tsx').toBeDefined();
+    expect(preloaded).toContain(ui?.fileName);
+    // The UI chunk holds React's renderer and the grid; the entry holds neither (it only reads and builds the store).
+    const entry = chunks.find((c) => c.isEntry) as Rolldown.OutputChunk;
+    expect(packagesOf(entry).has('ag-grid-community')).toBe(false);
+    expect(packagesOf(entry).has('react-dom')).toBe(false);
+    expect(packagesOf(ui as Rolldown.OutputChunk).has('ag-grid-community')).toBe(true);
+  }, 120_000);
+
+  it('is the bundle the desktop app ships: its renderer build has the same plugins, minified', async () => {
+    const desktop = (await import('../../electron.config')).default as {
+      renderer?: { plugins?: unknown[]; build?: { minify?: unknown } };
+    };
+    const names = (desktop.renderer?.plugins ?? []).flat().map((p) => (p as { name?: string }).name);
+    expect(names).toContain('gongkai:src-core-side-effect-free');
+    expect(names).toContain('gongkai:preload-ui-chunk');
+    expect(desktop.renderer?.build?.minify).toBe(true);
+  });
 
   it('keeps the zod configuration of src-core/zod.ts, which the side-effect-free build of src-core would drop', async () => {
     // Without it every schema compiles a new Function on its first parse: slower to start, and refused by the
