@@ -13,12 +13,14 @@ export interface PreviewLayout {
   readonly pages: readonly PreviewPageInfo[];
 }
 
+/** One page of the preview. */
 export interface PreviewPageInfo {
   readonly orientation: 'portrait' | 'landscape';
   /** The table printed on this page, if any. */
   readonly table: string | null;
 }
 
+/** The tables' print margins (页面设置), in mm. */
 export interface PageMarginsMm {
   readonly top: number;
   readonly bottom: number;
@@ -107,8 +109,12 @@ export function paginatePrintDocument(doc: Document, margins: PageMarginsMm): Pr
   return { pages: pages.map((p) => p.info) };
 }
 
-/** One table's section cut into pages; the pages are appended to `out`. */
-function splitSheet(
+/**
+ * One table's section (measured where it lies, in a page-wide box whose padding is its page's margins) cut into
+ * pages of `available` px of content height; the pages are appended to `out`. Shared with the whole publication's
+ * preview, whose 第二部分 prints the same table pages.
+ */
+export function splitSheet(
   doc: Document,
   section: HTMLElement,
   table: HTMLTableElement,
