@@ -75,8 +75,21 @@ describe('打印预览 › 公开文本全文', { timeout: 300_000 }, () => {
     const ms = await page.getByTestId('preview-count').getAttribute('data-layout-ms');
     console.info(`打印预览 › 公开文本全文: laid out in ${ms} ms`);
     await screenshot(page, 'publication-preview-1366');
+    // Every button an action of the table, and the dialog in Chinese (buttons / chinese-only walk the tables' mode).
+    const dialog = page.getByTestId('print-preview');
+    const actions = await dialog
+      .locator('button')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-action')));
+    expect(actions).toEqual(['resetPageSetup', 'previewExportPdf', 'previewPrint', 'cancelDialog']);
+    const latin = ((await dialog.innerText()).match(/[A-Za-z]{3,}/g) ?? []).filter(
+      (w) => w !== 'PDF' && w !== 'Excel',
+    );
+    expect(latin).toEqual([]);
 
     const frame = page.frameLocator('[data-testid=preview-frame]');
+    // A page of text with a figure, as users see it (before the markers below are put in).
+    await frame.locator('[data-testid=preview-page]').nth(16).scrollIntoViewIfNeeded();
+    await screenshot(page, 'publication-preview-1366-text');
     const preview = (
       await frame.locator('[data-testid=preview-page]').evaluateAll((pages) =>
         pages.map((p) => {
