@@ -69,7 +69,8 @@ export async function paginatePublicationDocument(
     const table = section.querySelector<HTMLTableElement>('table.form');
     if (section.classList.contains('sheet') && table) {
       if (section.id) targets.set(section.id, first + 1);
-      for (const p of splitSheet(doc, section, table, orientation, contentHeight, out))
+      // The page box is print's own (whole px): a row fits when it overshoots by less than a layout unit.
+      for (const p of splitSheet(doc, section, table, orientation, contentHeight, out, 1 / 64))
         pages.push({ ...p, box, numbered });
     } else {
       const flow = flowSection(

@@ -28,7 +28,11 @@ export interface PageMarginsMm {
 }
 
 const PX_PER_MM = 96 / 25.4;
-/** Row positions are measured in CSS px with fractions; a row that overshoots by less than this still fits. */
+/**
+ * Row positions are measured in CSS px with fractions; a row that overshoots by less than this still fits. The
+ * tables' own page height is computed from the millimetres, which print rounds to whole px (see page-box.ts): this
+ * tolerance stands for that rounding there. A caller passing the rounded height passes print's own, 1/64 px.
+ */
 const EPSILON_PX = 0.5;
 
 const PREVIEW_CSS = (m: PageMarginsMm) => `
@@ -121,6 +125,7 @@ export function splitSheet(
   orientation: 'portrait' | 'landscape',
   available: number,
   out: HTMLElement,
+  tolerance = EPSILON_PX,
 ): { el: HTMLElement; info: PreviewPageInfo }[] {
   const tableId = section.dataset.table ?? null;
   const pad = parseFloat(doc.defaultView?.getComputedStyle(section).paddingTop ?? '0') || 0;
@@ -129,6 +134,12 @@ export function splitSheet(
   const bottom = (el: Element) => el.getBoundingClientRect().bottom - top;
   const head = table.tHead;
   const headHeight = head ? head.getBoundingClientRect().height : 0;
+  // A page the table runs on to starts with the table's own top edge again (its collapsed border's outer half, above
+  // the first row group), then the repeated header: measured, 0.5 px with the forms' borders.
+  const firstGroup = head ?? table.tBodies[0];
+  const topEdge = firstGroup
+    ? Math.max(0, firstGroup.getBoundingClientRect().top - table.getBoundingClientRect().top)
+    : 0;
   const repeat = !table.classList.contains('no-repeat');
   const rows = [...(table.tBodies[0]?.rows ?? [])];
   const after = [...section.children].filter(
@@ -141,15 +152,15 @@ export function splitSheet(
   let offset = 0;
   for (const row of rows) {
     const current = groups[groups.length - 1] as HTMLTableRowElement[];
-    if (current.length > 0 && bottom(row) - pageTop + offset > available + EPSILON_PX) {
+    if (current.length > 0 && bottom(row) - pageTop + offset > available + tolerance) {
       groups.push([row]);
       pageTop = y(row);
-      offset = repeat ? headHeight : 0;
+      offset = topEdge + (repeat ? headHeight : 0);
     } else current.push(row);
   }
   // 注 and 说明 follow the last row, or start the next page when they do not fit under it.
   const tailBottom = after.length > 0 ? bottom(after[after.length - 1] as HTMLElement) : bottom(table);
-  const tailOwnPage = after.length > 0 && tailBottom - pageTop + offset > available + EPSILON_PX;
+  const tailOwnPage = after.length > 0 && tailBottom - pageTop + offset > available + tolerance;
 
   const result: { el: HTMLElement; info: PreviewPageInfo }[] = [];
   // A new page of this table: an empty copy of its section (without the id, which the first page alone may carry).
