@@ -340,13 +340,24 @@ class Cutter {
   }
 }
 
-/** The grid column each cell of `rows` starts in, with the slots earlier row-spanning cells occupy. */
-function gridColumns(rows: readonly HTMLTableRowElement[]): Map<Element, number> {
-  const at = new Map<Element, number>();
+/** A table cell as gridColumns reads it (a DOM cell, or a plain object in the tests). */
+export interface GridCell {
+  readonly rowSpan: number;
+  readonly colSpan: number;
+}
+
+/**
+ * The grid column each cell of `rows` starts in, skipping the slots that cells of earlier rows spanning down into
+ * a row occupy (the HTML table model), so that a cell cut off a row-spanning cell can be put back where it belongs.
+ */
+export function gridColumns<C extends GridCell>(
+  rows: readonly { readonly cells: ArrayLike<C> }[],
+): Map<C, number> {
+  const at = new Map<C, number>();
   const taken: Set<number>[] = rows.map(() => new Set());
   rows.forEach((row, i) => {
     let g = 0;
-    for (const cell of row.cells) {
+    for (const cell of Array.from(row.cells)) {
       while (taken[i]?.has(g)) g++;
       at.set(cell, g);
       for (let r = i; r < Math.min(rows.length, i + (cell.rowSpan || 1)); r++)
