@@ -54,9 +54,15 @@ export function PrintPreview({
   useEffect(() => {
     if (!whole) return;
     let stale = false;
-    void printableHtml(store, { whole: true, tables: [], cover: true, toc: true }).then((h) => {
-      if (!stale) setPublication({ doc, html: h });
-    });
+    printableHtml(store, { whole: true, tables: [], cover: true, toc: true }).then(
+      (h) => {
+        if (!stale) setPublication({ doc, html: h });
+      },
+      (e: unknown) => {
+        // Said, not left at 正在排版… for ever (the export itself would fail the same way and say so too).
+        if (!stale) setRefusal(`无法生成公开文本全文：${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
     return () => {
       stale = true;
     };

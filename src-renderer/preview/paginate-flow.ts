@@ -51,7 +51,26 @@ export function flowSection(
     const col = cut.columnsOf(el);
     if (col) targets.set(el.id, col[0]);
   }
-  return { pages: cut.pages(), targets };
+  const pages = cut.pages();
+  pages.slice(1).forEach(truncateLeadingMargins);
+  return { pages, targets };
+}
+
+/**
+ * The margins above a page's first block go, as print drops the margins at an unforced break (a figure or a
+ * heading starting a page stands at its top edge); after a forced break (a column break here, converted from a
+ * page break above) they stay. Without this the copied page would run lower than the printed one and lose its
+ * last line under the page's edge.
+ */
+function truncateLeadingMargins(page: HTMLElement): void {
+  for (
+    let el = page.firstElementChild as HTMLElement | null;
+    el;
+    el = el.firstElementChild as HTMLElement | null
+  ) {
+    if (el.style.breakBefore === 'column') return;
+    el.style.marginTop = '0';
+  }
 }
 
 /** A `break-before/after: page` (and its kin) inside the section breaks the galley's column instead. */
