@@ -6,6 +6,7 @@ import { CommitInput } from '../panels/CommitInput';
 import { printPages, printableHtml } from '../state/export-commands';
 import { useStore, useStoreSelector } from '../state/use-store';
 import { paginatePrintDocument, type PreviewLayout } from './paginate';
+import { fitPages } from './fit-pages';
 import { paginatePublicationDocument } from './paginate-publication';
 
 const FIT_CHOICES: readonly { id: NonNullable<PageSetup['fit']>; label: string }[] = [
@@ -108,16 +109,9 @@ export function PrintPreview({
     });
   };
   const applyZoom = () => {
-    const d = frame.current?.contentDocument;
-    const pages = d?.querySelector<HTMLElement>('.gk-pages');
-    if (!d || !pages || !frame.current) return;
-    // Landscape pages are the widest: fit them to the pane (never larger than 100%).
-    const landscape = whole
-      ? formSet.tables.some((t) => setup.orientationOf(t) === 'landscape')
-      : formSet.tables.some((t) => selected.has(t.id) && setup.orientationOf(t) === 'landscape');
-    const widest = landscape ? 297 : 210;
-    const zoom = fitWidth ? Math.min(1, (frame.current.clientWidth - 32) / (widest * (96 / 25.4))) : 1;
-    pages.style.zoom = String(zoom);
+    const pages = frame.current?.contentDocument?.querySelector<HTMLElement>('.gk-pages');
+    // The widest page (a landscape table's) fits the pane; the frame's body is the pane less its scroll bar.
+    if (pages?.ownerDocument.body) fitPages(pages, pages.ownerDocument.body.clientWidth, fitWidth);
   };
   useEffect(applyZoom);
 
@@ -166,7 +160,7 @@ export function PrintPreview({
             />{' '}
             表格
           </label>
-          <label>
+          <label title="封面、目录、六个部分、图表、部门决算表和绩效自评表，与导出的全文PDF逐页相同">
             <input
               type="radio"
               name="gk-preview-mode"
@@ -174,7 +168,7 @@ export function PrintPreview({
               onChange={() => setWhole(true)}
               data-testid="preview-mode-whole"
             />{' '}
-            公开文本全文（封面、目录、六个部分、图表、绩效自评表）
+            公开文本全文
           </label>
         </fieldset>
         <fieldset>
