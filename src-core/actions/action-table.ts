@@ -73,6 +73,7 @@ export type LocalActionId =
   | 'resetPageSetup'
   | 'previewExportPdf'
   | 'previewPrint'
+  | 'previewPrintOptions'
   | 'consolidationPick'
   | 'consolidationOpenFile'
   | 'consolidationRefresh'
@@ -163,6 +164,7 @@ const LOCAL_LABELS: { readonly [K in LocalActionId]: string } = {
   resetPageSetup: '恢复默认页面设置',
   previewExportPdf: '导出PDF',
   previewPrint: '打印',
+  previewPrintOptions: '预览…',
   consolidationPick: '添加单位文件',
   consolidationOpenFile: '打开汇总文件',
   consolidationRefresh: '重新读取',

@@ -97,7 +97,7 @@ export function Dialogs({ host }: { host: RendererHost }) {
       break;
     case 'printPreview':
       title = '打印预览';
-      body = <PrintPreview host={host} onDone={close} />;
+      body = <PrintPreview host={host} onDone={close} whole={d.whole} />;
       actions = null;
       break;
     case 'auditReport':
@@ -408,6 +408,19 @@ function PrintOptions({
           }}
         >
           {mode === 'pdf' ? '导出PDF' : '打印'}
+        </ActionButton>
+        {/* See the pages first: 打印预览 of the same choice (the tables as its 页面设置 prints them). */}
+        <ActionButton
+          action="previewPrintOptions"
+          className="gk-button gk-secondary"
+          data-testid="print-preview-open"
+          onPerform={() => {
+            onDone();
+            store.commitPendingEdits();
+            store.showDialog({ kind: 'printPreview', whole });
+          }}
+        >
+          预览…
         </ActionButton>
         <ActionButton action="cancelDialog" className="gk-button gk-secondary" onPerform={onDone}>
           取消

@@ -3,9 +3,11 @@ import { buildPrintHtml, resolvePageSetup, setPageSetup, type PageSetup } from '
 import { ActionButton } from '../actions/ActionButton';
 import type { RendererHost } from '../host/get-host';
 import { CommitInput } from '../panels/CommitInput';
-import { printPages } from '../state/export-commands';
+import { printPages, printableHtml } from '../state/export-commands';
 import { useStore, useStoreSelector } from '../state/use-store';
 import { paginatePrintDocument, type PreviewLayout } from './paginate';
+import { fitPages } from './fit-pages';
+import { paginatePublicationDocument } from './paginate-publication';
 
 const FIT_CHOICES: readonly { id: NonNullable<PageSetup['fit']>; label: string }[] = [
   { id: 'auto', label: '自动（能在一页内清楚打印的表缩到一页）' },
@@ -14,28 +16,63 @@ const FIT_CHOICES: readonly { id: NonNullable<PageSetup['fit']>; label: string }
   { id: 'scale', label: '按比例' },
 ];
 
+/** What 打印预览 showed last: opened again from the menu, it shows the same (the tables, or the whole publication). */
+let lastWhole = false;
+
 /**
- * 文件 › 打印预览: the pages of the tables as they will print — built from the same print HTML as the PDF and the
- * printer get (buildPrintHtml with the document's 页面设置), laid out as A4 pages with their “— N —” numbers — and the
- * 页面设置 beside them. Every change is one undoable edit of the document and redraws the pages; 导出PDF and 打印
- * print exactly what is shown.
+ * 文件 › 打印预览: the pages as they will print — the tables (buildPrintHtml with the document's 页面设置), or
+ * 公开文本全文, the whole publication (the HTML its 导出PDF prints: cover, 目录, the six parts, charts, tables,
+ * 绩效自评表) — laid out from the same print HTML as the PDF and the printer get, as A4 pages with their
+ * “— N —” numbers, and the 页面设置 beside them. Every change is one undoable edit of the document and redraws the
+ * pages; 导出PDF and 打印 print exactly what is shown.
  */
-export function PrintPreview({ host, onDone }: { host: RendererHost; onDone: () => void }) {
+export function PrintPreview({
+  host,
+  onDone,
+  whole: wholeAsked,
+}: {
+  host: RendererHost;
+  onDone: () => void;
+  /** Show the whole publication (true) or the tables (false); the last choice when not given. */
+  whole?: boolean | undefined;
+}) {
   const store = useStore();
   // Redrawn when the document changes (a setting, an undo, an edit behind the dialog).
   useStoreSelector((s) => s.session.document);
   const { formSet, document: doc } = store.session;
   const setup = resolvePageSetup(doc);
-  // The print HTML and the margins its @page rule has, which the page boxes take.
+  const [whole, setWhole] = useState(wholeAsked ?? lastWhole);
+  useEffect(() => {
+    lastWhole = whole;
+  }, [whole]);
+  // The tables' print HTML and the margins its @page rule has, which the page boxes take.
   const built = useMemo(
     () => ({ html: buildPrintHtml(formSet, doc), margins: resolvePageSetup(doc).margins }),
     [formSet, doc],
   );
-  const { html } = built;
+  // The whole publication's, as 导出PDF makes it (its charts are drawn asynchronously): null until it is made.
+  const [publication, setPublication] = useState<{ doc: typeof doc; html: string } | null>(null);
+  useEffect(() => {
+    if (!whole) return;
+    let stale = false;
+    printableHtml(store, { whole: true, tables: [], cover: true, toc: true }).then(
+      (h) => {
+        if (!stale) setPublication({ doc, html: h });
+      },
+      (e: unknown) => {
+        // Said, not left at 正在排版… for ever (the export itself would fail the same way and say so too).
+        if (!stale) setRefusal(`无法生成公开文本全文：${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
+    return () => {
+      stale = true;
+    };
+  }, [whole, doc, store]);
+  const html = whole ? (publication?.doc === doc ? publication.html : '') : built.html;
   const frame = useRef<HTMLIFrameElement>(null);
   // The layout of the HTML it was made from: a changed setting shows “正在排版…” until its own pages are laid out.
-  const [laidOut, setLaidOut] = useState<{ html: string; layout: PreviewLayout } | null>(null);
-  const layout = laidOut?.html === html ? laidOut.layout : null;
+  const [laidOut, setLaidOut] = useState<{ html: string; layout: PreviewLayout; ms: number } | null>(null);
+  const layout = html !== '' && laidOut?.html === html ? laidOut.layout : null;
   const [fitWidth, setFitWidth] = useState(true);
   const [refusal, setRefusal] = useState<string | null>(null);
 
@@ -53,22 +90,28 @@ export function PrintPreview({ host, onDone }: { host: RendererHost; onDone: () 
 
   const onLoad = () => {
     const d = frame.current?.contentDocument;
-    if (!d?.body) return;
+    if (!d?.body || html === '') return;
     // Only the load of the HTML shown now is laid out (a quicker change may have replaced it already), and once.
-    if (frame.current?.getAttribute('srcdoc') !== built.html || d.querySelector('.gk-pages')) return;
-    setLaidOut({ html: built.html, layout: paginatePrintDocument(d, built.margins) });
-    applyZoom();
+    const current = () =>
+      frame.current?.getAttribute('srcdoc') === html && frame.current.contentDocument === d;
+    if (!current() || d.querySelector('.gk-pages, .gk-source')) return;
+    const started = performance.now();
+    if (!whole) {
+      setLaidOut({ html, layout: paginatePrintDocument(d, built.margins), ms: performance.now() - started });
+      applyZoom();
+      return;
+    }
+    // The publication's pages are laid out a section at a time, the app responsive in between.
+    void paginatePublicationDocument(d).then((made) => {
+      if (!current()) return;
+      setLaidOut({ html, layout: made, ms: performance.now() - started });
+      applyZoom();
+    });
   };
   const applyZoom = () => {
-    const d = frame.current?.contentDocument;
-    const pages = d?.querySelector<HTMLElement>('.gk-pages');
-    if (!d || !pages || !frame.current) return;
-    // Landscape pages are the widest: fit them to the pane (never larger than 100%).
-    const widest = formSet.tables.some((t) => selected.has(t.id) && setup.orientationOf(t) === 'landscape')
-      ? 297
-      : 210;
-    const zoom = fitWidth ? Math.min(1, (frame.current.clientWidth - 32) / (widest * (96 / 25.4))) : 1;
-    pages.style.zoom = String(zoom);
+    const pages = frame.current?.contentDocument?.querySelector<HTMLElement>('.gk-pages');
+    // The widest page (a landscape table's) fits the pane; the frame's body is the pane less its scroll bar.
+    if (pages?.ownerDocument.body) fitPages(pages, pages.ownerDocument.body.clientWidth, fitWidth);
   };
   useEffect(applyZoom);
 
@@ -87,30 +130,64 @@ export function PrintPreview({ host, onDone }: { host: RendererHost; onDone: () 
   };
   const run = (mode: 'pdf' | 'print') => {
     onDone();
-    void printPages(store, host, mode, {
-      whole: false,
-      tables: setup.tables ?? formSet.tables.map((t) => t.id),
-      cover: setup.cover,
-      toc: setup.toc,
-    });
+    void printPages(
+      store,
+      host,
+      mode,
+      whole
+        ? { whole: true, tables: formSet.tables.map((t) => t.id), cover: true, toc: true }
+        : {
+            whole: false,
+            tables: setup.tables ?? formSet.tables.map((t) => t.id),
+            cover: setup.cover,
+            toc: setup.toc,
+          },
+    );
   };
 
   return (
     <div className="gk-preview" data-testid="print-preview">
       <div className="gk-preview-setup" data-testid="page-setup">
+        <fieldset className="gk-preview-mode">
+          <legend>预览内容</legend>
+          <label>
+            <input
+              type="radio"
+              name="gk-preview-mode"
+              checked={!whole}
+              onChange={() => setWhole(false)}
+              data-testid="preview-mode-tables"
+            />{' '}
+            表格
+          </label>
+          <label title="封面、目录、六个部分、图表、部门决算表和绩效自评表，与导出的全文PDF逐页相同">
+            <input
+              type="radio"
+              name="gk-preview-mode"
+              checked={whole}
+              onChange={() => setWhole(true)}
+              data-testid="preview-mode-whole"
+            />{' '}
+            公开文本全文
+          </label>
+        </fieldset>
         <fieldset>
-          <legend>打印的表与方向</legend>
+          <legend>{whole ? '第二部分各表的方向' : '打印的表与方向'}</legend>
           {formSet.tables.map((t) => (
             <div key={t.id} className="gk-preview-table">
-              <label title={t.title}>
-                <input
-                  type="checkbox"
-                  checked={selected.has(t.id)}
-                  onChange={() => toggleTable(t.id)}
-                  data-testid={`setup-table-${t.id}`}
-                />{' '}
-                {t.code}
-              </label>
+              {whole ? (
+                <span title={t.title}>{t.code}</span>
+              ) : (
+                <label title={t.title}>
+                  <input
+                    type="checkbox"
+                    checked={selected.has(t.id)}
+                    onChange={() => toggleTable(t.id)}
+                    data-testid={`setup-table-${t.id}`}
+                  />{' '}
+                  {t.code}
+                </label>
+              )}
               <select
                 aria-label={`${t.code}方向`}
                 value={setup.orientationOf(t)}
@@ -124,24 +201,28 @@ export function PrintPreview({ host, onDone }: { host: RendererHost; onDone: () 
               </select>
             </div>
           ))}
-          <label>
-            <input
-              type="checkbox"
-              checked={setup.cover}
-              onChange={(e) => change({ cover: e.target.checked })}
-              data-testid="setup-cover"
-            />{' '}
-            封面
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={setup.toc}
-              onChange={(e) => change({ toc: e.target.checked })}
-              data-testid="setup-toc"
-            />{' '}
-            目录
-          </label>
+          {!whole && (
+            <>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={setup.cover}
+                  onChange={(e) => change({ cover: e.target.checked })}
+                  data-testid="setup-cover"
+                />{' '}
+                封面
+              </label>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={setup.toc}
+                  onChange={(e) => change({ toc: e.target.checked })}
+                  data-testid="setup-toc"
+                />{' '}
+                目录
+              </label>
+            </>
+          )}
         </fieldset>
         <fieldset>
           <legend>缩放</legend>
@@ -179,36 +260,38 @@ export function PrintPreview({ host, onDone }: { host: RendererHost; onDone: () 
             </label>
           ))}
         </fieldset>
-        <fieldset>
-          <legend>页边距（毫米）</legend>
-          <label>
-            上{' '}
-            <CommitInput
-              className="gk-preview-number"
-              value={String(m.top)}
-              onCommit={margin('top')}
-              data-testid="setup-margin-top"
-            />
-          </label>
-          <label>
-            下{' '}
-            <CommitInput
-              className="gk-preview-number"
-              value={String(m.bottom)}
-              onCommit={margin('bottom')}
-              data-testid="setup-margin-bottom"
-            />
-          </label>
-          <label>
-            左右{' '}
-            <CommitInput
-              className="gk-preview-number"
-              value={String(m.side)}
-              onCommit={margin('side')}
-              data-testid="setup-margin-side"
-            />
-          </label>
-        </fieldset>
+        {!whole && (
+          <fieldset>
+            <legend>页边距（毫米）</legend>
+            <label>
+              上{' '}
+              <CommitInput
+                className="gk-preview-number"
+                value={String(m.top)}
+                onCommit={margin('top')}
+                data-testid="setup-margin-top"
+              />
+            </label>
+            <label>
+              下{' '}
+              <CommitInput
+                className="gk-preview-number"
+                value={String(m.bottom)}
+                onCommit={margin('bottom')}
+                data-testid="setup-margin-bottom"
+              />
+            </label>
+            <label>
+              左右{' '}
+              <CommitInput
+                className="gk-preview-number"
+                value={String(m.side)}
+                onCommit={margin('side')}
+                data-testid="setup-margin-side"
+              />
+            </label>
+          </fieldset>
+        )}
         <label>
           <input
             type="checkbox"
@@ -221,6 +304,12 @@ export function PrintPreview({ host, onDone }: { host: RendererHost; onDone: () 
         {refusal && (
           <p className="gk-error" role="alert">
             {refusal}
+          </p>
+        )}
+        {whole && (
+          <p className="gk-hint">
+            全文按党政机关公文格式（GB/T 9704）排版：A4，版心 156×225
+            毫米，仿宋三号正文；第二部分的表按上面的方向、缩放和表头设置，页边距固定。
           </p>
         )}
         <p className="gk-hint">页面设置随文件保存，导出PDF、打印和导出Excel都按它输出；可撤销。</p>
@@ -237,7 +326,11 @@ export function PrintPreview({ host, onDone }: { host: RendererHost; onDone: () 
       </div>
       <div className="gk-preview-view">
         <div className="gk-preview-bar">
-          <span data-testid="preview-count" aria-live="polite">
+          <span
+            data-testid="preview-count"
+            aria-live="polite"
+            data-layout-ms={layout && laidOut ? Math.round(laidOut.ms) : undefined}
+          >
             {layout ? `共 ${layout.pages.length} 页` : '正在排版…'}
           </span>
           <label>

@@ -13,12 +13,14 @@ export interface PreviewLayout {
   readonly pages: readonly PreviewPageInfo[];
 }
 
+/** One page of the preview. */
 export interface PreviewPageInfo {
   readonly orientation: 'portrait' | 'landscape';
   /** The table printed on this page, if any. */
   readonly table: string | null;
 }
 
+/** The tables' print margins (页面设置), in mm. */
 export interface PageMarginsMm {
   readonly top: number;
   readonly bottom: number;
@@ -26,7 +28,11 @@ export interface PageMarginsMm {
 }
 
 const PX_PER_MM = 96 / 25.4;
-/** Row positions are measured in CSS px with fractions; a row that overshoots by less than this still fits. */
+/**
+ * Row positions are measured in CSS px with fractions; a row that overshoots by less than this still fits. The
+ * tables' own page height is computed from the millimetres, which print rounds to whole px (see page-box.ts): this
+ * tolerance stands for that rounding there. A caller passing the rounded height passes print's own, 1/64 px.
+ */
 const EPSILON_PX = 0.5;
 
 const PREVIEW_CSS = (m: PageMarginsMm) => `
@@ -107,14 +113,19 @@ export function paginatePrintDocument(doc: Document, margins: PageMarginsMm): Pr
   return { pages: pages.map((p) => p.info) };
 }
 
-/** One table's section cut into pages; the pages are appended to `out`. */
-function splitSheet(
+/**
+ * One table's section (measured where it lies, in a page-wide box whose padding is its page's margins) cut into
+ * pages of `available` px of content height; the pages are appended to `out`. Shared with the whole publication's
+ * preview, whose 第二部分 prints the same table pages.
+ */
+export function splitSheet(
   doc: Document,
   section: HTMLElement,
   table: HTMLTableElement,
   orientation: 'portrait' | 'landscape',
   available: number,
   out: HTMLElement,
+  tolerance = EPSILON_PX,
 ): { el: HTMLElement; info: PreviewPageInfo }[] {
   const tableId = section.dataset.table ?? null;
   const pad = parseFloat(doc.defaultView?.getComputedStyle(section).paddingTop ?? '0') || 0;
@@ -123,6 +134,12 @@ function splitSheet(
   const bottom = (el: Element) => el.getBoundingClientRect().bottom - top;
   const head = table.tHead;
   const headHeight = head ? head.getBoundingClientRect().height : 0;
+  // A page the table runs on to starts with the table's own top edge again (its collapsed border's outer half, above
+  // the first row group), then the repeated header: measured, 0.5 px with the forms' borders.
+  const firstGroup = head ?? table.tBodies[0];
+  const topEdge = firstGroup
+    ? Math.max(0, firstGroup.getBoundingClientRect().top - table.getBoundingClientRect().top)
+    : 0;
   const repeat = !table.classList.contains('no-repeat');
   const rows = [...(table.tBodies[0]?.rows ?? [])];
   const after = [...section.children].filter(
@@ -135,15 +152,15 @@ function splitSheet(
   let offset = 0;
   for (const row of rows) {
     const current = groups[groups.length - 1] as HTMLTableRowElement[];
-    if (current.length > 0 && bottom(row) - pageTop + offset > available + EPSILON_PX) {
+    if (current.length > 0 && bottom(row) - pageTop + offset > available + tolerance) {
       groups.push([row]);
       pageTop = y(row);
-      offset = repeat ? headHeight : 0;
+      offset = topEdge + (repeat ? headHeight : 0);
     } else current.push(row);
   }
   // 注 and 说明 follow the last row, or start the next page when they do not fit under it.
   const tailBottom = after.length > 0 ? bottom(after[after.length - 1] as HTMLElement) : bottom(table);
-  const tailOwnPage = after.length > 0 && tailBottom - pageTop + offset > available + EPSILON_PX;
+  const tailOwnPage = after.length > 0 && tailBottom - pageTop + offset > available + tolerance;
 
   const result: { el: HTMLElement; info: PreviewPageInfo }[] = [];
   // A new page of this table: an empty copy of its section (without the id, which the first page alone may carry).

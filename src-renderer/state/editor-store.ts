@@ -47,8 +47,8 @@ export interface Notice {
 export type Dialog =
   | { readonly kind: 'message'; readonly title: string; readonly text: string }
   | { readonly kind: 'printOptions'; readonly mode: 'pdf' | 'print' }
-  /** 打印预览 with the 页面设置. */
-  | { readonly kind: 'printPreview' }
+  /** 打印预览 with the 页面设置: of the tables, or of the whole publication (`whole`; else the last one shown). */
+  | { readonly kind: 'printPreview'; readonly whole?: boolean }
   /** 导出审核报告: PDF or xlsx. */
   | { readonly kind: 'auditReport' }
   | {

@@ -76,8 +76,11 @@ async function exportWord(store: EditorStore, host: RendererHost): Promise<void>
   else if (outcome.status === 'saved') store.notify('info', `已导出 Word：${outcome.fileName}`);
 }
 
-/** The print HTML: the whole publication (cover, 目录, six parts, charts, 绩效自评表) or a selection of tables. */
-async function printableHtml(
+/**
+ * The print HTML: the whole publication (cover, 目录, six parts, charts, 绩效自评表) or a selection of tables — what
+ * 导出PDF and 打印 print, and what 打印预览 lays out.
+ */
+export async function printableHtml(
   store: EditorStore,
   options: { whole: boolean; tables: readonly string[]; cover: boolean; toc: boolean },
 ): Promise<string> {
