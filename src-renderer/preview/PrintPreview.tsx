@@ -9,6 +9,13 @@ import { paginatePrintDocument, type PreviewLayout } from './paginate';
 import { fitPages } from './fit-pages';
 import { paginatePublicationDocument } from './paginate-publication';
 
+/** The margins 页面设置 sets, with their labels. */
+const MARGIN_FIELDS = [
+  ['top', '上'],
+  ['bottom', '下'],
+  ['side', '左右'],
+] as const;
+
 const FIT_CHOICES: readonly { id: NonNullable<PageSetup['fit']>; label: string }[] = [
   { id: 'auto', label: '自动（能在一页内清楚打印的表缩到一页）' },
   { id: 'width', label: '适合页宽（不缩到一页）' },
@@ -263,33 +270,17 @@ export function PrintPreview({
         {!whole && (
           <fieldset>
             <legend>页边距（毫米）</legend>
-            <label>
-              上{' '}
-              <CommitInput
-                className="gk-preview-number"
-                value={String(m.top)}
-                onCommit={margin('top')}
-                data-testid="setup-margin-top"
-              />
-            </label>
-            <label>
-              下{' '}
-              <CommitInput
-                className="gk-preview-number"
-                value={String(m.bottom)}
-                onCommit={margin('bottom')}
-                data-testid="setup-margin-bottom"
-              />
-            </label>
-            <label>
-              左右{' '}
-              <CommitInput
-                className="gk-preview-number"
-                value={String(m.side)}
-                onCommit={margin('side')}
-                data-testid="setup-margin-side"
-              />
-            </label>
+            {MARGIN_FIELDS.map(([key, label]) => (
+              <label key={key}>
+                {label}{' '}
+                <CommitInput
+                  className="gk-preview-number"
+                  value={String(m[key])}
+                  onCommit={margin(key)}
+                  data-testid={`setup-margin-${key}`}
+                />
+              </label>
+            ))}
           </fieldset>
         )}
         <label>

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createChromiumRenderer, type ChromiumRenderer } from '../../src-main/node/pdf';
-import { pdfjsPageTexts } from '../helpers/pdf-text';
+import { pdfjsPageTexts, squashPageText } from '../helpers/pdf-text';
 import { screenshot, useApp } from './app-driver';
 
 const app = useApp();
@@ -21,15 +21,7 @@ afterAll(async () => {
 /** What stands for a figure in both texts (see chartTexts). */
 const FIGURE = '[图]';
 
-/**
- * A page's text without any white space (the preview's DOM and the PDF's text layer space and break lines
- * differently), its “— N —” number taken out and put first: pdf.js reads the footer before the page's body.
- */
-const squash = (text: string) => {
-  const flat = text.replace(/\s+/g, '');
-  const number = /—(\d+)—/.exec(flat);
-  return number ? `[${number[1]}]${flat.replace(number[0], '')}` : flat;
-};
+const squash = squashPageText;
 
 /**
  * The text each figure adds to the PDF's text layer: a chart is an SVG image, and Chromium prints its labels as

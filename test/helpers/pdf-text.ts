@@ -45,3 +45,14 @@ export function mupdfPageTexts(file: string): string[] {
 export function cjkRadicals(text: string): string[] {
   return [...text].filter((c) => /[\u2e80-\u2eff\u2f00-\u2fdf]/u.test(c));
 }
+
+/**
+ * A page's text for comparing a preview page with a PDF page: without any white space (the preview's DOM and the
+ * PDF's text layer space and break lines differently), its “— N —” number taken out and put first (pdf.js reads the
+ * footer before the page's body).
+ */
+export function squashPageText(text: string): string {
+  const flat = text.replace(/\s+/g, '');
+  const number = /—(\d+)—/.exec(flat);
+  return number ? `[${number[1]}]${flat.replace(number[0], '')}` : flat;
+}
