@@ -308,23 +308,37 @@ function chartHtml(key: ChartKey, chart: ChartOutput, n: number): string {
   }
   return [
     `<figure class="chart" data-chart="${key}">`,
-    `<img src="${esc(svgDataUrl(chart.svg))}" alt="${esc(caption)}">`,
+    inlineSvg(chart.svg, `gk-${key}-`, caption),
     `<figcaption>${esc(caption)}</figcaption>`,
     '</figure>',
   ].join('\n');
 }
 
 /**
- * The SVG as a data: image. As an <img> it cannot run script, fetch anything or clash with the page's ids and
- * styles (four charts from one renderer reuse their clip-path ids); an image SVG needs its namespace, added if
- * the markup left it out.
+ * The chart's SVG as part of the page, not as an <img>: Chromium prints an image's SVG text without a Unicode map
+ * for its runs of digits, so the figures' own numbers (1455.41, the axis) came out of the PDF as NULs (pdf.js) or
+ * U+FFFD (MuPDF) — not searchable, not read aloud. Inline, they are the page's text like any other. The markup is
+ * ECharts' own drawing; inlined, it still runs nothing and fetches nothing (scripts, event attributes and any
+ * reference outside the SVG are dropped), and its ids get the chart's prefix, so that four charts from one renderer
+ * (which reuse their clip-path ids) do not point at each other's.
  */
-function svgDataUrl(svg: string): string {
-  let markup = svg.trim();
-  if (!/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg\b[^>]*\sxmlns\s*=/.test(markup)) {
-    markup = markup.replace(/<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"');
-  }
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
+function inlineSvg(svg: string, idPrefix: string, label: string): string {
+  let markup = svg
+    .trim()
+    .replace(/^<\?xml[^>]*>\s*/, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/\s(on[a-z]+)\s*=\s*("[^"]*"|'[^']*')/gi, '')
+    // A reference is kept only when it points inside the SVG (#id); anything else is dropped.
+    .replace(/\s((?:xlink:)?href)\s*=\s*("(?!#)[^"]*"|'(?!#)[^']*')/gi, '')
+    .replace(/\sid="([^"]*)"/g, (_m, id: string) => ` id="${idPrefix}${id}"`)
+    .replace(/url\(\s*#([^)\s]+)\s*\)/g, (_m, id: string) => `url(#${idPrefix}${id})`)
+    .replace(
+      /(\s(?:xlink:)?href\s*=\s*")#([^"]*)"/g,
+      (_m, attr: string, id: string) => `${attr}#${idPrefix}${id}"`,
+    );
+  markup = markup.replace(/<svg\b/, `<svg role="img" aria-label="${esc(label)}"`);
+  return markup;
 }
 
 /** — N — with an ideographic space each side (an ordinary space in CJK fonts all but vanishes). */
@@ -405,8 +419,8 @@ ${TOC_ENTRY_CSS}
 .text-part p.h1, .text-part span.h1 { font-family: ${HEITI_STACK}; }
 .text-part p.h2, .text-part span.h2 { font-family: ${KAITI_STACK}; }
 .text-part p.h1, .text-part p.h2 { break-after: avoid; }
-figure.chart { margin: 6pt 0; text-align: center; text-indent: 0; break-inside: avoid; }
-figure.chart img { display: block; margin: 0 auto; max-width: 100%; max-height: 95mm; height: auto; }
+figure.chart { margin: 6pt 0; text-align: center; text-indent: 0; letter-spacing: 0; break-inside: avoid; }
+figure.chart > svg { display: block; margin: 0 auto; max-width: 100%; max-height: 95mm; height: auto; }
 figure.chart figcaption { font-family: ${FANGSONG_STACK}; font-size: 14pt; line-height: 1.6; letter-spacing: 0; }
 .text-part p.chart-missing { margin: 4pt 0; text-indent: 0; text-align: center; font-size: 10.5pt; line-height: 1.5; color: #888; letter-spacing: 0; }
 .performance { margin-top: ${LINE_PT}pt; letter-spacing: 0; text-indent: 0; }

@@ -269,12 +269,31 @@ describe('buildPublicationHtml: figures, 绩效自评表, escaping', () => {
     expect(out.match(/<figure /g)).toHaveLength(2);
   });
 
-  it('embeds the SVG as a data: image, namespaced and encoded, never as markup', () => {
-    const src = /<img src="([^"]*)" alt="图1：收、支决算总计变动情况">/.exec(out)?.[1] ?? '';
-    expect(src.startsWith('data:image/svg+xml;charset=utf-8,')).toBe(true);
-    const svg = decodeURIComponent(unescape(src).slice('data:image/svg+xml;charset=utf-8,'.length));
-    expect(svg).toBe(SVG.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"'));
-    expect(out).not.toContain('<svg');
+  it('draws the SVG inside the page, so that its labels are the PDF’s text', () => {
+    const figure = /<figure class="chart" data-chart="totals">([\s\S]*?)<\/figure>/.exec(out)?.[1] ?? '';
+    expect(figure).toContain(
+      '<svg role="img" aria-label="图1：收、支决算总计变动情况" width="560" height="300" viewBox="0 0 560 300"><text x="10" y="20">收入 &amp; 支出</text></svg>',
+    );
+    expect(figure).toContain('<figcaption>图1：收、支决算总计变动情况</figcaption>');
+    expect(out).not.toContain('<img');
+  });
+
+  it('keeps an inlined chart from running or fetching anything, and its ids its own', () => {
+    const hostile =
+      '<?xml version="1.0"?><!-- c --><svg width="10" height="10"><script>alert(1)</script>' +
+      '<defs><clipPath id="zr0-c0"><rect/></clipPath></defs>' +
+      '<g clip-path="url(#zr0-c0)" onclick="alert(2)"><use href="#zr0-c0"/><image href="https://example.com/x.png"/>' +
+      '<a xlink:href="javascript:alert(3)"><text>1455.41</text></a></g></svg>';
+    const page = buildPublicationHtml(formSet, sample, {
+      ...options,
+      charts: { totals: { title: '收、支决算总计变动情况', svg: hostile } },
+    });
+    const figure = /<figure class="chart" data-chart="totals">([\s\S]*?)<\/figure>/.exec(page)?.[1] ?? '';
+    expect(figure).not.toMatch(/<script|onclick|example\.com|javascript:|<\?xml|<!--/);
+    expect(figure).toContain('<clipPath id="gk-totals-zr0-c0">');
+    expect(figure).toContain('clip-path="url(#gk-totals-zr0-c0)"');
+    expect(figure).toContain('<use href="#gk-totals-zr0-c0"/>');
+    expect(figure).toContain('<text>1455.41</text>');
   });
 
   it('ends 第六部分 with the 绩效自评表 and their CSS as given', () => {

@@ -93,6 +93,25 @@ describe.each(['sample', 'shanghai'])('the CLI’s PDFs of the %s', (name) => {
     },
   );
 
+  it.each(OUTPUTS.flatMap((o) => READERS.map((r) => [o, r] as const)))(
+    '%s PDF: every character maps to text — no NUL, no U+FFFD (%s)',
+    (output, reader) => {
+      // A figure drawn as an <img> SVG printed its runs of digits (the bars' values, the axis) with no Unicode map.
+      const unmapped = [...get().pages[output][reader].join('')].filter((c) => {
+        const code = c.codePointAt(0) ?? 0;
+        return code < 0x20 || code === 0xfffd;
+      });
+      expect(unmapped.map((c) => c.codePointAt(0)?.toString(16))).toEqual([]);
+    },
+  );
+
+  it('publication PDF of the sample: the figures’ numbers are text', () => {
+    if (name !== 'sample') return;
+    // 图1: its axis 0, 400, … 1600 and its bars 1409.82 (2022年度) and 1455.41 (2023年度), as pdf.js and MuPDF read them.
+    for (const reader of READERS)
+      expect(get().pages.publication[reader].join('')).toContain('单位：万元04008001200160020');
+  });
+
   it.each(READERS)('tables and publication PDFs: every table title findable as typed (%s)', (reader) => {
     const { formSet, pages } = get();
     for (const output of ['tables', 'publication'] as const) {
