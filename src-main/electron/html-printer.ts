@@ -35,6 +35,8 @@ export interface HtmlPrinter {
   toPdf(html: string): Promise<Uint8Array>;
   /** The system print dialog; cancelling it is { ok: false, reason: 'cancelled' }, other reasons are Electron's. */
   print(html: string): Promise<PrintResult>;
+  /** Opens the warm print window ahead of the first export (PrintRenderer.warmUp); main.ts calls it after start-up. */
+  warmUp(): Promise<void>;
   /**
    * Closes the print windows (the warm one and any print dialog's) once the running job is done: main.ts calls it
    * when the main window closes, so no hidden window keeps the app from quitting. A later job opens a new one.
@@ -97,6 +99,7 @@ export function createHtmlPrinter(deps: {
   const dialogWindows = new Set<PrintWindowLike>();
   return {
     toPdf: (html) => renderer.toPdf(html),
+    warmUp: () => renderer.warmUp(),
     print: async (html) => {
       // The 目录's numbers come from the warm window; if that fails, the pages still go to the printer without them.
       const numbered = await renderer.numbered(html).catch(() => html);

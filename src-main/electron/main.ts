@@ -18,6 +18,7 @@ import { documentTooBig, MAX_DOCUMENT_BYTES } from '../node/document-file';
 import { watchMembers } from '../node/member-watcher';
 import { readLimitedFile } from '../node/read-limited';
 import { createHtmlPrinter } from './html-printer';
+import { schedulePrintWarmUp } from './print-warm-up';
 import { registerHostHandlers } from './ipc-router';
 import { buildMenuTemplate, type MenuActions } from './menu-template';
 import { createRecentFiles } from './recent-files';
@@ -87,6 +88,8 @@ async function start(): Promise<void> {
   const win = new BrowserWindow(mainWindowOptions(path.join(outDir, 'preload', 'index.cjs'), { devTools }));
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
+  // The first PDF export of the session as quick as the next: the print window opens a while after the first screen.
+  const cancelPrintWarmUp = schedulePrintWarmUp({ window: win, warmUp: () => printer.warmUp() });
   // The title is ours (file name, unsaved mark), not the page's <title>.
   win.on('page-title-updated', (event) => event.preventDefault());
   const send = (command: HostCommand): void => {
@@ -134,6 +137,7 @@ async function start(): Promise<void> {
   win.on('close', (event) => closeGuard.onClose(event));
   win.on('closed', () => {
     mainWindow = null;
+    cancelPrintWarmUp();
     void printer.close();
   });
   // A crashed page reloads once; its last autosave is offered for restore when it starts again. A page that keeps

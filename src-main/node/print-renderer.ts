@@ -1,4 +1,6 @@
 import { declaredTocPages, hasToc, printWithTocPages, tocSlotIds } from '../../src-core/export/toc-pages';
+import { TABLE_FONT_STACK } from '../../src-core/export/print-html';
+import { FANGSONG_STACK, HEITI_STACK } from '../../src-core/export/publication-html';
 import { withReadableText } from './pdf-text';
 
 /**
@@ -20,6 +22,12 @@ export interface PrintRenderer {
   toPdf(html: string): Promise<Uint8Array>;
   /** The HTML with the 目录's page numbers filled in, for a printer (unchanged when it has no 目录). */
   numbered(html: string): Promise<string>;
+  /**
+   * Opens the engine and prints a page nobody sees (its fonts, the print machinery), so that the session's first
+   * export is as quick as the next ones: the app calls it a while after its window shows. Counts no print; a
+   * failure is dropped (the first real job opens the engine again and reports its own).
+   */
+  warmUp(): Promise<void>;
   /** Closes the engine once the jobs already asked for are done. A later job opens a new one. */
   close(): Promise<void>;
   /** What the renderer did so far: engines opened and pages printed (tests and benchmarks read it). */
@@ -93,7 +101,21 @@ export function createPrintRenderer(open: () => Promise<PrintSurface>): PrintRen
       }),
     numbered: (html) =>
       queued(async () => (tocSlotIds(html).length === 0 ? html : (await printNumbered(html)).html)),
+    warmUp: () =>
+      queued(async () => {
+        const s = await engine();
+        await s.printPdf(WARM_UP_PAGE, { tagged: false });
+      }).catch(() => undefined),
     close: () => queued(drop),
     counts,
   };
 }
+
+/** What the warm-up prints: the publication's and the tables' fonts, ideographs and digits. */
+const WARM_UP_PAGE = [
+  '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"></head><body>',
+  `<p style="font-family: ${FANGSONG_STACK}">收入支出决算总表 1455.41</p>`,
+  `<p style="font-family: ${HEITI_STACK}">第二部分 部门决算表</p>`,
+  `<p style="font-family: ${TABLE_FONT_STACK}">一般公共预算财政拨款 0123456789</p>`,
+  '</body></html>',
+].join('');

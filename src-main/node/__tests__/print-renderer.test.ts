@@ -45,6 +45,31 @@ const toc = (keys: string[]) =>
   `<ul>${keys.map((k) => tocEntryHtml(`表${k}`, tocTargetId('table', k), 'toc-entry')).join('')}</ul>`;
 
 describe('createPrintRenderer', () => {
+  it('warms up ahead of the first export: the engine opened and a page printed, which the export then reuses', async () => {
+    const { open, log } = fakeEngine();
+    const renderer = createPrintRenderer(open);
+    await renderer.warmUp();
+    expect(log.opened).toBe(1);
+    expect(log.printed).toHaveLength(1);
+    expect(log.printed[0]?.html).toContain('收入支出决算总表');
+    expect(renderer.counts.prints).toBe(0); // not an export
+    await renderer.toPdf('<p>公开01表</p>');
+    expect(log.opened).toBe(1);
+    expect(renderer.counts.prints).toBe(1);
+    await renderer.close();
+  });
+
+  it('drops a warm-up that fails; the first export opens a fresh engine', async () => {
+    const { open, log, failNextPrint } = fakeEngine();
+    const renderer = createPrintRenderer(open);
+    failNextPrint();
+    await expect(renderer.warmUp()).resolves.toBeUndefined();
+    await renderer.toPdf('<p>公开01表</p>');
+    expect(log.opened).toBe(2);
+    expect(log.printed.map((p) => p.html)).toEqual(['<p>公开01表</p>']);
+    await renderer.close();
+  });
+
   it('opens one engine for several exports, runs them one at a time, and closes it at the end', async () => {
     const { open, log } = fakeEngine();
     const renderer = createPrintRenderer(open);
