@@ -15,7 +15,13 @@ export function lazyView<P extends object>(
     </div>
   ),
 ): ComponentType<P> {
-  const Lazy = lazy(async () => ({ default: await load() }));
+  const Lazy = lazy(async () => {
+    try {
+      return { default: await load() };
+    } catch (e) {
+      throw new CodeLoadError(e instanceof Error ? e.message : String(e));
+    }
+  });
   function LazyView(props: P) {
     return (
       <LoadFailure name={name}>
@@ -28,20 +34,31 @@ export function lazyView<P extends object>(
   return LazyView;
 }
 
-/** Catches the failed load of a lazy view's code (React rethrows it at render) and says which view and why. */
-class LoadFailure extends Component<{ name: string; children: ReactNode }, { message: string | null }> {
-  override state: { message: string | null } = { message: null };
+/** The view's code could not be loaded (as opposed to the view failing once loaded). */
+class CodeLoadError extends Error {}
 
-  static getDerivedStateFromError(error: unknown): { message: string } {
-    return { message: error instanceof Error ? error.message : String(error) };
+/**
+ * Catches what a lazy view throws — its code failing to load (React rethrows it at render), or the view itself
+ * failing — and says which view and why, in place of the view, instead of blanking the whole window.
+ */
+class LoadFailure extends Component<
+  { name: string; children: ReactNode },
+  { failure: { message: string; loading: boolean } | null }
+> {
+  override state: { failure: { message: string; loading: boolean } | null } = { failure: null };
+
+  static getDerivedStateFromError(error: unknown): { failure: { message: string; loading: boolean } } {
+    const message = error instanceof Error ? error.message : String(error);
+    return { failure: { message, loading: error instanceof CodeLoadError } };
   }
 
   override render(): ReactNode {
-    if (this.state.message === null) return this.props.children;
+    const f = this.state.failure;
+    if (f === null) return this.props.children;
+    const what = f.loading ? `无法载入“${this.props.name}”的程序文件` : `“${this.props.name}”出错`;
     return (
       <div className="gk-error gk-loading" role="alert">
-        无法载入“{this.props.name}”的程序文件（{this.state.message}
-        ）。已填写的内容没有受影响；请保存后重新启动程序。
+        {what}（{f.message}）。已填写的内容没有受影响；请保存后重新启动程序。
       </div>
     );
   }
