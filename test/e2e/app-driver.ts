@@ -3,7 +3,12 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../../src-main/node/pdf';
+import {
+  CHROMIUM_ARGS,
+  chromiumPath,
+  createChromiumRenderer,
+  type ChromiumRenderer,
+} from '../../src-main/node/pdf';
 
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 
@@ -162,4 +167,22 @@ export async function visitMenusAndDialogs(
     await page.keyboard.press('Escape');
     await page.locator('.gk-dialog, [role="dialog"]').first().waitFor({ state: 'detached' });
   }
+}
+
+/**
+ * One headless Chromium print renderer for a test file (opened before its tests, closed after): what the preview
+ * tests print the PDF with, to compare it with the pages the app shows.
+ */
+export function usePdfRenderer(): () => ChromiumRenderer {
+  let renderer: ChromiumRenderer | undefined;
+  beforeAll(() => {
+    renderer = createChromiumRenderer();
+  });
+  afterAll(async () => {
+    await renderer?.close();
+  });
+  return () => {
+    if (!renderer) throw new Error('the PDF renderer is not open');
+    return renderer;
+  };
 }

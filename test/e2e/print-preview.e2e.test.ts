@@ -1,20 +1,13 @@
 // 打印预览 shows what the PDF holds: the preview's pages are compared with the PDF Chromium prints from the very HTML
 // the preview was built from (the print HTML the 导出PDF of the app and the CLI print), page by page, by their text as
 // pdf.js reads it; and a changed 页面设置 (a table turned landscape, fit to width) changes both alike.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
-import { createChromiumRenderer, type ChromiumRenderer } from '../../src-main/node/pdf';
 import { pdfjsPageTexts, squashPageText } from '../helpers/pdf-text';
-import { screenshot, useApp } from './app-driver';
+import { screenshot, useApp, usePdfRenderer } from './app-driver';
 
 const app = useApp();
-let renderer: ChromiumRenderer;
-beforeAll(() => {
-  renderer = createChromiumRenderer();
-});
-afterAll(async () => {
-  await renderer.close();
-});
+const pdfRenderer = usePdfRenderer();
 
 const squash = squashPageText;
 
@@ -33,7 +26,7 @@ async function previewAndPdf(page: Page): Promise<{ preview: string[]; pdf: stri
   const html = (await page.getByTestId('preview-frame').getAttribute('srcdoc')) ?? '';
   expect(html).toContain('<!DOCTYPE html>');
   const preview = await frame.locator('[data-testid=preview-page]').allInnerTexts();
-  const pdf = await pdfjsPageTexts(await renderer.toPdf(html));
+  const pdf = await pdfjsPageTexts(await pdfRenderer().toPdf(html));
   return { preview: preview.map(squash), pdf: pdf.map(squash) };
 }
 

@@ -3,20 +3,13 @@
 // by page, by their text as pdf.js reads it — so a page break of the flowing text that differs from print (orphans
 // and widows, a heading kept with its text, a figure kept whole, a margin, a table's rows) fails it. 导出PDF from
 // the preview prints that same HTML.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createChromiumRenderer, type ChromiumRenderer } from '../../src-main/node/pdf';
 import { pdfjsPageTexts, squashPageText } from '../helpers/pdf-text';
-import { screenshot, useApp } from './app-driver';
+import { screenshot, useApp, usePdfRenderer } from './app-driver';
 
 const app = useApp();
-let renderer: ChromiumRenderer;
-beforeAll(() => {
-  renderer = createChromiumRenderer();
-});
-afterAll(async () => {
-  await renderer.close();
-});
+const pdfRenderer = usePdfRenderer();
 
 const squash = squashPageText;
 
@@ -61,7 +54,7 @@ describe('打印预览 › 公开文本全文', { timeout: 300_000 }, () => {
     await screenshot(page, 'publication-preview-1366-text');
     // The figures are drawn in the page (inline SVG): their labels are text on both sides, compared like the rest.
     const preview = (await frame.locator('[data-testid=preview-page]').allInnerTexts()).map(squash);
-    const pdf = (await pdfjsPageTexts(await renderer.toPdf(html))).map(squash);
+    const pdf = (await pdfjsPageTexts(await pdfRenderer().toPdf(html))).map(squash);
     expect(await frame.locator('[data-testid=preview-page] figure.chart svg').count()).toBe(4);
     expect(pdf.join('')).toContain('单位：万元0400800120016002022年度2023年度1409.821455.41');
     expect(preview.length).toBe(pdf.length);
