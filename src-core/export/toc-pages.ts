@@ -33,9 +33,10 @@ export const TOC_ENTRY_CSS = `
 .toc-text { flex: 0 1 auto; text-wrap: pretty; }
 /* The leader and the number stand on an entry's last line, as in a word processor's 目录. */
 .toc-leader { flex: 1 1 1em; margin: 0 0.2em; border-bottom: 1.5pt dotted #000; align-self: last baseline; }
-/* Wide enough for a department publication’s three-digit numbers, and wider for more: a number that overflows its slot
-   makes Chromium shrink the whole print, moving the very pages the 目录 names. */
-.toc-page { flex: none; min-width: 2.4em; text-align: right; letter-spacing: 0; }
+/* As a word processor's right tab with a leader: the dots run up to the number, whose width is its own (a fixed slot
+   left a gap before short numbers, and a three-digit number of a department publication overflowed it, which made
+   Chromium shrink the whole print and move the very pages the 目录 names). */
+.toc-page { flex: none; text-align: right; letter-spacing: 0; }
 /* Until the numbers are known (a browser's own print) no leader points at an empty slot. */
 .toc-page:empty, .toc-link:has(.toc-page:empty) .toc-leader { visibility: hidden; }
 `;
