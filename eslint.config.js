@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { layersPlugin } from './eslint/layers.js';
 
-const uiPackages = ['react', 'react-dom', 'react-dom/*', 'ag-grid-community', 'ag-grid-react', 'ag-grid-*'];
+const uiPackages = ['react', 'react-dom', 'react-dom/*', 'ag-grid-community', 'ag-grid-*'];
 /** Every Node built-in module, under both spellings (events, node:events, fs/promises …): none is allowed. */
 const nodeBuiltins = [...builtinModules.flatMap((m) => [m, `${m}/*`]), 'node:*'];
 /** Node's globals, and the ways around the ban (globalThis.process, window.require …). */

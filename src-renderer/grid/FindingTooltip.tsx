@@ -1,18 +1,19 @@
 import { ActionButton } from '../actions/ActionButton';
-import type { CustomTooltipProps } from 'ag-grid-react';
+import type { ITooltipParams } from 'ag-grid-community';
 import { FINDING_KIND_NAMES as KIND } from '../../src-core';
 import { amount } from '../state/amount-text';
 import type { EditorStore } from '../state/editor-store';
 import type { GridRow } from './grid-model';
 
-interface Params {
+/** What the column passes (`tooltipComponentParams`) besides the grid's own params. */
+export interface FindingTooltipParams {
   readonly store: EditorStore;
   readonly tableId: string;
   readonly valueCell: (row: GridRow) => { row: string; col: string } | null;
 }
 
 /** The tooltip of a marked cell: each finding with its rule as written, the numbers, and 采用计算值. */
-export function FindingTooltip(props: CustomTooltipProps<GridRow> & Params) {
+export function FindingTooltip(props: ITooltipParams<GridRow> & FindingTooltipParams) {
   const { store, tableId, valueCell, data } = props;
   const cell = data ? valueCell(data) : null;
   if (!cell) return null;

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
+import { createPortal, flushSync } from 'react-dom';
 import {
   CellApiModule,
   CellStyleModule,
@@ -20,10 +20,10 @@ import {
   type NavigateToNextCellParams,
   type CellPosition,
   type SuppressKeyboardEventParams,
-  type GridReadyEvent,
   type GetRowIdParams,
   type RowClassParams,
   type IRowNode,
+  type ITooltipParams,
 } from 'ag-grid-community';
 import { actionForKey, tableLayout, type TableModel } from '../../src-core';
 import type { EditorStore, StoreChange } from '../state/editor-store';
@@ -49,6 +49,9 @@ import { useNaturalGridHeight } from './natural-height';
 import { AG_GRID_LOCALE_ZH } from './locale-zh';
 import { GRID_THEME, ROW_HEIGHT } from './grid-theme';
 import { countRender } from '../state/render-counts';
+import { VanillaGrid } from './VanillaGrid';
+import { FindingTooltip, type FindingTooltipParams } from './FindingTooltip';
+import type { TooltipHost } from './portal-tooltip';
 
 export type { GridHandle } from './grid-handle';
 
@@ -92,6 +95,8 @@ export const TableGrid = memo(function TableGrid({ store, tableId, onReady }: Pr
   const modelRef = useRef<GridModel>(model);
   modelRef.current = model;
   const rowsOf = useMemo(() => gridRowsOfLogicalRows(model), [model]);
+  // The 栏次 row pinned under the header (one array per model: a new one would make the grid draw it again).
+  const pinnedTop = useMemo(() => (model.columnNoRow ? [model.columnNoRow] : undefined), [model]);
 
   // The findings on this table's cells, kept current by the change listener below (read while cells draw).
   const findingsRef = useRef<FindingsByCell>(new Map());
@@ -152,6 +157,21 @@ export const TableGrid = memo(function TableGrid({ store, tableId, onReady }: Pr
     );
   });
 
+  // The open tooltip of a marked cell: the grid's element for it and the cell's params, drawn below as a portal.
+  const [tooltip, setTooltip] = useState<{
+    readonly el: HTMLElement;
+    readonly params: ITooltipParams<GridRow> & FindingTooltipParams;
+  } | null>(null);
+  const tooltipHost = useMemo<TooltipHost<GridRow>>(
+    () => ({
+      // The grid measures and places the tooltip as soon as it has its element: the content must be there by then.
+      show: (el, params) =>
+        flushSync(() => setTooltip({ el, params: params as ITooltipParams<GridRow> & FindingTooltipParams })),
+      hide: (el) => setTooltip((open) => (open?.el === el ? null : open)),
+    }),
+    [],
+  );
+
   const colDefs = useMemo(
     () =>
       columnDefs(model, {
@@ -159,8 +179,9 @@ export const TableGrid = memo(function TableGrid({ store, tableId, onReady }: Pr
         tableId,
         findingsAt: (row, col) => findingsOfCell(findingsRef.current, row, col),
         range: () => selection.range,
+        tooltipHost,
       }),
-    [model, store, tableId, selection],
+    [model, store, tableId, selection, tooltipHost],
   );
 
   // Rows changed or another document: every drawn cell reads its value and marks again.
@@ -209,26 +230,38 @@ export const TableGrid = memo(function TableGrid({ store, tableId, onReady }: Pr
     const at = { row, col: Math.min(pos.col, modelRef.current.columns.length - 1) };
     reveal(api, at);
     if (!inRange(selection.range, at.row, at.col)) selection.select(at);
-    // Just after the first render the cell's element may not exist yet when the grid marks it focused: the keyboard
-    // goes to it once it is drawn (else the keys would go to the page body).
+    // Just after the first render the cell's element may not exist yet when the grid marks it focused, or its row may
+    // still be hidden (the grid shows a row once it has placed it) and refuse the focus: the keyboard goes to it once
+    // it can take it (else the keys would go to the page body). Only a keyboard that went nowhere is brought back; one
+    // that went elsewhere meanwhile (a click, F6) stays there.
     const settle = (tries: number) => {
       const root = containerRef.current;
       if (!root || root.contains(document.activeElement)) return;
-      const el = root.querySelector<HTMLElement>(
-        `.ag-row:not(.ag-row-pinned)[row-index="${at.row}"] .ag-cell[col-id="g${at.col}"]`,
-      );
-      if (el) el.focus();
-      else if (tries > 0) requestAnimationFrame(() => settle(tries - 1));
+      if (
+        tries < SETTLE_FRAMES &&
+        document.activeElement !== null &&
+        document.activeElement !== document.body
+      )
+        return;
+      root
+        .querySelector<HTMLElement>(
+          `.ag-row:not(.ag-row-pinned)[row-index="${at.row}"] .ag-cell[col-id="g${at.col}"]`,
+        )
+        ?.focus();
+      if (!root.contains(document.activeElement) && tries > 0) requestAnimationFrame(() => settle(tries - 1));
     };
-    requestAnimationFrame(() => settle(20));
+    requestAnimationFrame(() => settle(SETTLE_FRAMES));
   };
 
   // Focus requests from 审核结果, 查找 and the table switch (also when they arrive before this grid has rendered).
   const [focusRequest, gridFocus] = useStoreSelector((s) => [s.focusRequest, s.gridFocus] as const);
   const doneFocus = useRef(0);
+  // A focus request waits for the grid's first rows (it is applied again when they are drawn): a cell focused
+  // before then has no element to take the keyboard.
+  const rowsDrawn = useRef(false);
   const applyFocusRequest = () => {
     const api = apiRef.current;
-    if (!api) return;
+    if (!api || !rowsDrawn.current) return;
     if (gridFocus && gridFocus.table === tableId && doneFocus.current !== gridFocus.seq) {
       doneFocus.current = gridFocus.seq;
       focusAt(api, store.gridCells.get(tableId) ?? { row: 0, col: 0 });
@@ -311,13 +344,6 @@ export const TableGrid = memo(function TableGrid({ store, tableId, onReady }: Pr
     void handle.paste(e.clipboardData.getData('text/plain'));
   };
 
-  const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => {
-    apiRef.current = e.api;
-  }, []);
-  const onGridPreDestroyed = useCallback(() => {
-    apiRef.current = null;
-  }, []);
-
   const navigateToNextCell = useCallback(
     (p: NavigateToNextCellParams<GridRow>): CellPosition | null => {
       const next = p.nextCellPosition;
@@ -382,48 +408,54 @@ export const TableGrid = memo(function TableGrid({ store, tableId, onReady }: Pr
       onInput={heldEdit.hold}
       onPaste={onPaste}
     >
-      <AgGridReact<GridRow>
-        theme={GRID_THEME}
-        rowBuffer={short && firstPainted ? model.rows.length : undefined}
-        autoSizeStrategy={AUTO_SIZE}
-        onRowDataUpdated={(e) => {
-          fitWidth(e);
-          // Another document in the same grid: its text check may follow once these rows are painted.
-          store.tableDrawn();
+      <VanillaGrid<GridRow>
+        apiRef={apiRef}
+        options={{
+          theme: GRID_THEME,
+          rowBuffer: short && firstPainted ? model.rows.length : undefined,
+          autoSizeStrategy: AUTO_SIZE,
+          onRowDataUpdated: (e) => {
+            fitWidth(e);
+            // Another document in the same grid: its text check may follow once these rows are painted.
+            store.tableDrawn();
+          },
+          onGridSizeChanged: fitWidth,
+          rowData: model.rows as GridRow[],
+          pinnedTopRowData: pinnedTop,
+          columnDefs: colDefs,
+          getRowId,
+          getRowClass,
+          suppressCellFocus: false,
+          enterNavigatesVertically: true,
+          enterNavigatesVerticallyAfterEdit: true,
+          stopEditingWhenCellsLoseFocus: true,
+          suppressRowHoverHighlight: false,
+          tooltipShowDelay: 350,
+          tooltipHideDelay: 60_000,
+          tooltipInteraction: true,
+          navigateToNextCell,
+          onCellEditingStopped: heldEdit.stopped,
+          defaultColDef: DEFAULT_COL_DEF,
+          onFirstDataRendered: () => {
+            rowsDrawn.current = true;
+            applyFocusRef.current();
+            if (short) requestAnimationFrame(() => setFirstPainted(true));
+            // The first rows are drawn: the text check that waited for them runs after this paint.
+            store.tableDrawn();
+          },
+          localeText: AG_GRID_LOCALE_ZH,
+          overlayNoRowsTemplate: '本表没有数据行',
         }}
-        onGridSizeChanged={fitWidth}
-        rowData={model.rows as GridRow[]}
-        pinnedTopRowData={model.columnNoRow ? [model.columnNoRow] : undefined}
-        columnDefs={colDefs}
-        getRowId={getRowId}
-        getRowClass={getRowClass}
-        suppressCellFocus={false}
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
-        suppressRowHoverHighlight={false}
-        tooltipShowDelay={350}
-        tooltipHideDelay={60_000}
-        tooltipInteraction
-        navigateToNextCell={navigateToNextCell}
-        onCellEditingStopped={heldEdit.stopped}
-        defaultColDef={DEFAULT_COL_DEF}
-        onGridReady={onGridReady}
-        onFirstDataRendered={() => {
-          applyFocusRef.current();
-          if (short) requestAnimationFrame(() => setFirstPainted(true));
-          // The first rows are drawn: the text check that waited for them runs after this paint.
-          store.tableDrawn();
-        }}
-        onGridPreDestroyed={onGridPreDestroyed}
-        localeText={AG_GRID_LOCALE_ZH}
-        overlayNoRowsTemplate="本表没有数据行"
       />
+      {tooltip && createPortal(<FindingTooltip {...tooltip.params} />, tooltip.el)}
     </div>
   );
 });
 
 const AUTO_SIZE = { type: 'fitGridWidth' as const };
+
+/** How many frames a switched-to table tries to take the keyboard for (about a third of a second). */
+const SETTLE_FRAMES = 20;
 
 /** The columns fill the grid's width again after rows change (a 科目 added or undone) or the window resizes. */
 const fitWidth = (e: { readonly api: GridApi<GridRow> }) => e.api.sizeColumnsToFit();

@@ -9,7 +9,7 @@ import type {
 } from 'ag-grid-community';
 import { formatAmount, type CellState, type Finding } from '../../src-core';
 import { cellAt, type GridModel, type GridRow, type HeaderNode } from './grid-model';
-import { FindingTooltip } from './FindingTooltip';
+import { PortalTooltip, type TooltipHost } from './portal-tooltip';
 import { inRange, isSingle, type Range } from './selection';
 import type { EditorStore } from '../state/editor-store';
 
@@ -28,6 +28,8 @@ export interface ColumnSource {
   findingsAt(row: string, col: string): readonly Finding[] | undefined;
   /** The selection as drawn (a single cell is not marked: AG Grid's focus ring shows it). */
   range(): Range | null;
+  /** Draws a marked cell's tooltip (FindingTooltip) into the element the grid opens for it. */
+  readonly tooltipHost: TooltipHost<GridRow>;
 }
 
 /** The value cell under a grid row and column, or null for labels, blanks and the 栏次 row. */
@@ -94,8 +96,9 @@ export function columnDefs(
         if (s?.derived && s.entered) return '保存的是自己的数值';
         return null;
       },
-      tooltipComponent: FindingTooltip,
+      tooltipComponent: PortalTooltip,
       tooltipComponentParams: {
+        host: source.tooltipHost,
         store,
         tableId,
         valueCell: (row: GridRow) => valueCellOf(model, row, index),
