@@ -1,5 +1,6 @@
 // Cold load: from navigation to the first rows of the first grid, in a fresh browser context each time (nothing
-// cached, as when the app window opens), on the built renderer served by `vite preview`. Part of `npm run bench:ui`.
+// cached: the first start after installing), on the built renderer as each serving hands it out (ui.bench.ts: as the
+// desktop app serves it, and `vite preview`). Part of `npm run bench:ui`.
 import type { Browser } from 'playwright-core';
 import { line } from './stats';
 
