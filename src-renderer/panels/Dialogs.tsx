@@ -1,4 +1,5 @@
 import { ActionButton } from '../actions/ActionButton';
+import { CheckField } from './CheckField';
 import { formatDateTimeZh } from './format-date';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useEditorStore, useStore, useStoreSelector } from '../state/use-store';
@@ -376,24 +377,22 @@ function PrintOptions({
           <fieldset>
             <legend>要输出的表</legend>
             {tables.map((t) => (
-              <label key={t.id}>
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(t.id)}
-                  onChange={() => toggle(t.id)}
-                  data-testid={`print-table-${t.id}`}
-                />
+              <CheckField
+                key={t.id}
+                checked={chosen.includes(t.id)}
+                onChange={() => toggle(t.id)}
+                testId={`print-table-${t.id}`}
+              >
                 {t.code} {t.title}
-              </label>
+              </CheckField>
             ))}
           </fieldset>
-          <label>
-            <input type="checkbox" checked={cover} onChange={(e) => setCover(e.target.checked)} />{' '}
+          <CheckField checked={cover} onChange={setCover}>
             封面（单位名称、年度、公开日期）
-          </label>
-          <label>
-            <input type="checkbox" checked={toc} onChange={(e) => setToc(e.target.checked)} /> 目录
-          </label>
+          </CheckField>
+          <CheckField checked={toc} onChange={setToc}>
+            目录
+          </CheckField>
         </>
       )}
       <div className="gk-modal-actions">

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildPrintHtml, resolvePageSetup, setPageSetup, type PageSetup } from '../../src-core';
 import { ActionButton } from '../actions/ActionButton';
 import type { RendererHost } from '../host/get-host';
+import { CheckField } from '../panels/CheckField';
 import { CommitInput } from '../panels/CommitInput';
 import { printPages, printableHtml } from '../state/export-commands';
 import { useStore, useStoreSelector } from '../state/use-store';
@@ -185,15 +186,14 @@ export function PrintPreview({
               {whole ? (
                 <span title={t.title}>{t.code}</span>
               ) : (
-                <label title={t.title}>
-                  <input
-                    type="checkbox"
-                    checked={selected.has(t.id)}
-                    onChange={() => toggleTable(t.id)}
-                    data-testid={`setup-table-${t.id}`}
-                  />{' '}
+                <CheckField
+                  title={t.title}
+                  checked={selected.has(t.id)}
+                  onChange={() => toggleTable(t.id)}
+                  testId={`setup-table-${t.id}`}
+                >
                   {t.code}
-                </label>
+                </CheckField>
               )}
               <select
                 aria-label={`${t.code}方向`}
@@ -210,24 +210,12 @@ export function PrintPreview({
           ))}
           {!whole && (
             <>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={setup.cover}
-                  onChange={(e) => change({ cover: e.target.checked })}
-                  data-testid="setup-cover"
-                />{' '}
+              <CheckField checked={setup.cover} onChange={(cover) => change({ cover })} testId="setup-cover">
                 封面
-              </label>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={setup.toc}
-                  onChange={(e) => change({ toc: e.target.checked })}
-                  data-testid="setup-toc"
-                />{' '}
+              </CheckField>
+              <CheckField checked={setup.toc} onChange={(toc) => change({ toc })} testId="setup-toc">
                 目录
-              </label>
+              </CheckField>
             </>
           )}
         </fieldset>
@@ -283,15 +271,13 @@ export function PrintPreview({
             ))}
           </fieldset>
         )}
-        <label>
-          <input
-            type="checkbox"
-            checked={setup.repeatHeader}
-            onChange={(e) => change({ repeatHeader: e.target.checked })}
-            data-testid="setup-repeat-header"
-          />{' '}
+        <CheckField
+          checked={setup.repeatHeader}
+          onChange={(repeatHeader) => change({ repeatHeader })}
+          testId="setup-repeat-header"
+        >
           每页重复表头
-        </label>
+        </CheckField>
         {refusal && (
           <p className="gk-error" role="alert">
             {refusal}
@@ -324,10 +310,9 @@ export function PrintPreview({
           >
             {layout ? `共 ${layout.pages.length} 页` : '正在排版…'}
           </span>
-          <label>
-            <input type="checkbox" checked={fitWidth} onChange={(e) => setFitWidth(e.target.checked)} />{' '}
+          <CheckField checked={fitWidth} onChange={setFitWidth}>
             适合窗口宽度
-          </label>
+          </CheckField>
           <span className="gk-preview-spacer" />
           <ActionButton
             action="previewExportPdf"
